@@ -34,7 +34,8 @@ export interface LogPosition {
   prepare: bigint;
 }
 
-export const START_POSITION: LogPosition = { commit: -1n, prepare: -1n };
+/** Before the first event: every real position is greater. */
+export const START_POSITION: LogPosition = { commit: 0n, prepare: 0n };
 
 export function comparePositions(a: LogPosition, b: LogPosition): number {
   if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;

@@ -1,0 +1,176 @@
+import { assertNever, Command, IllegalStateError, CommandMeta } from '../shared';
+import { GigEvent, GigKind, GIG_KINDS } from './gig.events';
+import {
+  GigErrorCode,
+  gigIllegalState,
+  gigInvalid,
+  gigNotFound,
+  notGigOwner,
+  providerNotVerified,
+} from './gig.errors';
+import { ExistingGig, GigState } from './gig.state';
+import { GIG_RULES, GigDetailsInput, toInput, validateGigDetails } from './gig.validation';
+
+/** The seller is the actor: a gig is always created by the account that will sell it. */
+export type CreateGig = Command<'CreateGig', { gigId: string; kind: GigKind } & GigDetailsInput>;
+
+/**
+ * A partial edit; `kind` cannot change. Orders already placed keep the terms they were bought with.
+ */
+export type UpdateGig = Command<'UpdateGig', { gigId: string; changes: Partial<GigDetailsInput> }>;
+
+export type PublishGig = Command<
+  'PublishGig',
+  {
+    gigId: string;
+    /** The seller's other gigs currently published, read by the application from a read model. */
+    publishedGigCountOfSeller: number;
+    /** From the identity context: false while a verification document is missing or expired. */
+    sellerVerified: boolean;
+    missingDocuments: string[];
+  }
+>;
+
+export type PauseGig = Command<'PauseGig', { gigId: string }>;
+
+export type ArchiveGig = Command<'ArchiveGig', { gigId: string }>;
+
+export type GigCommand = CreateGig | UpdateGig | PublishGig | PauseGig | ArchiveGig;
+
+function existing(state: GigState, gigId: string): ExistingGig {
+  if (state.status === 'none') throw gigNotFound(gigId);
+  return state;
+}
+
+function ownedBy(gig: ExistingGig, meta: CommandMeta): ExistingGig {
+  if (meta.actorId !== gig.sellerId) throw notGigOwner();
+  return gig;
+}
+
+function notArchived(gig: ExistingGig): void {
+  if (gig.status === 'archived') throw gigIllegalState(GigErrorCode.ARCHIVED, gig.status);
+}
+
+/** Compares plain JSON values regardless of key order (a jsonb round trip may reorder keys). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((key) =>
+    sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+function createGig({ data, meta }: CreateGig, state: GigState): GigEvent[] {
+  if (state.status !== 'none')
+    throw gigIllegalState(GigErrorCode.ALREADY_EXISTS, state.status, { gigId: data.gigId });
+  if (!(GIG_KINDS as readonly string[]).includes(data.kind)) {
+    throw gigInvalid(GigErrorCode.INVALID_KIND, 'kind', {
+      value: data.kind,
+      allowed: [...GIG_KINDS],
+    });
+  }
+  const { gigId, kind, ...input } = data;
+  const details = validateGigDetails(input);
+  return [
+    {
+      type: 'GigCreated',
+      data: { gigId, sellerId: meta.actorId, kind, details, createdAt: meta.now },
+    },
+  ];
+}
+
+function updateGig({ data, meta }: UpdateGig, state: GigState): GigEvent[] {
+  const gig = ownedBy(existing(state, data.gigId), meta);
+  notArchived(gig);
+  // Fields left undefined by a DTO mean "unchanged", never "cleared".
+  const changes = Object.fromEntries(
+    Object.entries(data.changes ?? {}).filter(([, value]) => value !== undefined),
+  );
+  const details = validateGigDetails({ ...toInput(gig.details), ...changes });
+  // Saving the same values again records nothing, so a retried edit is harmless.
+  if (sameJson(details, gig.details)) return [];
+  return [
+    {
+      type: 'GigUpdated',
+      data: { gigId: gig.gigId, sellerId: gig.sellerId, details, updatedAt: meta.now },
+    },
+  ];
+}
+
+function publishGig({ data, meta }: PublishGig, state: GigState): GigEvent[] {
+  const gig = ownedBy(existing(state, data.gigId), meta);
+  notArchived(gig);
+  if (gig.status === 'published') throw gigIllegalState(GigErrorCode.ALREADY_PUBLISHED, gig.status);
+  const count = data.publishedGigCountOfSeller;
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
+    throw gigInvalid(GigErrorCode.INVALID_PUBLISHED_COUNT, 'publishedGigCountOfSeller', {
+      value: count,
+    });
+  }
+  if (data.sellerVerified !== true) throw providerNotVerified(data.missingDocuments ?? []);
+  if (count >= GIG_RULES.maxPublishedPerSeller) {
+    throw new IllegalStateError(
+      GigErrorCode.LIMIT_REACHED,
+      'The seller already has the maximum number of published gigs',
+      {
+        currentStatus: gig.status,
+        limit: GIG_RULES.maxPublishedPerSeller,
+        publishedGigCount: count,
+      },
+    );
+  }
+  return [
+    {
+      type: 'GigPublished',
+      data: { gigId: gig.gigId, sellerId: gig.sellerId, publishedAt: meta.now },
+    },
+  ];
+}
+
+function pauseGig({ data, meta }: PauseGig, state: GigState): GigEvent[] {
+  const gig = ownedBy(existing(state, data.gigId), meta);
+  notArchived(gig);
+  if (gig.status !== 'published') throw gigIllegalState(GigErrorCode.NOT_PUBLISHED, gig.status);
+  return [
+    { type: 'GigPaused', data: { gigId: gig.gigId, sellerId: gig.sellerId, pausedAt: meta.now } },
+  ];
+}
+
+function archiveGig({ data, meta }: ArchiveGig, state: GigState): GigEvent[] {
+  const gig = existing(state, data.gigId);
+  // Staff admins may take an offer down; the event records who did it.
+  if (meta.actorRole !== 'admin') ownedBy(gig, meta);
+  notArchived(gig);
+  return [
+    {
+      type: 'GigArchived',
+      data: {
+        gigId: gig.gigId,
+        sellerId: gig.sellerId,
+        archivedBy: meta.actorId,
+        archivedAt: meta.now,
+      },
+    },
+  ];
+}
+
+export function decide(command: GigCommand, state: GigState): GigEvent[] {
+  switch (command.type) {
+    case 'CreateGig':
+      return createGig(command, state);
+    case 'UpdateGig':
+      return updateGig(command, state);
+    case 'PublishGig':
+      return publishGig(command, state);
+    case 'PauseGig':
+      return pauseGig(command, state);
+    case 'ArchiveGig':
+      return archiveGig(command, state);
+    default:
+      return assertNever(command);
+  }
+}

@@ -1,0 +1,152 @@
+import { DeciderSpecification } from '../../../test/support/decider-spec';
+import { escrowBalance, escrowDecider } from './index';
+import {
+  asBuyer,
+  asMediator,
+  asSeller,
+  freeze,
+  frozen,
+  fund,
+  funded,
+  openCommand,
+  opened,
+  refund,
+  refunded,
+  release,
+  released,
+} from './escrow.fixtures.spec';
+
+const spec = DeciderSpecification.for(escrowDecider);
+const D1 = { disputeId: 'd1', decisionId: 'dec1' };
+
+describe('Escrow — tender project (R0) funded by tranches, held', () => {
+  const history = [opened('project'), funded('t1', 3000)];
+  const given = spec.given(history);
+
+  it('opens a project escrow with its first tranche', () => {
+    spec
+      .given([])
+      .when(
+        openCommand({
+          subject: { kind: 'project', id: 'project-1' },
+          amountCents: 3000,
+          paymentRef: 'pi_t1',
+        }),
+      )
+      .then(history);
+  });
+
+  it('adds a tranche and reports the funded total', () => {
+    given.when(fund('t2', 2000)).then([funded('t2', 2000, 5000)]);
+  });
+
+  it('treats a tranche id named like an object built-in as a new tranche', () => {
+    given.when(fund('constructor', 2000)).then([funded('constructor', 2000, 5000)]);
+  });
+
+  it('answers a repeated tranche with nothing', () => {
+    given.when(fund('t1', 3000)).then([]);
+  });
+
+  it('refuses a tranche paid by the provider', () => {
+    given.when(fund('t2', 2000, asSeller)).thenThrows('ONLY_PAYER');
+  });
+
+  it('releases a tranche in part, on receipt of its deliverable', () => {
+    given
+      .when(release('r1', 1000, 'tranche_released', asBuyer))
+      .then([released('r1', 1000, 100, 17, 'tranche_released')]);
+    const state = spec
+      .given([...history, released('r1', 1000, 100, 17, 'tranche_released')])
+      .state();
+    expect(state.status).toBe('held');
+    expect(escrowBalance(state)).toMatchObject({
+      fundedCents: 3000,
+      releasedCents: 1000,
+      heldCents: 2000,
+    });
+  });
+
+  it('refuses a tranche release by the provider', () => {
+    given.when(release('r1', 1000, 'tranche_released', asSeller)).thenThrows('ONLY_PAYER');
+  });
+
+  it('refuses releasing beyond what is funded', () => {
+    given
+      .when(release('r1', 3001, 'tranche_released', asBuyer))
+      .thenThrows('ESCROW_INSUFFICIENT_HELD', {
+        heldCents: 3000,
+        requestedCents: 3001,
+      });
+  });
+});
+
+describe('Escrow — tender project, frozen', () => {
+  const given = spec.given([
+    opened('project'),
+    funded('t1', 3000),
+    released('r1', 1000, 100, 17, 'tranche_released'),
+    frozen('d1'),
+  ]);
+
+  it('lets arbitration decide only over what is funded and still held', () => {
+    given
+      .when(release('r2', 5000, 'decision', asMediator, D1))
+      .thenThrows('ESCROW_INSUFFICIENT_HELD', {
+        heldCents: 2000,
+        requestedCents: 5000,
+      });
+    given
+      .when(release('r2', 2000, 'decision', asMediator, D1))
+      .then([released('r2', 2000, 200, 33, 'decision', D1)]);
+  });
+
+  it('stays frozen after a decision that leaves money held', () => {
+    const state = spec
+      .given([
+        opened('project'),
+        funded('t1', 3000),
+        frozen('d1'),
+        refunded('f1', 1000, 'decision', D1),
+      ])
+      .state();
+    expect(state).toMatchObject({ status: 'frozen', disputeId: 'd1', heldCents: 2000 });
+  });
+});
+
+describe('Escrow — tender project, closed', () => {
+  const history = [
+    opened('project'),
+    funded('t1', 3000),
+    released('r1', 3000, 300, 50, 'tranche_released'),
+  ];
+  const given = spec.given(history);
+
+  it('reopens with a new tranche', () => {
+    given.when(fund('t2', 4000)).then([funded('t2', 4000, 7000)]);
+    const state = spec.given([...history, funded('t2', 4000, 7000)]).state();
+    expect(state.status).toBe('held');
+    expect(escrowBalance(state)).toMatchObject({
+      fundedCents: 7000,
+      releasedCents: 3000,
+      heldCents: 4000,
+    });
+  });
+
+  it('refuses a freeze while nothing is funded', () => {
+    given.when(freeze('d1')).thenThrows('ESCROW_CLOSED', { currentStatus: 'closed' });
+  });
+
+  it('refuses a refund while nothing is funded', () => {
+    given
+      .when(refund('f1', 1, 'cancelled', asMediator))
+      .thenThrows('ESCROW_CLOSED', { currentStatus: 'closed' });
+  });
+
+  it('requires a full release when the client accepts the whole project', () => {
+    spec
+      .given([...history, funded('t2', 4000, 7000)])
+      .when(release('r2', 1000, 'accepted', asBuyer))
+      .thenThrows('ESCROW_RELEASE_MUST_BE_FULL', { heldCents: 4000, requestedCents: 1000 });
+  });
+});

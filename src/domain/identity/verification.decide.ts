@@ -1,0 +1,151 @@
+import { assertNever, Command, CommandMeta } from '../shared';
+import { addCalendarMonths, isAtOrAfter } from './calendar';
+import {
+  cannotReviewOwnDocument,
+  documentAlreadySubmitted,
+  documentDoesNotExpire,
+  documentNotApproved,
+  documentNotFound,
+  documentNotInReview,
+  documentNotYetExpired,
+  invalidDocumentId,
+  invalidSalaryPortage,
+  invalidUploadRef,
+  notAReviewer,
+  notTheProvider,
+  rejectionReasonRequired,
+  unknownDocumentKind,
+  verificationSystemOnly,
+} from './verification.errors';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_VALIDITY_MONTHS,
+  DocumentKind,
+  VerificationEvent,
+} from './verification.events';
+import { VerificationState } from './verification.state';
+
+/** The stream is `verification-<providerId>`; the provider id is the account id. */
+export type SubmitDocument = Command<
+  'SubmitDocument',
+  { providerId: string; documentId: string; kind: string; uploadRef: string }
+>;
+export type DeclareSalaryPortage = Command<
+  'DeclareSalaryPortage',
+  { providerId: string; salaryPortage: boolean }
+>;
+export type ApproveDocument = Command<'ApproveDocument', { documentId: string }>;
+export type RejectDocument = Command<'RejectDocument', { documentId: string; reason: string }>;
+export type ExpireDocument = Command<'ExpireDocument', { documentId: string }>;
+
+export type VerificationCommand =
+  SubmitDocument | DeclareSalaryPortage | ApproveDocument | RejectDocument | ExpireDocument;
+
+const REVIEWER_ROLES = ['mediator', 'admin'];
+
+function providerIdOf(state: VerificationState, requested: string): string {
+  return state.status === 'tracking' ? state.providerId : requested;
+}
+
+function assertProvider(providerId: string, meta: CommandMeta): void {
+  if (meta.actorId !== providerId) throw notTheProvider();
+}
+
+function parseKind(value: unknown): DocumentKind {
+  if (!(DOCUMENT_KINDS as readonly unknown[]).includes(value)) throw unknownDocumentKind(value);
+  return value as DocumentKind;
+}
+
+function nonEmpty(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/** A document exists only in a tracking state, so its provider id comes with it. */
+function findDocument(state: VerificationState, documentId: string) {
+  const document = state.status === 'tracking' ? state.documents[documentId] : undefined;
+  if (state.status !== 'tracking' || document === undefined) throw documentNotFound(documentId);
+  return { providerId: state.providerId, document };
+}
+
+/** Staff review: mediators and admins, never on their own provider file. */
+function reviewable(state: VerificationState, documentId: string, meta: CommandMeta) {
+  if (!REVIEWER_ROLES.includes(meta.actorRole)) throw notAReviewer();
+  const found = findDocument(state, documentId);
+  if (found.providerId === meta.actorId) throw cannotReviewOwnDocument();
+  if (found.document.status !== 'submitted') {
+    throw documentNotInReview(documentId, found.document.status);
+  }
+  return found;
+}
+
+function submit({ data, meta }: SubmitDocument, state: VerificationState): VerificationEvent[] {
+  const providerId = providerIdOf(state, data.providerId);
+  assertProvider(providerId, meta);
+  if (!nonEmpty(data.documentId)) throw invalidDocumentId();
+  const kind = parseKind(data.kind);
+  if (!nonEmpty(data.uploadRef)) throw invalidUploadRef();
+  const existing = state.status === 'tracking' ? state.documents[data.documentId] : undefined;
+  if (existing !== undefined) {
+    // A retried upload with the same id and file is the same fact.
+    if (existing.kind === kind && existing.uploadRef === data.uploadRef) return [];
+    throw documentAlreadySubmitted(data.documentId, existing.status);
+  }
+  const submitted = { providerId, documentId: data.documentId, kind, uploadRef: data.uploadRef };
+  return [{ type: 'DocumentSubmitted', data: { ...submitted, submittedAt: meta.now } }];
+}
+
+function expire({ data, meta }: ExpireDocument, state: VerificationState): VerificationEvent[] {
+  if (meta.actorRole !== 'system') throw verificationSystemOnly();
+  const { providerId, document } = findDocument(state, data.documentId);
+  if (document.status === 'expired') return [];
+  if (document.status !== 'approved') throw documentNotApproved(data.documentId, document.status);
+  if (document.expiresAt === null) throw documentDoesNotExpire(data.documentId, document.status);
+  if (!isAtOrAfter(meta.now, document.expiresAt)) {
+    throw documentNotYetExpired(data.documentId, document.status, document.expiresAt);
+  }
+  const { documentId, kind, expiresAt } = document;
+  return [
+    { type: 'DocumentExpired', data: { providerId, documentId, kind, expiredAt: expiresAt } },
+  ];
+}
+
+export function decide(
+  command: VerificationCommand,
+  state: VerificationState,
+): VerificationEvent[] {
+  const { meta } = command;
+  switch (command.type) {
+    case 'SubmitDocument':
+      return submit(command, state);
+    case 'DeclareSalaryPortage': {
+      const providerId = providerIdOf(state, command.data.providerId);
+      assertProvider(providerId, meta);
+      const salaryPortage: unknown = command.data.salaryPortage;
+      if (typeof salaryPortage !== 'boolean') throw invalidSalaryPortage();
+      const current = state.status === 'tracking' && state.salaryPortage;
+      if (state.status === 'tracking' && current === salaryPortage) return [];
+      const data = { providerId, salaryPortage, declaredAt: meta.now };
+      return [{ type: 'SalaryPortageDeclared', data }];
+    }
+    case 'ApproveDocument': {
+      const { providerId, document } = reviewable(state, command.data.documentId, meta);
+      const months = DOCUMENT_VALIDITY_MONTHS[document.kind];
+      const expiresAt = months === null ? null : addCalendarMonths(meta.now, months);
+      const { documentId, kind } = document;
+      const reviewed = { providerId, documentId, kind, reviewedBy: meta.actorId };
+      return [{ type: 'DocumentApproved', data: { ...reviewed, approvedAt: meta.now, expiresAt } }];
+    }
+    case 'RejectDocument': {
+      const { providerId, document } = reviewable(state, command.data.documentId, meta);
+      const reason = typeof command.data.reason === 'string' ? command.data.reason.trim() : '';
+      if (reason === '') throw rejectionReasonRequired();
+      const { documentId, kind } = document;
+      const reviewed = { providerId, documentId, kind, reviewedBy: meta.actorId };
+      return [{ type: 'DocumentRejected', data: { ...reviewed, reason, rejectedAt: meta.now } }];
+    }
+    case 'ExpireDocument':
+      return expire(command, state);
+    default:
+      return assertNever(command);
+  }
+}

@@ -1,0 +1,93 @@
+import { Command } from '../shared';
+import { CatalogOrderSource, CustomOrderSource } from './order.events';
+
+/** The gig's terms as the buyer saw them, plus its opening message. */
+export type CatalogSourceInput = CatalogOrderSource & { openingMessage?: string };
+
+/** Issued by the application only once the escrow is funded. */
+export type PlaceOrder = Command<
+  'PlaceOrder',
+  {
+    orderId: string;
+    escrowId: string;
+    buyerId: string;
+    sellerId: string;
+    source: CatalogSourceInput | CustomOrderSource;
+    commissionRateBp: number;
+    /** Id for the automatic opening message; required when the gig has one. */
+    messageId?: string;
+  }
+>;
+
+/**
+ * `sellerVerified` comes from the identity context: an unverified provider cannot take on new work.
+ */
+export type StartOrder = Command<
+  'StartOrder',
+  { orderId: string; sellerVerified: boolean; missingDocuments: string[] }
+>;
+export type DeclineOrder = Command<'DeclineOrder', { orderId: string }>;
+export type CancelOrder = Command<'CancelOrder', { orderId: string }>;
+export type RequestCancellation = Command<
+  'RequestCancellation',
+  { orderId: string; reason: string }
+>;
+export type AcceptCancellation = Command<'AcceptCancellation', { orderId: string }>;
+export type DeclineCancellation = Command<'DeclineCancellation', { orderId: string }>;
+export type MarkOrderLate = Command<'MarkOrderLate', { orderId: string }>;
+export type DeliverOrder = Command<
+  'DeliverOrder',
+  { orderId: string; deliveryId: string; message: string; fileRefs: string[] }
+>;
+export type RequestRevision = Command<'RequestRevision', { orderId: string; instructions: string }>;
+/**
+ * The buyer accepts; or the system does (`auto: true`) once `autoCompleteAfterDays` have passed
+ * since the last delivery.
+ */
+export type AcceptDelivery = Command<
+  'AcceptDelivery',
+  { orderId: string; auto?: boolean; autoCompleteAfterDays?: number }
+>;
+export type PostMessage = Command<
+  'PostMessage',
+  { orderId: string; messageId: string; text: string; fileRefs?: string[] }
+>;
+export type LeaveReview = Command<
+  'LeaveReview',
+  { orderId: string; rating: number; comment: string }
+>;
+export type ContestOrder = Command<
+  'ContestOrder',
+  { orderId: string; disputeId: string; reason: string }
+>;
+export type WithdrawContest = Command<'WithdrawContest', { orderId: string; disputeId: string }>;
+/** The dispute context computes the split; the order records it. */
+export type ResolveOrder = Command<
+  'ResolveOrder',
+  {
+    orderId: string;
+    disputeId: string;
+    refundedCents: number;
+    releasedCents: number;
+    commissionCents: number;
+    sellerNetCents: number;
+  }
+>;
+
+export type OrderCommand =
+  | PlaceOrder
+  | StartOrder
+  | DeclineOrder
+  | CancelOrder
+  | RequestCancellation
+  | AcceptCancellation
+  | DeclineCancellation
+  | MarkOrderLate
+  | DeliverOrder
+  | RequestRevision
+  | AcceptDelivery
+  | PostMessage
+  | LeaveReview
+  | ContestOrder
+  | WithdrawContest
+  | ResolveOrder;

@@ -1,0 +1,218 @@
+import { Cents, DomainEvent } from '../shared';
+
+export type OrderGigKind = 'package' | 'phone_call' | 'question';
+
+export interface OrderedExtra {
+  extraId: string;
+  name: string;
+  priceCents: Cents;
+  deltaDays: number;
+}
+
+/** A copy of the gig's terms at purchase: later gig edits never change an order. */
+export interface CatalogOrderSource {
+  kind: 'catalog';
+  gigId: string;
+  gigTitle: string;
+  gigKind: OrderGigKind;
+  unitPriceCents: Cents;
+  deliveryDays: number;
+  extras: OrderedExtra[];
+}
+
+export interface CustomOrderSource {
+  kind: 'custom';
+  customRequestId: string;
+  title: string;
+  priceCents: Cents;
+  deliveryDays: number;
+}
+
+export type OrderSource = CatalogOrderSource | CustomOrderSource;
+
+/** The statuses an order can be contested from, and restored to when the contest is withdrawn. */
+export type ContestableStatus = 'active' | 'delivered' | 'in_revision';
+
+export type CancellationReason =
+  'buyer_before_start' | 'seller_declined' | 'late_delivery' | 'mutual';
+
+export type OrderPlaced = DomainEvent<
+  'OrderPlaced',
+  {
+    orderId: string;
+    escrowId: string;
+    buyerId: string;
+    sellerId: string;
+    source: OrderSource;
+    /** Price plus chosen extras, TTC. */
+    amountCents: Cents;
+    commissionRateBp: number;
+    /** Half-even share of `amountCents`, computed once here. */
+    commissionCents: Cents;
+    sellerNetCents: Cents;
+    /** Gig delivery days plus the extras' deltas, never below one. */
+    totalDeliveryDays: number;
+    placedAt: string;
+  }
+>;
+
+export type OrderMessagePosted = DomainEvent<
+  'OrderMessagePosted',
+  {
+    orderId: string;
+    messageId: string;
+    authorId: string;
+    text: string;
+    fileRefs: string[];
+    /** True for the gig's opening message, sent on the seller's behalf. */
+    automatic: boolean;
+    postedAt: string;
+  }
+>;
+
+export type OrderStarted = DomainEvent<
+  'OrderStarted',
+  {
+    orderId: string;
+    sellerId: string;
+    startedAt: string;
+    deliveryDueAt: string;
+    totalDeliveryDays: number;
+  }
+>;
+
+export type OrderDeliveryLate = DomainEvent<
+  'OrderDeliveryLate',
+  { orderId: string; dueAt: string; markedAt: string }
+>;
+
+export type OrderDelivered = DomainEvent<
+  'OrderDelivered',
+  {
+    orderId: string;
+    deliveryId: string;
+    message: string;
+    fileRefs: string[];
+    deliveredAt: string;
+    /** Only the first delivery can be late: a revision lifts the deadline. */
+    late: boolean;
+    /** 0 for the first delivery, n for the delivery answering the n-th revision request. */
+    revisionRound: number;
+  }
+>;
+
+export type OrderRevisionRequested = DomainEvent<
+  'OrderRevisionRequested',
+  { orderId: string; instructions: string; revisionRound: number; requestedAt: string }
+>;
+
+export type OrderCompleted = DomainEvent<
+  'OrderCompleted',
+  {
+    orderId: string;
+    escrowId: string;
+    buyerId: string;
+    sellerId: string;
+    completedAt: string;
+    /** True when the system completed it after the buyer's review window lapsed. */
+    auto: boolean;
+    amountCents: Cents;
+    commissionCents: Cents;
+    sellerNetCents: Cents;
+    intellectualPropertyTransferredTo: string;
+  }
+>;
+
+export type OrderReviewed = DomainEvent<
+  'OrderReviewed',
+  {
+    orderId: string;
+    buyerId: string;
+    sellerId: string;
+    rating: number;
+    comment: string;
+    reviewedAt: string;
+  }
+>;
+
+export type OrderCancellationRequested = DomainEvent<
+  'OrderCancellationRequested',
+  { orderId: string; requestedBy: string; reason: string; requestedAt: string }
+>;
+
+export type OrderCancellationDeclined = DomainEvent<
+  'OrderCancellationDeclined',
+  { orderId: string; requestedBy: string; declinedBy: string; declinedAt: string }
+>;
+
+export type OrderCancelled = DomainEvent<
+  'OrderCancelled',
+  {
+    orderId: string;
+    escrowId: string;
+    reason: CancellationReason;
+    /** The party whose decision cancelled the order (the requester for a mutual cancellation). */
+    cancelledBy: string;
+    refundCents: Cents;
+    /** The profile that shows this cancellation, or null when nobody is marked. */
+    markedOn: string | null;
+    cancelledAt: string;
+  }
+>;
+
+export type OrderContested = DomainEvent<
+  'OrderContested',
+  {
+    orderId: string;
+    disputeId: string;
+    contestedBy: string;
+    reason: string;
+    previousStatus: ContestableStatus;
+    contestedAt: string;
+  }
+>;
+
+export type OrderContestWithdrawn = DomainEvent<
+  'OrderContestWithdrawn',
+  {
+    orderId: string;
+    disputeId: string;
+    withdrawnBy: string;
+    restoredStatus: ContestableStatus;
+    withdrawnAt: string;
+  }
+>;
+
+/** Amounts decided by the dispute context; the order only records them. */
+export type OrderResolved = DomainEvent<
+  'OrderResolved',
+  {
+    orderId: string;
+    escrowId: string;
+    disputeId: string;
+    refundedCents: Cents;
+    releasedCents: Cents;
+    commissionCents: Cents;
+    sellerNetCents: Cents;
+    resolvedBy: string;
+    resolvedAt: string;
+  }
+>;
+
+export type OrderEvent =
+  | OrderPlaced
+  | OrderMessagePosted
+  | OrderStarted
+  | OrderDeliveryLate
+  | OrderDelivered
+  | OrderRevisionRequested
+  | OrderCompleted
+  | OrderReviewed
+  | OrderCancellationRequested
+  | OrderCancellationDeclined
+  | OrderCancelled
+  | OrderContested
+  | OrderContestWithdrawn
+  | OrderResolved;
+
+export const orderStreamName = (orderId: string): string => `order-${orderId}`;

@@ -1,0 +1,198 @@
+import { Cents } from '../shared';
+import { ContestableStatus, OrderEvent } from './order.events';
+
+export type OrderStatus =
+  | 'awaiting_start'
+  | 'active'
+  | 'delivered'
+  | 'in_revision'
+  | 'completed'
+  | 'contested'
+  | 'resolved'
+  | 'cancelled';
+
+/** The seed's user-facing names of each status. */
+export const ORDER_STATUS_LABELS: Readonly<Record<OrderStatus, string>> = {
+  awaiting_start: 'En attente de démarrage',
+  active: 'Actif',
+  delivered: 'Délivré',
+  in_revision: 'Retouches demandées',
+  completed: 'Terminé',
+  contested: 'Contesté',
+  resolved: 'Résolu',
+  cancelled: 'Annulé',
+};
+
+export const TERMINAL_ORDER_STATUSES = ['completed', 'resolved', 'cancelled'] as const;
+export type TerminalOrderStatus = (typeof TERMINAL_ORDER_STATUSES)[number];
+
+export const isTerminal = (status: OrderStatus): status is TerminalOrderStatus =>
+  (TERMINAL_ORDER_STATUSES as readonly string[]).includes(status);
+
+/** What was agreed when the order was placed; never changes afterwards. */
+export interface OrderFacts {
+  orderId: string;
+  escrowId: string;
+  buyerId: string;
+  sellerId: string;
+  sourceKind: 'catalog' | 'custom';
+  amountCents: Cents;
+  commissionCents: Cents;
+  sellerNetCents: Cents;
+  totalDeliveryDays: number;
+}
+
+export interface PendingCancellation {
+  requestedBy: string;
+  reason: string;
+}
+
+export interface OrderProgress {
+  deliveryDueAt: string | null;
+  /** False once the buyer asks for a revision: the seed lifts the delivery deadline then. */
+  deadlineApplies: boolean;
+  lateMarkedAt: string | null;
+  deliveries: number;
+  revisionRequests: number;
+  lastDeliveredAt: string | null;
+  pendingCancellation: PendingCancellation | null;
+}
+
+export interface OrderDispute {
+  disputeId: string;
+  contestedBy: string;
+  previousStatus: ContestableStatus;
+}
+
+interface Placed {
+  order: OrderFacts;
+  progress: OrderProgress;
+}
+
+export type OrderState =
+  | { status: 'none' }
+  | (Placed & { status: 'awaiting_start' | ContestableStatus | 'cancelled' | 'resolved' })
+  | (Placed & { status: 'contested'; dispute: OrderDispute })
+  | (Placed & { status: 'completed'; reviewed: boolean });
+
+export type PlacedOrder = Exclude<OrderState, { status: 'none' }>;
+
+export const initialState = (): OrderState => ({ status: 'none' });
+
+type PlainStatus = 'awaiting_start' | ContestableStatus | 'cancelled' | 'resolved';
+
+const moveTo = (
+  state: PlacedOrder,
+  status: PlainStatus,
+  progress: Partial<OrderProgress> = {},
+): OrderState => ({
+  status,
+  order: state.order,
+  progress: { ...state.progress, ...progress },
+});
+
+function evolvePlaced(state: PlacedOrder, event: OrderEvent): OrderState {
+  // A closed order only ever gains its review; anything else after the end is ignored.
+  if (isTerminal(state.status) && event.type !== 'OrderReviewed') return state;
+  const { progress } = state;
+  switch (event.type) {
+    case 'OrderPlaced':
+    case 'OrderMessagePosted':
+      return state;
+    case 'OrderStarted':
+      return state.status === 'awaiting_start'
+        ? moveTo(state, 'active', { deliveryDueAt: event.data.deliveryDueAt })
+        : state;
+    case 'OrderDeliveryLate':
+      return { ...state, progress: { ...progress, lateMarkedAt: event.data.markedAt } };
+    case 'OrderDelivered':
+      if (state.status !== 'active' && state.status !== 'in_revision') return state;
+      return moveTo(state, 'delivered', {
+        deliveries: progress.deliveries + 1,
+        lastDeliveredAt: event.data.deliveredAt,
+      });
+    case 'OrderRevisionRequested':
+      if (state.status !== 'delivered') return state;
+      return moveTo(state, 'in_revision', {
+        deadlineApplies: false,
+        revisionRequests: progress.revisionRequests + 1,
+      });
+    case 'OrderCompleted':
+      return {
+        status: 'completed',
+        order: state.order,
+        progress: { ...progress, pendingCancellation: null },
+        reviewed: false,
+      };
+    case 'OrderReviewed':
+      return state.status === 'completed' ? { ...state, reviewed: true } : state;
+    case 'OrderCancellationRequested':
+      return {
+        ...state,
+        progress: {
+          ...progress,
+          pendingCancellation: { requestedBy: event.data.requestedBy, reason: event.data.reason },
+        },
+      };
+    case 'OrderCancellationDeclined':
+      return { ...state, progress: { ...progress, pendingCancellation: null } };
+    case 'OrderCancelled':
+      return moveTo(state, 'cancelled', { pendingCancellation: null });
+    case 'OrderContested':
+      if (
+        state.status !== 'active' &&
+        state.status !== 'delivered' &&
+        state.status !== 'in_revision'
+      )
+        return state;
+      // A contest supersedes an unanswered cancellation request: the dispute now decides.
+      return {
+        status: 'contested',
+        order: state.order,
+        progress: { ...progress, pendingCancellation: null },
+        dispute: {
+          disputeId: event.data.disputeId,
+          contestedBy: event.data.contestedBy,
+          previousStatus: event.data.previousStatus,
+        },
+      };
+    case 'OrderContestWithdrawn':
+      return state.status === 'contested' ? moveTo(state, event.data.restoredStatus) : state;
+    case 'OrderResolved':
+      return moveTo(state, 'resolved');
+    default:
+      // Exhaustive at compile time, yet an unknown stored type leaves the state as is: evolve never
+      // throws.
+      event satisfies never;
+      return state;
+  }
+}
+
+export function evolve(state: OrderState, event: OrderEvent): OrderState {
+  if (state.status !== 'none') return evolvePlaced(state, event);
+  if (event.type !== 'OrderPlaced') return state;
+  const { data } = event;
+  return {
+    status: 'awaiting_start',
+    order: {
+      orderId: data.orderId,
+      escrowId: data.escrowId,
+      buyerId: data.buyerId,
+      sellerId: data.sellerId,
+      sourceKind: data.source.kind,
+      amountCents: data.amountCents,
+      commissionCents: data.commissionCents,
+      sellerNetCents: data.sellerNetCents,
+      totalDeliveryDays: data.totalDeliveryDays,
+    },
+    progress: {
+      deliveryDueAt: null,
+      deadlineApplies: true,
+      lateMarkedAt: null,
+      deliveries: 0,
+      revisionRequests: 0,
+      lastDeliveredAt: null,
+      pendingCancellation: null,
+    },
+  };
+}
