@@ -1,8 +1,10 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { EventStore1732380000000 } from './migrations/1732380000000-event-store';
+import { HttpIdempotency1732380001000 } from './migrations/1732380001000-http-idempotency';
+import { SubscriptionCheckpoints1732380002000 } from './migrations/1732380002000-subscription-checkpoints';
 
 /** Every migration, in order. Entities register themselves through `READ_MODEL_ENTITIES`. */
-export const MIGRATIONS = [EventStore1732380000000];
+export const MIGRATIONS: Function[] = [EventStore1732380000000, HttpIdempotency1732380001000, SubscriptionCheckpoints1732380002000];
 
 export function dataSourceOptions(url: string, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {

@@ -1,0 +1,65 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { AppConfig } from './infrastructure/config/config';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { AccessTokens } from './interfaces/http/auth/access-token';
+import { AuthGuard } from './interfaces/http/auth/auth.guard';
+import { HealthController } from './interfaces/http/health/health.controller';
+import { IdempotencyInterceptor } from './interfaces/http/idempotency/idempotency.interceptor';
+import { ProblemDetailsFilter } from './interfaces/http/problem/problem-details.filter';
+import { CONTEXT_MODULES } from './contexts';
+import { ReactorRegistry } from './application/shared/reactor';
+import { ReactorRunner } from './infrastructure/subscriptions/reactor-runner';
+
+const CORRELATION_HEADER = 'x-correlation-id';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, extra: Type[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (req, res) => {
+              const given = req.headers[CORRELATION_HEADER];
+              const id = typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+              res.setHeader(CORRELATION_HEADER, id);
+              return id;
+            },
+            customProps: (req) => ({ correlationId: req.id }),
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'],
+          },
+        }),
+        InfrastructureModule.forRoot(config),
+        CqrsModule.forRoot(),
+        TerminusModule,
+        JwtModule.register({
+          global: true,
+          secret: config.JWT_SECRET,
+          signOptions: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
+        ...CONTEXT_MODULES.map((m) => m.forRoot(config)),
+        ...extra,
+      ],
+      controllers: [HealthController],
+      providers: [
+        AccessTokens,
+        ReactorRunner,
+        { provide: ReactorRegistry, useExisting: ReactorRunner },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+      exports: [AccessTokens, ReactorRunner, ReactorRegistry],
+      global: true,
+    };
+  }
+}

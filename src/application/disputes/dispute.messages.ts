@@ -1,0 +1,7 @@
+import type { DisputeCommand } from '../../domain/disputes';
+import { AggregateCommandMessage } from '../shared/aggregate-command';
+
+/** Published contract: send a DisputeCommand to the `dispute-<id>` stream through the CommandBus. */
+export class DisputeCommandMessage extends AggregateCommandMessage<DisputeCommand> {}
+
+export const disputeStream = (id: string) => `dispute-${id}`;

@@ -1,0 +1,33 @@
+import { Inject } from '@nestjs/common';
+import { ICommandHandler } from '@nestjs/cqrs';
+import { CommandMeta, Decider, DomainEvent } from '../../domain/shared';
+import { CausationContext, handleCommand, HandleOptions, HandleResult } from './command-handling';
+import { EVENT_STORE, EventStore } from './event-store.port';
+
+/**
+ * A command for one aggregate, sent on the CommandBus. Each context publishes one such
+ * message class per aggregate; other contexts send them instead of touching its streams.
+ */
+export abstract class AggregateCommandMessage<C extends { meta: CommandMeta }> {
+  constructor(
+    readonly aggregateId: string,
+    readonly command: C,
+    readonly causation: CausationContext,
+    readonly options: HandleOptions = {},
+  ) {}
+}
+
+/** The one handler shape every aggregate uses: load, decide, append, retry on conflict. */
+export function aggregateCommandHandler<C extends { meta: CommandMeta }, S, E extends DomainEvent>(
+  decider: Decider<C, S, E>,
+  streamFor: (aggregateId: string) => string,
+) {
+  class Handler implements ICommandHandler<AggregateCommandMessage<C>, HandleResult<S, E>> {
+    constructor(@Inject(EVENT_STORE) readonly store: EventStore) {}
+
+    execute(message: AggregateCommandMessage<C>): Promise<HandleResult<S, E>> {
+      return handleCommand(this.store, streamFor(message.aggregateId), decider, message.command, message.causation, message.options);
+    }
+  }
+  return Handler;
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { CommandMeta, ConcurrencyError, Decider, DomainEvent } from '../../domain/shared';
+import {
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  LogPosition,
+  RecordedEvent,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from './event-store.port';
+
+/** Where a command came from: the request or event that caused it. */
+export interface CausationContext {
+  correlationId: string;
+  /** The id of the request or event that caused this command; defaults to the correlation id. */
+  causationId?: string;
+}
+
+export interface AggregateSnapshot<State> {
+  state: State;
+  /** The stream's revision, or null when it does not exist yet. */
+  revision: bigint | null;
+  events: RecordedEvent[];
+}
+
+export interface HandleResult<State, Event> {
+  events: Event[];
+  state: State;
+  nextExpectedRevision: bigint | null;
+  position: LogPosition | null;
+}
+
+export interface HandleOptions {
+  /** From `If-Match`: fail with 409 instead of retrying when the stream has moved on. */
+  expectedRevision?: bigint;
+  /** Deterministic event ids make a re-run of the same job idempotent in the log itself. */
+  eventIds?: (index: number) => string;
+  maxRetries?: number;
+}
+
+export type EventSchemaVersions = Readonly<Record<string, number>>;
+
+/** Loads a stream and folds it; a missing stream gives the initial state. */
+export async function loadAggregate<State, Event extends DomainEvent>(
+  store: EventStore,
+  stream: string,
+  decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
+): Promise<AggregateSnapshot<State>> {
+  let events: RecordedEvent[];
+  try {
+    events = await store.readStream(stream);
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return { state: decider.initialState(), revision: null, events: [] };
+    throw error;
+  }
+  const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState());
+  return { state, revision: events.length ? events[events.length - 1].revision : null, events };
+}
+
+export function eventMetadata(meta: CommandMeta, causation: CausationContext, eventId: string) {
+  return {
+    eventId,
+    correlationId: causation.correlationId,
+    causationId: causation.causationId ?? causation.correlationId,
+    actorId: meta.actorId,
+    actorRole: meta.actorRole,
+    occurredAt: meta.now,
+  };
+}
+
+/**
+ * Load, decide, append with the expected revision; on a version conflict the whole
+ * cycle is retried, which is safe because `decide` is pure.
+ */
+export async function handleCommand<Command extends { meta: CommandMeta }, State, Event extends DomainEvent>(
+  store: EventStore,
+  stream: string,
+  decider: Decider<Command, State, Event>,
+  command: Command | ((state: State) => Command),
+  causation: CausationContext,
+  options: HandleOptions = {},
+): Promise<HandleResult<State, Event>> {
+  const maxRetries = options.expectedRevision !== undefined ? 0 : (options.maxRetries ?? 5);
+  for (let attempt = 0; ; attempt++) {
+    const current = await loadAggregate(store, stream, decider);
+    if (options.expectedRevision !== undefined && current.revision !== options.expectedRevision) {
+      throw staleRevision(stream, options.expectedRevision, current.revision);
+    }
+    const cmd = typeof command === 'function' ? command(current.state) : command;
+    const events = decider.decide(cmd, current.state);
+    const state = events.reduce(decider.evolve, current.state);
+    if (events.length === 0) {
+      return { events, state, nextExpectedRevision: current.revision, position: null };
+    }
+    const toAppend: EventToAppend[] = events.map((e, i) => {
+      const id = options.eventIds?.(i) ?? randomUUID();
+      return { id, type: e.type, data: e.data, metadata: eventMetadata(cmd.meta, causation, id) };
+    });
+    const expected: ExpectedRevision = current.revision === null ? 'no_stream' : current.revision;
+    try {
+      const result = await store.appendToStream(stream, toAppend, { expectedRevision: expected });
+      return { events, state, nextExpectedRevision: result.nextExpectedRevision, position: result.position };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError && attempt < maxRetries) {
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
+        continue;
+      }
+      if (error instanceof WrongExpectedVersionError) throw staleRevision(stream, expected, error.actual);
+      throw error;
+    }
+  }
+}
+
+function staleRevision(stream: string, expected: ExpectedRevision, actual: bigint | null): ConcurrencyError {
+  return new ConcurrencyError('CONCURRENT_MODIFICATION', `${stream} was modified concurrently; reload and retry`, {
+    expectedRevision: String(expected),
+    actualRevision: actual === null ? null : String(actual),
+  });
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .default('postgres://postgres@127.0.0.1:5432/marketplace'),
+    PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(16),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+    /** Prefix of every Redis key and BullMQ queue, so test runs never collide. */
+    REDIS_PREFIX: z.string().min(1).default('mk'),
+    EVENT_STORE: z.enum(['postgres', 'eventstoredb']).default('postgres'),
+    EVENTSTORE_CONNECTION_STRING: z
+      .string()
+      .regex(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, 'must be a kurrentdb:// or esdb:// connection string')
+      .optional(),
+    /** Which parts this process runs: any of api, projectors, workers. */
+    PROCESS_ROLES: z
+      .string()
+      .default('api,projectors,workers')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(['api', 'projectors', 'workers'])).min(1)),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(30),
+    /** Key-encryption key (32 bytes, base64) wrapping each account's personal-data key. */
+    PERSONAL_DATA_MASTER_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64')
+      .optional(),
+    STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    STRIPE_API_HOST: z.string().optional(),
+    STRIPE_API_PORT: z.coerce.number().int().optional(),
+    STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional(),
+    MAIL_FROM: z.string().default('Marketplace <no-reply@marketplace.local>'),
+    AUTO_COMPLETE_AFTER_DAYS: z.coerce.number().int().min(1).default(3),
+    DISPUTE_RESPONSE_DAYS: z.coerce.number().int().min(1).default(5),
+    CATALOG_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(1_000),
+    CUSTOM_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(2_000),
+    SWAGGER_ENABLED: boolean.default(true),
+  })
+  .superRefine((c, ctx) => {
+    if (c.EVENT_STORE === 'eventstoredb' && !c.EVENTSTORE_CONNECTION_STRING) {
+      ctx.addIssue({ code: 'custom', path: ['EVENTSTORE_CONNECTION_STRING'], message: 'is required when EVENT_STORE=eventstoredb' });
+    }
+    if (c.NODE_ENV === 'production') {
+      for (const key of ['JWT_SECRET', 'PERSONAL_DATA_MASTER_KEY'] as const) {
+        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+      }
+    }
+  });
+
+export type AppConfig = z.infer<typeof schema> & { JWT_SECRET: string; PERSONAL_DATA_MASTER_KEY: string };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Development defaults, never used in production (the schema requires real values there). */
+const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
+const DEV_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  return {
+    ...parsed.data,
+    JWT_SECRET: parsed.data.JWT_SECRET ?? DEV_JWT_SECRET,
+    PERSONAL_DATA_MASTER_KEY: parsed.data.PERSONAL_DATA_MASTER_KEY ?? DEV_MASTER_KEY,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

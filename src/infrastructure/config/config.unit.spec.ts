@@ -1,0 +1,34 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('configuration from the environment', () => {
+  it('starts on local defaults', () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.EVENT_STORE).toBe('postgres');
+    expect(c.PROCESS_ROLES).toEqual(['api', 'projectors', 'workers']);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ EVENT_STORE: 'eventstoredb' }, 'EVENTSTORE_CONNECTION_STRING'],
+    [{ EVENT_STORE: 'kafka' }, 'EVENT_STORE'],
+    [{ PROCESS_ROLES: 'api,cron' }, 'PROCESS_ROLES'],
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+  ])('refuses %j with a message naming %s', (env, key) => {
+    let error: unknown;
+    try {
+      loadConfig(env as NodeJS.ProcessEnv);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toContain(key);
+  });
+
+  it('accepts an EventStoreDB connection string', () => {
+    const c = loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false' });
+    expect(c.EVENT_STORE).toBe('eventstoredb');
+  });
+});

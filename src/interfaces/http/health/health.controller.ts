@@ -1,0 +1,65 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import Redis from 'ioredis';
+import { Pool } from 'pg';
+import { EVENT_STORE, EventStore } from '../../../application/shared/event-store.port';
+import { PG_POOL } from '../../../infrastructure/database/database.tokens';
+import { REDIS } from '../../../infrastructure/infrastructure.module';
+import { Public } from '../auth/actor';
+
+/** Extra sections other modules (projections, queues) add to `/health`. */
+export abstract class HealthContributor {
+  abstract readonly key: string;
+  abstract check(): Promise<{ healthy: boolean; details: Record<string, unknown> }>;
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  private readonly contributors: HealthContributor[] = [];
+
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  register(contributor: HealthContributor): void {
+    this.contributors.push(contributor);
+  }
+
+  @Get()
+  @Public()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness of Postgres, Redis, the event store and the projections' })
+  check() {
+    return this.health.check([
+      () => this.probe('postgres', async () => ({ ok: (await this.pool.query('SELECT 1 AS ok')).rows[0].ok === 1 })),
+      () => this.probe('redis', async () => ({ ok: (await this.redis.ping()) === 'PONG' })),
+      () => this.probe('eventStore', async () => ({ ok: Array.isArray(await this.store.readAll({ maxCount: 1 })) })),
+      ...this.contributors.map((c) => () =>
+        this.probe(c.key, async () => {
+          const r = await c.check();
+          return { ok: r.healthy, ...r.details };
+        }),
+      ),
+    ]);
+  }
+
+  private async probe(key: string, run: () => Promise<{ ok: boolean } & Record<string, unknown>>) {
+    const indicator = this.indicators.check(key);
+    try {
+      const { ok, ...details } = await withTimeout(run(), 2_000);
+      return ok ? indicator.up(details) : indicator.down(details);
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref())]);
+}

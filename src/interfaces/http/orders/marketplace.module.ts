@@ -1,0 +1,9 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from '../../../infrastructure/config/config';
+
+@Module({})
+export class MarketplaceModule {
+  static forRoot(_config: AppConfig): DynamicModule {
+    return { module: MarketplaceModule };
+  }
+}

@@ -1,0 +1,27 @@
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('platform: health, errors, idempotency, authentication', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('reports Postgres, Redis and the event store on /health', async () => {
+    const res = await t.request('GET', '/health');
+    expect(res.status).toBe(200);
+    expect(res.body.info).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' }, eventStore: { status: 'up' } });
+  });
+
+  it('answers an unknown route with problem+json and a stable code', async () => {
+    const res = await t.request('GET', '/no-such-route');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ status: 404, code: 'ROUTE_NOT_FOUND', instance: '/no-such-route' });
+  });
+
+  it('echoes a caller-supplied correlation id', async () => {
+    const res = await t.request('GET', '/health', { headers: { 'x-correlation-id': 'abc-123' } });
+    expect(res.headers['x-correlation-id']).toBe('abc-123');
+  });
+});
