@@ -9,7 +9,7 @@ import { createTestDatabase, TestDatabase } from './database';
 
 export interface TestResponse<T = any> {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
   body: T;
   text: string;
 }

@@ -3,8 +3,23 @@ import { EventStore1732380000000 } from './migrations/1732380000000-event-store'
 import { HttpIdempotency1732380001000 } from './migrations/1732380001000-http-idempotency';
 import { SubscriptionCheckpoints1732380002000 } from './migrations/1732380002000-subscription-checkpoints';
 
-/** Every migration, in order. Entities register themselves through `READ_MODEL_ENTITIES`. */
-export const MIGRATIONS: Function[] = [EventStore1732380000000, HttpIdempotency1732380001000, SubscriptionCheckpoints1732380002000];
+import { MIGRATIONS as IDENTITY } from './migrations/identity';
+import { MIGRATIONS as MARKETPLACE } from './migrations/marketplace';
+import { MIGRATIONS as DISPUTES } from './migrations/disputes';
+import { MIGRATIONS as READ_MODELS } from './migrations/read-models';
+import { MIGRATIONS as WORKERS } from './migrations/workers';
+
+/** Every migration; TypeORM runs pending ones in timestamp order. */
+export const MIGRATIONS: Function[] = [
+  EventStore1732380000000,
+  HttpIdempotency1732380001000,
+  SubscriptionCheckpoints1732380002000,
+  ...IDENTITY,
+  ...MARKETPLACE,
+  ...DISPUTES,
+  ...READ_MODELS,
+  ...WORKERS,
+];
 
 export function dataSourceOptions(url: string, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {
