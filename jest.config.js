@@ -3,7 +3,7 @@ const base = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   rootDir: '.',
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
 };
 module.exports = {
   testTimeout: 60000,
@@ -13,8 +13,7 @@ module.exports = {
       ...base,
       displayName: 'int',
       testMatch: ['<rootDir>/src/**/*.int.spec.ts', '<rootDir>/test/**/*.int.spec.ts'],
-      testTimeout: 60000,
     },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'], testTimeout: 60000 },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'] },
   ],
 };

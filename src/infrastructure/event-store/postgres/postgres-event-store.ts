@@ -5,7 +5,6 @@ import {
   EventToAppend,
   ExpectedRevision,
   IdempotencyConflictError,
-  LogPosition,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -13,7 +12,6 @@ import {
   StreamNotFoundError,
   SubscribeOptions,
   Subscription,
-  SubscriptionFilter,
   SubscriptionHandler,
   WrongExpectedVersionError,
 } from '../../../application/shared/event-store.port';

@@ -1,0 +1,5 @@
+import { CliCommand } from './cli-command';
+import { migrateCommand } from './migrate.command';
+
+/** Every operator command; each lives in its own file. */
+export const CLI_COMMANDS: CliCommand[] = [migrateCommand];
