@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { PG_POOL } from './database/database.tokens';
 import { KurrentDbEventStore } from './event-store/kurrentdb/kurrentdb-event-store';
 import { PostgresEventStore } from './event-store/postgres/postgres-event-store';
+import { PostgresPersonalDataKeyring, withPersonalDataProtection } from './event-store/personal-data';
 
 export const REDIS = Symbol('REDIS');
 
@@ -30,10 +31,14 @@ export class InfrastructureModule implements OnApplicationShutdown {
         {
           provide: EVENT_STORE,
           inject: [PG_POOL],
+          // Personal data inside events is encrypted per account (crypto-shredding) on either store.
           useFactory: (pool: Pool): EventStore =>
-            config.EVENT_STORE === 'eventstoredb'
-              ? new KurrentDbEventStore(config.EVENTSTORE_CONNECTION_STRING!)
-              : new PostgresEventStore(pool, { connectionString: config.DATABASE_URL }),
+            withPersonalDataProtection(
+              config.EVENT_STORE === 'eventstoredb'
+                ? new KurrentDbEventStore(config.EVENTSTORE_CONNECTION_STRING!)
+                : new PostgresEventStore(pool, { connectionString: config.DATABASE_URL }),
+              new PostgresPersonalDataKeyring(pool, config.PERSONAL_DATA_MASTER_KEY),
+            ),
         },
         {
           provide: REDIS,

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig, AppConfig } from '../../src/infrastructure/config/config';
 import { ReactorRunner } from '../../src/infrastructure/subscriptions/reactor-runner';
+import { ProjectionsService } from '../../src/projections/projections.service';
 import { AccessTokens } from '../../src/interfaces/http/auth/access-token';
 import { AccountRole } from '../../src/interfaces/http/auth/actor';
 import { createTestDatabase, TestDatabase } from './database';
@@ -28,7 +29,7 @@ export interface TestApp {
   request<T = any>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, options?: RequestOptions): Promise<TestResponse<T>>;
   /** An access token for an account, without going through registration. */
   tokenFor(account: { accountId?: string; roles: AccountRole[]; activeRole?: AccountRole }): Promise<string>;
-  /** Waits until every reactor has handled everything in the log. */
+  /** Waits until every reactor and projection has handled everything in the log. */
   settle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -75,7 +76,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       return tokens.sign({ sub: accountId, roles, activeRole: activeRole ?? roles[0], sid: randomUUID() });
     },
     async settle() {
+      // Reactors may cause events that projections need, and the other way round is never true.
       await app.get(ReactorRunner).settle();
+      await app.get(ProjectionsService, { strict: false }).settle();
     },
     async close() {
       await app.close();

@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, HttpStatus, Inject, Injectable, NestInterceptor, RequestMethod } from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpStatus, Inject, Injectable, NestInterceptor, RequestMethod, SetMetadata } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
@@ -11,6 +11,10 @@ import { ProblemException } from '../problem/problem-details.filter';
 import type { Actor } from '../auth/actor';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SKIP_STORE = 'idempotency:skip-store';
+
+/** Answers that carry secrets (tokens) are never stored; such routes are safe to repeat anyway. */
+export const NoIdempotencyStore = () => SetMetadata(SKIP_STORE, true);
 
 /**
  * `Idempotency-Key` on any state-changing call: the first answer is stored per caller
@@ -29,6 +33,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reply = http.getResponse<FastifyReply>();
     const key = request.headers['idempotency-key'];
     if (SAFE_METHODS.has(request.method) || key === undefined) return next.handle();
+    if (this.reflector.get<boolean>(SKIP_STORE, context.getHandler())) return next.handle();
     if (typeof key !== 'string' || key.length < 1 || key.length > 255) {
       throw new ProblemException(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 255 characters');
     }

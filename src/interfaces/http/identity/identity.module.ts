@@ -1,9 +1,158 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type Redis from 'ioredis';
+import type { Pool } from 'pg';
+import { AccountRecipients } from '../../../application/identity/account-recipients';
+import { AccountClosureService } from '../../../application/identity/account-closure.service';
+import { AccountService } from '../../../application/identity/account.service';
+import { AuthenticationService } from '../../../application/identity/authentication.service';
+import { CloseDueAccountsHandler } from '../../../application/identity/close-due-accounts.command';
+import {
+  AccountCommandHandler,
+  VerificationCommandHandler,
+} from '../../../application/identity/identity.handlers';
+import {
+  AccessTokenIssuer,
+  AccountDirectory,
+  Clock,
+  IdentitySchedules,
+  LoginThrottleStore,
+  PasswordHasher,
+  PersonalDataKeys,
+  SessionStore,
+  SystemClock,
+} from '../../../application/identity/identity.ports';
+import { IdentityReactor } from '../../../application/identity/identity.reactor';
+import {
+  GetProviderVerificationHandler,
+  ProviderVerificationQuery,
+} from '../../../application/identity/provider-verification.query';
+import { RegistrationService } from '../../../application/identity/registration.service';
+import { SessionTokens } from '../../../application/identity/session-tokens';
+import { VerificationService } from '../../../application/identity/verification.service';
+import {
+  Notifications,
+  RecipientDirectory,
+} from '../../../application/notifications/notifications.port';
 import { AppConfig } from '../../../infrastructure/config/config';
+import { PG_POOL } from '../../../infrastructure/database/database.tokens';
+import { PostgresPersonalDataKeyring } from '../../../infrastructure/event-store/personal-data/personal-data-keyring';
+import { Argon2PasswordHasher } from '../../../infrastructure/identity/argon2-password-hasher';
+import { PostgresAccountDirectory } from '../../../infrastructure/identity/postgres-account-directory';
+import { PostgresIdentitySchedules } from '../../../infrastructure/identity/postgres-identity-schedules';
+import { RedisLoginThrottleStore } from '../../../infrastructure/identity/redis-login-throttle';
+import {
+  PostgresSessionStore,
+  RedisSessionRevocations,
+} from '../../../infrastructure/identity/session-store';
+import { REDIS } from '../../../infrastructure/infrastructure.module';
+import { OutboxNotifications } from '../../../infrastructure/notifications/outbox-notifications';
+import { SmtpMailTransport } from '../../../infrastructure/notifications/smtp-mail-transport';
+import { SessionRevocations } from '../auth/access-token';
+import { AdminIdentityController } from './admin-identity.controller';
+import { AuthController } from './auth.controller';
+import { JwtAccessTokenIssuer } from './jwt-access-token-issuer';
+import { MeController } from './me.controller';
+import { ProvidersController } from './providers.controller';
+import { VerificationController } from './verification.controller';
 
+/**
+ * Identity and access. Global, so every context can inject `Notifications`,
+ * `ProviderVerificationQuery` and the guard finds `SessionRevocations`.
+ */
 @Module({})
 export class IdentityModule {
-  static forRoot(_config: AppConfig): DynamicModule {
-    return { module: IdentityModule };
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: IdentityModule,
+      global: true,
+      imports: [CqrsModule],
+      controllers: [
+        AuthController,
+        MeController,
+        VerificationController,
+        ProvidersController,
+        AdminIdentityController,
+      ],
+      providers: [
+        { provide: Clock, useClass: SystemClock },
+        { provide: PasswordHasher, useClass: Argon2PasswordHasher },
+        {
+          provide: AccountDirectory,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) =>
+            new PostgresAccountDirectory(pool, config.PERSONAL_DATA_MASTER_KEY),
+        },
+        {
+          provide: RedisSessionRevocations,
+          inject: [REDIS],
+          // A marker must outlive every access token of the session it revokes.
+          useFactory: (redis: Redis) =>
+            new RedisSessionRevocations(
+              redis,
+              config.REDIS_PREFIX,
+              config.ACCESS_TOKEN_TTL_SECONDS + 60,
+            ),
+        },
+        { provide: SessionRevocations, useExisting: RedisSessionRevocations },
+        {
+          provide: SessionStore,
+          inject: [PG_POOL, RedisSessionRevocations],
+          useFactory: (pool: Pool, revocations: RedisSessionRevocations) =>
+            new PostgresSessionStore(pool, revocations, config.REFRESH_TOKEN_TTL_DAYS),
+        },
+        {
+          provide: LoginThrottleStore,
+          inject: [REDIS],
+          useFactory: (redis: Redis) => new RedisLoginThrottleStore(redis, config.REDIS_PREFIX),
+        },
+        {
+          provide: PersonalDataKeys,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) =>
+            new PostgresPersonalDataKeyring(pool, config.PERSONAL_DATA_MASTER_KEY),
+        },
+        {
+          provide: IdentitySchedules,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => new PostgresIdentitySchedules(pool),
+        },
+        { provide: RecipientDirectory, useClass: AccountRecipients },
+        {
+          provide: Notifications,
+          inject: [PG_POOL, RecipientDirectory],
+          useFactory: (pool: Pool, recipients: RecipientDirectory) =>
+            new OutboxNotifications(
+              pool,
+              recipients,
+              config.SMTP_URL ? new SmtpMailTransport(config.SMTP_URL, config.MAIL_FROM) : null,
+            ),
+        },
+        { provide: AccessTokenIssuer, useClass: JwtAccessTokenIssuer },
+        SessionTokens,
+        RegistrationService,
+        AuthenticationService,
+        AccountService,
+        AccountClosureService,
+        VerificationService,
+        ProviderVerificationQuery,
+        GetProviderVerificationHandler,
+        CloseDueAccountsHandler,
+        AccountCommandHandler,
+        VerificationCommandHandler,
+        IdentityReactor,
+      ],
+      exports: [
+        SessionRevocations,
+        Notifications,
+        RecipientDirectory,
+        ProviderVerificationQuery,
+        RegistrationService,
+        AccountService,
+        AccountClosureService,
+        PersonalDataKeys,
+        Clock,
+      ],
+    };
   }
 }

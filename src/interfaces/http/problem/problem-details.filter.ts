@@ -78,16 +78,39 @@ export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof ProblemException) return make(error.getStatus(), error.code, error.message, error.extensions);
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    const cause = (error as { cause?: { code?: string } }).cause ?? (error.getResponse() as { code?: string });
+    const parserCode = cause?.code ?? '';
+    if (status === 400 && /JSON/i.test(`${parserCode} ${error.message}`)) {
+      return make(400, 'MALFORMED_JSON', 'The request body is not valid JSON');
+    }
     const body = error.getResponse();
     const code =
-      status === 404 ? 'ROUTE_NOT_FOUND' : status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : `HTTP_${status}`;
+      status === 404
+        ? 'ROUTE_NOT_FOUND'
+        : status === 401
+          ? 'UNAUTHENTICATED'
+          : status === 403
+            ? 'FORBIDDEN'
+            : status === 415
+              ? 'UNSUPPORTED_MEDIA_TYPE'
+              : status === 413
+                ? 'PAYLOAD_TOO_LARGE'
+                : `HTTP_${status}`;
     const detail = typeof body === 'string' ? body : ((body as { message?: string }).message ?? error.message);
     return make(status, code, String(detail));
   }
   // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a status code.
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return make(fastifyError.statusCode, fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'MALFORMED_JSON' : (fastifyError.code ?? 'BAD_REQUEST'), fastifyError.message ?? 'Bad request');
+    const code =
+      fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fastifyError instanceof SyntaxError
+        ? 'MALFORMED_JSON'
+        : fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'UNSUPPORTED_MEDIA_TYPE'
+          : fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+            ? 'PAYLOAD_TOO_LARGE'
+            : 'BAD_REQUEST';
+    return make(fastifyError.statusCode, code, fastifyError.message ?? 'Bad request');
   }
   return make(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'An unexpected error occurred; it has been logged');
 }

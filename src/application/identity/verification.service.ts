@@ -1,0 +1,196 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  DOCUMENT_KIND_LABELS,
+  DOCUMENT_STATUS_LABELS,
+  DocumentKind,
+  verificationDecider,
+  VerificationCommand,
+  VerificationState,
+  verificationStatus,
+} from '../../domain/identity';
+import { ActorRole, CommandMeta } from '../../domain/shared';
+import { Notifications } from '../notifications/notifications.port';
+import { CausationContext, handleCommand, loadAggregate } from '../shared/command-handling';
+import { EVENT_STORE, EventStore } from '../shared/event-store.port';
+import { Clock, IdentitySchedules, VerificationQueueRow } from './identity.ports';
+import { verificationStream } from './verification.messages';
+
+export interface StaffActor {
+  accountId: string;
+  meta(now: Date, role?: ActorRole): CommandMeta;
+  staffRole(): ActorRole | null;
+}
+
+@Injectable()
+export class VerificationService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly notifications: Notifications,
+    private readonly schedules: IdentitySchedules,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(providerId: string, kind: unknown, uploadRef: unknown, causation: CausationContext) {
+    const now = this.clock.now();
+    const documentId = randomUUID();
+    const result = await this.run(
+      providerId,
+      {
+        type: 'SubmitDocument',
+        data: { providerId, documentId, kind: kind as string, uploadRef: uploadRef as string },
+        meta: { now: now.toISOString(), actorId: providerId, actorRole: 'provider' },
+      },
+      causation,
+    );
+    return { providerId, documentId, kind, status: 'submitted', revision: result.revision };
+  }
+
+  async declareSalaryPortage(
+    providerId: string,
+    salaryPortage: unknown,
+    causation: CausationContext,
+  ) {
+    const now = this.clock.now();
+    const result = await this.run(
+      providerId,
+      {
+        type: 'DeclareSalaryPortage',
+        data: { providerId, salaryPortage: salaryPortage as boolean },
+        meta: { now: now.toISOString(), actorId: providerId, actorRole: 'provider' },
+      },
+      causation,
+    );
+    return { providerId, salaryPortage, revision: result.revision };
+  }
+
+  async approve(
+    staff: StaffActor,
+    providerId: string,
+    documentId: string,
+    causation: CausationContext,
+  ) {
+    const now = this.clock.now();
+    const result = await this.run(
+      providerId,
+      { type: 'ApproveDocument', data: { documentId }, meta: this.staffMeta(staff, now) },
+      causation,
+    );
+    const document = this.documentOf(result.state, documentId);
+    await this.tell(providerId, 'identity.document_approved', result.eventIds[0], {
+      documentId,
+      kind: document?.kind,
+      expiresAt: document?.expiresAt ?? null,
+    });
+    return {
+      providerId,
+      documentId,
+      status: document?.status,
+      expiresAt: document?.expiresAt ?? null,
+      reviewedBy: staff.accountId,
+      revision: result.revision,
+    };
+  }
+
+  async reject(
+    staff: StaffActor,
+    providerId: string,
+    documentId: string,
+    reason: unknown,
+    causation: CausationContext,
+  ) {
+    const now = this.clock.now();
+    const result = await this.run(
+      providerId,
+      {
+        type: 'RejectDocument',
+        data: { documentId, reason: reason as string },
+        meta: this.staffMeta(staff, now),
+      },
+      causation,
+    );
+    const document = this.documentOf(result.state, documentId);
+    await this.tell(providerId, 'identity.document_rejected', result.eventIds[0], {
+      documentId,
+      kind: document?.kind,
+      reason: document?.rejectionReason,
+    });
+    return {
+      providerId,
+      documentId,
+      status: document?.status,
+      reason: document?.rejectionReason ?? null,
+      reviewedBy: staff.accountId,
+      revision: result.revision,
+    };
+  }
+
+  /** The provider's own file: what is required, what is missing, every document sent. */
+  async file(providerId: string) {
+    const now = this.clock.now().toISOString();
+    const { state, revision } = await loadAggregate(
+      this.store,
+      verificationStream(providerId),
+      verificationDecider,
+    );
+    const documents = state.status === 'tracking' ? Object.values(state.documents) : [];
+    return {
+      providerId,
+      salaryPortage: state.status === 'tracking' && state.salaryPortage,
+      ...verificationStatus(state, now),
+      documents: documents.map((d) => ({
+        ...d,
+        kindLabel: DOCUMENT_KIND_LABELS[d.kind],
+        statusLabel: DOCUMENT_STATUS_LABELS[d.status],
+      })),
+      revision: revision?.toString() ?? null,
+    };
+  }
+
+  async queue(filter: {
+    status?: string;
+    providerId?: string;
+    limit: number;
+  }): Promise<VerificationQueueRow[]> {
+    return this.schedules.queue(filter);
+  }
+
+  private staffMeta(staff: StaffActor, now: Date): CommandMeta {
+    return staff.meta(now, staff.staffRole() ?? 'client');
+  }
+
+  private documentOf(state: VerificationState, documentId: string) {
+    return state.status === 'tracking' ? state.documents[documentId] : undefined;
+  }
+
+  private async run(providerId: string, command: VerificationCommand, causation: CausationContext) {
+    const eventIds: string[] = [];
+    const result = await handleCommand(
+      this.store,
+      verificationStream(providerId),
+      verificationDecider,
+      command,
+      causation,
+      {
+        eventIds: (i) => (eventIds[i] ??= randomUUID()),
+      },
+    );
+    return { ...result, eventIds, revision: result.nextExpectedRevision?.toString() ?? null };
+  }
+
+  private async tell(
+    providerId: string,
+    template: string,
+    eventId: string | undefined,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    if (eventId === undefined) return;
+    const kind = data.kind as DocumentKind | undefined;
+    await this.notifications.send({
+      to: { accountId: providerId },
+      template,
+      data: { ...data, kindLabel: kind ? DOCUMENT_KIND_LABELS[kind] : null },
+      idempotencyKey: `${template}:${eventId}`,
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './personal-data-cipher';
+export * from './personal-data-keyring';
+export * from './personal-data-event-store';

@@ -1,0 +1,140 @@
+import {
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionHandler,
+} from '../../../application/shared/event-store.port';
+import {
+  decryptPersonal,
+  encryptPersonal,
+  erasedPersonal,
+  isEnvelope,
+  PERSONAL_DATA_OWNER_METADATA,
+} from './personal-data-cipher';
+import { PersonalDataKeyring } from './personal-data-keyring';
+
+/** An event carried `data.personal` but named nobody whose key could protect it. */
+export class PersonalDataOwnerMissingError extends Error {
+  readonly code = 'PERSONAL_DATA_OWNER_MISSING';
+  constructor(readonly eventType: string) {
+    super(
+      `${eventType} carries data.personal but neither metadata.${PERSONAL_DATA_OWNER_METADATA} nor data.accountId`,
+    );
+    this.name = 'PersonalDataOwnerMissingError';
+  }
+}
+
+type Data = Record<string, unknown> & { personal?: unknown };
+
+function plainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Encrypts `data.personal` of every event before it reaches the log and decrypts it on every
+ * read and subscription; once an owner's key is destroyed, each personal field reads `[erased]`.
+ */
+export class PersonalDataProtectingEventStore implements EventStore {
+  constructor(
+    private readonly inner: EventStore,
+    private readonly keyring: PersonalDataKeyring,
+  ) {}
+
+  async appendToStream(
+    streamName: string,
+    events: EventToAppend[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult> {
+    const protectedEvents = await Promise.all(events.map((e) => this.protect(e)));
+    return this.inner.appendToStream(streamName, protectedEvents, options);
+  }
+
+  async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.revealAll(await this.inner.readStream(streamName, options));
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.revealAll(await this.inner.readAll(options));
+  }
+
+  subscribeToAll(handler: SubscriptionHandler, options?: SubscribeOptions): Subscription {
+    return this.inner.subscribeToAll(
+      {
+        handle: async (events) => handler.handle(await this.revealAll(events)),
+        onError: handler.onError ? (error) => handler.onError!(error) : undefined,
+      },
+      options,
+    );
+  }
+
+  deleteStream(
+    streamName: string,
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<void> {
+    return this.inner.deleteStream(streamName, options);
+  }
+
+  truncateStream(streamName: string, beforeRevision: bigint): Promise<void> {
+    return this.inner.truncateStream(streamName, beforeRevision);
+  }
+
+  streamRevision(streamName: string): Promise<bigint | null> {
+    return this.inner.streamRevision(streamName);
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  private async protect(event: EventToAppend): Promise<EventToAppend> {
+    const data = event.data as Data;
+    if (!plainObject(data) || !plainObject(data.personal) || isEnvelope(data.personal))
+      return event;
+    const fromMetadata = event.metadata?.[PERSONAL_DATA_OWNER_METADATA];
+    const owner =
+      typeof fromMetadata === 'string' && fromMetadata !== '' ? fromMetadata : data.accountId;
+    if (typeof owner !== 'string' || owner === '')
+      throw new PersonalDataOwnerMissingError(event.type);
+    const key = await this.keyring.encryptionKey(owner);
+    // An erased person's data is never written again, not even encrypted.
+    const personal =
+      key === null
+        ? erasedPersonal(Object.keys(data.personal))
+        : encryptPersonal(key, owner, event.id, data.personal);
+    return {
+      ...event,
+      data: { ...data, personal },
+      metadata: { ...(event.metadata ?? {}), [PERSONAL_DATA_OWNER_METADATA]: owner },
+    };
+  }
+
+  private revealAll(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    return Promise.all(events.map((e) => this.reveal(e)));
+  }
+
+  private async reveal(event: RecordedEvent): Promise<RecordedEvent> {
+    const data = event.data as Data;
+    if (!plainObject(data) || !isEnvelope(data.personal)) return event;
+    const envelope = data.personal;
+    const key = await this.keyring.decryptionKey(envelope.owner);
+    const personal =
+      key === null ? erasedPersonal(envelope.fields) : decryptPersonal(key, envelope, event.id);
+    return { ...event, data: { ...data, personal } };
+  }
+}
+
+/** The one call that wires crypto-shredding around any EventStore adapter. */
+export function withPersonalDataProtection(
+  store: EventStore,
+  keyring: PersonalDataKeyring,
+): EventStore {
+  return store instanceof PersonalDataProtectingEventStore
+    ? store
+    : new PersonalDataProtectingEventStore(store, keyring);
+}

@@ -1,0 +1,154 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountClosureService } from '../../../application/identity/account-closure.service';
+import { AccountService } from '../../../application/identity/account.service';
+import { VerificationService } from '../../../application/identity/verification.service';
+import { Notifications } from '../../../application/notifications/notifications.port';
+import { CausationContext } from '../../../application/shared/command-handling';
+import { Actor, CurrentActor, Roles } from '../auth/actor';
+import {
+  ErasureDto,
+  NotificationQuery,
+  RejectDocumentDto,
+  RoleDto,
+  VerificationQueueQuery,
+} from './identity.dto';
+import { Causation, uuidParam } from './identity-http';
+
+/** Staff side of identity; every action records the staff member's account id. */
+@ApiTags('identity: staff')
+@ApiBearerAuth()
+@Controller('admin')
+export class AdminIdentityController {
+  constructor(
+    private readonly accounts: AccountService,
+    private readonly verification: VerificationService,
+    private readonly notifications: Notifications,
+    private readonly closure: AccountClosureService,
+  ) {}
+
+  @Get('verifications')
+  @Roles('mediator', 'admin')
+  @ApiOperation({ summary: 'Verification documents, oldest first (default: awaiting review)' })
+  async queue(@Query() query: VerificationQueueQuery) {
+    const items = await this.verification.queue({
+      status: query.status ?? 'submitted',
+      providerId: query.providerId,
+      limit: query.limit ?? 50,
+    });
+    return { items };
+  }
+
+  @Get('providers/:providerId/verification')
+  @Roles('mediator', 'admin')
+  @ApiOperation({ summary: "A provider's verification file" })
+  providerFile(@Param('providerId', uuidParam('providerId')) providerId: string) {
+    return this.verification.file(providerId);
+  }
+
+  @Post('verifications/:providerId/documents/:documentId/approve')
+  @HttpCode(200)
+  @Roles('mediator', 'admin')
+  @ApiOperation({ summary: 'Approve a document; its expiry is computed from its kind' })
+  approve(
+    @CurrentActor() actor: Actor,
+    @Param('providerId', uuidParam('providerId')) providerId: string,
+    @Param('documentId', uuidParam('documentId')) documentId: string,
+    @Causation() causation: CausationContext,
+  ) {
+    return this.verification.approve(actor, providerId, documentId, causation);
+  }
+
+  @Post('verifications/:providerId/documents/:documentId/reject')
+  @HttpCode(200)
+  @Roles('mediator', 'admin')
+  @ApiOperation({ summary: 'Reject a document with a reason sent to the provider' })
+  reject(
+    @CurrentActor() actor: Actor,
+    @Param('providerId', uuidParam('providerId')) providerId: string,
+    @Param('documentId', uuidParam('documentId')) documentId: string,
+    @Body() dto: RejectDocumentDto,
+    @Causation() causation: CausationContext,
+  ) {
+    return this.verification.reject(actor, providerId, documentId, dto.reason, causation);
+  }
+
+  @Get('notifications')
+  @Roles('admin', 'mediator', 'finance')
+  @ApiOperation({ summary: 'The notification outbox, newest first' })
+  async notificationOutbox(@Query() query: NotificationQuery) {
+    const items = await this.notifications.list({
+      template: query.template,
+      recipientAccountId: query.accountId,
+      status: query.status,
+      before: query.before,
+      limit: query.limit ?? 50,
+    });
+    return { items };
+  }
+
+  @Get('accounts/:accountId')
+  @Roles('admin', 'mediator')
+  @ApiOperation({ summary: 'An account as staff see it (erased fields read "[erased]")' })
+  account(@Param('accountId', uuidParam('accountId')) accountId: string) {
+    return this.accounts.view(accountId);
+  }
+
+  @Post('accounts/:accountId/staff-roles')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Grant a staff role (mediator, finance, admin)' })
+  grant(
+    @CurrentActor() actor: Actor,
+    @Param('accountId', uuidParam('accountId')) accountId: string,
+    @Body() dto: RoleDto,
+    @Causation() causation: CausationContext,
+  ) {
+    return this.accounts.grantStaffRole(staff(actor), accountId, dto.role, causation);
+  }
+
+  @Delete('accounts/:accountId/staff-roles/:role')
+  @Roles('admin')
+  @ApiOperation({ summary: "Revoke a staff role; the account's sessions are logged out" })
+  revoke(
+    @CurrentActor() actor: Actor,
+    @Param('accountId', uuidParam('accountId')) accountId: string,
+    @Param('role') role: string,
+    @Causation() causation: CausationContext,
+  ) {
+    return this.accounts.revokeStaffRole(staff(actor), accountId, role, causation);
+  }
+
+  @Post('accounts/:accountId/erasure')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    summary: "GDPR erasure: destroys the person's data key; money and order facts stay",
+  })
+  erase(
+    @CurrentActor() actor: Actor,
+    @Param('accountId', uuidParam('accountId')) accountId: string,
+    @Body() dto: ErasureDto,
+    @Causation() causation: CausationContext,
+  ) {
+    return this.closure.eraseAccount(
+      accountId,
+      dto.reason,
+      { actorId: actor.accountId, actorRole: adminRole(actor) },
+      causation,
+    );
+  }
+}
+
+/** The role the domain sees comes from the token, never from the route, so its own admin checks still bite. */
+function adminRole(actor: Actor) {
+  return actor.has('admin') ? 'admin' : actor.activeRole;
+}
+
+function staff(actor: Actor) {
+  return {
+    accountId: actor.accountId,
+    sessionId: '',
+    meta: (now: Date) => actor.meta(now, adminRole(actor)),
+  };
+}

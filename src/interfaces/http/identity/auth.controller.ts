@@ -1,0 +1,106 @@
+import { Body, Controller, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { AuthenticationService } from '../../../application/identity/authentication.service';
+import { RegistrationService } from '../../../application/identity/registration.service';
+import { CausationContext } from '../../../application/shared/command-handling';
+import { Public } from '../auth/actor';
+import {
+  EmailDto,
+  LoginDto,
+  RefreshDto,
+  RegisterDto,
+  ResetPasswordDto,
+  TokenDto,
+} from './identity.dto';
+import { AuthenticationFailedFilter, Causation, SessionId } from './identity-http';
+import { NoIdempotencyStore } from '../idempotency/idempotency.interceptor';
+
+@ApiTags('identity: authentication')
+@UseFilters(AuthenticationFailedFilter)
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly registration: RegistrationService,
+    private readonly auth: AuthenticationService,
+  ) {}
+
+  @Public()
+  @Post('register')
+  @ApiOperation({ summary: 'Create an account; a confirmation code is e-mailed' })
+  register(@Body() dto: RegisterDto, @Causation() causation: CausationContext) {
+    return this.registration.register(dto, causation);
+  }
+
+  @Public()
+  @Post('confirm-email')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm the e-mail address with the single-use code' })
+  confirmEmail(@Body() dto: TokenDto, @Causation() causation: CausationContext) {
+    return this.registration.confirmEmail(dto.token, causation);
+  }
+
+  @Public()
+  @Post('resend-confirmation')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Send a new confirmation code (same answer whether the address is known or not)',
+  })
+  async resendConfirmation(@Body() dto: EmailDto, @Causation() causation: CausationContext) {
+    await this.registration.resendConfirmation(dto.email, causation);
+    return { accepted: true };
+  }
+
+  @Public()
+  @Post('login')
+  @NoIdempotencyStore()
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Short-lived access token and rotating refresh token; throttled per e-mail and IP (429)',
+  })
+  login(@Body() dto: LoginDto, @Req() request: FastifyRequest) {
+    return this.auth.login(dto.email, dto.password, request.ip);
+  }
+
+  @Public()
+  @Post('refresh')
+  @NoIdempotencyStore()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Spend a refresh token for a new pair; a reused token revokes the whole session',
+  })
+  refresh(@Body() dto: RefreshDto) {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Revoke the current session: its refresh and access tokens stop working',
+  })
+  async logout(@SessionId() sessionId: string): Promise<void> {
+    await this.auth.logout(sessionId);
+  }
+
+  @Public()
+  @Post('forgot-password')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'E-mail a single-use reset code valid one hour (same answer for unknown addresses)',
+  })
+  async forgotPassword(@Body() dto: EmailDto, @Causation() causation: CausationContext) {
+    await this.auth.forgotPassword(dto.email, causation);
+    return { accepted: true };
+  }
+
+  @Public()
+  @Post('reset-password')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set a new password with the reset code; every session is logged out' })
+  async resetPassword(@Body() dto: ResetPasswordDto, @Causation() causation: CausationContext) {
+    const { accountId } = await this.auth.resetPassword(dto.token, dto.newPassword, causation);
+    return { accountId, passwordReset: true };
+  }
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VerificationService } from '../../../application/identity/verification.service';
+import { CausationContext } from '../../../application/shared/command-handling';
+import { Actor, CurrentActor, Roles } from '../auth/actor';
+import { SalaryPortageDto, SubmitDocumentDto } from './identity.dto';
+import { Causation } from './identity-http';
+
+/** A provider's own verification file (seed 001). */
+@ApiTags('identity: provider verification')
+@ApiBearerAuth()
+@Roles('provider')
+@Controller('me/verification')
+export class VerificationController {
+  constructor(private readonly verification: VerificationService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Required documents, what is missing or expired, and every document sent',
+  })
+  file(@CurrentActor() actor: Actor) {
+    return this.verification.file(actor.accountId);
+  }
+
+  @Post('documents')
+  @ApiOperation({ summary: 'Send a document for review (kind and the stored file reference)' })
+  submit(
+    @CurrentActor() actor: Actor,
+    @Body() dto: SubmitDocumentDto,
+    @Causation() causation: CausationContext,
+  ) {
+    return this.verification.submit(actor.accountId, dto.kind, dto.uploadRef, causation);
+  }
+
+  @Put('salary-portage')
+  @ApiOperation({
+    summary: 'Declare whether I work through salary portage (then a DPAE is required)',
+  })
+  salaryPortage(
+    @CurrentActor() actor: Actor,
+    @Body() dto: SalaryPortageDto,
+    @Causation() causation: CausationContext,
+  ) {
+    return this.verification.declareSalaryPortage(actor.accountId, dto.salaryPortage, causation);
+  }
+}

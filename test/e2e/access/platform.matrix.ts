@@ -1,0 +1,6 @@
+import { RouteRule } from './route-rule';
+
+/** Routes of the shared skeleton (no bounded context). */
+export const MATRIX: RouteRule[] = [
+  { method: 'GET', path: '/health', public: true, roles: [], note: 'probes' },
+];

@@ -1,0 +1,31 @@
+import { RouteRule } from './route-rule';
+
+/**
+ * Routes of issue 7 (wallet, payouts, gateway webhooks). The queue dashboard at /admin/queues is
+ * a Fastify plugin outside Nest's router; its access (staff read, admins act) is tested in
+ * test/e2e/workers/queues.e2e.spec.ts.
+ */
+export const MATRIX: RouteRule[] = [
+  {
+    method: 'GET',
+    path: '/wallet',
+    roles: ['provider'],
+    note: 'my balances, accounts and withdrawals',
+  },
+  { method: 'GET', path: '/wallets/{providerId}', roles: ['finance', 'admin'] },
+  { method: 'POST', path: '/wallet/withdrawal-accounts', roles: ['provider'] },
+  { method: 'POST', path: '/wallet/withdrawals', roles: ['provider'] },
+  {
+    method: 'GET',
+    path: '/payouts/{payoutId}',
+    roles: ['provider', 'finance', 'admin'],
+    note: 'a provider sees only their own (404 otherwise)',
+  },
+  {
+    method: 'POST',
+    path: '/webhooks/stripe',
+    public: true,
+    roles: [],
+    note: 'authenticated by the Stripe-Signature header instead',
+  },
+];
