@@ -1,4 +1,4 @@
-import { Pool, PoolClient } from 'pg';
+import { Client, Pool, PoolClient } from 'pg';
 import {
   AppendResult,
   EventStore,
@@ -15,7 +15,7 @@ import {
   SubscriptionHandler,
   WrongExpectedVersionError,
 } from '../../../application/shared/event-store.port';
-import { EVENT_COLUMNS, EVENTS_CHANNEL, EventRow, readAllFrom, toRecordedEvent } from './postgres-log-reader';
+import { EVENT_COLUMNS, EVENTS_CHANNEL, EventRow, readAllFrom, safeHorizon, toRecordedEvent } from './postgres-log-reader';
 import { PostgresSubscription } from './postgres-subscription';
 
 export interface PostgresEventStoreOptions {
@@ -29,6 +29,8 @@ export class PostgresEventStore implements EventStore {
   private notifyPending = false;
   private notifyRunning: Promise<void> | null = null;
   private readonly subscriptions = new Set<PostgresSubscription>();
+  /** One LISTEN connection per store, shared by all its subscriptions. */
+  private listener: Promise<Client | null> | null = null;
 
   constructor(
     private readonly pool: Pool,
@@ -94,11 +96,13 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return readAllFrom(this.pool, options.after ?? START_POSITION, options.maxCount ?? 1000, options.filter);
+    const horizon = await safeHorizon(this.pool);
+    return readAllFrom(this.pool, options.after ?? START_POSITION, options.maxCount ?? 1000, options.filter, horizon);
   }
 
   subscribeToAll(handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
-    const subscription = new PostgresSubscription(this.pool, this.options.connectionString, handler, {
+    this.listener ??= this.listen();
+    const subscription = new PostgresSubscription(this.pool, handler, {
       after: options.after ?? START_POSITION,
       filter: options.filter,
       batchSize: options.batchSize ?? 500,
@@ -154,6 +158,29 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     await this.notifyRunning;
+    const listener = await this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** A lost LISTEN connection only costs latency: each subscription's poll interval still wakes it. */
+  private async listen(): Promise<Client | null> {
+    const client = new Client({ connectionString: this.options.connectionString });
+    client.on('error', () => {
+      this.listener = null;
+    });
+    client.on('notification', () => {
+      for (const s of this.subscriptions) s.wake();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      return client;
+    } catch {
+      await client.end().catch(() => undefined);
+      this.listener = null;
+      return null;
+    }
   }
 
   /**

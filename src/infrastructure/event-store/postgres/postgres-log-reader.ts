@@ -23,11 +23,32 @@ export interface EventRow {
 export const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_name, stream_revision,
   event_id, event_type, schema_version, data, metadata, recorded_at`;
 
+const XID_SPAN = 1n << 32n;
+
 /**
- * Only transactions older than every transaction still in flight are readable from
- * $all, so an event that commits late with a lower position is never skipped.
+ * The transaction id below which no event can still appear: the oldest transaction that is
+ * appending right now (it holds a stream's advisory lock), or else the next id to be
+ * assigned. `es_append` takes its lock before its transaction gets an id, so a writer that
+ * is not holding a lock yet will get an id above this horizon. Unlike the snapshot's xmin,
+ * this ignores long transactions that do not append (reports, projection batches, other
+ * databases of the cluster).
  */
-export const SAFE_HORIZON = `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
+export async function safeHorizon(pool: Pool): Promise<bigint> {
+  const { rows } = await pool.query<{ next: string; writers: string[] | null }>(
+    `SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS next,
+            (SELECT array_agg(a.backend_xid::text) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+              WHERE l.locktype = 'advisory' AND l.granted AND a.backend_xid IS NOT NULL
+                AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS writers`,
+  );
+  const next = BigInt(rows[0].next);
+  let horizon = next;
+  for (const xid of rows[0].writers ?? []) {
+    // backend_xid is the 32-bit form; widen it with the epoch of `next`, which is at most 2^31 ahead.
+    const full = next - ((((next % XID_SPAN) - BigInt(xid)) % XID_SPAN) + XID_SPAN) % XID_SPAN;
+    if (full < horizon) horizon = full;
+  }
+  return horizon;
+}
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
@@ -57,16 +78,18 @@ export function filterClause(filter: SubscriptionFilter | undefined, params: unk
   return parts.length ? ` AND (${parts.join(' OR ')})` : '';
 }
 
+/** Events after `after` in log order, only from transactions below `horizon` (see `safeHorizon`). */
 export async function readAllFrom(
   pool: Pool,
   after: LogPosition,
   maxCount: number,
-  filter?: SubscriptionFilter,
+  filter: SubscriptionFilter | undefined,
+  horizon: bigint,
 ): Promise<RecordedEvent[]> {
-  const params: unknown[] = [after.commit.toString(), after.prepare.toString(), maxCount];
+  const params: unknown[] = [after.commit.toString(), after.prepare.toString(), maxCount, horizon.toString()];
   const { rows } = await pool.query<EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM es_events
-      WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint) AND ${SAFE_HORIZON}${filterClause(filter, params)}
+      WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint) AND transaction_id < $4::text::xid8${filterClause(filter, params)}
       ORDER BY transaction_id, global_position LIMIT $3`,
     params,
   );

@@ -1,11 +1,11 @@
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import {
   LogPosition,
   Subscription,
   SubscriptionFilter,
   SubscriptionHandler,
 } from '../../../application/shared/event-store.port';
-import { EVENTS_CHANNEL, readAllFrom } from './postgres-log-reader';
+import { readAllFrom, safeHorizon } from './postgres-log-reader';
 
 interface Options {
   after: LogPosition;
@@ -31,7 +31,6 @@ export class PostgresSubscription implements Subscription {
   private stopped = false;
   private sleeper: { timer: NodeJS.Timeout; resolve(): void } | null = null;
   private wakeRequested = false;
-  private listener: Client | null = null;
   private loop: Promise<void> | null = null;
   /** Every transaction id strictly below this has been read and handled. */
   private scannedBelow = 0n;
@@ -40,7 +39,6 @@ export class PostgresSubscription implements Subscription {
 
   constructor(
     private readonly pool: Pool,
-    private readonly connectionString: string,
     private readonly handler: SubscriptionHandler,
     private readonly options: Options,
   ) {
@@ -81,7 +79,6 @@ export class PostgresSubscription implements Subscription {
   }
 
   private async run(): Promise<void> {
-    await this.listen();
     try {
       while (!this.stopped) {
         this.wakeRequested = false;
@@ -89,7 +86,7 @@ export class PostgresSubscription implements Subscription {
         let events;
         try {
           horizon = await this.currentHorizon();
-          events = await readAllFrom(this.pool, this.position, this.options.batchSize, this.options.filter);
+          events = await readAllFrom(this.pool, this.position, this.options.batchSize, this.options.filter, horizon);
         } catch {
           if (!this.stopped) await this.sleep();
           continue;
@@ -110,15 +107,13 @@ export class PostgresSubscription implements Subscription {
         }
       }
     } finally {
-      await this.listener?.end().catch(() => undefined);
       for (const w of this.waiters.splice(0)) w.reject(new Error('subscription stopped'));
       this.options.onStop();
     }
   }
 
-  private async currentHorizon(): Promise<bigint> {
-    const { rows } = await this.pool.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
-    return BigInt(rows[0].xmin);
+  private currentHorizon(): Promise<bigint> {
+    return safeHorizon(this.pool);
   }
 
   private releaseWaiters(): void {
@@ -143,19 +138,5 @@ export class PostgresSubscription implements Subscription {
       }, this.options.pollIntervalMs);
       this.sleeper = { timer, resolve };
     });
-  }
-
-  /** A lost LISTEN connection only costs latency: the poll interval still wakes the loop. */
-  private async listen(): Promise<void> {
-    try {
-      const client = new Client({ connectionString: this.connectionString });
-      client.on('error', () => undefined);
-      client.on('notification', () => this.wake());
-      await client.connect();
-      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-      this.listener = client;
-    } catch {
-      this.listener = null;
-    }
   }
 }
