@@ -16,6 +16,7 @@ import {
   WrongExpectedVersionError,
 } from '../../../application/shared/event-store.port';
 import { EVENT_COLUMNS, EVENTS_CHANNEL, EventRow, readAllFrom, safeHorizon, toRecordedEvent } from './postgres-log-reader';
+import { LogTail } from './postgres-log-tail';
 import { PostgresSubscription } from './postgres-subscription';
 
 export interface PostgresEventStoreOptions {
@@ -31,11 +32,14 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<PostgresSubscription>();
   /** One LISTEN connection per store, shared by all its subscriptions. */
   private listener: Promise<Client | null> | null = null;
+  private readonly tail: LogTail;
 
   constructor(
     private readonly pool: Pool,
     private readonly options: PostgresEventStoreOptions,
-  ) {}
+  ) {
+    this.tail = new LogTail(pool);
+  }
 
   async appendToStream(
     streamName: string,
@@ -102,7 +106,7 @@ export class PostgresEventStore implements EventStore {
 
   subscribeToAll(handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
     this.listener ??= this.listen();
-    const subscription = new PostgresSubscription(this.pool, handler, {
+    const subscription = new PostgresSubscription(this.pool, this.tail, handler, {
       after: options.after ?? START_POSITION,
       filter: options.filter,
       batchSize: options.batchSize ?? 500,

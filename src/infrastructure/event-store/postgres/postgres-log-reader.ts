@@ -33,6 +33,16 @@ const XID_SPAN = 1n << 32n;
  * this ignores long transactions that do not append (reports, projection batches, other
  * databases of the cluster).
  */
+/**
+ * `backend_xid` is the 32-bit form of an id within 2^31 of `next` (before it, or just after
+ * it when assigned while the query ran); give it the 64-bit form.
+ */
+export function widenXid(xid32: bigint, next: bigint): bigint {
+  let delta = (((xid32 - (next % XID_SPAN)) % XID_SPAN) + XID_SPAN) % XID_SPAN;
+  if (delta >= XID_SPAN / 2n) delta -= XID_SPAN;
+  return next + delta;
+}
+
 export async function safeHorizon(pool: Pool): Promise<bigint> {
   const { rows } = await pool.query<{ next: string; writers: string[] | null }>(
     `SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS next,
@@ -43,8 +53,7 @@ export async function safeHorizon(pool: Pool): Promise<bigint> {
   const next = BigInt(rows[0].next);
   let horizon = next;
   for (const xid of rows[0].writers ?? []) {
-    // backend_xid is the 32-bit form; widen it with the epoch of `next`, which is at most 2^31 ahead.
-    const full = next - ((((next % XID_SPAN) - BigInt(xid)) % XID_SPAN) + XID_SPAN) % XID_SPAN;
+    const full = widenXid(BigInt(xid), next);
     if (full < horizon) horizon = full;
   }
   return horizon;

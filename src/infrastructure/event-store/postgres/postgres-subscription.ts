@@ -1,11 +1,14 @@
 import { Pool } from 'pg';
 import {
+  comparePositions,
   LogPosition,
+  RecordedEvent,
   Subscription,
   SubscriptionFilter,
   SubscriptionHandler,
 } from '../../../application/shared/event-store.port';
 import { readAllFrom, safeHorizon } from './postgres-log-reader';
+import { LogTail } from './postgres-log-tail';
 
 interface Options {
   after: LogPosition;
@@ -23,8 +26,9 @@ interface CaughtUpWaiter {
 
 /**
  * Catch-up subscription over `es_events`: reads batches in (transaction id, position)
- * order below the snapshot's xmin, hands them to the handler one batch at a time, and
- * sleeps until a NOTIFY, a local append or the poll interval wakes it.
+ * order below the writers' horizon, hands them to the handler one batch at a time, and
+ * sleeps until a NOTIFY, a local append or the poll interval wakes it. Once it has caught
+ * up with the store's shared tail it takes new events from memory instead of the table.
  */
 export class PostgresSubscription implements Subscription {
   private position: LogPosition;
@@ -39,6 +43,7 @@ export class PostgresSubscription implements Subscription {
 
   constructor(
     private readonly pool: Pool,
+    private readonly tail: LogTail,
     private readonly handler: SubscriptionHandler,
     private readonly options: Options,
   ) {
@@ -82,26 +87,25 @@ export class PostgresSubscription implements Subscription {
     try {
       while (!this.stopped) {
         this.wakeRequested = false;
-        let horizon: bigint;
-        let events;
+        let batch: { events: RecordedEvent[]; complete: boolean; scannedBelow: bigint; endOfScan: LogPosition | null };
         try {
-          horizon = await this.currentHorizon();
-          events = await readAllFrom(this.pool, this.position, this.options.batchSize, this.options.filter, horizon);
+          batch = await this.nextBatch();
         } catch {
           if (!this.stopped) await this.sleep();
           continue;
         }
-        if (events.length > 0) {
+        if (batch.events.length > 0) {
           try {
-            await this.handler.handle(events);
+            await this.handler.handle(batch.events);
           } catch (error) {
             this.fail(error);
             return;
           }
-          this.position = events[events.length - 1].position;
+          this.position = batch.events[batch.events.length - 1].position;
         }
-        if (events.length < this.options.batchSize) {
-          this.scannedBelow = horizon;
+        if (batch.complete) {
+          if (batch.endOfScan && comparePositions(batch.endOfScan, this.position) > 0) this.position = batch.endOfScan;
+          this.scannedBelow = batch.scannedBelow;
           this.releaseWaiters();
           if (!this.wakeRequested) await this.sleep();
         }
@@ -110,6 +114,27 @@ export class PostgresSubscription implements Subscription {
       for (const w of this.waiters.splice(0)) w.reject(new Error('subscription stopped'));
       this.options.onStop();
     }
+  }
+
+  /**
+   * From the shared tail when this subscription is within it, else from the table. A
+   * complete batch means everything below `scannedBelow` has now been seen, and the
+   * position may move on to `endOfScan` even if no event there matched the filter.
+   */
+  private async nextBatch() {
+    await this.tail.refresh();
+    const tail = this.tail.state;
+    if (tail.base && comparePositions(this.position, tail.base) >= 0) {
+      const events = this.tail.after(this.position, this.options.filter, this.options.batchSize);
+      const complete = events.length < this.options.batchSize;
+      return { events, complete, scannedBelow: tail.scannedBelow, endOfScan: complete ? tail.end : null };
+    }
+    const horizon = await this.currentHorizon();
+    const events = await readAllFrom(this.pool, this.position, this.options.batchSize, this.options.filter, horizon);
+    const complete = events.length < this.options.batchSize;
+    // Everything below the horizon is seen, so the tail's base (if below it) is safe to jump to.
+    const endOfScan = complete && tail.base && tail.base.commit < horizon ? tail.base : null;
+    return { events, complete, scannedBelow: horizon, endOfScan };
   }
 
   private currentHorizon(): Promise<bigint> {
