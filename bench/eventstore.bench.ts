@@ -5,11 +5,12 @@
  * BENCH_SECONDS (duration of each throughput phase, default 5).
  */
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { Client, Pool } from 'pg';
 import { EventToAppend, START_POSITION } from '../src/application/shared/event-store.port';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store';
 import { createBenchDatabase } from './support/database';
-import { fmt, log, nowNs, percentile, prewarm, runFor, sampleLatencies, table } from './support/measure';
+import { fmt, log, nowNs, percentile, prewarm, runFor, table } from './support/measure';
 
 const BIG_LOG = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const PHASE_MS = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
@@ -58,51 +59,81 @@ interface LatencyResult {
   all: number;
   newStream: number;
   existingStream: number;
+  /** A bare INSERT timed alongside, so host load drift between the two phases shows. */
+  bareInsert: number;
   samples: number;
 }
 
-/** Sequential single appends alternating a new stream and a random existing one. */
-async function appendLatency(store: PostgresEventStore, tag: string, known: { name: string; revision: bigint }[]): Promise<LatencyResult> {
-  const newLat: number[] = [];
-  const oldLat: number[] = [];
-  const once = async (i: number, record: boolean) => {
+/**
+ * Sequential single appends alternating a new stream and a random existing one, each
+ * followed by one bare INSERT on another connection as a drift reference.
+ */
+async function appendLatency(store: PostgresEventStore, pool: Pool, tag: string, known: { name: string; revision: bigint }[]): Promise<LatencyResult> {
+  const lat = { all: [] as number[], new: [] as number[], old: [] as number[], bare: [] as number[] };
+  const timed = async (fn: () => Promise<unknown>) => {
     const t = nowNs();
+    await fn();
+    return Number(nowNs() - t) / 1e6;
+  };
+  const once = async (i: number, record: boolean) => {
+    let ms: number;
     if (i % 2 === 0 || known.length === 0) {
       const name = `lat${tag}-${i}`;
-      await store.appendToStream(name, [makeEvent(i)], { expectedRevision: 'no_stream' });
-      if (record) newLat.push(Number(nowNs() - t) / 1e6);
+      ms = await timed(() => store.appendToStream(name, [makeEvent(i)], { expectedRevision: 'no_stream' }));
+      if (record) lat.new.push(ms);
       known.push({ name, revision: 0n });
     } else {
       const s = known[Math.floor(Math.random() * known.length)];
-      await store.appendToStream(s.name, [makeEvent(i)], { expectedRevision: s.revision });
-      if (record) oldLat.push(Number(nowNs() - t) / 1e6);
+      ms = await timed(() => store.appendToStream(s.name, [makeEvent(i)], { expectedRevision: s.revision }));
+      if (record) lat.old.push(ms);
       s.revision++;
     }
+    const bare = await timed(() => pool.query('INSERT INTO bench_baseline (stream, version, data) VALUES ($1, $2, $3)', [`lat${tag}`, i, DATA_JSON]));
+    if (record) {
+      lat.all.push(ms);
+      lat.bare.push(bare);
+    }
   };
-  for (let i = 0; i < 200; i++) await once(i, false);
-  const all = await sampleLatencies(LATENCY_MS, (i) => once(i + 200, true));
-  return { all: percentile(all, 50), newStream: percentile(newLat, 50), existingStream: percentile(oldLat, 50), samples: all.length };
+  let i = 0;
+  for (; i < 200; i++) await once(i, false);
+  const deadline = nowNs() + BigInt(LATENCY_MS) * 1_000_000n;
+  for (; nowNs() < deadline; i++) await once(i, true);
+  return {
+    all: percentile(lat.all, 50),
+    newStream: percentile(lat.new, 50),
+    existingStream: percentile(lat.old, 50),
+    bareInsert: percentile(lat.bare, 50),
+    samples: lat.all.length,
+  };
 }
 
-async function baseline(url: string): Promise<{ one: number; sixteen: number }> {
-  const clients = Array.from({ length: WRITERS }, () => new Client({ connectionString: url }));
-  await Promise.all(clients.map((c) => c.connect()));
-  try {
-    await clients[0].query(`CREATE TABLE bench_baseline (
-      id bigserial PRIMARY KEY, stream text NOT NULL, version int NOT NULL, data jsonb NOT NULL, UNIQUE (stream, version))`);
-    const versions = new Array<number>(WRITERS).fill(0);
-    const insert = async (w: number, stream: string) => {
-      await clients[w].query('INSERT INTO bench_baseline (stream, version, data) VALUES ($1, $2, $3)', [stream, versions[w]++, DATA_JSON]);
+/** Plain single-row INSERT transactions into a bare table, one pre-connected pg.Client per writer. */
+class Baseline {
+  private clients: Client[] = [];
+  private readonly versions = new Array<number>(WRITERS).fill(0);
+  private run = 0;
+
+  constructor(private readonly url: string) {}
+
+  async open(): Promise<void> {
+    this.clients = Array.from({ length: WRITERS }, () => new Client({ connectionString: this.url }));
+    for (const c of this.clients) c.on('error', () => undefined);
+    await Promise.all(this.clients.map((c) => c.connect()));
+    await this.measure(WRITERS, 300);
+  }
+
+  async measure(writers: number, durationMs: number): Promise<number> {
+    const run = this.run++;
+    this.versions.fill(0);
+    const result = await runFor(durationMs, writers, async (w) => {
+      await this.clients[w].query('INSERT INTO bench_baseline (stream, version, data) VALUES ($1, $2, $3)', [`r${run}-${w}`, this.versions[w]++, DATA_JSON]);
       return 1;
-    };
-    await Promise.all(clients.map(async (_, w) => { for (let i = 0; i < 20; i++) await insert(w, `warm-${w}`); }));
-    versions.fill(0);
-    const one = await runFor(PHASE_MS, 1, (w) => insert(w, `one-${w}`));
-    versions.fill(0);
-    const sixteen = await runFor(PHASE_MS, WRITERS, (w) => insert(w, `sixteen-${w}`));
-    return { one: one.perSecond, sixteen: sixteen.perSecond };
-  } finally {
-    await Promise.all(clients.map((c) => c.end()));
+    });
+    return result.perSecond;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.clients.splice(0).map((c) => c.end().catch(() => undefined)));
   }
 }
 
@@ -151,27 +182,56 @@ async function fillLog(pool: Pool): Promise<{ added: number; seconds: number; fi
   return { added: total, seconds: Number(nowNs() - start) / 1e9, fillStreams: streams };
 }
 
-async function catchUp(store: PostgresEventStore): Promise<{ events: number; perSecond: number }> {
+/** Stops a read phase that would blow the time budget; its rate is then over what was read. */
+const READ_CAP_MS = Number(process.env.BENCH_READ_CAP_SECONDS ?? 40) * 1000;
+
+interface ReadResult {
+  events: number;
+  perSecond: number;
+  complete: boolean;
+}
+
+async function catchUp(store: PostgresEventStore): Promise<ReadResult> {
   let events = 0;
   const start = nowNs();
   const sub = store.subscribeToAll({ handle: async (batch) => { events += batch.length; } }, { batchSize: READ_BATCH });
-  await sub.caughtUp();
+  let timer: NodeJS.Timeout | undefined;
+  const complete = await Promise.race([
+    sub.caughtUp().then(() => true, () => false),
+    new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), READ_CAP_MS); }),
+  ]);
+  clearTimeout(timer);
   const seconds = Number(nowNs() - start) / 1e9;
+  const delivered = events;
   await sub.stop();
-  return { events, perSecond: events / seconds };
+  return { events: delivered, perSecond: delivered / seconds, complete };
 }
 
-async function pageAll(store: PostgresEventStore): Promise<{ events: number; perSecond: number }> {
+async function pageAll(store: PostgresEventStore): Promise<ReadResult> {
   let events = 0;
   let after = START_POSITION;
   const start = nowNs();
-  for (;;) {
+  const deadline = start + BigInt(READ_CAP_MS) * 1_000_000n;
+  let complete = false;
+  while (nowNs() < deadline) {
     const page = await store.readAll({ after, maxCount: READ_BATCH });
-    if (page.length === 0) break;
+    if (page.length === 0) {
+      complete = true;
+      break;
+    }
     events += page.length;
     after = page[page.length - 1].position;
   }
-  return { events, perSecond: events / (Number(nowNs() - start) / 1e9) };
+  return { events, perSecond: events / (Number(nowNs() - start) / 1e9), complete };
+}
+
+/** Transactions anywhere on the server older than the log's tail hold back $all (the xmin horizon). */
+async function horizonHolders(pool: Pool): Promise<string> {
+  const { rows } = await pool.query<{ d: string }>(
+    `SELECT string_agg(format('%s pid %s %s since %s', datname, pid, state, xact_start), '; ') AS d
+       FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()`,
+  );
+  return rows[0].d ?? 'none now';
 }
 
 async function main(): Promise<void> {
@@ -182,17 +242,27 @@ async function main(): Promise<void> {
   // DROP ... WITH (FORCE) may reach sockets that pool.end() is still closing.
   pool.on('error', () => undefined);
   const store = new PostgresEventStore(pool, { connectionString: db.url });
+  const baselineWriters = new Baseline(db.url);
+  const load0 = loadavg()[0];
   try {
+    await pool.query(`CREATE TABLE bench_baseline (
+      id bigserial PRIMARY KEY, stream text NOT NULL, version int NOT NULL, data jsonb NOT NULL, UNIQUE (stream, version))`);
     await prewarm(pool, POOL_MAX);
     log('append p50 on an empty log');
-    const latEmpty = await appendLatency(store, 'e', []);
-    log('baseline INSERT, 1 and 16 writers');
-    const base = await baseline(db.url);
+    const latEmpty = await appendLatency(store, pool, 'e', []);
+    // Each baseline is measured in two halves around its append phase so load drift on a shared host hits both alike.
+    log('baseline INSERT and conditional appends, 1 writer');
+    await baselineWriters.open();
     await prewarm(pool, POOL_MAX);
-    log('conditional appends, 1 writer');
+    const base1a = await baselineWriters.measure(1, PHASE_MS / 2);
     const app1 = await conditionalAppends(store, 1, 'one', 1);
-    log('conditional appends, 16 writers');
+    const base1b = await baselineWriters.measure(1, PHASE_MS / 2);
+    log('baseline INSERT and conditional appends, 16 writers');
+    const base16a = await baselineWriters.measure(WRITERS, PHASE_MS / 2);
     const app16 = await conditionalAppends(store, WRITERS, 'sixteen', 1);
+    const base16b = await baselineWriters.measure(WRITERS, PHASE_MS / 2);
+    await baselineWriters.close();
+    const base = { one: (base1a + base1b) / 2, sixteen: (base16a + base16b) / 2 };
     log('100-event batches, 16 writers');
     const batches = await conditionalAppends(store, WRITERS, 'batch', BATCH);
     log(`filling the log to ${fmt(BIG_LOG)} events`);
@@ -205,31 +275,33 @@ async function main(): Promise<void> {
     log(`log holds ${fmt(logSize)} events (fill ${fmt(fill.added)} in ${fill.seconds.toFixed(1)} s); catch-up subscription`);
     await prewarm(pool, POOL_MAX);
     const sub = await catchUp(store);
-    const dbg = await pool.query(`SELECT datname, pid, state, backend_xid::text, backend_xmin::text, left(query, 80) q, now() - xact_start age FROM pg_stat_activity WHERE backend_xid IS NOT NULL OR backend_xmin IS NOT NULL`);
-    console.error('DEBUG', sub.events, logSize, JSON.stringify(dbg.rows), JSON.stringify((await pool.query('SELECT pg_current_snapshot()::text s, (SELECT max(transaction_id)::text FROM es_events) m')).rows));
     log('readAll paging');
     const paged = await pageAll(store);
+    const readNote = (r: ReadResult) => (r.complete ? `${fmt(r.events)} events` : `STOPPED after ${READ_CAP_MS / 1000} s at ${fmt(r.events)} events`);
+    const missing = [sub, paged].some((r) => r.complete && r.events !== logSize);
+    if (missing) log(`WARNING: reads returned ${fmt(sub.events)} / ${fmt(paged.events)} of ${fmt(logSize)} events; in-flight transactions: ${await horizonHolders(pool)}`);
     log(`append p50 on a log of ${fmt(logSize)} events`);
     const known = Array.from({ length: fill.fillStreams }, (_, k) => ({ name: `fill-${k}`, revision: BigInt(FILL_STREAM_LEN - 1) }));
-    const latFull = await appendLatency(store, 'f', known);
+    const latFull = await appendLatency(store, pool, 'f', known);
 
     const r16 = app16.eventsPerSecond / base.sixteen;
     const r1 = app1.eventsPerSecond / base.one;
     const rLat = latFull.all / latEmpty.all;
     const rows2 = [
       ['measure', 'value', 'unit', 'note'],
-      ['baseline INSERT, 1 writer', fmt(base.one), 'tx/s', 'bare table, pg.Client per writer'],
-      ['baseline INSERT, 16 writers', fmt(base.sixteen), 'tx/s', 'connections opened before timing'],
+      ['baseline INSERT, 1 writer', fmt(base.one), 'tx/s', `bare table, halves ${fmt(base1a)} / ${fmt(base1b)}`],
+      ['baseline INSERT, 16 writers', fmt(base.sixteen), 'tx/s', `pre-connected clients, halves ${fmt(base16a)} / ${fmt(base16b)}`],
       ['conditional append, 1 writer', fmt(app1.eventsPerSecond), 'appends/s', `ratio to baseline ${r1.toFixed(2)}`],
       ['conditional append, 16 writers', fmt(app16.eventsPerSecond), 'appends/s', `ratio to baseline ${r16.toFixed(2)} (target >= 0.6)`],
       ['100-event batches, 16 writers', fmt(batches.eventsPerSecond), 'events/s', `${fmt(batches.appendsPerSecond)} batches/s (target >= 50,000 ev/s)`],
-      ['catch-up subscribeToAll', fmt(sub.perSecond), 'events/s', `${fmt(sub.events)} events, batch ${READ_BATCH} (target >= 100,000)`],
-      ['readAll paging', fmt(paged.perSecond), 'events/s', `${fmt(paged.events)} events, page ${READ_BATCH}`],
+      ['catch-up subscribeToAll', fmt(sub.perSecond), 'events/s', `${readNote(sub)}, batch ${READ_BATCH} (target >= 100,000)`],
+      ['readAll paging', fmt(paged.perSecond), 'events/s', `${readNote(paged)}, page ${READ_BATCH}`],
       ['append p50, empty log', fmt(latEmpty.all, 3), 'ms', `new ${fmt(latEmpty.newStream, 3)} / existing ${fmt(latEmpty.existingStream, 3)}, n=${latEmpty.samples}`],
       [`append p50, ${fmt(logSize)} events`, fmt(latFull.all, 3), 'ms', `new ${fmt(latFull.newStream, 3)} / existing ${fmt(latFull.existingStream, 3)}, n=${latFull.samples}`],
-      ['p50 ratio full / empty', fmt(rLat, 2), 'x', 'target <= 1.5'],
+      ['p50 ratio full / empty', fmt(rLat, 2), 'x', `target <= 1.5; bare INSERT p50 ${fmt(latEmpty.bareInsert, 3)} -> ${fmt(latFull.bareInsert, 3)} ms`],
     ];
     console.log(table(rows2));
+    console.log(`host: ${cpus().length} cores, load average ${load0.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (other work on the host moves every figure)`);
     console.log(`total ${(Number(nowNs() - started) / 1e9).toFixed(0)} s; log filled with ${fmt(fill.added)} set-based events in ${fill.seconds.toFixed(1)} s, then VACUUM ANALYZE + CHECKPOINT`);
     const round = (n: number, d = 0) => Number(n.toFixed(d));
     const figures = {
@@ -240,6 +312,9 @@ async function main(): Promise<void> {
       batch100EventsPerSec: round(batches.eventsPerSecond),
       catchUpEventsPerSec: round(sub.perSecond),
       catchUpEvents: sub.events,
+      catchUpComplete: sub.complete,
+      readAllEvents: paged.events,
+      readAllComplete: paged.complete,
       readAllEventsPerSec: round(paged.perSecond),
       p50EmptyMs: round(latEmpty.all, 3),
       p50FullMs: round(latFull.all, 3),
@@ -247,7 +322,10 @@ async function main(): Promise<void> {
       p50EmptyExistingStreamMs: round(latEmpty.existingStream, 3),
       p50FullNewStreamMs: round(latFull.newStream, 3),
       p50FullExistingStreamMs: round(latFull.existingStream, 3),
+      p50BareInsertEmptyMs: round(latEmpty.bareInsert, 3),
+      p50BareInsertFullMs: round(latFull.bareInsert, 3),
       logEvents: logSize,
+      hostLoadAverage: round(Math.max(load0, loadavg()[0]), 1),
       ratioAppend1ToBaseline: round(r1, 3),
       ratioAppend16ToBaseline: round(r16, 3),
       ratioP50FullToEmpty: round(rLat, 3),
@@ -263,6 +341,7 @@ async function main(): Promise<void> {
     await db.drop();
     console.log(`BENCH ${JSON.stringify({ figures, targets })}`);
   } finally {
+    await baselineWriters.close();
     await store.close().catch(() => undefined);
     if (!(pool as unknown as { ended: boolean }).ended) await pool.end().catch(() => undefined);
     await db.drop();

@@ -29,18 +29,6 @@ export async function runFor(
   return { units, ops, seconds, perSecond: units / seconds, opsPerSecond: ops / seconds };
 }
 
-/** Sequential calls of `op` for `durationMs`, returning each call's latency in milliseconds. */
-export async function sampleLatencies(durationMs: number, op: (i: number) => Promise<unknown>): Promise<number[]> {
-  const samples: number[] = [];
-  const deadline = nowNs() + BigInt(durationMs) * 1_000_000n;
-  for (let i = 0; nowNs() < deadline; i++) {
-    const t = nowNs();
-    await op(i);
-    samples.push(Number(nowNs() - t) / 1e6);
-  }
-  return samples;
-}
-
 export function percentile(samples: number[], p: number): number {
   if (samples.length === 0) return NaN;
   const sorted = [...samples].sort((a, b) => a - b);

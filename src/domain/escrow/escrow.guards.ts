@@ -89,17 +89,22 @@ export function assertMayRelease(
       if (meta.actorRole !== 'system') throw onlySystem();
       return;
     case 'decision':
-      if (meta.actorRole !== 'mediator') throw onlyMediator();
+      if (!mayDecide(meta)) throw onlyMediator();
       return;
     default:
       assertNever(reason);
   }
 }
 
+/** Arbitration staff: the disputes context lets a mediator or an admin decide. */
+function mayDecide(meta: CommandMeta): boolean {
+  return meta.actorRole === 'mediator' || meta.actorRole === 'admin';
+}
+
 /** Refunds follow a cancellation or a decision; no party triggers one directly. */
 export function assertMayRefund(reason: RefundReason, meta: CommandMeta): void {
   if (reason === 'decision') {
-    if (meta.actorRole !== 'mediator') throw onlyMediator();
+    if (!mayDecide(meta)) throw onlyMediator();
     return;
   }
   if (meta.actorRole !== 'system' && meta.actorRole !== 'mediator') throw onlySystemOrMediator();

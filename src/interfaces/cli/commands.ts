@@ -1,5 +1,6 @@
 import { CliCommand } from './cli-command';
+import { caseReplayCommand } from './case-replay.command';
 import { migrateCommand } from './migrate.command';
 
 /** Every operator command; each lives in its own file. */
-export const CLI_COMMANDS: CliCommand[] = [migrateCommand];
+export const CLI_COMMANDS: CliCommand[] = [migrateCommand, caseReplayCommand];

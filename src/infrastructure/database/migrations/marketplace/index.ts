@@ -1,2 +1,4 @@
+import { SimulatedGatewayOperations1732382000000 } from './1732382000000-simulated-gateway-operations';
+
 /** Migrations of this area, in order; listed in data-source.ts after the core ones. */
-export const MIGRATIONS: Function[] = [];
+export const MIGRATIONS: Function[] = [SimulatedGatewayOperations1732382000000];

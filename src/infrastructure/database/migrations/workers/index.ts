@@ -1,2 +1,5 @@
+import { ScheduledJobs1732385000000 } from './1732385000000-scheduled-jobs';
+import { GatewayWebhooks1732385001000 } from './1732385001000-gateway-webhooks';
+
 /** Migrations of this area, in order; listed in data-source.ts after the core ones. */
-export const MIGRATIONS: Function[] = [];
+export const MIGRATIONS: Function[] = [ScheduledJobs1732385000000, GatewayWebhooks1732385001000];

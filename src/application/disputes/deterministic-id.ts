@@ -1,0 +1,31 @@
+import { deterministicId as sharedDeterministicId } from '../shared/deterministic-id';
+
+/**
+ * A UUID (version 5 layout, SHA-1 of the parts) derived from its parts, so a retried step
+ * or a re-delivered event always produces the same ids and the log dedupes the append.
+ */
+export function deterministicId(...parts: string[]): string {
+  return sharedDeterministicId('marketplace:disputes', ...parts);
+}
+
+/** Ids of everything a dispute causes elsewhere; each effect happens at most once per dispute. */
+export const disputeEffectIds = {
+  /** The n-th dispute of an order: one at a time, so buyer and seller opening together collide. */
+  dispute: (orderId: string, ordinal: number) =>
+    deterministicId('dispute', orderId, String(ordinal)),
+  opened: (disputeId: string) => deterministicId(disputeId, 'opened'),
+  contest: (disputeId: string) => deterministicId(disputeId, 'order-contested'),
+  freeze: (disputeId: string) => deterministicId(disputeId, 'escrow-frozen'),
+  withdrawContest: (disputeId: string) => deterministicId(disputeId, 'order-contest-withdrawn'),
+  unfreeze: (disputeId: string) => deterministicId(disputeId, 'escrow-unfrozen'),
+  /** The withdrawal recorded when the order refused to be frozen. */
+  unfrozenWithdrawal: (disputeId: string) => deterministicId(disputeId, 'withdrawn-not-frozen'),
+  refund: (disputeId: string, resolutionId: string) =>
+    deterministicId(disputeId, resolutionId, 'refund'),
+  release: (disputeId: string, resolutionId: string) =>
+    deterministicId(disputeId, resolutionId, 'release'),
+  resolve: (disputeId: string, resolutionId: string) =>
+    deterministicId(disputeId, resolutionId, 'order-resolved'),
+  /** Id of the event the escrow or order appends for that step. */
+  event: (stepId: string, index: number) => deterministicId(stepId, 'event', String(index)),
+} as const;

@@ -1,0 +1,264 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { EscrowCommand } from '../../domain/escrow';
+import type { OrderCommand } from '../../domain/orders';
+import {
+  disputeDecider,
+  DisputeEvent,
+  DisputeOpened,
+  DisputeWithdrawn,
+} from '../../domain/disputes';
+import { CommandMeta, ConcurrencyError, DomainError } from '../../domain/shared';
+import { EscrowCommandMessage, escrowStream } from '../escrow/escrow.messages';
+import { OrderCommandMessage, orderStream } from '../orders/order.messages';
+import { loadAggregate } from '../shared/command-handling';
+import { EVENT_STORE, EventStore } from '../shared/event-store.port';
+import { readStreamOrEmpty } from './case/case-streams';
+import { emptyEscrowView, EscrowView, foldEscrowView } from './case/escrow.view';
+import { emptyOrderView, foldOrderView, OrderView } from './case/order.view';
+import { disputeEffectIds } from './deterministic-id';
+import {
+  causationOf,
+  DisputeCause,
+  resolver,
+  ResolutionOutcome,
+  settled,
+  SYSTEM,
+} from './dispute-effects.support';
+import { DisputeCommandMessage, disputeStream } from './dispute.messages';
+
+export type { DisputeCause, ResolutionOutcome } from './dispute-effects.support';
+
+/**
+ * Carries a dispute's facts over to the order and its escrow, only ever through their
+ * published command messages: freeze on opening, unfreeze on withdrawal, refund / release and
+ * resolve on a decision or a settlement. Each step first reads where the other aggregate stands,
+ * so running it twice (request path, then reactor) changes nothing.
+ */
+@Injectable()
+export class DisputeEffects {
+  private readonly logger = new Logger('DisputeEffects');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commandBus: CommandBus,
+  ) {}
+
+  async dispute(disputeId: string) {
+    return loadAggregate(this.store, disputeStream(disputeId), disputeDecider);
+  }
+
+  async orderView(orderId: string): Promise<OrderView> {
+    const events = await readStreamOrEmpty(this.store, orderStream(orderId));
+    return events.reduce((v, e) => foldOrderView(v, e, Number(e.revision)), emptyOrderView());
+  }
+
+  async escrowView(escrowId: string): Promise<EscrowView> {
+    const events = await readStreamOrEmpty(this.store, escrowStream(escrowId));
+    return events.reduce((v, e) => foldEscrowView(v, e, Number(e.revision)), emptyEscrowView());
+  }
+
+  /**
+   * Freezes the order and its escrow for an opened dispute. If either refuses (the order moved on
+   * between reading it and contesting it), the dispute is withdrawn on the opener's behalf so no
+   * open dispute is ever left without a frozen order; the refusal is then rethrown.
+   */
+  async freeze(opened: DisputeOpened['data'], cause: DisputeCause): Promise<void> {
+    const { disputeId, subject, escrowId } = opened;
+    if (subject.kind !== 'order') return;
+    const { state } = await this.dispute(disputeId);
+    if (state.status === 'none' || state.status === 'resolved' || state.status === 'withdrawn')
+      return;
+    // The order names the contester, and only a party may contest: a chargeback acts for the buyer.
+    const opener: CommandMeta = {
+      now: cause.occurredAt,
+      actorId: opened.openerRole === 'system' ? opened.buyerId : opened.openedBy,
+      actorRole: cause.actorRole,
+    };
+    try {
+      await settled(
+        async () => (await this.orderView(subject.id)).contest?.disputeId === disputeId,
+        () =>
+          this.order(subject.id, disputeEffectIds.contest(disputeId), cause, {
+            type: 'ContestOrder',
+            data: { orderId: subject.id, disputeId, reason: opened.reason },
+            meta: opener,
+          }),
+      );
+      await settled(
+        async () => (await this.escrowView(escrowId)).frozenBy === disputeId,
+        () =>
+          this.escrow(escrowId, disputeEffectIds.freeze(disputeId), cause, {
+            type: 'FreezeEscrow',
+            data: { disputeId },
+            meta: opener,
+          }),
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError) || error instanceof ConcurrencyError) throw error;
+      this.logger.warn(
+        `Dispute ${disputeId} could not freeze its order (${error.code}); withdrawing it`,
+      );
+      await this.withdrawUnfrozen(opened, cause);
+      throw error;
+    }
+  }
+
+  private async withdrawUnfrozen(
+    opened: DisputeOpened['data'],
+    cause: DisputeCause,
+  ): Promise<void> {
+    const meta: CommandMeta = {
+      now: new Date().toISOString(),
+      actorId: opened.openedBy,
+      actorRole: opened.openerRole === 'system' ? 'system' : cause.actorRole,
+    };
+    const id = disputeEffectIds.unfrozenWithdrawal(opened.disputeId);
+    const { state } = await this.dispute(opened.disputeId);
+    if (state.status === 'resolved' || state.status === 'withdrawn' || state.status === 'none')
+      return;
+    await this.commandBus.execute(
+      new DisputeCommandMessage(
+        opened.disputeId,
+        { type: 'WithdrawDispute', data: {}, meta },
+        causationOf(cause),
+        {
+          eventIds: () => id,
+        },
+      ),
+    );
+    const withdrawn: DisputeWithdrawn['data'] = {
+      disputeId: opened.disputeId,
+      withdrawnBy: opened.openedBy,
+      withdrawnByRole: opened.openerRole,
+      subject: opened.subject,
+      escrowId: opened.escrowId,
+      orderStatusToRestore: opened.orderStatusAtOpening,
+    };
+    await this.unfreeze(withdrawn, {
+      ...cause,
+      eventId: id,
+      occurredAt: meta.now,
+      actorId: meta.actorId,
+      actorRole: meta.actorRole,
+    });
+  }
+
+  /** The opener withdrew: the order resumes where it stood and the escrow holds the money again. */
+  async unfreeze(withdrawn: DisputeWithdrawn['data'], cause: DisputeCause): Promise<void> {
+    const { disputeId, subject, escrowId } = withdrawn;
+    if (subject.kind !== 'order') return;
+    await settled(
+      async () => (await this.orderView(subject.id)).contest?.disputeId !== disputeId,
+      () =>
+        this.order(subject.id, disputeEffectIds.withdrawContest(disputeId), cause, {
+          type: 'WithdrawContest',
+          data: { orderId: subject.id, disputeId },
+          meta: { now: cause.occurredAt, actorId: cause.actorId, actorRole: cause.actorRole },
+        }),
+    );
+    await settled(
+      async () => (await this.escrowView(escrowId)).frozenBy !== disputeId,
+      () =>
+        this.escrow(escrowId, disputeEffectIds.unfreeze(disputeId), cause, {
+          type: 'UnfreezeEscrow',
+          data: { disputeId },
+          meta: { now: cause.occurredAt, ...SYSTEM },
+        }),
+    );
+  }
+
+  /**
+   * A decision or an accepted settlement: refund the buyer's share, release the seller's (the
+   * escrow computes the commission on it), then mark the order resolved with those amounts.
+   */
+  async resolve(disputeId: string, cause: DisputeCause): Promise<ResolutionOutcome | null> {
+    const snapshot = await this.dispute(disputeId);
+    const { state } = snapshot;
+    if (state.status !== 'resolved' || state.subject.kind !== 'order') return null;
+    const { resolution } = state;
+    const resolutionId =
+      resolution.via === 'decision' ? resolution.decisionId : resolution.settlementId;
+    const staff = resolver(
+      state,
+      snapshot.events.map((e) => ({ type: e.type, data: e.data }) as DisputeEvent),
+    );
+    const now = cause.occurredAt;
+    // Only arbitration staff move frozen money; the log records who decided, in their own role.
+    const mediation: CommandMeta = {
+      now,
+      actorId: staff.actorId,
+      actorRole: staff.actorRole === 'admin' ? 'admin' : 'mediator',
+    };
+    const decision = { disputeId, decisionId: resolutionId };
+    const refundId = disputeEffectIds.refund(disputeId, resolutionId);
+    const releaseId = disputeEffectIds.release(disputeId, resolutionId);
+
+    if (resolution.refundCents > 0) {
+      await settled(
+        async () => Object.hasOwn((await this.escrowView(state.escrowId)).refunds, refundId),
+        () =>
+          this.escrow(state.escrowId, refundId, cause, {
+            type: 'RefundEscrow',
+            data: {
+              refundId,
+              amountCents: resolution.refundCents,
+              reason: 'decision',
+              ...decision,
+            },
+            meta: mediation,
+          }),
+      );
+    }
+    if (resolution.releaseCents > 0) {
+      await settled(
+        async () => Object.hasOwn((await this.escrowView(state.escrowId)).releases, releaseId),
+        () =>
+          this.escrow(state.escrowId, releaseId, cause, {
+            type: 'ReleaseEscrow',
+            data: {
+              releaseId,
+              amountCents: resolution.releaseCents,
+              reason: 'decision',
+              ...decision,
+            },
+            meta: mediation,
+          }),
+      );
+    }
+    // The money itself moves at the gateway through the escrow context's reactor on these events.
+    const released = (await this.escrowView(state.escrowId)).releases[releaseId];
+    const outcome: ResolutionOutcome = {
+      refundedCents: resolution.refundCents,
+      releasedCents: resolution.releaseCents,
+      commissionCents: released?.commissionCents ?? 0,
+      sellerNetCents: released?.payeeNetCents ?? 0,
+    };
+    await settled(
+      async () => (await this.orderView(state.subject.id)).resolution?.disputeId === disputeId,
+      () =>
+        this.order(state.subject.id, disputeEffectIds.resolve(disputeId, resolutionId), cause, {
+          type: 'ResolveOrder',
+          data: { orderId: state.subject.id, disputeId, ...outcome },
+          meta: { now, actorId: staff.actorId, actorRole: staff.actorRole },
+        }),
+    );
+    return outcome;
+  }
+
+  private order(orderId: string, stepId: string, cause: DisputeCause, command: OrderCommand) {
+    return this.commandBus.execute(
+      new OrderCommandMessage(orderId, command, causationOf(cause), {
+        eventIds: (i) => disputeEffectIds.event(stepId, i),
+      }),
+    );
+  }
+
+  private escrow(escrowId: string, stepId: string, cause: DisputeCause, command: EscrowCommand) {
+    return this.commandBus.execute(
+      new EscrowCommandMessage(escrowId, command, causationOf(cause), {
+        eventIds: (i) => disputeEffectIds.event(stepId, i),
+      }),
+    );
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Where workers read the time. Deciders take `now` from the command; jobs take it from here,
+ * so tests drive every deadline with a controlled clock instead of waiting days.
+ */
+export abstract class Clock {
+  abstract now(): Date;
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** A clock that only moves when told to; for tests and replays. */
+export class ManualClock extends Clock {
+  private current: number;
+
+  constructor(start: Date | string = new Date()) {
+    super();
+    this.current = new Date(start).getTime();
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(instant: Date | string): void {
+    this.current = new Date(instant).getTime();
+  }
+
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}
+
+/** Real time shifted by a fixed offset: lets an end-to-end test stand days ahead while delays stay real. */
+export class OffsetClock extends Clock {
+  constructor(private offsetMs = 0) {
+    super();
+  }
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  /** Moves the clock so that it reads `instant` now. */
+  jumpTo(instant: Date | string): void {
+    this.offsetMs = new Date(instant).getTime() - Date.now();
+  }
+}

@@ -1,0 +1,119 @@
+import { deterministicId } from './deterministic-id';
+
+/** One queue per kind of work, so a backlog of reminders never delays a payout. */
+export const QUEUES = {
+  deadlines: 'deadlines',
+  reminders: 'reminders',
+  payouts: 'payouts',
+  gatewayWebhooks: 'gateway-webhooks',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+interface JobBase {
+  /** When the job is due (a fact copied from the causing event); never run before it. */
+  dueAt: string;
+  /** The event that caused the job; commands it sends name it as their causation. */
+  causationId: string;
+  correlationId: string;
+}
+
+export type DeadlineJob = JobBase &
+  (
+    | { kind: 'order.delivery-deadline'; orderId: string }
+    | {
+        kind: 'order.auto-complete';
+        orderId: string;
+        deliveryId: string;
+        autoCompleteAfterDays: number;
+      }
+    | {
+        kind: 'custom-request.invitation-expiry';
+        customRequestId: string;
+        sellerId: string;
+        expiresAt: string;
+      }
+    | { kind: 'dispute.response-deadline'; disputeId: string }
+    | { kind: 'verification.document-expiry'; providerId: string; documentId: string }
+    | { kind: 'account.closure'; accountId: string }
+  );
+
+export type ReminderJob = JobBase &
+  (
+    | {
+        kind: 'order.seller-deadline-reminder';
+        orderId: string;
+        sellerId: string;
+        deliveryDueAt: string;
+      }
+    | {
+        kind: 'order.buyer-delivery-reminder';
+        orderId: string;
+        deliveryId: string;
+        deliveredAt: string;
+        autoCompletesAt: string;
+      }
+    | {
+        kind: 'verification.document-expiry-reminder';
+        providerId: string;
+        documentId: string;
+        documentKind: string;
+        expiresAt: string;
+      }
+  );
+
+export type PayoutJob = JobBase & { kind: 'payout.send'; payoutId: string };
+
+/** A gateway notification the simulated gateway delivers later, as Stripe would by webhook. */
+export type GatewayWebhookJob = JobBase & {
+  kind: 'gateway.simulated-webhook';
+  notification: Record<string, unknown>;
+};
+
+export type JobPayload = DeadlineJob | ReminderJob | PayoutJob | GatewayWebhookJob;
+export type JobKind = JobPayload['kind'];
+
+export interface ScheduledJob<P extends JobPayload = JobPayload> {
+  queue: QueueName;
+  /** Derived from the causing event: a replay schedules nothing twice. */
+  jobId: string;
+  payload: P;
+}
+
+export const QUEUE_OF: Record<JobKind, QueueName> = {
+  'order.delivery-deadline': QUEUES.deadlines,
+  'order.auto-complete': QUEUES.deadlines,
+  'custom-request.invitation-expiry': QUEUES.deadlines,
+  'dispute.response-deadline': QUEUES.deadlines,
+  'verification.document-expiry': QUEUES.deadlines,
+  'account.closure': QUEUES.deadlines,
+  'order.seller-deadline-reminder': QUEUES.reminders,
+  'order.buyer-delivery-reminder': QUEUES.reminders,
+  'verification.document-expiry-reminder': QUEUES.reminders,
+  'payout.send': QUEUES.payouts,
+  'gateway.simulated-webhook': QUEUES.gatewayWebhooks,
+};
+
+/** The job id of `kind` caused by `eventId`; `discriminator` tells apart several jobs of one kind (reminders). */
+export function jobIdFor(eventId: string, kind: JobKind, discriminator = ''): string {
+  return deterministicId('job', eventId, kind, discriminator);
+}
+
+export function scheduled<P extends JobPayload>(
+  payload: P,
+  eventId: string,
+  discriminator = '',
+): ScheduledJob<P> {
+  return {
+    queue: QUEUE_OF[payload.kind],
+    jobId: jobIdFor(eventId, payload.kind, discriminator),
+    payload,
+  };
+}
+
+/** What a job run did; kept as the job's return value so the dashboard shows it. */
+export type JobOutcome =
+  | { result: 'done'; detail?: string }
+  /** The deadline no longer applies (delivered, withdrawn, answered...): nothing to do, not an error. */
+  | { result: 'obsolete'; code: string; detail?: string }
+  /** Picked up before its due time (clock skew): the processor puts it back until then. */
+  | { result: 'not_due'; dueAt: string };

@@ -1,0 +1,255 @@
+import { createHash } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import { BusinessRuleError } from '../../domain/shared';
+import {
+  PaymentDeclinedError,
+  PaymentGateway,
+} from '../../application/payments/payment-gateway.port';
+
+type FundRequest = Parameters<PaymentGateway['fundEscrow']>[0];
+type ReleaseRequest = Parameters<PaymentGateway['release']>[0];
+type RefundRequest = Parameters<PaymentGateway['refund']>[0];
+type PayoutRequest = Parameters<PaymentGateway['payout']>[0];
+
+type Operation = 'fund_escrow' | 'release' | 'refund' | 'payout';
+
+interface StoredOperation {
+  operation: Operation;
+  request: Record<string, unknown>;
+  response: Record<string, unknown>;
+}
+
+/** Card authorisations lapse after 7 days at Stripe, so later work is charged at once. */
+export const AUTHORIZATION_WINDOW_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/** Test payment methods, as Stripe names them. */
+export const SIMULATED_PAYMENT_METHODS = {
+  ok: 'pm_card_visa',
+  declined: 'pm_card_declined',
+} as const;
+
+/** The fields that must match when a key is reused; a changed `dueAt` on a retry is not a new request. */
+const FINGERPRINTS: Record<Operation, string[]> = {
+  fund_escrow: ['escrowId', 'amountCents', 'payerId', 'paymentMethod'],
+  release: ['escrowId', 'paymentRef', 'amountCents', 'payeeNetCents', 'payeeId'],
+  refund: ['escrowId', 'paymentRef', 'amountCents'],
+  payout: ['payoutId', 'providerId', 'amountCents'],
+};
+
+export class GatewayIdempotencyError extends BusinessRuleError {
+  constructor(key: string, operation: string) {
+    super(
+      'PAYMENT_IDEMPOTENCY_KEY_REUSED',
+      'This idempotency key was used for a different payment request',
+      {
+        idempotencyKey: key,
+        operation,
+      },
+    );
+  }
+}
+
+export class GatewayAmountError extends BusinessRuleError {
+  constructor(escrowId: string, availableCents: number, requestedCents: number) {
+    super('PAYMENT_EXCEEDS_FUNDS', 'The gateway holds less for this escrow than requested', {
+      escrowId,
+      availableCents,
+      requestedCents,
+    });
+  }
+}
+
+const ref = (prefix: string, key: string) =>
+  `${prefix}_sim_${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
+
+/**
+ * A payment gateway that behaves like Stripe without the network: manual-capture
+ * authorisations or charges, captures and transfers, refunds or cancellations, payouts.
+ * Every call is recorded in Postgres under its idempotency key, so the same key always
+ * gets the same answer and money never moves twice.
+ */
+export class SimulatedPaymentGateway implements PaymentGateway {
+  constructor(
+    private readonly pool: Pool,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async fundEscrow(
+    request: FundRequest,
+  ): Promise<{ paymentRef: string; mode: 'authorization' | 'charge' }> {
+    const key = request.idempotencyKey;
+    if (request.paymentMethod === SIMULATED_PAYMENT_METHODS.declined) {
+      // A decline moves nothing and is not kept, so the buyer may retry with another card.
+      const earlier = await this.find(this.pool, key);
+      if (earlier)
+        return this.replay(key, earlier, 'fund_escrow', request) as {
+          paymentRef: string;
+          mode: 'authorization' | 'charge';
+        };
+      throw new PaymentDeclinedError('card_declined');
+    }
+    if (!/^pm_[A-Za-z0-9_]+$/.test(request.paymentMethod))
+      throw new PaymentDeclinedError('invalid_payment_method');
+    const dueInMs = Date.parse(request.dueAt) - this.clock().getTime();
+    const mode = dueInMs <= AUTHORIZATION_WINDOW_DAYS * DAY_MS ? 'authorization' : 'charge';
+    const response = {
+      paymentRef: ref('pi', key),
+      mode,
+      status: mode === 'authorization' ? 'requires_capture' : 'succeeded',
+    } as const;
+    const stored = await this.insertOnce(this.pool, key, 'fund_escrow', request, response);
+    return {
+      paymentRef: String(stored.paymentRef),
+      mode: stored.mode as 'authorization' | 'charge',
+    };
+  }
+
+  async release(request: ReleaseRequest): Promise<{ transferRef: string }> {
+    return this.moveOut('release', request, (funding) => ({
+      transferRef: ref('tr', request.idempotencyKey),
+      // An authorisation is captured first; a charge already sits on the platform balance.
+      capturedRef: funding.mode === 'authorization' ? request.paymentRef : null,
+      transferredCents: request.payeeNetCents,
+      platformFeeCents: request.amountCents - request.payeeNetCents,
+    })) as Promise<{ transferRef: string }>;
+  }
+
+  async refund(request: RefundRequest): Promise<{ refundRef: string }> {
+    return this.moveOut('refund', request, (funding) => ({
+      refundRef: ref('re', request.idempotencyKey),
+      kind: funding.mode === 'authorization' ? 'authorization_cancelled' : 'refund',
+      refundedCents: request.amountCents,
+    })) as Promise<{ refundRef: string }>;
+  }
+
+  /** A bank account whose IBAN ends in 0000, or a PayPal address starting with "fail", is refused. */
+  async payout(
+    request: PayoutRequest,
+  ): Promise<{
+    gatewayPayoutId: string;
+    status: 'pending' | 'paid' | 'failed';
+    failureCode?: string;
+  }> {
+    const { destination } = request;
+    const fails =
+      destination.kind === 'bank'
+        ? destination.iban.replace(/\s/g, '').endsWith('0000')
+        : destination.email.toLowerCase().startsWith('fail');
+    const response = fails
+      ? {
+          gatewayPayoutId: ref('po', request.idempotencyKey),
+          status: 'failed' as const,
+          failureCode: 'account_closed',
+        }
+      : { gatewayPayoutId: ref('po', request.idempotencyKey), status: 'paid' as const };
+    const stored = await this.insertOnce(
+      this.pool,
+      request.idempotencyKey,
+      'payout',
+      request,
+      response,
+    );
+    return stored as {
+      gatewayPayoutId: string;
+      status: 'pending' | 'paid' | 'failed';
+      failureCode?: string;
+    };
+  }
+
+  /** Releases and refunds of one escrow are serialised, so together they never exceed what was funded. */
+  private async moveOut(
+    operation: 'release' | 'refund',
+    request: ReleaseRequest | RefundRequest,
+    respond: (funding: { mode: string }) => Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [
+        `gateway:${request.escrowId}`,
+      ]);
+      const earlier = await this.find(client, request.idempotencyKey);
+      if (earlier) {
+        await client.query('COMMIT');
+        return this.replay(request.idempotencyKey, earlier, operation, request);
+      }
+      const { rows } = await client.query<StoredOperation>(
+        `SELECT operation, request, response FROM simulated_gateway_operations WHERE request ->> 'escrowId' = $1`,
+        [request.escrowId],
+      );
+      const funding = rows.find(
+        (r) => r.operation === 'fund_escrow' && r.response.paymentRef === request.paymentRef,
+      );
+      if (!funding)
+        throw new BusinessRuleError(
+          'PAYMENT_NOT_FOUND',
+          'No payment with this reference for this escrow',
+          { paymentRef: request.paymentRef },
+        );
+      const total = (operations: string[]) =>
+        rows
+          .filter((r) => operations.includes(r.operation))
+          .reduce((sum, r) => sum + Number(r.request.amountCents), 0);
+      const available = total(['fund_escrow']) - total(['release', 'refund']);
+      if (request.amountCents > available)
+        throw new GatewayAmountError(request.escrowId, available, request.amountCents);
+      const response = respond({ mode: String(funding.response.mode) });
+      await client.query(
+        `INSERT INTO simulated_gateway_operations (idempotency_key, operation, request, response) VALUES ($1, $2, $3, $4)`,
+        [request.idempotencyKey, operation, JSON.stringify(request), JSON.stringify(response)],
+      );
+      await client.query('COMMIT');
+      return response;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** One statement on the hot path; a concurrent twin with the same key waits on the primary key and then replays. */
+  private async insertOnce(
+    db: Pool | PoolClient,
+    key: string,
+    operation: Operation,
+    request: object,
+    response: Record<string, unknown>,
+  ) {
+    const inserted = await db.query<{ response: Record<string, unknown> }>(
+      `INSERT INTO simulated_gateway_operations (idempotency_key, operation, request, response) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING response`,
+      [key, operation, JSON.stringify(request), JSON.stringify(response)],
+    );
+    if (inserted.rowCount === 1) return response;
+    const earlier = await this.find(db, key);
+    if (!earlier) throw new Error(`Gateway operation ${key} vanished`);
+    return this.replay(key, earlier, operation, request);
+  }
+
+  private async find(db: Pool | PoolClient, key: string): Promise<StoredOperation | null> {
+    const { rows } = await db.query<StoredOperation>(
+      'SELECT operation, request, response FROM simulated_gateway_operations WHERE idempotency_key = $1',
+      [key],
+    );
+    return rows[0] ?? null;
+  }
+
+  private replay(
+    key: string,
+    earlier: StoredOperation,
+    operation: Operation,
+    request: object,
+  ): Record<string, unknown> {
+    const same =
+      earlier.operation === operation &&
+      FINGERPRINTS[operation].every(
+        (field) =>
+          JSON.stringify(earlier.request[field]) ===
+          JSON.stringify((request as Record<string, unknown>)[field]),
+      );
+    if (!same) throw new GatewayIdempotencyError(key, operation);
+    return earlier.response;
+  }
+}

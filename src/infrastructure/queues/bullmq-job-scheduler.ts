@@ -1,0 +1,60 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { JobsOptions, Queue } from 'bullmq';
+import { Clock } from '../../application/scheduling/clock';
+import { JobScheduler } from '../../application/scheduling/job-scheduler.port';
+import { JobPayload, QUEUES, QueueName, ScheduledJob } from '../../application/scheduling/jobs';
+import { ScheduledJobsLedger } from './scheduled-jobs.ledger';
+
+/** Milliseconds until `dueAt` on the injected clock; never negative. */
+export function delayUntil(dueAt: string, clock: Clock): number {
+  return Math.max(0, Date.parse(dueAt) - clock.now().getTime());
+}
+
+/**
+ * Schedules on BullMQ with the job id derived from the causing event (BullMQ ignores an add
+ * whose id it already holds), after recording the job in the Postgres ledger.
+ */
+@Injectable()
+export class BullMqJobScheduler extends JobScheduler {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    private readonly ledger: ScheduledJobsLedger,
+    private readonly clock: Clock,
+    private readonly moduleRef: ModuleRef,
+  ) {
+    super();
+  }
+
+  async schedule(jobs: ScheduledJob[]): Promise<void> {
+    const pending = await this.ledger.record(jobs);
+    await this.enqueue(pending);
+  }
+
+  /** Adds jobs to their queues; used by the reconciler too, so it must stay idempotent. */
+  async enqueue(jobs: { queue: QueueName; jobId: string; payload: JobPayload }[]): Promise<void> {
+    const byQueue = new Map<QueueName, { name: string; data: JobPayload; opts: JobsOptions }[]>();
+    for (const job of jobs) {
+      const list = byQueue.get(job.queue) ?? [];
+      list.push({
+        name: job.payload.kind,
+        data: job.payload,
+        opts: { jobId: job.jobId, delay: delayUntil(job.payload.dueAt, this.clock) },
+      });
+      byQueue.set(job.queue, list);
+    }
+    await Promise.all([...byQueue].map(([queue, list]) => this.queue(queue).addBulk(list)));
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      if (!Object.values(QUEUES).includes(name)) throw new Error(`Unknown queue ${name}`);
+      queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+}

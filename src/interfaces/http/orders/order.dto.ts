@@ -1,0 +1,143 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+export class PlaceOrderDto {
+  @ApiProperty({
+    description: 'The published gig to order.',
+    example: '3f1c2b9e-7a4d-4c51-9e0b-2d8a6f4b1c07',
+  })
+  @IsString()
+  @MaxLength(100)
+  gigId!: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: "Ids of the gig's paid extras the buyer chooses.",
+    example: ['express-48h'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  extraIds?: string[];
+
+  @ApiProperty({
+    description:
+      'Payment method token from the front end. Simulated gateway: `pm_card_visa` pays, `pm_card_declined` is refused (422 PAYMENT_DECLINED).',
+    example: 'pm_card_visa',
+  })
+  @IsString()
+  @MaxLength(255)
+  paymentMethod!: string;
+}
+
+export class DeliverDto {
+  @ApiProperty({ example: 'Voici votre business plan, version finale.' })
+  @IsString()
+  message!: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'References of uploaded deliverables.',
+    example: ['files/orders/bp-v1.pdf'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  fileRefs?: string[];
+}
+
+export class RevisionRequestDto {
+  @ApiProperty({
+    description:
+      'Precise instructions for the next delivery; the delivery deadline no longer applies afterwards.',
+    example: 'Merci de détailler le BFR sur 3 ans.',
+  })
+  @IsString()
+  instructions!: string;
+}
+
+export class CancellationRequestDto {
+  @ApiProperty({ example: 'Le projet est abandonné de notre côté.' })
+  @IsString()
+  reason!: string;
+}
+
+export class PostMessageDto {
+  @ApiPropertyOptional({ example: "Pouvez-vous m'envoyer le dernier bilan ?" })
+  @IsOptional()
+  @IsString()
+  text?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['files/orders/bilan-2025.pdf'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  fileRefs?: string[];
+}
+
+export class ReviewDto {
+  @ApiProperty({ minimum: 1, maximum: 5, example: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating!: number;
+
+  @ApiProperty({ example: 'Travail clair, livré en avance.' })
+  @IsString()
+  comment!: string;
+}
+
+export class OrderChangeResponse {
+  @ApiProperty({ example: '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a' })
+  orderId!: string;
+
+  @ApiProperty({
+    enum: [
+      'awaiting_start',
+      'active',
+      'delivered',
+      'in_revision',
+      'completed',
+      'contested',
+      'resolved',
+      'cancelled',
+    ],
+    example: 'delivered',
+  })
+  status!: string;
+
+  @ApiProperty({ description: 'French label shown to users.', example: 'Délivré' })
+  statusLabel!: string;
+
+  @ApiProperty({ description: 'Order stream revision, for If-Match.', example: '4' })
+  revision!: string;
+}
+
+export class PlacedOrderResponse extends OrderChangeResponse {
+  @ApiProperty({ example: 'a3c1e5f7-9b2d-5e4f-8a6c-1b3d5f7a9c2e' })
+  escrowId!: string;
+
+  @ApiProperty({ description: 'Gig price plus chosen extras, TTC, in cents.', example: 49_900 })
+  amountCents!: number;
+
+  @ApiProperty({
+    description: 'Platform commission (10 % catalog, 20 % custom), half-even.',
+    example: 4_990,
+  })
+  commissionCents!: number;
+
+  @ApiProperty({ example: 44_910 })
+  sellerNetCents!: number;
+}

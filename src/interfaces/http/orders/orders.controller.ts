@@ -1,0 +1,591 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ProviderVerificationPort } from '../../../application/catalog/provider-verification.port';
+import { EscrowView, GetEscrowQuery } from '../../../application/escrow/escrow.queries';
+import { PlacementResult } from '../../../application/orders/order-funding.service';
+import { OrderCommandMessage } from '../../../application/orders/order.messages';
+import {
+  GetOrderQuery,
+  ListOrderMessagesQuery,
+  OrderMessageView,
+  OrderView,
+  Viewer,
+} from '../../../application/orders/order.queries';
+import { PlaceGigOrderCommand } from '../../../application/orders/place-gig-order.handler';
+import { HandleResult } from '../../../application/shared/command-handling';
+import {
+  ORDER_STATUS_LABELS,
+  OrderCommand,
+  OrderErrorCode,
+  OrderEvent,
+  OrderState,
+} from '../../../domain/orders';
+import { NotFoundError } from '../../../domain/shared';
+import { Actor, CurrentActor, Roles } from '../auth/actor';
+import { ApiStateChange, asParty, commandOptions, newId, revisionOf } from './http-support';
+import {
+  CancellationRequestDto,
+  DeliverDto,
+  OrderChangeResponse,
+  PlacedOrderResponse,
+  PlaceOrderDto,
+  PostMessageDto,
+  RevisionRequestDto,
+  ReviewDto,
+} from './order.dto';
+
+const orderNotFound = (orderId: string) =>
+  new NotFoundError(OrderErrorCode.NOT_FOUND, 'Order not found', { orderId });
+const ORDER_ID = { name: 'orderId', example: '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a' };
+const FROZEN = { status: 409 as const, code: 'ORDER_FROZEN', currentStatus: 'contested' };
+const TERMINAL = { status: 409 as const, code: 'ORDER_TERMINAL', currentStatus: 'completed' };
+const UNKNOWN = { status: 404 as const, code: 'ORDER_NOT_FOUND' };
+
+export const viewerOf = (actor: Actor): Viewer => ({
+  accountId: actor.accountId,
+  staff: actor.isStaff,
+});
+
+@ApiTags('orders')
+@Controller('orders')
+export class OrdersController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    private readonly verification: ProviderVerificationPort,
+  ) {}
+
+  @Post()
+  @Roles('client')
+  @ApiStateChange({
+    summary: 'Order a gig and pay into escrow',
+    description:
+      "The buyer orders a published gig with some of its paid extras. Amount = price + extras (TTC); commission 10 %, rounded half-even once. The money is secured at the payment gateway (a manual-capture authorisation when the work is due within 7 days, a charge otherwise) and held in escrow; the order exists only once that succeeded, and the gig's opening message is posted at once. With an `Idempotency-Key` the order id derives from it, so a retry never charges twice.",
+    refusals: [
+      { status: 404, code: 'GIG_NOT_FOUND' },
+      { status: 409, code: 'GIG_NOT_PUBLISHED', currentStatus: 'paused' },
+      { status: 400, code: 'ORDER_UNKNOWN_EXTRA' },
+      { status: 422, code: 'CANNOT_BUY_OWN_GIG' },
+      { status: 422, code: 'PAYMENT_DECLINED' },
+    ],
+    ifMatch: false,
+  })
+  @ApiResponse({
+    status: 201,
+    type: PlacedOrderResponse,
+    description: "The funded order, awaiting the seller's start.",
+  })
+  async place(
+    @CurrentActor() actor: Actor,
+    @Body() body: PlaceOrderDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<PlacedOrderResponse> {
+    const orderId = newId('order', actor, key);
+    const placed: PlacementResult = await this.commandBus.execute(
+      new PlaceGigOrderCommand(
+        orderId,
+        body.gigId,
+        body.extraIds ?? [],
+        body.paymentMethod,
+        actor.meta(new Date(), 'client'),
+        actor.causation,
+      ),
+    );
+    return placementResponse(placed);
+  }
+
+  @Get(':orderId')
+  @ApiBearerAuth()
+  @ApiParam(ORDER_ID)
+  @ApiOperation({
+    summary: 'Read an order',
+    description:
+      'The order as its event stream tells it: status with its French label (Actif, Délivré, Terminé, Contesté, Résolu...), amounts, deadlines, revision rounds, pending cancellation. Only its buyer and seller, and staff, see it; anyone else gets 404.',
+  })
+  @ApiOkResponse({
+    description: 'The order.',
+    schema: {
+      example: {
+        orderId: ORDER_ID.example,
+        status: 'active',
+        statusLabel: 'Actif',
+        amountCents: 49_900,
+        vatCents: 8_317,
+        commissionCents: 4_990,
+        sellerNetCents: 44_910,
+        deliveryDueAt: '2026-12-01T10:00:00.000Z',
+        deadlineApplies: true,
+        revisionRequests: 0,
+        revision: '3',
+      },
+    },
+  })
+  @ApiResponse({
+    status: 404,
+    description: '`ORDER_NOT_FOUND` (also for an order of someone else).',
+  })
+  async get(@CurrentActor() actor: Actor, @Param('orderId') orderId: string): Promise<OrderView> {
+    const view = await this.queryBus.execute(new GetOrderQuery(orderId, viewerOf(actor)));
+    if (!view) throw orderNotFound(orderId);
+    return view;
+  }
+
+  @Get(':orderId/messages')
+  @ApiBearerAuth()
+  @ApiParam(ORDER_ID)
+  @ApiOperation({
+    summary: "Read the order's conversation",
+    description: 'Oldest first, including the automatic opening message. Parties and staff only.',
+  })
+  @ApiOkResponse({
+    schema: {
+      example: [
+        {
+          messageId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
+          authorId: '9b2e4f61-0c3a-4d8e-b7f5-6a1d2c3e4f50',
+          text: 'Merci pour votre commande !',
+          fileRefs: [],
+          automatic: true,
+          postedAt: '2026-11-23T10:00:00.000Z',
+        },
+      ],
+    },
+  })
+  @ApiResponse({ status: 404, description: '`ORDER_NOT_FOUND`' })
+  async messages(
+    @CurrentActor() actor: Actor,
+    @Param('orderId') orderId: string,
+  ): Promise<OrderMessageView[]> {
+    const messages = await this.queryBus.execute(
+      new ListOrderMessagesQuery(orderId, viewerOf(actor)),
+    );
+    if (!messages) throw orderNotFound(orderId);
+    return messages;
+  }
+
+  @Get(':orderId/escrow')
+  @ApiBearerAuth()
+  @ApiParam(ORDER_ID)
+  @ApiOperation({
+    summary: "Read the order's escrow",
+    description:
+      'Funded, released, refunded and held amounts; funded = released + refunded + held at all times.',
+  })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        escrowId: 'a3c1e5f7-9b2d-5e4f-8a6c-1b3d5f7a9c2e',
+        status: 'held',
+        statusLabel: 'Sous séquestre',
+        fundedCents: 49_900,
+        releasedCents: 0,
+        refundedCents: 0,
+        heldCents: 49_900,
+        revision: '1',
+      },
+    },
+  })
+  @ApiResponse({ status: 404, description: '`ORDER_NOT_FOUND`' })
+  async escrow(
+    @CurrentActor() actor: Actor,
+    @Param('orderId') orderId: string,
+  ): Promise<EscrowView> {
+    const order = await this.queryBus.execute(new GetOrderQuery(orderId, viewerOf(actor)));
+    const escrow = order && (await this.queryBus.execute(new GetEscrowQuery(order.escrowId)));
+    if (!escrow) throw orderNotFound(orderId);
+    return escrow;
+  }
+
+  @Post(':orderId/start')
+  @HttpCode(200)
+  @Roles('provider')
+  @ApiParam(ORDER_ID)
+  @ApiStateChange({
+    summary: 'Start the work ("Commencer")',
+    description:
+      "The seller starts: the delivery countdown runs and its end, `deliveryDueAt`, is recorded. The seller's verification documents must be in date.",
+    refusals: [
+      UNKNOWN,
+      { status: 403, code: 'PROVIDER_NOT_VERIFIED' },
+      { status: 409, code: 'ORDER_ALREADY_STARTED', currentStatus: 'active' },
+      FROZEN,
+      TERMINAL,
+    ],
+  })
+  @ApiOkResponse({ type: OrderChangeResponse })
+  async start(
+    @CurrentActor() actor: Actor,
+    @Param('orderId') orderId: string,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    const meta = actor.meta(new Date(), 'provider');
+    const verification = await this.verification.check(actor.accountId, meta.now);
+    return this.send(
+      actor,
+      orderId,
+      {
+        type: 'StartOrder',
+        data: {
+          orderId,
+          sellerVerified: verification.verified,
+          missingDocuments: verification.missingDocuments,
+        },
+        meta,
+      },
+      ifMatch,
+    );
+  }
+
+  @Post(':orderId/decline')
+  @HttpCode(200)
+  @Roles('provider')
+  @ApiParam(ORDER_ID)
+  @ApiStateChange({
+    summary: 'Decline the order',
+    description:
+      'Before starting, the seller turns the order down: it is cancelled, the buyer fully refunded, nobody marked.',
+    refusals: [
+      UNKNOWN,
+      { status: 409, code: 'ORDER_ALREADY_STARTED', currentStatus: 'active' },
+      TERMINAL,
+    ],
+  })
+  @ApiOkResponse({ type: OrderChangeResponse })
+  decline(
+    @CurrentActor() actor: Actor,
+    @Param('orderId') orderId: string,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.send(
+      actor,
+      orderId,
+      { type: 'DeclineOrder', data: { orderId }, meta: actor.meta(new Date(), 'provider') },
+      ifMatch,
+    );
+  }
+
+  @Post(':orderId/cancel')
+  @HttpCode(200)
+  @Roles('client')
+  @ApiParam(ORDER_ID)
+  @ApiStateChange({
+    summary: 'Cancel the order alone (buyer)',
+    description:
+      "Free with a full refund before the seller starts, or once the first delivery is late. Otherwise cancelling needs the other party's agreement (cancellation requests).",
+    refusals: [
+      UNKNOWN,
+      { status: 409, code: 'ORDER_CANCELLATION_REQUIRES_AGREEMENT', currentStatus: 'active' },
+      FROZEN,
+      TERMINAL,
+    ],
+  })
+  @ApiOkResponse({ type: OrderChangeResponse })
+  cancel(
+    @CurrentActor() actor: Actor,
+    @Param('orderId') orderId: string,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.send(
+      actor,
+      orderId,
+      { type: 'CancelOrder', data: { orderId }, meta: actor.meta(new Date(), 'client') },
+      ifMatch,
+    );
+  }
+
+  @Post(':orderId/cancellation-requests')
+  @Roles('client', 'provider')
+  @ApiParam(ORDER_ID)
+  @ApiStateChange({
+    summary: 'Ask the other party to cancel',
+    description:
+      "After the start, a cancellation needs both parties: one asks with a reason, the other accepts or declines. An accepted cancellation refunds the buyer in full and is shown on the asking party's profile.",
+    refusals: [
+      UNKNOWN,
+      { status: 409, code: 'ORDER_NOT_STARTED', currentStatus: 'awaiting_start' },
+      { status: 409, code: 'ORDER_CANCELLATION_ALREADY_REQUESTED', currentStatus: 'active' },
+      FROZEN,
+      TERMINAL,
+    ],
+  })
+  @ApiResponse({ status: 201, type: OrderChangeResponse })
+  requestCancellation(
+    @CurrentActor() actor: Actor,
+    @Param('orderId') orderId: string,
+    @Body() body: CancellationRequestDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.send(
+      actor,
+      orderId,
+      { type: 'RequestCancellation', data: { orderId, reason: body.reason }, meta: actor.meta() },
+      ifMatch,
+    );
+  }
+
+  @Post(':orderId/cancellation-requests/accept')
+  @HttpCode(200)
+  @Roles('client', 'provider')
+  @ApiParam(ORDER_ID)
+  @ApiStateChange({
+    summary: 'Accept the pending cancellation request',
+    description:
+      'Only the party who did not ask may accept; the order is cancelled and the buyer fully refunded.',
+    refusals: [
+      UNKNOWN,
+      { status: 409, code: 'ORDER_NO_PENDING_CANCELLATION', currentStatus: 'active' },
+      { status: 403, code: 'ORDER_CANCELLATION_REQUESTER_CANNOT_ANSWER' },
+      FROZEN,
+      TERMINAL,
+    ],
+  })
+  @ApiOkResponse({ type: OrderChangeResponse })
+  acceptCancellation(
+    @CurrentActor() actor: Actor,
+    @Param('orderId') orderId: string,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.send(
+      actor,
+      orderId,
+      { type: 'AcceptCancellation', data: { orderId }, meta: actor.meta() },
+      ifMatch,
+    );
+  }
+
+  @Post(':orderId/cancellation-requests/decline')
+  @HttpCode(200)
+  @Roles('client', 'provider')
+  @ApiParam(ORDER_ID)
+  @ApiStateChange({
+    summary: 'Decline the pending cancellation request',
+    description: 'The order goes on; the asking party may contest instead.',
+    refusals: [
+      UNKNOWN,
+      { status: 409, code: 'ORDER_NO_PENDING_CANCELLATION', currentStatus: 'active' },
+      { status: 403, code: 'ORDER_CANCELLATION_REQUESTER_CANNOT_ANSWER' },
+      FROZEN,
+      TERMINAL,
+    ],
+  })
+  @ApiOkResponse({ type: OrderChangeResponse })
+  declineCancellation(
+    @CurrentActor() actor: Actor,
+    @Param('orderId') orderId: string,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.send(
+      actor,
+      orderId,
+      { type: 'DeclineCancellation', data: { orderId }, meta: actor.meta() },
+      ifMatch,
+    );
+  }
+
+  @Post(':orderId/deliveries')
+  @Roles('provider')
+  @ApiParam(ORDER_ID)
+  @ApiStateChange({
+    summary: 'Deliver',
+    description:
+      'The seller delivers with a message and file references; the first delivery after the deadline is recorded as late. After a revision request the seller delivers again the same way.',
+    refusals: [
+      UNKNOWN,
+      { status: 409, code: 'ORDER_NOT_STARTED', currentStatus: 'awaiting_start' },
+      { status: 409, code: 'ORDER_ALREADY_DELIVERED', currentStatus: 'delivered' },
+      FROZEN,
+      TERMINAL,
+    ],
+  })
+  @ApiResponse({ status: 201, type: OrderChangeResponse })
+  deliver(
+    @CurrentActor() actor: Actor,
+    @Param('orderId') orderId: string,
+    @Body() body: DeliverDto,
+    @Headers('idempotency-key') key?: string,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    const deliveryId = newId('delivery', actor, key);
+    return this.send(
+      actor,
+      orderId,
+      {
+        type: 'DeliverOrder',
+        data: { orderId, deliveryId, message: body.message, fileRefs: body.fileRefs ?? [] },
+        meta: actor.meta(new Date(), 'provider'),
+      },
+      ifMatch,
+    );
+  }
+
+  @Post(':orderId/revision-requests')
+  @Roles('client')
+  @ApiParam(ORDER_ID)
+  @ApiStateChange({
+    summary: 'Ask for a revision',
+    description:
+      'The buyer refuses the delivery with precise instructions; the seller delivers again and the delivery deadline no longer applies.',
+    refusals: [
+      UNKNOWN,
+      { status: 409, code: 'ORDER_NOT_DELIVERED', currentStatus: 'active' },
+      FROZEN,
+      TERMINAL,
+    ],
+  })
+  @ApiResponse({ status: 201, type: OrderChangeResponse })
+  requestRevision(
+    @CurrentActor() actor: Actor,
+    @Param('orderId') orderId: string,
+    @Body() body: RevisionRequestDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.send(
+      actor,
+      orderId,
+      {
+        type: 'RequestRevision',
+        data: { orderId, instructions: body.instructions },
+        meta: actor.meta(new Date(), 'client'),
+      },
+      ifMatch,
+    );
+  }
+
+  @Post(':orderId/accept')
+  @HttpCode(200)
+  @Roles('client')
+  @ApiParam(ORDER_ID)
+  @ApiStateChange({
+    summary: 'Accept the delivery',
+    description:
+      'Completes the order ("Terminé"): the escrow is released, the seller\'s wallet credited with the amount less commission, the intellectual property passes to the buyer and the conversation closes. The buyer may then leave one review.',
+    refusals: [
+      UNKNOWN,
+      { status: 409, code: 'ORDER_NOT_DELIVERED', currentStatus: 'in_revision' },
+      FROZEN,
+      TERMINAL,
+    ],
+  })
+  @ApiOkResponse({ type: OrderChangeResponse })
+  accept(
+    @CurrentActor() actor: Actor,
+    @Param('orderId') orderId: string,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.send(
+      actor,
+      orderId,
+      { type: 'AcceptDelivery', data: { orderId }, meta: actor.meta(new Date(), 'client') },
+      ifMatch,
+    );
+  }
+
+  @Post(':orderId/messages')
+  @Roles('client', 'provider')
+  @ApiParam(ORDER_ID)
+  @ApiStateChange({
+    summary: 'Post a message in the order',
+    description:
+      'Buyer and seller talk only inside an order, also while a dispute is open; the conversation closes when the order ends.',
+    refusals: [
+      UNKNOWN,
+      { status: 400, code: 'ORDER_MESSAGE_EMPTY' },
+      { status: 409, code: 'ORDER_CONVERSATION_CLOSED', currentStatus: 'completed' },
+    ],
+  })
+  @ApiResponse({
+    status: 201,
+    schema: {
+      example: {
+        orderId: ORDER_ID.example,
+        messageId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
+        status: 'active',
+        statusLabel: 'Actif',
+        revision: '5',
+      },
+    },
+  })
+  async postMessage(
+    @CurrentActor() actor: Actor,
+    @Param('orderId') orderId: string,
+    @Body() body: PostMessageDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    const messageId = newId('order-message', actor, key);
+    const result = await this.send(actor, orderId, {
+      type: 'PostMessage',
+      data: { orderId, messageId, text: body.text ?? '', fileRefs: body.fileRefs ?? [] },
+      meta: actor.meta(),
+    });
+    return { ...result, messageId };
+  }
+
+  @Post(':orderId/review')
+  @Roles('client')
+  @ApiParam(ORDER_ID)
+  @ApiStateChange({
+    summary: 'Review the seller',
+    description:
+      'Once the order is completed the buyer may leave one review: a rating from 1 to 5 and a comment.',
+    refusals: [
+      UNKNOWN,
+      { status: 409, code: 'ORDER_NOT_COMPLETED', currentStatus: 'delivered' },
+      { status: 409, code: 'ORDER_ALREADY_REVIEWED', currentStatus: 'completed' },
+      { status: 400, code: 'REVIEW_INVALID_RATING' },
+    ],
+  })
+  @ApiResponse({ status: 201, type: OrderChangeResponse })
+  review(@CurrentActor() actor: Actor, @Param('orderId') orderId: string, @Body() body: ReviewDto) {
+    return this.send(actor, orderId, {
+      type: 'LeaveReview',
+      data: { orderId, rating: body.rating, comment: body.comment },
+      meta: actor.meta(new Date(), 'client'),
+    });
+  }
+
+  private async send(
+    actor: Actor,
+    orderId: string,
+    command: OrderCommand,
+    ifMatch?: string,
+  ): Promise<OrderChangeResponse> {
+    const result = await asParty<HandleResult<OrderState, OrderEvent>>(
+      actor,
+      () => orderNotFound(orderId),
+      () =>
+        this.commandBus.execute(
+          new OrderCommandMessage(orderId, command, actor.causation, commandOptions(ifMatch)),
+        ),
+    );
+    if (result.state.status === 'none') throw orderNotFound(orderId);
+    return {
+      orderId,
+      status: result.state.status,
+      statusLabel: ORDER_STATUS_LABELS[result.state.status],
+      revision: revisionOf(result.nextExpectedRevision),
+    };
+  }
+}
+
+export function placementResponse(placed: PlacementResult): PlacedOrderResponse {
+  const { state } = placed;
+  if (state.status === 'none') throw orderNotFound(placed.orderId);
+  return {
+    orderId: placed.orderId,
+    escrowId: placed.escrowId,
+    status: state.status,
+    statusLabel: ORDER_STATUS_LABELS[state.status],
+    amountCents: state.order.amountCents,
+    commissionCents: state.order.commissionCents,
+    sellerNetCents: state.order.sellerNetCents,
+    revision: revisionOf(placed.revision),
+  };
+}

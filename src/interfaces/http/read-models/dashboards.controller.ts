@@ -1,0 +1,39 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Pool } from 'pg';
+import { PG_POOL } from '../../../infrastructure/database/database.tokens';
+import { buyerDashboard, sellerDashboard } from '../../../projections/orders/dashboards.queries';
+import { sellerWallet } from '../../../projections/wallets/wallet.queries';
+import { Actor, CurrentActor, Roles } from '../auth/actor';
+import { BuyerDashboardQuery, PageQuery } from './read-models.dto';
+
+@ApiTags('dashboards')
+@ApiBearerAuth()
+@Controller('dashboard')
+export class DashboardsController {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  @Get('buyer')
+  @Roles('client')
+  @ApiOperation({
+    summary: 'Buyer dashboard',
+    description: 'My orders by status with their French labels (Actif, Délivré, Terminé, Contesté, Résolu…), amounts and due dates, and my custom requests awaiting an answer.',
+  })
+  buyer(@CurrentActor() actor: Actor, @Query() query: BuyerDashboardQuery) {
+    return buyerDashboard(this.pool, actor.accountId, { status: query.status, limit: query.limit ?? 50, now: new Date() });
+  }
+
+  @Get('seller')
+  @Roles('provider')
+  @ApiOperation({ summary: 'Seller dashboard', description: 'Orders to start, orders due (late ones flagged) and earnings.' })
+  seller(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
+    return sellerDashboard(this.pool, actor.accountId, { limit: query.limit ?? 50, now: new Date() });
+  }
+
+  @Get('wallet')
+  @Roles('provider')
+  @ApiOperation({ summary: 'Seller wallet', description: 'Available balance, amount still held in escrow for my orders, in transit and paid out; recent withdrawals.' })
+  wallet(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
+    return sellerWallet(this.pool, actor.accountId, query.limit ?? 20);
+  }
+}

@@ -1,0 +1,56 @@
+/** The platform's chart of accounts for money it holds or earns; labels are what finance reads. */
+export const LEDGER_ACCOUNTS = {
+  psp_clearing: { label: 'Compte de cantonnement PSP', nature: 'asset' },
+  buyer_funds_held: { label: 'Fonds clients sous séquestre', nature: 'liability' },
+  provider_payable: { label: 'Dettes envers les prestataires', nature: 'liability' },
+  commission_revenue: { label: 'Commissions (produits)', nature: 'revenue' },
+  vat_collected: { label: 'TVA collectée', nature: 'liability' },
+  refunds_payable: { label: 'Remboursements clients à effectuer', nature: 'liability' },
+  payouts_in_transit: { label: 'Virements prestataires en cours', nature: 'liability' },
+} as const;
+
+export type LedgerAccount = keyof typeof LEDGER_ACCOUNTS;
+export const LEDGER_ACCOUNT_CODES = Object.keys(LEDGER_ACCOUNTS) as LedgerAccount[];
+
+export type EntryKind =
+  | 'escrow_funded'
+  | 'escrow_released'
+  | 'refund_recognised'
+  | 'refund_paid'
+  | 'payout_reserved'
+  | 'payout_sent'
+  | 'payout_returned';
+
+export const ENTRY_LABELS: Record<EntryKind, string> = {
+  escrow_funded: 'Paiement client placé sous séquestre',
+  escrow_released: 'Libération du séquestre : part prestataire, commission et TVA',
+  refund_recognised: 'Remboursement client accordé',
+  refund_paid: 'Remboursement client versé par le PSP',
+  payout_reserved: 'Demande de retrait prestataire',
+  payout_sent: 'Retrait prestataire versé',
+  payout_returned: 'Retrait prestataire échoué, montant recrédité',
+};
+
+export interface Leg {
+  account: LedgerAccount;
+  partyId: string | null;
+  debit: number;
+  credit: number;
+}
+
+export const debit = (account: LedgerAccount, partyId: string | null, cents: number): Leg => ({ account, partyId, debit: cents, credit: 0 });
+export const credit = (account: LedgerAccount, partyId: string | null, cents: number): Leg => ({ account, partyId, debit: 0, credit: cents });
+
+/** Zero lines say nothing and a negative one is a bug; an unbalanced entry never reaches the journal. */
+export function balancedLegs(legs: Leg[]): Leg[] {
+  for (const l of legs) {
+    if (!Number.isSafeInteger(l.debit) || !Number.isSafeInteger(l.credit) || l.debit < 0 || l.credit < 0) {
+      throw new Error(`Invalid journal line ${JSON.stringify(l)}`);
+    }
+  }
+  const kept = legs.filter((l) => l.debit > 0 || l.credit > 0);
+  const debits = kept.reduce((s, l) => s + l.debit, 0);
+  const credits = kept.reduce((s, l) => s + l.credit, 0);
+  if (debits !== credits) throw new Error(`Unbalanced journal entry: debits ${debits}, credits ${credits}`);
+  return kept;
+}

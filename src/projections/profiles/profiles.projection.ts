@@ -1,0 +1,88 @@
+import { PoolClient } from 'pg';
+import { RecordedEvent } from '../../application/shared/event-store.port';
+import type { OrderCancelled, OrderCompleted, OrderReviewed } from '../../domain/orders';
+import { occurredAt, Projection, ProjectionSession } from '../runner/projection';
+import { InsertBuffer, isNewer, RowBuffer } from '../runner/row-buffer';
+import { applyPartyEvent, isPartyEvent, PARTY_EVENTS, partiesBuffer, partyKey } from '../shared/parties';
+import {
+  CancellationMarkRow,
+  MARKS_TABLE,
+  PROFILE_ORDERS,
+  PROFILE_STATS,
+  ProfileStatsRow,
+  PROFILES_TABLES,
+  REVIEWS_TABLE,
+  ReviewRow,
+} from './profiles.tables';
+
+const ORDER_TYPES = new Set(['OrderCompleted', 'OrderReviewed', 'OrderCancelled']);
+
+function subjectOf(event: RecordedEvent): string | null | undefined {
+  if (event.type === 'OrderCancelled') return (event.data as OrderCancelled['data']).markedOn;
+  return (event.data as OrderCompleted['data']).sellerId;
+}
+
+/** Provider profiles: rating average and count, completed orders, cancellation marks. */
+export class ProfilesProjection implements Projection {
+  readonly name = 'profiles';
+  readonly version = 1;
+  readonly handles = [...ORDER_TYPES, ...PARTY_EVENTS];
+  readonly tables = PROFILES_TABLES;
+
+  async handle(events: RecordedEvent[], tx: PoolClient, session?: ProjectionSession): Promise<void> {
+    const stats = new RowBuffer(PROFILE_STATS, tx, false, session);
+    const seen = new RowBuffer(PROFILE_ORDERS, tx, false, session);
+    const reviews = new InsertBuffer<ReviewRow>(REVIEWS_TABLE, tx);
+    const marks = new InsertBuffer<CancellationMarkRow>(MARKS_TABLE, tx);
+    const parties = partiesBuffer(tx, session);
+    const orderEvents = events.filter((e) => ORDER_TYPES.has(e.type));
+    await seen.prefetch(orderEvents.map((e) => (e.data as { orderId: string }).orderId));
+    await stats.prefetch(orderEvents.map(subjectOf));
+    await parties.prefetch(events.filter(isPartyEvent).map(partyKey));
+    for (const event of events) {
+      if (isPartyEvent(event)) {
+        const erased = await applyPartyEvent(parties, event);
+        if (erased) {
+          // Review comments are the buyer's own words: they go with the buyer.
+          await reviews.flush();
+          await tx.query('UPDATE reviews SET comment = NULL WHERE buyer_id = $1', [erased.account_id]);
+        }
+        continue;
+      }
+      const orderId = (event.data as { orderId: string }).orderId;
+      const rev = Number(event.revision);
+      const done = seen.peek(orderId) ?? { order_id: orderId, rev: -1, completed: false, reviewed: false, marked: false };
+      if (!isNewer(event.revision, done.rev)) continue;
+      done.rev = rev;
+      seen.put(done);
+      const subject = subjectOf(event);
+      if (!subject) continue;
+      const at = occurredAt(event);
+      const row: ProfileStatsRow = (await stats.get(subject)) ?? {
+        account_id: subject, rating_sum: 0, rating_count: 0, completed_orders: 0, cancellation_marks: 0, updated_at: at,
+      };
+      if (event.type === 'OrderCompleted' && !done.completed) {
+        done.completed = true;
+        row.completed_orders += 1;
+      } else if (event.type === 'OrderReviewed' && !done.reviewed) {
+        const d = event.data as OrderReviewed['data'];
+        done.reviewed = true;
+        row.rating_sum += d.rating;
+        row.rating_count += 1;
+        reviews.add({ order_id: orderId, seller_id: d.sellerId, buyer_id: d.buyerId, rating: d.rating, comment: d.comment || null, reviewed_at: d.reviewedAt });
+      } else if (event.type === 'OrderCancelled' && !done.marked) {
+        const d = event.data as OrderCancelled['data'];
+        done.marked = true;
+        row.cancellation_marks += 1;
+        marks.add({ order_id: orderId, account_id: subject, reason: d.reason, cancelled_by: d.cancelledBy, cancelled_at: d.cancelledAt });
+      } else continue;
+      row.updated_at = at;
+      stats.put(row);
+    }
+    await stats.flush();
+    await seen.flush();
+    await reviews.flush();
+    await marks.flush();
+    await parties.flush();
+  }
+}

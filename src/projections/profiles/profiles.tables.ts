@@ -1,0 +1,89 @@
+import { ProjectionTable } from '../runner/projection';
+import { TableSpec } from '../runner/row-buffer';
+import { partiesTable } from '../shared/parties';
+
+export interface ProfileStatsRow {
+  account_id: string;
+  rating_sum: number;
+  rating_count: number;
+  completed_orders: number;
+  cancellation_marks: number;
+  updated_at: string;
+}
+
+/** What this projection already counted for an order, so a redelivered event is never counted twice. */
+export interface ProfileOrderRow {
+  order_id: string;
+  rev: number;
+  completed: boolean;
+  reviewed: boolean;
+  marked: boolean;
+}
+
+export interface ReviewRow {
+  order_id: string;
+  seller_id: string;
+  buyer_id: string;
+  rating: number;
+  comment: string | null;
+  reviewed_at: string;
+}
+
+export interface CancellationMarkRow {
+  order_id: string;
+  account_id: string;
+  reason: string;
+  cancelled_by: string;
+  cancelled_at: string;
+}
+
+export const PROFILE_STATS: TableSpec<ProfileStatsRow> = {
+  table: 'profile_stats',
+  key: 'account_id',
+  columns: ['account_id', 'rating_sum', 'rating_count', 'completed_orders', 'cancellation_marks', 'updated_at'],
+};
+
+export const PROFILE_ORDERS: TableSpec<ProfileOrderRow> = {
+  table: 'profile_orders',
+  key: 'order_id',
+  columns: ['order_id', 'rev', 'completed', 'reviewed', 'marked'],
+};
+
+export const REVIEWS_TABLE = { table: 'reviews', columns: ['order_id', 'seller_id', 'buyer_id', 'rating', 'comment', 'reviewed_at'], conflict: 'order_id' } as const;
+export const MARKS_TABLE = { table: 'cancellation_marks', columns: ['order_id', 'account_id', 'reason', 'cancelled_by', 'cancelled_at'], conflict: 'order_id' } as const;
+
+export const PROFILES_TABLES: readonly ProjectionTable[] = [
+  {
+    name: 'profile_stats',
+    view: 'rm_profile_stats',
+    ddl: [`CREATE TABLE profile_stats (
+         account_id text PRIMARY KEY, rating_sum bigint NOT NULL, rating_count integer NOT NULL,
+         completed_orders integer NOT NULL, cancellation_marks integer NOT NULL, updated_at timestamptz NOT NULL,
+         rating_avg numeric GENERATED ALWAYS AS
+           (CASE WHEN rating_count > 0 THEN round(rating_sum::numeric / rating_count, 2) END) STORED
+       )`],
+  },
+  {
+    name: 'profile_orders',
+    ddl: [`CREATE TABLE profile_orders (order_id text PRIMARY KEY, rev bigint NOT NULL, completed boolean NOT NULL, reviewed boolean NOT NULL, marked boolean NOT NULL)`],
+  },
+  {
+    name: 'reviews',
+    view: 'rm_profile_reviews',
+    ddl: [`CREATE TABLE reviews (
+         order_id text PRIMARY KEY, seller_id text NOT NULL, buyer_id text NOT NULL, rating integer NOT NULL,
+         comment text, reviewed_at timestamptz NOT NULL
+       )`],
+    indexes: [`CREATE INDEX reviews_seller ON reviews (seller_id, reviewed_at DESC)`, `CREATE INDEX reviews_buyer ON reviews (buyer_id)`],
+  },
+  {
+    name: 'cancellation_marks',
+    view: 'rm_cancellation_marks',
+    ddl: [`CREATE TABLE cancellation_marks (
+         order_id text PRIMARY KEY, account_id text NOT NULL, reason text NOT NULL, cancelled_by text NOT NULL,
+         cancelled_at timestamptz NOT NULL
+       )`],
+    indexes: [`CREATE INDEX cancellation_marks_account ON cancellation_marks (account_id, cancelled_at DESC)`],
+  },
+  partiesTable('rm_profile_parties'),
+];
