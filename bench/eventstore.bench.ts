@@ -2,7 +2,8 @@
  * Event-store benchmark (issue 2, item 6): Postgres adapter against a plain-INSERT
  * baseline measured in the same run on the same throwaway database.
  * Env: DATABASE_URL (server), BENCH_EVENTS (size of the big log, default 1,000,000),
- * BENCH_SECONDS (duration of each throughput phase, default 5).
+ * BENCH_SECONDS (duration of each throughput phase, default 5), BENCH_READ_CAP_SECONDS
+ * (cap on each $all read phase, default 40). The last stdout line is `BENCH {json}`.
  */
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -21,6 +22,8 @@ const BATCH = 100;
 const READ_BATCH = 2000;
 const FILL_CHUNK = 20_000;
 const FILL_STREAM_LEN = 10;
+/** Stops a read phase that would blow the time budget; its rate is then over what was read. */
+const READ_CAP_MS = Number(process.env.BENCH_READ_CAP_SECONDS ?? 40) * 1000;
 
 /** A realistic small event (~250 bytes of data, ~200 of metadata), the same shape everywhere. */
 function eventData(seq: number) {
@@ -68,8 +71,18 @@ interface LatencyResult {
  * Sequential single appends alternating a new stream and a random existing one, each
  * followed by one bare INSERT on another connection as a drift reference.
  */
-async function appendLatency(store: PostgresEventStore, pool: Pool, tag: string, known: { name: string; revision: bigint }[]): Promise<LatencyResult> {
-  const lat = { all: [] as number[], new: [] as number[], old: [] as number[], bare: [] as number[] };
+async function appendLatency(
+  store: PostgresEventStore,
+  pool: Pool,
+  tag: string,
+  known: { name: string; revision: bigint }[],
+): Promise<LatencyResult> {
+  const lat = {
+    all: [] as number[],
+    new: [] as number[],
+    old: [] as number[],
+    bare: [] as number[],
+  };
   const timed = async (fn: () => Promise<unknown>) => {
     const t = nowNs();
     await fn();
@@ -79,16 +92,26 @@ async function appendLatency(store: PostgresEventStore, pool: Pool, tag: string,
     let ms: number;
     if (i % 2 === 0 || known.length === 0) {
       const name = `lat${tag}-${i}`;
-      ms = await timed(() => store.appendToStream(name, [makeEvent(i)], { expectedRevision: 'no_stream' }));
+      ms = await timed(() =>
+        store.appendToStream(name, [makeEvent(i)], { expectedRevision: 'no_stream' }),
+      );
       if (record) lat.new.push(ms);
       known.push({ name, revision: 0n });
     } else {
       const s = known[Math.floor(Math.random() * known.length)];
-      ms = await timed(() => store.appendToStream(s.name, [makeEvent(i)], { expectedRevision: s.revision }));
+      ms = await timed(() =>
+        store.appendToStream(s.name, [makeEvent(i)], { expectedRevision: s.revision }),
+      );
       if (record) lat.old.push(ms);
       s.revision++;
     }
-    const bare = await timed(() => pool.query('INSERT INTO bench_baseline (stream, version, data) VALUES ($1, $2, $3)', [`lat${tag}`, i, DATA_JSON]));
+    const bare = await timed(() =>
+      pool.query('INSERT INTO bench_baseline (stream, version, data) VALUES ($1, $2, $3)', [
+        `lat${tag}`,
+        i,
+        DATA_JSON,
+      ]),
+    );
     if (record) {
       lat.all.push(ms);
       lat.bare.push(bare);
@@ -116,7 +139,10 @@ class Baseline {
   constructor(private readonly url: string) {}
 
   async open(): Promise<void> {
-    this.clients = Array.from({ length: WRITERS }, () => new Client({ connectionString: this.url }));
+    this.clients = Array.from(
+      { length: WRITERS },
+      () => new Client({ connectionString: this.url }),
+    );
     for (const c of this.clients) c.on('error', () => undefined);
     await Promise.all(this.clients.map((c) => c.connect()));
     await this.measure(WRITERS, 300);
@@ -126,7 +152,10 @@ class Baseline {
     const run = this.run++;
     this.versions.fill(0);
     const result = await runFor(durationMs, writers, async (w) => {
-      await this.clients[w].query('INSERT INTO bench_baseline (stream, version, data) VALUES ($1, $2, $3)', [`r${run}-${w}`, this.versions[w]++, DATA_JSON]);
+      await this.clients[w].query(
+        'INSERT INTO bench_baseline (stream, version, data) VALUES ($1, $2, $3)',
+        [`r${run}-${w}`, this.versions[w]++, DATA_JSON],
+      );
       return 1;
     });
     return result.perSecond;
@@ -137,17 +166,28 @@ class Baseline {
   }
 }
 
-async function conditionalAppends(store: PostgresEventStore, writers: number, tag: string, batch: number): Promise<{ eventsPerSecond: number; appendsPerSecond: number }> {
+async function conditionalAppends(
+  store: PostgresEventStore,
+  writers: number,
+  tag: string,
+  batch: number,
+): Promise<{ eventsPerSecond: number; appendsPerSecond: number }> {
   const revisions = new Array<bigint>(writers).fill(0n);
   let seq = 0;
   const events = () => Array.from({ length: batch }, () => makeEvent(seq++));
   // Creating each writer's stream doubles as warm-up; timing starts at an exact revision.
-  await Promise.all(revisions.map(async (_, w) => {
-    const r = await store.appendToStream(`${tag}-${w}`, events(), { expectedRevision: 'no_stream' });
-    revisions[w] = r.nextExpectedRevision;
-  }));
+  await Promise.all(
+    revisions.map(async (_, w) => {
+      const r = await store.appendToStream(`${tag}-${w}`, events(), {
+        expectedRevision: 'no_stream',
+      });
+      revisions[w] = r.nextExpectedRevision;
+    }),
+  );
   const result = await runFor(PHASE_MS, writers, async (w) => {
-    const r = await store.appendToStream(`${tag}-${w}`, events(), { expectedRevision: revisions[w] });
+    const r = await store.appendToStream(`${tag}-${w}`, events(), {
+      expectedRevision: revisions[w],
+    });
     revisions[w] = r.nextExpectedRevision;
     return batch;
   });
@@ -155,14 +195,17 @@ async function conditionalAppends(store: PostgresEventStore, writers: number, ta
 }
 
 /** Grows the log to BIG_LOG with set-based INSERTs in 10-event streams, one transaction per chunk. */
-async function fillLog(pool: Pool): Promise<{ added: number; seconds: number; fillStreams: number }> {
+async function fillLog(
+  pool: Pool,
+): Promise<{ added: number; seconds: number; fillStreams: number }> {
   const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM es_events');
   const missing = Math.max(0, BIG_LOG - Number(rows[0].n));
   const streams = Math.ceil(missing / FILL_STREAM_LEN);
   const total = streams * FILL_STREAM_LEN;
   const start = nowNs();
   const chunks: [number, number][] = [];
-  for (let from = 0; from < total; from += FILL_CHUNK) chunks.push([from, Math.min(total, from + FILL_CHUNK) - 1]);
+  for (let from = 0; from < total; from += FILL_CHUNK)
+    chunks.push([from, Math.min(total, from + FILL_CHUNK) - 1]);
   const worker = async () => {
     for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
       const [from, to] = chunk;
@@ -172,8 +215,8 @@ async function fillLog(pool: Pool): Promise<{ added: number; seconds: number; fi
                     SELECT 'fill-' || (g / ${FILL_STREAM_LEN}), 'fill', g % ${FILL_STREAM_LEN}, u, 'BenchOrderPlaced', 1,
                            $3::jsonb || jsonb_build_object('seq', g), $4::jsonb || jsonb_build_object('eventId', u)
                       FROM s ORDER BY g)
-         INSERT INTO es_streams (stream_name, revision)
-         SELECT 'fill-' || k, ${FILL_STREAM_LEN - 1} FROM generate_series($1::bigint / ${FILL_STREAM_LEN}, $2::bigint / ${FILL_STREAM_LEN}) k`,
+         INSERT INTO es_streams (stream_name)
+         SELECT 'fill-' || k FROM generate_series($1::bigint / ${FILL_STREAM_LEN}, $2::bigint / ${FILL_STREAM_LEN}) k`,
         [from, to, DATA_JSON, METADATA_JSON],
       );
     }
@@ -181,9 +224,6 @@ async function fillLog(pool: Pool): Promise<{ added: number; seconds: number; fi
   await Promise.all([worker(), worker()]);
   return { added: total, seconds: Number(nowNs() - start) / 1e9, fillStreams: streams };
 }
-
-/** Stops a read phase that would blow the time budget; its rate is then over what was read. */
-const READ_CAP_MS = Number(process.env.BENCH_READ_CAP_SECONDS ?? 40) * 1000;
 
 interface ReadResult {
   events: number;
@@ -194,11 +234,23 @@ interface ReadResult {
 async function catchUp(store: PostgresEventStore): Promise<ReadResult> {
   let events = 0;
   const start = nowNs();
-  const sub = store.subscribeToAll({ handle: async (batch) => { events += batch.length; } }, { batchSize: READ_BATCH });
+  const sub = store.subscribeToAll(
+    {
+      handle: async (batch) => {
+        events += batch.length;
+      },
+    },
+    { batchSize: READ_BATCH },
+  );
   let timer: NodeJS.Timeout | undefined;
   const complete = await Promise.race([
-    sub.caughtUp().then(() => true, () => false),
-    new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), READ_CAP_MS); }),
+    sub.caughtUp().then(
+      () => true,
+      () => false,
+    ),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), READ_CAP_MS);
+    }),
   ]);
   clearTimeout(timer);
   const seconds = Number(nowNs() - start) / 1e9;
@@ -272,16 +324,27 @@ async function main(): Promise<void> {
     await pool.query('CHECKPOINT').catch(() => undefined);
     const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM es_events');
     const logSize = Number(rows[0].n);
-    log(`log holds ${fmt(logSize)} events (fill ${fmt(fill.added)} in ${fill.seconds.toFixed(1)} s); catch-up subscription`);
+    log(
+      `log holds ${fmt(logSize)} events (fill ${fmt(fill.added)} in ${fill.seconds.toFixed(1)} s); catch-up subscription`,
+    );
     await prewarm(pool, POOL_MAX);
     const sub = await catchUp(store);
     log('readAll paging');
     const paged = await pageAll(store);
-    const readNote = (r: ReadResult) => (r.complete ? `${fmt(r.events)} events` : `STOPPED after ${READ_CAP_MS / 1000} s at ${fmt(r.events)} events`);
+    const readNote = (r: ReadResult) =>
+      r.complete
+        ? `${fmt(r.events)} events`
+        : `STOPPED after ${READ_CAP_MS / 1000} s at ${fmt(r.events)} events`;
     const missing = [sub, paged].some((r) => r.complete && r.events !== logSize);
-    if (missing) log(`WARNING: reads returned ${fmt(sub.events)} / ${fmt(paged.events)} of ${fmt(logSize)} events; in-flight transactions: ${await horizonHolders(pool)}`);
+    if (missing)
+      log(
+        `WARNING: reads returned ${fmt(sub.events)} / ${fmt(paged.events)} of ${fmt(logSize)} events; in-flight transactions: ${await horizonHolders(pool)}`,
+      );
     log(`append p50 on a log of ${fmt(logSize)} events`);
-    const known = Array.from({ length: fill.fillStreams }, (_, k) => ({ name: `fill-${k}`, revision: BigInt(FILL_STREAM_LEN - 1) }));
+    const known = Array.from({ length: fill.fillStreams }, (_, k) => ({
+      name: `fill-${k}`,
+      revision: BigInt(FILL_STREAM_LEN - 1),
+    }));
     const latFull = await appendLatency(store, pool, 'f', known);
 
     const r16 = app16.eventsPerSecond / base.sixteen;
@@ -289,20 +352,74 @@ async function main(): Promise<void> {
     const rLat = latFull.all / latEmpty.all;
     const rows2 = [
       ['measure', 'value', 'unit', 'note'],
-      ['baseline INSERT, 1 writer', fmt(base.one), 'tx/s', `bare table, halves ${fmt(base1a)} / ${fmt(base1b)}`],
-      ['baseline INSERT, 16 writers', fmt(base.sixteen), 'tx/s', `pre-connected clients, halves ${fmt(base16a)} / ${fmt(base16b)}`],
-      ['conditional append, 1 writer', fmt(app1.eventsPerSecond), 'appends/s', `ratio to baseline ${r1.toFixed(2)}`],
-      ['conditional append, 16 writers', fmt(app16.eventsPerSecond), 'appends/s', `ratio to baseline ${r16.toFixed(2)} (target >= 0.6)`],
-      ['100-event batches, 16 writers', fmt(batches.eventsPerSecond), 'events/s', `${fmt(batches.appendsPerSecond)} batches/s (target >= 50,000 ev/s)`],
-      ['catch-up subscribeToAll', fmt(sub.perSecond), 'events/s', `${readNote(sub)}, batch ${READ_BATCH} (target >= 100,000)`],
-      ['readAll paging', fmt(paged.perSecond), 'events/s', `${readNote(paged)}, page ${READ_BATCH}`],
-      ['append p50, empty log', fmt(latEmpty.all, 3), 'ms', `new ${fmt(latEmpty.newStream, 3)} / existing ${fmt(latEmpty.existingStream, 3)}, n=${latEmpty.samples}`],
-      [`append p50, ${fmt(logSize)} events`, fmt(latFull.all, 3), 'ms', `new ${fmt(latFull.newStream, 3)} / existing ${fmt(latFull.existingStream, 3)}, n=${latFull.samples}`],
-      ['p50 ratio full / empty', fmt(rLat, 2), 'x', `target <= 1.5; bare INSERT p50 ${fmt(latEmpty.bareInsert, 3)} -> ${fmt(latFull.bareInsert, 3)} ms`],
+      [
+        'baseline INSERT, 1 writer',
+        fmt(base.one),
+        'tx/s',
+        `bare table, halves ${fmt(base1a)} / ${fmt(base1b)}`,
+      ],
+      [
+        'baseline INSERT, 16 writers',
+        fmt(base.sixteen),
+        'tx/s',
+        `pre-connected clients, halves ${fmt(base16a)} / ${fmt(base16b)}`,
+      ],
+      [
+        'conditional append, 1 writer',
+        fmt(app1.eventsPerSecond),
+        'appends/s',
+        `ratio to baseline ${r1.toFixed(2)}`,
+      ],
+      [
+        'conditional append, 16 writers',
+        fmt(app16.eventsPerSecond),
+        'appends/s',
+        `ratio to baseline ${r16.toFixed(2)} (target >= 0.6)`,
+      ],
+      [
+        '100-event batches, 16 writers',
+        fmt(batches.eventsPerSecond),
+        'events/s',
+        `${fmt(batches.appendsPerSecond)} batches/s (target >= 50,000 ev/s)`,
+      ],
+      [
+        'catch-up subscribeToAll',
+        fmt(sub.perSecond),
+        'events/s',
+        `${readNote(sub)}, batch ${READ_BATCH} (target >= 100,000)`,
+      ],
+      [
+        'readAll paging',
+        fmt(paged.perSecond),
+        'events/s',
+        `${readNote(paged)}, page ${READ_BATCH}`,
+      ],
+      [
+        'append p50, empty log',
+        fmt(latEmpty.all, 3),
+        'ms',
+        `new ${fmt(latEmpty.newStream, 3)} / existing ${fmt(latEmpty.existingStream, 3)}, n=${latEmpty.samples}`,
+      ],
+      [
+        `append p50, ${fmt(logSize)} events`,
+        fmt(latFull.all, 3),
+        'ms',
+        `new ${fmt(latFull.newStream, 3)} / existing ${fmt(latFull.existingStream, 3)}, n=${latFull.samples}`,
+      ],
+      [
+        'p50 ratio full / empty',
+        fmt(rLat, 2),
+        'x',
+        `target <= 1.5; bare INSERT p50 ${fmt(latEmpty.bareInsert, 3)} -> ${fmt(latFull.bareInsert, 3)} ms`,
+      ],
     ];
     console.log(table(rows2));
-    console.log(`host: ${cpus().length} cores, load average ${load0.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (other work on the host moves every figure)`);
-    console.log(`total ${(Number(nowNs() - started) / 1e9).toFixed(0)} s; log filled with ${fmt(fill.added)} set-based events in ${fill.seconds.toFixed(1)} s, then VACUUM ANALYZE + CHECKPOINT`);
+    console.log(
+      `host: ${cpus().length} cores, load average ${load0.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (other work on the host moves every figure)`,
+    );
+    console.log(
+      `total ${(Number(nowNs() - started) / 1e9).toFixed(0)} s; log filled with ${fmt(fill.added)} set-based events in ${fill.seconds.toFixed(1)} s, then VACUUM ANALYZE + CHECKPOINT`,
+    );
     const round = (n: number, d = 0) => Number(n.toFixed(d));
     const figures = {
       baselineInsert1TxPerSec: round(base.one),
@@ -332,7 +449,12 @@ async function main(): Promise<void> {
     };
     const targets = [
       { name: 'append16/baseline16', value: round(r16, 3), op: '>=', target: 0.6 },
-      { name: 'batch100 events/s', value: round(batches.eventsPerSecond), op: '>=', target: 50_000 },
+      {
+        name: 'batch100 events/s',
+        value: round(batches.eventsPerSecond),
+        op: '>=',
+        target: 50_000,
+      },
       { name: 'catch-up events/s', value: round(sub.perSecond), op: '>=', target: 100_000 },
       { name: 'p50 full/empty', value: round(rLat, 3), op: '<=', target: 1.5 },
     ];

@@ -10,7 +10,13 @@ export async function runFor(
   durationMs: number,
   writers: number,
   op: (writer: number) => Promise<number>,
-): Promise<{ units: number; ops: number; seconds: number; perSecond: number; opsPerSecond: number }> {
+): Promise<{
+  units: number;
+  ops: number;
+  seconds: number;
+  perSecond: number;
+  opsPerSecond: number;
+}> {
   let units = 0;
   let ops = 0;
   const start = nowNs();
@@ -37,7 +43,9 @@ export function percentile(samples: number[], p: number): number {
 
 /** Opens every connection of the pool before timing: a cold pg.Pool costs ~15x at 16 writers. */
 export async function prewarm(pool: Pool, connections: number): Promise<void> {
-  const clients: PoolClient[] = await Promise.all(Array.from({ length: connections }, () => pool.connect()));
+  const clients: PoolClient[] = await Promise.all(
+    Array.from({ length: connections }, () => pool.connect()),
+  );
   await Promise.all(clients.map((c) => c.query('SELECT 1')));
   for (const c of clients) c.release();
 }
@@ -47,11 +55,19 @@ export function log(message: string): void {
 }
 
 export function fmt(n: number, digits = 0): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return n.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }
 
 export function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [
+    line(rows[0]),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.slice(1).map(line),
+  ].join('\n');
 }

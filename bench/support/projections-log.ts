@@ -11,7 +11,10 @@ export class BenchMarket {
   readonly sim: MarketplaceSim;
   private readonly active: SimOrder[] = [];
 
-  constructor(seed: number, private readonly window = 2_000) {
+  constructor(
+    seed: number,
+    private readonly window = 2_000,
+  ) {
     this.sim = new MarketplaceSim(seed);
     for (let i = 0; i < 300; i++) this.sim.register('buyer');
     for (let i = 0; i < 150; i++) {
@@ -47,7 +50,8 @@ export class BenchMarket {
       }
     }
     // Only the aggregates still in play are needed; the rest would only grow the heap.
-    if (sim.orders.length > this.window * 4) sim.orders.splice(0, sim.orders.length - this.window * 2);
+    if (sim.orders.length > this.window * 4)
+      sim.orders.splice(0, sim.orders.length - this.window * 2);
   }
 
   private finished(o: SimOrder): boolean {
@@ -62,11 +66,24 @@ export class BenchMarket {
  * their stream revisions): filling a million-event log through single appends would
  * measure the event store, not the projections.
  */
-export async function insertChunk(pool: Pool, events: readonly LoggedEvent[], revisions: Map<string, number>): Promise<void> {
+export async function insertChunk(
+  pool: Pool,
+  events: readonly LoggedEvent[],
+  revisions: Map<string, number>,
+): Promise<void> {
   const rows = events.map((l, n) => {
     const rev = (revisions.get(l.stream) ?? -1) + 1;
     revisions.set(l.stream, rev);
-    return { s: l.stream, c: l.stream.slice(0, l.stream.indexOf('-')), r: rev, id: l.event.id, t: l.event.type, d: l.event.data, m: l.event.metadata ?? {}, n };
+    return {
+      s: l.stream,
+      c: l.stream.slice(0, l.stream.indexOf('-')),
+      r: rev,
+      id: l.event.id,
+      t: l.event.type,
+      d: l.event.data,
+      m: l.event.metadata ?? {},
+      n,
+    };
   });
   const streams = new Map<string, number>();
   for (const r of rows) streams.set(r.s, r.r);
@@ -80,8 +97,8 @@ export async function insertChunk(pool: Pool, events: readonly LoggedEvent[], re
       [JSON.stringify(rows)],
     );
     await client.query(
-      `INSERT INTO es_streams (stream_name, revision) SELECT s, r FROM jsonb_to_recordset($1::jsonb) AS x(s text, r bigint)
-       ON CONFLICT (stream_name) DO UPDATE SET revision = excluded.revision`,
+      `INSERT INTO es_streams (stream_name) SELECT s FROM jsonb_to_recordset($1::jsonb) AS x(s text, r bigint)
+       ON CONFLICT (stream_name) DO NOTHING`,
       [JSON.stringify([...streams].map(([s, r]) => ({ s, r })))],
     );
     await client.query('COMMIT');

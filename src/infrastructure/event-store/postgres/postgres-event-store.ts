@@ -15,7 +15,14 @@ import {
   SubscriptionHandler,
   WrongExpectedVersionError,
 } from '../../../application/shared/event-store.port';
-import { EVENT_COLUMNS, EVENTS_CHANNEL, EventRow, readAllFrom, safeHorizon, toRecordedEvent } from './postgres-log-reader';
+import {
+  EVENT_COLUMNS,
+  EVENTS_CHANNEL,
+  EventRow,
+  readAllFrom,
+  safeHorizon,
+  toRecordedEvent,
+} from './postgres-log-reader';
 import { LogTail } from './postgres-log-tail';
 import { PostgresSubscription } from './postgres-subscription';
 
@@ -24,6 +31,8 @@ export interface PostgresEventStoreOptions {
   connectionString: string;
   /** How often an idle subscription re-reads even without a notification. */
   pollIntervalMs?: number;
+  /** Minimum gap between two NOTIFYs sent for other processes' subscribers. */
+  notifyIntervalMs?: number;
 }
 
 export class PostgresEventStore implements EventStore {
@@ -49,12 +58,31 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
     const expected = options.expectedRevision ?? 'any';
     const payload = JSON.stringify(
-      events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion ?? 1, data: e.data, metadata: e.metadata ?? {} })),
+      events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        schemaVersion: e.schemaVersion ?? 1,
+        data: e.data,
+        metadata: e.metadata ?? {},
+      })),
     );
     try {
-      const { rows } = await this.pool.query<{ revision: string; transaction_id: string; last_position: string; duplicate: boolean }>(
-        'SELECT * FROM es_append($1, $2, $3::jsonb)',
-        [streamName, typeof expected === 'bigint' ? expected.toString() : expected, payload],
+      const { rows } = await this.pool.query<{
+        revision: string;
+        transaction_id: string;
+        last_position: string;
+        duplicate: boolean;
+      }>(
+        // A named statement is parsed and planned once per connection, not on every append.
+        {
+          name: 'es_append',
+          text: 'SELECT * FROM es_append($1, $2, $3::jsonb)',
+          values: [
+            streamName,
+            typeof expected === 'bigint' ? expected.toString() : expected,
+            payload,
+          ],
+        },
       );
       const row = rows[0];
       if (!row.duplicate) this.wakeSubscribers();
@@ -68,8 +96,15 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** Appends inside a transaction the caller controls; used to test commit reordering. */
-  async appendInTransaction(client: PoolClient, streamName: string, events: EventToAppend[], expected: ExpectedRevision = 'any') {
-    const payload = JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, data: e.data, metadata: e.metadata ?? {} })));
+  async appendInTransaction(
+    client: PoolClient,
+    streamName: string,
+    events: EventToAppend[],
+    expected: ExpectedRevision = 'any',
+  ) {
+    const payload = JSON.stringify(
+      events.map((e) => ({ id: e.id, type: e.type, data: e.data, metadata: e.metadata ?? {} })),
+    );
     await client.query('SELECT * FROM es_append($1, $2, $3::jsonb)', [
       streamName,
       typeof expected === 'bigint' ? expected.toString() : expected,
@@ -101,7 +136,13 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const horizon = await safeHorizon(this.pool);
-    return readAllFrom(this.pool, options.after ?? START_POSITION, options.maxCount ?? 1000, options.filter, horizon);
+    return readAllFrom(
+      this.pool,
+      options.after ?? START_POSITION,
+      options.maxCount ?? 1000,
+      options.filter,
+      horizon,
+    );
   }
 
   subscribeToAll(handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
@@ -118,14 +159,18 @@ export class PostgresEventStore implements EventStore {
     return subscription;
   }
 
-  async deleteStream(streamName: string, options: { expectedRevision?: ExpectedRevision } = {}): Promise<void> {
+  async deleteStream(
+    streamName: string,
+    options: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<void> {
     const expected = options.expectedRevision ?? 'any';
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamName]);
       const { rows } = await client.query<{ revision: string; deleted: boolean }>(
-        'SELECT revision, deleted FROM es_streams WHERE stream_name = $1',
+        `SELECT (SELECT max(stream_revision) FROM es_events e WHERE e.stream_name = s.stream_name) AS revision, deleted
+           FROM es_streams s WHERE stream_name = $1`,
         [streamName],
       );
       const current = rows.length && !rows[0].deleted ? BigInt(rows[0].revision) : null;
@@ -133,7 +178,10 @@ export class PostgresEventStore implements EventStore {
       if (typeof expected === 'bigint' ? expected !== current : expected === 'no_stream') {
         throw new WrongExpectedVersionError(streamName, expected, current);
       }
-      await client.query('UPDATE es_streams SET deleted = true, truncate_before = revision + 1 WHERE stream_name = $1', [streamName]);
+      await client.query(
+        'UPDATE es_streams SET deleted = true, truncate_before = $2 WHERE stream_name = $1',
+        [streamName, (current + 1n).toString()],
+      );
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
@@ -153,7 +201,8 @@ export class PostgresEventStore implements EventStore {
 
   async streamRevision(streamName: string): Promise<bigint | null> {
     const { rows } = await this.pool.query<{ revision: string; deleted: boolean }>(
-      'SELECT revision, deleted FROM es_streams WHERE stream_name = $1',
+      `SELECT (SELECT max(stream_revision) FROM es_events e WHERE e.stream_name = s.stream_name) AS revision, deleted
+         FROM es_streams s WHERE stream_name = $1`,
       [streamName],
     );
     return rows.length && !rows[0].deleted ? BigInt(rows[0].revision) : null;
@@ -189,28 +238,41 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * NOTIFY inside the append transaction would serialise every commit on Postgres'
-   * notification queue lock, so appenders send one coalesced NOTIFY after commit.
+   * notification queue lock, so appenders send at most one NOTIFY per interval after
+   * commit; local subscribers are woken at once.
    */
   private wakeSubscribers(): void {
     for (const s of this.subscriptions) s.wake();
-    if (this.notifyPending) return;
     this.notifyPending = true;
+    if (this.notifyRunning) return;
+    const interval = this.options.notifyIntervalMs ?? 10;
     const run = async () => {
       while (this.notifyPending) {
         this.notifyPending = false;
         await this.pool.query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`).catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, interval));
       }
       this.notifyRunning = null;
     };
-    if (!this.notifyRunning) this.notifyRunning = run();
+    this.notifyRunning = run();
   }
 
-  private mapError(error: unknown, streamName: string, expected: ExpectedRevision, events: EventToAppend[]): unknown {
+  private mapError(
+    error: unknown,
+    streamName: string,
+    expected: ExpectedRevision,
+    events: EventToAppend[],
+  ): unknown {
     const pgError = error as { code?: string; detail?: string; constraint?: string };
     if (pgError.code === 'ES001') {
-      return new WrongExpectedVersionError(streamName, expected, pgError.detail ? BigInt(pgError.detail) : null);
+      return new WrongExpectedVersionError(
+        streamName,
+        expected,
+        pgError.detail ? BigInt(pgError.detail) : null,
+      );
     }
-    if (pgError.code === 'ES002') return new IdempotencyConflictError(streamName, pgError.detail ?? events[0].id);
+    if (pgError.code === 'ES002')
+      return new IdempotencyConflictError(streamName, pgError.detail ?? events[0].id);
     // The same event id raced into another stream under a different stream lock.
     if (pgError.code === '23505' && pgError.constraint === 'es_events_event_id') {
       return new IdempotencyConflictError(streamName, events[0].id);

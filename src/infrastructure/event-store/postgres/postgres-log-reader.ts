@@ -95,11 +95,17 @@ export async function readAllFrom(
   filter: SubscriptionFilter | undefined,
   horizon: bigint,
 ): Promise<RecordedEvent[]> {
-  const params: unknown[] = [after.commit.toString(), after.prepare.toString(), maxCount, horizon.toString()];
+  const params: unknown[] = [
+    after.commit.toString(),
+    after.prepare.toString(),
+    maxCount,
+    horizon.toString(),
+  ];
   const { rows } = await pool.query<EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM es_events
       WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint) AND transaction_id < $4::text::xid8${filterClause(filter, params)}
-      ORDER BY transaction_id, global_position LIMIT $3`,
+      -- Qualified: the bare name would sort by the text alias above, out of numeric order.
+      ORDER BY es_events.transaction_id, es_events.global_position LIMIT $3`,
     params,
   );
   return rows.map(toRecordedEvent);

@@ -58,7 +58,11 @@ export class LogTail {
   }
 
   /** Buffered events after `position` that pass `filter`, at most `max`. */
-  after(position: LogPosition, filter: SubscriptionFilter | undefined, max: number): RecordedEvent[] {
+  after(
+    position: LogPosition,
+    filter: SubscriptionFilter | undefined,
+    max: number,
+  ): RecordedEvent[] {
     let lo = 0;
     let hi = this.buffer.length;
     while (lo < hi) {
@@ -82,7 +86,9 @@ export class LogTail {
           WHERE transaction_id < $1::text::xid8 ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
         [horizon.toString()],
       );
-      this.base = rows[0] ? { commit: BigInt(rows[0].commit), prepare: BigInt(rows[0].prepare) } : START_POSITION;
+      this.base = rows[0]
+        ? { commit: BigInt(rows[0].commit), prepare: BigInt(rows[0].prepare) }
+        : START_POSITION;
       this.end = this.base;
       this.scanned = horizon;
     }

@@ -87,7 +87,12 @@ export class PostgresSubscription implements Subscription {
     try {
       while (!this.stopped) {
         this.wakeRequested = false;
-        let batch: { events: RecordedEvent[]; complete: boolean; scannedBelow: bigint; endOfScan: LogPosition | null };
+        let batch: {
+          events: RecordedEvent[];
+          complete: boolean;
+          scannedBelow: bigint;
+          endOfScan: LogPosition | null;
+        };
         try {
           batch = await this.nextBatch();
         } catch {
@@ -104,7 +109,8 @@ export class PostgresSubscription implements Subscription {
           this.position = batch.events[batch.events.length - 1].position;
         }
         if (batch.complete) {
-          if (batch.endOfScan && comparePositions(batch.endOfScan, this.position) > 0) this.position = batch.endOfScan;
+          if (batch.endOfScan && comparePositions(batch.endOfScan, this.position) > 0)
+            this.position = batch.endOfScan;
           this.scannedBelow = batch.scannedBelow;
           this.releaseWaiters();
           if (!this.wakeRequested) await this.sleep();
@@ -127,10 +133,21 @@ export class PostgresSubscription implements Subscription {
     if (tail.base && comparePositions(this.position, tail.base) >= 0) {
       const events = this.tail.after(this.position, this.options.filter, this.options.batchSize);
       const complete = events.length < this.options.batchSize;
-      return { events, complete, scannedBelow: tail.scannedBelow, endOfScan: complete ? tail.end : null };
+      return {
+        events,
+        complete,
+        scannedBelow: tail.scannedBelow,
+        endOfScan: complete ? tail.end : null,
+      };
     }
     const horizon = await this.currentHorizon();
-    const events = await readAllFrom(this.pool, this.position, this.options.batchSize, this.options.filter, horizon);
+    const events = await readAllFrom(
+      this.pool,
+      this.position,
+      this.options.batchSize,
+      this.options.filter,
+      horizon,
+    );
     const complete = events.length < this.options.batchSize;
     // Everything below the horizon is seen, so the tail's base (if below it) is safe to jump to.
     const endOfScan = complete && tail.base && tail.base.commit < horizon ? tail.base : null;
