@@ -21,10 +21,14 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const LAG_RATE = Number(process.env.BENCH_LAG_RATE ?? 1_000);
 const LAG_SECONDS = Number(process.env.BENCH_LAG_SECONDS ?? 20);
 const SEED = Number(process.env.BENCH_SEED ?? 6);
+const BATCH = Number(process.env.BENCH_BATCH ?? 25_000);
 const CHUNK = 10_000;
 const POOL_MAX = 16;
 
-async function fill(pool: Pool, market: BenchMarket): Promise<{ seconds: number; counts: Record<string, number> }> {
+async function fill(
+  pool: Pool,
+  market: BenchMarket,
+): Promise<{ seconds: number; counts: Record<string, number> }> {
   const start = nowNs();
   const revisions = new Map<string, number>();
   const counts: Record<string, number> = {};
@@ -49,6 +53,9 @@ async function main(): Promise<void> {
   const store = new PostgresEventStore(pool, { connectionString: db.url });
   const writerPool = new Pool({ connectionString: db.url, max: 8 });
   const writer = new PostgresEventStore(writerPool, { connectionString: db.url });
+  // Dropping the database ends idle connections; that is expected, not an error to print.
+  pool.on('error', () => undefined);
+  writerPool.on('error', () => undefined);
   let runner: ProjectionRunner | null = null;
   try {
     await prewarm(pool, POOL_MAX);
@@ -60,18 +67,33 @@ async function main(): Promise<void> {
     await pool.query('VACUUM ANALYZE es_events');
     await pool.query('CHECKPOINT');
     const logSize = Number((await pool.query('SELECT count(*) AS n FROM es_events')).rows[0].n);
-    log(`log holds ${fmt(logSize)} events (written in ${filled.seconds.toFixed(1)} s); rebuilding all ${projections.length} read models`);
+    log(
+      `log holds ${fmt(logSize)} events (written in ${filled.seconds.toFixed(1)} s); rebuilding all ${projections.length} read models`,
+    );
 
     const rebuildStart = nowNs();
-    const results = await rebuildProjections(store, pool, projections, { reader: bulkPostgresReader(pool, store), onProgress: progressPrinter() });
+    const results = await rebuildProjections(store, pool, projections, {
+      batchSize: BATCH,
+      reader: bulkPostgresReader(pool, store),
+      onProgress: progressPrinter(),
+    });
     const rebuildSeconds = Number(nowNs() - rebuildStart) / 1e9;
     const rebuildRate = logSize / rebuildSeconds;
     const applied = Object.fromEntries(results.map((r) => [r.name, r.eventsApplied]));
 
-    log(`steady state: ${fmt(LAG_RATE)} events/s for ${LAG_SECONDS} s through a separate writer (LISTEN/NOTIFY wake-ups)`);
+    log(
+      `steady state: ${fmt(LAG_RATE)} events/s for ${LAG_SECONDS} s through a separate writer (LISTEN/NOTIFY wake-ups)`,
+    );
     let lag: Awaited<ReturnType<typeof measureLag>> | null = null;
-    runner = new ProjectionRunner(store, pool, projections, { afterCommit: (name, events) => lag?.onApplied(name, events) });
-    lag = await measureLag(writer, market, projections, { rate: LAG_RATE, seconds: LAG_SECONDS, warmupSeconds: Math.min(3, LAG_SECONDS / 4), writers: 8 });
+    runner = new ProjectionRunner(store, pool, projections, {
+      afterCommit: (name, events) => lag?.onApplied(name, events),
+    });
+    lag = await measureLag(writer, market, projections, {
+      rate: LAG_RATE,
+      seconds: LAG_SECONDS,
+      warmupSeconds: Math.min(3, LAG_SECONDS / 4),
+      writers: 8,
+    });
     runner.start();
     await runner.caughtUp();
     const lagResult = await lag.run();
@@ -83,13 +105,48 @@ async function main(): Promise<void> {
 
     const rows: string[][] = [
       ['figure', 'value', 'unit', 'note'],
-      ['log size', fmt(logSize), 'events', `written in ${filled.seconds.toFixed(1)} s, ${Object.keys(filled.counts).length} event types`],
-      ['rebuild all read models', fmt(rebuildRate), 'events/s', `${rebuildSeconds.toFixed(1)} s for ${projections.length} projections (target >= 20,000)`],
-      ...results.map((r) => [`  ${r.name}`, fmt(r.eventsApplied), 'events', `applied into ${r.schema}`]),
-      ['steady-state rate', fmt(lagResult.ratePerSecond), 'events/s', `${fmt(lagResult.events)} events in ${lagResult.seconds.toFixed(1)} s`],
-      ['lag p50, all read models', fmt(p50, 1), 'ms', `append acknowledged -> last projection committed, n=${samples.length}`],
-      ['lag p99, all read models', fmt(p99, 1), 'ms', `max ${fmt(max, 1)} ms, not applied within 30 s: ${lost} (target p99 <= 100)`],
-      ...Object.entries(lagResult.perProjection).map(([name, s]) => [`  ${name} p50 / p99`, `${fmt(percentile(s, 50), 1)} / ${fmt(percentile(s, 99), 1)}`, 'ms', `n=${s.length}`]),
+      [
+        'log size',
+        fmt(logSize),
+        'events',
+        `written in ${filled.seconds.toFixed(1)} s, ${Object.keys(filled.counts).length} event types`,
+      ],
+      [
+        'rebuild all read models',
+        fmt(rebuildRate),
+        'events/s',
+        `${rebuildSeconds.toFixed(1)} s for ${projections.length} projections (target >= 20,000)`,
+      ],
+      ...results.map((r) => [
+        `  ${r.name}`,
+        fmt(r.eventsApplied),
+        'events',
+        `applied into ${r.schema}`,
+      ]),
+      [
+        'steady-state rate',
+        fmt(lagResult.ratePerSecond),
+        'events/s',
+        `${fmt(lagResult.events)} events in ${lagResult.seconds.toFixed(1)} s`,
+      ],
+      [
+        'lag p50, all read models',
+        fmt(p50, 1),
+        'ms',
+        `append acknowledged -> last projection committed, n=${samples.length}`,
+      ],
+      [
+        'lag p99, all read models',
+        fmt(p99, 1),
+        'ms',
+        `max ${fmt(max, 1)} ms, not applied within 30 s: ${lost} (target p99 <= 100)`,
+      ],
+      ...Object.entries(lagResult.perProjection).map(([name, s]) => [
+        `  ${name} p50 / p99`,
+        `${fmt(percentile(s, 50), 1)} / ${fmt(percentile(s, 99), 1)}`,
+        'ms',
+        `n=${s.length}`,
+      ]),
     ];
     console.log(table(rows));
     console.log(`total ${(Number(nowNs() - started) / 1e9).toFixed(0)} s`);
@@ -106,7 +163,9 @@ async function main(): Promise<void> {
       lagP50Ms: round(p50, 2),
       lagP99Ms: round(p99, 2),
       lagMaxMs: round(max, 2),
-      lagP99PerProjectionMs: Object.fromEntries(Object.entries(lagResult.perProjection).map(([n, s]) => [n, round(percentile(s, 99), 2)])),
+      lagP99PerProjectionMs: Object.fromEntries(
+        Object.entries(lagResult.perProjection).map(([n, s]) => [n, round(percentile(s, 99), 2)]),
+      ),
     };
     const targets = [
       { name: 'rebuild events/s', value: round(rebuildRate), op: '>=', target: 20_000 },

@@ -29,10 +29,14 @@ export async function measureLag(
   market: BenchMarket,
   projections: readonly Projection[],
   options: { rate: number; seconds: number; warmupSeconds: number; writers: number },
-): Promise<{ onApplied(projection: string, events: { id: string }[]): void; run(): Promise<LagResult> }> {
+): Promise<{
+  onApplied(projection: string, events: { id: string }[]): void;
+  run(): Promise<LagResult>;
+}> {
   const tracked = new Map<string, Tracked>();
   const handledBy = new Map<string, number>();
-  for (const p of projections) for (const t of p.handles) handledBy.set(t, (handledBy.get(t) ?? 0) + 1);
+  for (const p of projections)
+    for (const t of p.handles) handledBy.set(t, (handledBy.get(t) ?? 0) + 1);
 
   const onApplied = (projection: string, events: { id: string }[]) => {
     const at = performance.now();
@@ -51,7 +55,10 @@ export async function measureLag(
     const failures: unknown[] = [];
     await new Promise<void>((resolve) => {
       const pump = () => {
-        const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * options.rate));
+        const due = Math.min(
+          total,
+          Math.floor(((performance.now() - start) / 1000) * options.rate),
+        );
         while (sent < due && inFlight < options.writers) {
           if (queue.length === 0) {
             market.produce(50);
@@ -66,19 +73,26 @@ export async function measureLag(
           sent += run.length;
           const measured = performance.now() >= warmupEnd;
           for (const e of run) {
-            tracked.set(e.id, { appendedAt: null, applied: [], expected: handledBy.get(e.type) ?? 0 });
+            tracked.set(e.id, {
+              appendedAt: null,
+              applied: [],
+              expected: handledBy.get(e.type) ?? 0,
+            });
             if (measured) measuredIds.push(e.id);
           }
-          store.appendToStream(stream, run).then(
-            () => {
-              const at = performance.now();
-              for (const e of run) tracked.get(e.id)!.appendedAt = at;
-            },
-            (error: unknown) => failures.push(error),
-          ).finally(() => {
-            busy.delete(stream);
-            inFlight--;
-          });
+          store
+            .appendToStream(stream, run)
+            .then(
+              () => {
+                const at = performance.now();
+                for (const e of run) tracked.get(e.id)!.appendedAt = at;
+              },
+              (error: unknown) => failures.push(error),
+            )
+            .finally(() => {
+              busy.delete(stream);
+              inFlight--;
+            });
         }
         if (sent >= total && inFlight === 0) resolve();
         else setTimeout(pump, 1);
@@ -89,7 +103,10 @@ export async function measureLag(
     const seconds = (performance.now() - start) / 1000;
     // Give the projections time to apply the tail before reading the samples.
     const deadline = performance.now() + 30_000;
-    while (performance.now() < deadline && measuredIds.some((id) => tracked.get(id)!.applied.length < tracked.get(id)!.expected)) {
+    while (
+      performance.now() < deadline &&
+      measuredIds.some((id) => tracked.get(id)!.applied.length < tracked.get(id)!.expected)
+    ) {
       await new Promise((r) => setTimeout(r, 20));
     }
     const allModels: number[] = [];

@@ -56,8 +56,15 @@ export class BenchMarket {
 
   private finished(o: SimOrder): boolean {
     const s = this.sim.state<OrderState>(`order-${o.orderId}`, orderDecider);
-    if (s.status === 'cancelled' || s.status === 'resolved') return true;
-    return s.status === 'completed' && (s.reviewed || this.sim.chance(0.3));
+    const done =
+      s.status === 'cancelled' ||
+      s.status === 'resolved' ||
+      (s.status === 'completed' && (s.reviewed || this.sim.chance(0.3)));
+    // A finished order's aggregates are never touched again: dropping them keeps the heap (and GC pauses) small.
+    if (done)
+      for (const stream of [`order-${o.orderId}`, `escrow-${o.escrowId}`, `dispute-${o.disputeId}`])
+        this.sim.states.delete(stream);
+    return done;
   }
 }
 

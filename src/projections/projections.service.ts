@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Pool } from 'pg';
 import { EVENT_STORE, EventStore } from '../application/shared/event-store.port';
@@ -10,7 +16,10 @@ import { bulkPostgresReader } from './runner/bulk-log-reader';
 import { ProjectionStatus, readProjectionStatus } from './runner/log-stats';
 import { LiveProjectionInfo, ProjectionRunner } from './runner/projection-runner';
 
-export type ProjectionReport = ProjectionStatus & { state: LiveProjectionInfo['state'] | 'not_running_here'; lastError: string | null };
+export type ProjectionReport = ProjectionStatus & {
+  state: LiveProjectionInfo['state'] | 'not_running_here';
+  lastError: string | null;
+};
 
 /** Starts the projection runner in processes with the `projectors` role and reports every projection's position and lag. */
 @Injectable()
@@ -30,7 +39,10 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     this.registerHealth();
     if (!this.config.PROCESS_ROLES.includes('projectors')) return;
     this.runner = new ProjectionRunner(this.store, this.pool, this.projections, {
-      rebuildReader: this.config.EVENT_STORE === 'postgres' ? bulkPostgresReader(this.pool, this.store) : undefined,
+      rebuildReader:
+        this.config.EVENT_STORE === 'postgres'
+          ? bulkPostgresReader(this.pool, this.store)
+          : undefined,
       logger: { log: (m) => this.logger.log(m), error: (m) => this.logger.error(m) },
     });
     this.runner.start();
@@ -47,9 +59,18 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   }
 
   async status(): Promise<ProjectionReport[]> {
-    const stored = await readProjectionStatus(this.pool, this.store, this.projections, this.config.EVENT_STORE === 'postgres');
+    const stored = await readProjectionStatus(
+      this.pool,
+      this.store,
+      this.projections,
+      this.config.EVENT_STORE === 'postgres',
+    );
     const live = new Map((this.runner?.info() ?? []).map((i) => [i.name, i]));
-    return stored.map((s) => ({ ...s, state: live.get(s.name)?.state ?? 'not_running_here', lastError: live.get(s.name)?.lastError ?? null }));
+    return stored.map((s) => ({
+      ...s,
+      state: live.get(s.name)?.state ?? 'not_running_here',
+      lastError: live.get(s.name)?.lastError ?? null,
+    }));
   }
 
   private registerHealth(): void {
@@ -64,7 +85,9 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
       key: 'projections',
       check: async () => {
         const reports = await this.status();
-        const healthy = reports.every((r) => r.current && r.state !== 'failed' && r.state !== 'retrying');
+        const healthy = reports.every(
+          (r) => r.current && r.state !== 'failed' && r.state !== 'retrying',
+        );
         return {
           healthy,
           details: {

@@ -13,16 +13,28 @@ import { rebuildProjections } from '../../projections/runner/rebuild';
 import { CliCommand } from './cli-command';
 
 /** The same event store and pool the application wires (with its decryption of personal data), no HTTP, no workers. */
-async function withStore<T>(config: AppConfig, fn: (store: EventStore, pool: Pool) => Promise<T>): Promise<T> {
-  const ctx: INestApplicationContext = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, PROCESS_ROLES: ['api'] }), { logger: false });
+async function withStore<T>(
+  config: AppConfig,
+  fn: (store: EventStore, pool: Pool) => Promise<T>,
+): Promise<T> {
+  const ctx: INestApplicationContext = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ ...config, PROCESS_ROLES: ['api'] }),
+    { logger: false },
+  );
   try {
-    return await fn(ctx.get<EventStore>(EVENT_STORE, { strict: false }), ctx.get<Pool>(PG_POOL, { strict: false }));
+    return await fn(
+      ctx.get<EventStore>(EVENT_STORE, { strict: false }),
+      ctx.get<Pool>(PG_POOL, { strict: false }),
+    );
   } finally {
     await ctx.close();
   }
 }
 
-const names = () => allProjections().map((p) => p.name).join(', ');
+const names = () =>
+  allProjections()
+    .map((p) => p.name)
+    .join(', ');
 
 export const projectionsRebuildCommand: CliCommand = {
   name: ['projections', 'rebuild'],
@@ -36,7 +48,10 @@ export const projectionsRebuildCommand: CliCommand = {
       return 2;
     }
     const batchSize = flags['batch-size'] === undefined ? undefined : Number(flags['batch-size']);
-    if (batchSize !== undefined && (!Number.isSafeInteger(batchSize) || batchSize < 1 || batchSize > 50_000)) {
+    if (
+      batchSize !== undefined &&
+      (!Number.isSafeInteger(batchSize) || batchSize < 1 || batchSize > 50_000)
+    ) {
       process.stderr.write('--batch-size must be an integer between 1 and 50000\n');
       return 2;
     }
@@ -49,7 +64,10 @@ export const projectionsRebuildCommand: CliCommand = {
       }),
     );
     const seconds = (Date.now() - started) / 1000;
-    for (const r of results) process.stdout.write(`${r.name}: generation ${r.generation} (${r.schema}) active, ${r.eventsApplied.toLocaleString('en-US')} events applied\n`);
+    for (const r of results)
+      process.stdout.write(
+        `${r.name}: generation ${r.generation} (${r.schema}) active, ${r.eventsApplied.toLocaleString('en-US')} events applied\n`,
+      );
     process.stdout.write(`Rebuilt ${results.length} projection(s) in ${seconds.toFixed(1)} s.\n`);
     return 0;
   },
@@ -60,10 +78,16 @@ export const projectionsStatusCommand: CliCommand = {
   usage: 'projections status',
   description: 'Position, events behind and lag of every read model',
   async run(_args, _flags, config) {
-    const rows = await withStore(config, (store, pool) => readProjectionStatus(pool, store, allProjections(), config.EVENT_STORE === 'postgres'));
+    const rows = await withStore(config, (store, pool) =>
+      readProjectionStatus(pool, store, allProjections(), config.EVENT_STORE === 'postgres'),
+    );
     for (const r of rows) {
-      const state = r.current ? '' : `  STALE: tables of another version, run "projections rebuild ${r.name}"`;
-      process.stdout.write(`${r.name.padEnd(10)} v${r.version} gen ${String(r.generation ?? '-').padEnd(3)} applied ${String(r.eventsApplied).padStart(9)}  behind ${String(r.behind).padStart(7)}  lag ${r.lagMs} ms${state}\n`);
+      const state = r.current
+        ? ''
+        : `  STALE: tables of another version, run "projections rebuild ${r.name}"`;
+      process.stdout.write(
+        `${r.name.padEnd(10)} v${r.version} gen ${String(r.generation ?? '-').padEnd(3)} applied ${String(r.eventsApplied).padStart(9)}  behind ${String(r.behind).padStart(7)}  lag ${r.lagMs} ms${state}\n`,
+      );
     }
     return 0;
   },

@@ -4,10 +4,29 @@ import type { GigDetails, GigEvent } from '../../domain/catalog';
 import type { OrderCompleted, OrderPlaced, OrderReviewed } from '../../domain/orders';
 import { occurredAt, Projection, ProjectionSession } from '../runner/projection';
 import { isNewer, RowBuffer } from '../runner/row-buffer';
-import { applyPartyEvent, isPartyEvent, PARTY_EVENTS, partiesBuffer, partyKey } from '../shared/parties';
-import { CATALOG_TABLES, foldForSearch, GIG_ORDERS, GigOrderRow, GigRow, GIGS } from './catalog.tables';
+import {
+  applyPartyEvent,
+  isPartyEvent,
+  PARTY_EVENTS,
+  partiesBuffer,
+  partyKey,
+} from '../shared/parties';
+import {
+  CATALOG_TABLES,
+  foldForSearch,
+  GIG_ORDERS,
+  GigOrderRow,
+  GigRow,
+  GIGS,
+} from './catalog.tables';
 
-export const GIG_EVENT_TYPES = ['GigCreated', 'GigUpdated', 'GigPublished', 'GigPaused', 'GigArchived'] as const;
+export const GIG_EVENT_TYPES = [
+  'GigCreated',
+  'GigUpdated',
+  'GigPublished',
+  'GigPaused',
+  'GigArchived',
+] as const;
 const GIG_TYPES = new Set<string>(GIG_EVENT_TYPES);
 const ORDER_TYPES = new Set(['OrderPlaced', 'OrderCompleted', 'OrderReviewed']);
 
@@ -16,15 +35,27 @@ function withDetails(row: GigRow, d: GigDetails): GigRow {
   row.description = d.description;
   row.category = d.category;
   row.keywords = [...d.keywords];
-  row.search_text = foldForSearch([d.title, d.keywords.join(' '), d.category, d.description].join(' '));
+  row.search_text = foldForSearch(
+    [d.title, d.keywords.join(' '), d.category, d.description].join(' '),
+  );
   row.price_cents = d.priceCents;
   row.vat_cents = d.vatCents;
   row.delivery_days = d.deliveryDays;
-  row.extras = d.extras.map((x) => ({ extraId: x.extraId, name: x.name, priceCents: x.priceCents, deltaDays: x.deltaDays }));
+  row.extras = d.extras.map((x) => ({
+    extraId: x.extraId,
+    name: x.name,
+    priceCents: x.priceCents,
+    deltaDays: x.deltaDays,
+  }));
   return row;
 }
 
-export function evolveGigRow(row: GigRow | undefined, event: GigEvent, rev: number, at: string): GigRow | undefined {
+export function evolveGigRow(
+  row: GigRow | undefined,
+  event: GigEvent,
+  rev: number,
+  at: string,
+): GigRow | undefined {
   if (event.type === 'GigCreated') {
     if (row) {
       row.rev = rev;
@@ -32,9 +63,26 @@ export function evolveGigRow(row: GigRow | undefined, event: GigEvent, rev: numb
     }
     const d = event.data;
     const base: GigRow = {
-      gig_id: d.gigId, rev, seller_id: d.sellerId, kind: d.kind, status: 'draft', title: '', description: '', category: '',
-      keywords: [], search_text: '', price_cents: 0, vat_cents: 0, delivery_days: 0, extras: [], created_at: d.createdAt,
-      published_at: null, updated_at: at, rating_sum: 0, rating_count: 0, completed_orders: 0,
+      gig_id: d.gigId,
+      rev,
+      seller_id: d.sellerId,
+      kind: d.kind,
+      status: 'draft',
+      title: '',
+      description: '',
+      category: '',
+      keywords: [],
+      search_text: '',
+      price_cents: 0,
+      vat_cents: 0,
+      delivery_days: 0,
+      extras: [],
+      created_at: d.createdAt,
+      published_at: null,
+      updated_at: at,
+      rating_sum: 0,
+      rating_count: 0,
+      completed_orders: 0,
     };
     return withDetails(base, d.details);
   }
@@ -69,7 +117,11 @@ export class CatalogProjection implements Projection {
   readonly handles = [...GIG_EVENT_TYPES, ...ORDER_TYPES, ...PARTY_EVENTS];
   readonly tables = CATALOG_TABLES;
 
-  async handle(events: RecordedEvent[], tx: PoolClient, session?: ProjectionSession): Promise<void> {
+  async handle(
+    events: RecordedEvent[],
+    tx: PoolClient,
+    session?: ProjectionSession,
+  ): Promise<void> {
     const gigs = new RowBuffer(GIGS, tx, false, session);
     const links = new RowBuffer(GIG_ORDERS, tx, false, session);
     const parties = partiesBuffer(tx, session);
@@ -80,14 +132,19 @@ export class CatalogProjection implements Projection {
       const source = e.type === 'OrderPlaced' ? (e.data as OrderPlaced['data']).source : null;
       if (source?.kind === 'catalog') gigIds.push(source.gigId);
     }
-    for (const l of links.loaded()) gigIds.push(l.gig_id);
+    for (const l of links.touched()) gigIds.push(l.gig_id);
     await gigs.prefetch(gigIds);
     await parties.prefetch(events.filter(isPartyEvent).map(partyKey));
     for (const event of events) {
       if (GIG_TYPES.has(event.type)) {
         const row = gigs.peek(data(event).gigId);
         if (row && !isNewer(event.revision, row.rev)) continue;
-        const next = evolveGigRow(row, event as unknown as GigEvent, Number(event.revision), occurredAt(event));
+        const next = evolveGigRow(
+          row,
+          event as unknown as GigEvent,
+          Number(event.revision),
+          occurredAt(event),
+        );
         if (next) gigs.put(next);
       } else if (ORDER_TYPES.has(event.type)) {
         await this.applyOrderEvent(gigs, links, event);
@@ -100,12 +157,22 @@ export class CatalogProjection implements Projection {
     await parties.flush();
   }
 
-  private async applyOrderEvent(gigs: RowBuffer<GigRow>, links: RowBuffer<GigOrderRow>, event: RecordedEvent): Promise<void> {
+  private async applyOrderEvent(
+    gigs: RowBuffer<GigRow>,
+    links: RowBuffer<GigOrderRow>,
+    event: RecordedEvent,
+  ): Promise<void> {
     const rev = Number(event.revision);
     if (event.type === 'OrderPlaced') {
       const d = event.data as OrderPlaced['data'];
       if (d.source.kind !== 'catalog' || links.peek(d.orderId)) return;
-      links.put({ order_id: d.orderId, rev, gig_id: d.source.gigId, reviewed: false, completed: false });
+      links.put({
+        order_id: d.orderId,
+        rev,
+        gig_id: d.source.gigId,
+        reviewed: false,
+        completed: false,
+      });
       return;
     }
     const d = event.data as OrderCompleted['data'] | OrderReviewed['data'];

@@ -47,7 +47,10 @@ export async function searchGigs(pool: Pool, s: GigSearch) {
     where.push(`g.price_cents <= $${params.length}`);
   }
   const filter = where.join(' AND ');
-  const total = await pool.query(`SELECT count(*)::int AS n FROM rm_gigs g WHERE ${filter}`, params);
+  const total = await pool.query(
+    `SELECT count(*)::int AS n FROM rm_gigs g WHERE ${filter}`,
+    params,
+  );
   params.push(s.limit, s.offset);
   const { rows } = await pool.query(
     `SELECT g.*, ${rank} AS rank, p.display_name, p.provider_reference, p.erased
@@ -69,7 +72,10 @@ export async function searchGigs(pool: Pool, s: GigSearch) {
       priceCents: int(r.price_cents),
       vatCents: int(r.vat_cents),
       deliveryDays: r.delivery_days,
-      rating: { average: r.rating_avg === null ? null : Number(r.rating_avg), count: r.rating_count },
+      rating: {
+        average: r.rating_avg === null ? null : Number(r.rating_avg),
+        count: r.rating_count,
+      },
       completedOrders: r.completed_orders,
       publishedAt: iso(r.published_at),
       seller: partyView(r.seller_id, r.display_name, r.provider_reference, r.erased),

@@ -5,7 +5,12 @@ import { InvoiceKind, InvoiceSubject } from './invoices.tables';
 /** French VAT on services and on the commission: prices are TTC, 20 % included. */
 export const VAT_RATE_BP = 2_000;
 
-const PARIS_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+const PARIS_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar date in France of an instant (`YYYY-MM-DD`): invoices are dated and numbered per French year. */
 export function parisDate(iso: string): string {
@@ -14,8 +19,15 @@ export function parisDate(iso: string): string {
 
 /** A seller's short code in invoice numbers: the public provider reference without `PR-`, else the id's start. */
 export function sellerCode(sellerId: string, providerReference: string | null): string {
-  if (providerReference) return providerReference.replace(/^PR-/, '').replace(/[^A-Z0-9]/gi, '').toUpperCase();
-  return sellerId.replace(/[^a-z0-9]/gi, '').slice(0, 8).toUpperCase();
+  if (providerReference)
+    return providerReference
+      .replace(/^PR-/, '')
+      .replace(/[^A-Z0-9]/gi, '')
+      .toUpperCase();
+  return sellerId
+    .replace(/[^a-z0-9]/gi, '')
+    .slice(0, 8)
+    .toUpperCase();
 }
 
 export interface SeriesRef {
@@ -29,8 +41,16 @@ export interface SeriesRef {
  * Four kinds of series: the platform's invoices (`F`) and credit notes (`A`), and per seller the
  * invoices issued in its name under the billing mandate (`S<code>`) and their credit notes (`AS<code>`).
  */
-export function seriesFor(kind: InvoiceKind, subject: InvoiceSubject, sellerId: string, code: string): SeriesRef {
-  if (subject === 'commission') return kind === 'invoice' ? { id: 'platform-invoice', prefix: 'F' } : { id: 'platform-credit', prefix: 'A' };
+export function seriesFor(
+  kind: InvoiceKind,
+  subject: InvoiceSubject,
+  sellerId: string,
+  code: string,
+): SeriesRef {
+  if (subject === 'commission')
+    return kind === 'invoice'
+      ? { id: 'platform-invoice', prefix: 'F' }
+      : { id: 'platform-credit', prefix: 'A' };
   return kind === 'invoice'
     ? { id: `seller-invoice:${sellerId}`, prefix: `S${code}` }
     : { id: `seller-credit:${sellerId}`, prefix: `AS${code}` };
@@ -40,7 +60,9 @@ export function seriesFor(kind: InvoiceKind, subject: InvoiceSubject, sellerId: 
 export function percentLabel(basisPoints: number): string {
   const units = Math.floor(basisPoints / 100);
   const rest = basisPoints % 100;
-  return rest === 0 ? `${units} %` : `${units},${String(rest).padStart(2, '0').replace(/0$/, '')} %`;
+  return rest === 0
+    ? `${units} %`
+    : `${units},${String(rest).padStart(2, '0').replace(/0$/, '')} %`;
 }
 
 export function formatNumber(prefix: string, year: number, seq: number): string {
@@ -60,7 +82,14 @@ export interface InvoiceAmounts {
 export function amountsFromTtc(ttcCents: number): InvoiceAmounts {
   const vatCents = vatIncluded(ttcCents, VAT_RATE_BP);
   const ht = ttcCents - vatCents;
-  return { quantity: 1, unitPriceHtCents: ht, totalHtCents: ht, vatRateBp: VAT_RATE_BP, vatCents, totalTtcCents: ttcCents };
+  return {
+    quantity: 1,
+    unitPriceHtCents: ht,
+    totalHtCents: ht,
+    vatRateBp: VAT_RATE_BP,
+    vatCents,
+    totalTtcCents: ttcCents,
+  };
 }
 
 /** A UUID-shaped id derived from its parts, so a rebuild gives every invoice the same id. */

@@ -37,10 +37,22 @@ function toView(r: Record<string, any>): InvoiceView {
     kind: r.kind,
     subject: r.subject,
     underMandate: r.under_mandate,
-    issuer: { accountId: r.issuer_account_id, name: r.issuer_name, reference: r.issuer_reference, address: r.issuer_address },
-    recipient: { accountId: r.recipient_account_id, name: r.recipient_name, reference: r.recipient_reference, address: r.recipient_address },
+    issuer: {
+      accountId: r.issuer_account_id,
+      name: r.issuer_name,
+      reference: r.issuer_reference,
+      address: r.issuer_address,
+    },
+    recipient: {
+      accountId: r.recipient_account_id,
+      name: r.recipient_name,
+      reference: r.recipient_reference,
+      address: r.recipient_address,
+    },
     orderId: r.order_id,
-    refersTo: r.refers_to_invoice_id ? { invoiceId: r.refers_to_invoice_id, number: r.refers_to_number } : null,
+    refersTo: r.refers_to_invoice_id
+      ? { invoiceId: r.refers_to_invoice_id, number: r.refers_to_number }
+      : null,
     issuedAt: iso(r.issued_at)!,
     issueDate: typeof r.issue_date === 'string' ? r.issue_date : iso(r.issue_date)!.slice(0, 10),
     description: r.description,
@@ -57,14 +69,21 @@ function toView(r: Record<string, any>): InvoiceView {
 const SELECT = `SELECT *, to_char(issue_date, 'YYYY-MM-DD') AS issue_date FROM invoices`;
 
 /** Invoices the account issued (in its name) or received, newest first. */
-export async function listInvoices(pool: Pool, accountId: string, options: { limit: number; offset: number; year?: number }) {
+export async function listInvoices(
+  pool: Pool,
+  accountId: string,
+  options: { limit: number; offset: number; year?: number },
+) {
   const params: unknown[] = [accountId, options.limit, options.offset];
   let where = '(issuer_account_id = $1 OR recipient_account_id = $1)';
   if (options.year) {
     params.push(options.year);
     where += ` AND year = $${params.length}`;
   }
-  const { rows } = await pool.query(`${SELECT} WHERE ${where} ORDER BY issued_at DESC, number DESC LIMIT $2 OFFSET $3`, params);
+  const { rows } = await pool.query(
+    `${SELECT} WHERE ${where} ORDER BY issued_at DESC, number DESC LIMIT $2 OFFSET $3`,
+    params,
+  );
   return { items: rows.map(toView) };
 }
 

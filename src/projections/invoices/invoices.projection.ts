@@ -5,41 +5,28 @@ import type { OrderCompleted, OrderPlaced, OrderResolved } from '../../domain/or
 import { percentOf } from '../../domain/shared/money';
 import { occurredAt, Projection, ProjectionSession } from '../runner/projection';
 import { InsertBuffer, isNewer, RowBuffer } from '../runner/row-buffer';
-import { applyPartyEvent, isPartyEvent, PARTY_EVENTS, PartyRow, partiesBuffer, partyKey } from '../shared/parties';
-import { amountsFromTtc, derivedId, formatNumber, parisDate, percentLabel, sellerCode, seriesFor } from './invoice-numbering';
-import { PLATFORM_IDENTITY } from './platform-identity';
+import {
+  applyPartyEvent,
+  isPartyEvent,
+  PARTY_EVENTS,
+  partiesBuffer,
+  partyKey,
+} from '../shared/parties';
+import { InvoiceBatch, issueInvoice, seriesKeys } from './invoice-issuing';
+import { percentLabel } from './invoice-numbering';
 import {
   INVOICE_ESCROWS,
   INVOICE_ORDERS,
-  InvoiceKind,
   InvoiceOrderRow,
   InvoiceRow,
   INVOICES,
   INVOICES_TABLES,
-  InvoiceSubject,
   SERIES,
-  SeriesRow,
 } from './invoices.tables';
 
 const ORDER_TYPES = new Set(['OrderPlaced', 'OrderCompleted', 'OrderResolved']);
 
-interface Batch {
-  orders: RowBuffer<InvoiceOrderRow>;
-  series: RowBuffer<SeriesRow>;
-  parties: RowBuffer<PartyRow>;
-  invoices: InsertBuffer<InvoiceRow>;
-}
-
-interface Issue {
-  kind: InvoiceKind;
-  subject: InvoiceSubject;
-  order: InvoiceOrderRow;
-  ttcCents: number;
-  at: string;
-  event: RecordedEvent;
-  description: string;
-  refersTo?: { id: string; number: string };
-}
+type Batch = InvoiceBatch;
 
 /**
  * Legal invoices: at completion (or the released part of a resolved dispute) a service invoice in
@@ -53,7 +40,11 @@ export class InvoicesProjection implements Projection {
   readonly handles = [...ORDER_TYPES, 'EscrowRefunded', ...PARTY_EVENTS];
   readonly tables = INVOICES_TABLES;
 
-  async handle(events: RecordedEvent[], tx: PoolClient, session?: ProjectionSession): Promise<void> {
+  async handle(
+    events: RecordedEvent[],
+    tx: PoolClient,
+    session?: ProjectionSession,
+  ): Promise<void> {
     const escrows = new RowBuffer(INVOICE_ESCROWS, tx, false, session);
     const b: Batch = {
       orders: new RowBuffer(INVOICE_ORDERS, tx, false, session),
@@ -62,19 +53,23 @@ export class InvoicesProjection implements Projection {
       invoices: new InsertBuffer<InvoiceRow>(INVOICES, tx),
     };
     const data = (e: RecordedEvent) => e.data as Record<string, string>;
-    await escrows.prefetch(events.filter((e) => e.type === 'EscrowRefunded').map((e) => data(e).escrowId));
+    await escrows.prefetch(
+      events.filter((e) => e.type === 'EscrowRefunded').map((e) => data(e).escrowId),
+    );
     await b.orders.prefetch([
       ...events.filter((e) => ORDER_TYPES.has(e.type)).map((e) => data(e).orderId),
-      ...escrows.loaded().map((e) => e.order_id),
+      ...escrows.touched().map((e) => e.order_id),
     ]);
     const people = events.filter(isPartyEvent).map(partyKey);
-    for (const o of b.orders.loaded()) people.push(o.buyer_id, o.seller_id);
-    for (const e of events) if (e.type === 'OrderPlaced') people.push(data(e).buyerId, data(e).sellerId);
+    for (const o of b.orders.touched()) people.push(o.buyer_id, o.seller_id);
+    for (const e of events)
+      if (e.type === 'OrderPlaced') people.push(data(e).buyerId, data(e).sellerId);
     await b.parties.prefetch(people);
-    await b.series.prefetch(this.seriesKeys(events, b.orders, escrows));
+    await b.series.prefetch(seriesKeys(events, b.orders, escrows));
     for (const event of events) {
       if (event.type === 'OrderPlaced') this.placed(b, escrows, event);
-      else if (event.type === 'OrderCompleted' || event.type === 'OrderResolved') await this.released(b, event);
+      else if (event.type === 'OrderCompleted' || event.type === 'OrderResolved')
+        await this.released(b, event);
       else if (event.type === 'EscrowRefunded') {
         const link = escrows.peek(data(event).escrowId);
         if (link) await this.refunded(b, link.order_id, event);
@@ -90,35 +85,30 @@ export class InvoicesProjection implements Projection {
     await b.parties.flush();
   }
 
-  /** Every counter row the batch may take a number from, locked in one query. */
-  private seriesKeys(events: RecordedEvent[], orders: RowBuffer<InvoiceOrderRow>, escrows: RowBuffer<{ escrow_id: string; order_id: string }>): string[] {
-    const sellers = new Map<string, string>();
-    for (const o of orders.loaded()) sellers.set(o.order_id, o.seller_id);
-    const keys = new Set<string>();
-    for (const e of events) {
-      const d = e.data as Record<string, string>;
-      if (e.type === 'OrderPlaced') sellers.set(d.orderId, d.sellerId);
-      const orderId = e.type === 'EscrowRefunded' ? escrows.peek(d.escrowId)?.order_id : d.orderId;
-      const sellerId = orderId ? sellers.get(orderId) : undefined;
-      if (!sellerId) continue;
-      const refund = e.type === 'EscrowRefunded';
-      if (!refund && e.type !== 'OrderCompleted' && e.type !== 'OrderResolved') continue;
-      const year = parisDate(refund ? occurredAt(e) : (d.completedAt ?? d.resolvedAt)).slice(0, 4);
-      const kind: InvoiceKind = refund ? 'credit_note' : 'invoice';
-      for (const subject of ['service', 'commission'] as const) keys.add(`${seriesFor(kind, subject, sellerId, '').id}:${year}`);
-    }
-    return [...keys];
-  }
-
-  private placed(b: Batch, escrows: RowBuffer<{ escrow_id: string; order_id: string }>, event: RecordedEvent): void {
+  private placed(
+    b: Batch,
+    escrows: RowBuffer<{ escrow_id: string; order_id: string }>,
+    event: RecordedEvent,
+  ): void {
     const d = event.data as OrderPlaced['data'];
     if (b.orders.peek(d.orderId)) return;
     b.orders.put({
-      order_id: d.orderId, rev: Number(event.revision), escrow_id: d.escrowId, escrow_rev: -1, buyer_id: d.buyerId,
-      seller_id: d.sellerId, title: d.source.kind === 'catalog' ? d.source.gigTitle : d.source.title,
-      amount_cents: d.amountCents, commission_rate_bp: d.commissionRateBp, uninvoiced_cents: d.amountCents,
-      service_invoiced_cents: 0, commission_invoiced_cents: 0, last_service_invoice_id: null, last_service_number: null,
-      last_commission_invoice_id: null, last_commission_number: null,
+      order_id: d.orderId,
+      rev: Number(event.revision),
+      escrow_id: d.escrowId,
+      escrow_rev: -1,
+      buyer_id: d.buyerId,
+      seller_id: d.sellerId,
+      title: d.source.kind === 'catalog' ? d.source.gigTitle : d.source.title,
+      amount_cents: d.amountCents,
+      commission_rate_bp: d.commissionRateBp,
+      uninvoiced_cents: d.amountCents,
+      service_invoiced_cents: 0,
+      commission_invoiced_cents: 0,
+      last_service_invoice_id: null,
+      last_service_number: null,
+      last_commission_invoice_id: null,
+      last_commission_number: null,
     });
     escrows.put({ escrow_id: d.escrowId, order_id: d.orderId });
   }
@@ -129,21 +119,46 @@ export class InvoicesProjection implements Projection {
     if (!current || !isNewer(event.revision, current.rev)) return;
     let order: InvoiceOrderRow = { ...current, rev: Number(event.revision) };
     const completed = event.type === 'OrderCompleted';
-    const amount = completed ? (d as OrderCompleted['data']).amountCents : (d as OrderResolved['data']).releasedCents;
-    const at = completed ? (d as OrderCompleted['data']).completedAt : (d as OrderResolved['data']).resolvedAt;
+    const amount = completed
+      ? (d as OrderCompleted['data']).amountCents
+      : (d as OrderResolved['data']).releasedCents;
+    const at = completed
+      ? (d as OrderCompleted['data']).completedAt
+      : (d as OrderResolved['data']).resolvedAt;
     if (amount > 0) {
-      const inv = await this.issue(b, {
-        kind: 'invoice', subject: 'service', order, ttcCents: amount, at, event,
+      const inv = await issueInvoice(b, {
+        kind: 'invoice',
+        subject: 'service',
+        order,
+        ttcCents: amount,
+        at,
+        event,
         description: `Prestation « ${order.title} » (commande ${order.order_id})${completed ? '' : ', part libérée après décision de médiation'}`,
       });
-      order = { ...order, uninvoiced_cents: Math.max(0, order.uninvoiced_cents - amount), service_invoiced_cents: order.service_invoiced_cents + amount, last_service_invoice_id: inv.invoice_id, last_service_number: inv.number };
+      order = {
+        ...order,
+        uninvoiced_cents: Math.max(0, order.uninvoiced_cents - amount),
+        service_invoiced_cents: order.service_invoiced_cents + amount,
+        last_service_invoice_id: inv.invoice_id,
+        last_service_number: inv.number,
+      };
     }
     if (d.commissionCents > 0) {
-      const inv = await this.issue(b, {
-        kind: 'invoice', subject: 'commission', order, ttcCents: d.commissionCents, at, event,
+      const inv = await issueInvoice(b, {
+        kind: 'invoice',
+        subject: 'commission',
+        order,
+        ttcCents: d.commissionCents,
+        at,
+        event,
         description: `Commission de service (${percentLabel(order.commission_rate_bp)}) sur la commande ${order.order_id} « ${order.title} »`,
       });
-      order = { ...order, commission_invoiced_cents: order.commission_invoiced_cents + d.commissionCents, last_commission_invoice_id: inv.invoice_id, last_commission_number: inv.number };
+      order = {
+        ...order,
+        commission_invoiced_cents: order.commission_invoiced_cents + d.commissionCents,
+        last_commission_invoice_id: inv.invoice_id,
+        last_commission_number: inv.number,
+      };
     }
     b.orders.put(order);
   }
@@ -159,17 +174,31 @@ export class InvoicesProjection implements Projection {
     order = { ...order, uninvoiced_cents: order.uninvoiced_cents - absorbed };
     const at = occurredAt(event);
     if (credited > 0 && order.last_service_invoice_id && order.last_service_number) {
-      await this.issue(b, {
-        kind: 'credit_note', subject: 'service', order, ttcCents: credited, at, event,
+      await issueInvoice(b, {
+        kind: 'credit_note',
+        subject: 'service',
+        order,
+        ttcCents: credited,
+        at,
+        event,
         refersTo: { id: order.last_service_invoice_id, number: order.last_service_number },
         description: `Avoir sur la facture ${order.last_service_number} : remboursement de l’acheteur (commande ${order.order_id})`,
       });
       order = { ...order, service_invoiced_cents: order.service_invoiced_cents - credited };
       const commissionDue = percentOf(order.service_invoiced_cents, order.commission_rate_bp);
       const commissionCredit = order.commission_invoiced_cents - commissionDue;
-      if (commissionCredit > 0 && order.last_commission_invoice_id && order.last_commission_number) {
-        await this.issue(b, {
-          kind: 'credit_note', subject: 'commission', order, ttcCents: commissionCredit, at, event,
+      if (
+        commissionCredit > 0 &&
+        order.last_commission_invoice_id &&
+        order.last_commission_number
+      ) {
+        await issueInvoice(b, {
+          kind: 'credit_note',
+          subject: 'commission',
+          order,
+          ttcCents: commissionCredit,
+          at,
+          event,
           refersTo: { id: order.last_commission_invoice_id, number: order.last_commission_number },
           description: `Avoir sur la facture ${order.last_commission_number} : commission sur le montant remboursé (commande ${order.order_id})`,
         });
@@ -179,44 +208,16 @@ export class InvoicesProjection implements Projection {
     b.orders.put(order);
   }
 
-  private async issue(b: Batch, p: Issue): Promise<InvoiceRow> {
-    const { order } = p;
-    const date = parisDate(p.at);
-    const year = Number(date.slice(0, 4));
-    const seller = await b.parties.get(order.seller_id);
-    const buyer = await b.parties.get(order.buyer_id);
-    const ref = seriesFor(p.kind, p.subject, order.seller_id, sellerCode(order.seller_id, seller?.provider_reference ?? null));
-    const key = `${ref.id}:${year}`;
-    const counter = (await b.series.get(key)) ?? { series_key: key, prefix: ref.prefix, year, last_number: 0 };
-    const seq = counter.last_number + 1;
-    b.series.put({ ...counter, last_number: seq });
-    const amounts = amountsFromTtc(p.ttcCents);
-    const service = p.subject === 'service';
-    const row: InvoiceRow = {
-      invoice_id: derivedId(p.event.id, p.kind, p.subject), number: formatNumber(counter.prefix, year, seq), series: counter.prefix,
-      year, seq, kind: p.kind, subject: p.subject, under_mandate: service,
-      issuer_account_id: service ? order.seller_id : null,
-      issuer_name: service ? (seller?.display_name ?? null) : PLATFORM_IDENTITY.name,
-      issuer_reference: service ? (seller?.provider_reference ?? null) : null,
-      issuer_address: service ? (seller?.address ?? null) : null,
-      recipient_account_id: service ? order.buyer_id : order.seller_id,
-      recipient_name: (service ? buyer : seller)?.display_name ?? null,
-      recipient_reference: service ? null : (seller?.provider_reference ?? null),
-      recipient_address: (service ? buyer : seller)?.address ?? null,
-      order_id: order.order_id, escrow_id: order.escrow_id, refers_to_invoice_id: p.refersTo?.id ?? null,
-      refers_to_number: p.refersTo?.number ?? null, issued_at: p.at, issue_date: date, description: p.description,
-      quantity: amounts.quantity, unit_price_ht_cents: amounts.unitPriceHtCents, total_ht_cents: amounts.totalHtCents,
-      vat_rate_bp: amounts.vatRateBp, vat_cents: amounts.vatCents, total_ttc_cents: amounts.totalTtcCents,
-      source_event_id: p.event.id, log_prepare: Number(p.event.position.prepare),
-    };
-    b.invoices.add(row);
-    return row;
-  }
-
   /** Erasure reaches issued invoices too: a rebuild after the key is destroyed could not read the names either. */
   private async scrub(tx: PoolClient, b: Batch, accountId: string): Promise<void> {
     await b.invoices.flush();
-    await tx.query('UPDATE invoices SET issuer_name = NULL, issuer_address = NULL WHERE issuer_account_id = $1', [accountId]);
-    await tx.query('UPDATE invoices SET recipient_name = NULL, recipient_address = NULL WHERE recipient_account_id = $1', [accountId]);
+    await tx.query(
+      'UPDATE invoices SET issuer_name = NULL, issuer_address = NULL WHERE issuer_account_id = $1',
+      [accountId],
+    );
+    await tx.query(
+      'UPDATE invoices SET recipient_name = NULL, recipient_address = NULL WHERE recipient_account_id = $1',
+      [accountId],
+    );
   }
 }

@@ -74,22 +74,66 @@ export const INVOICES = {
   table: 'invoices',
   conflict: 'invoice_id',
   columns: [
-    'invoice_id', 'number', 'series', 'year', 'seq', 'kind', 'subject', 'under_mandate', 'issuer_account_id', 'issuer_name',
-    'issuer_reference', 'issuer_address', 'recipient_account_id', 'recipient_name', 'recipient_reference', 'recipient_address',
-    'order_id', 'escrow_id', 'refers_to_invoice_id', 'refers_to_number', 'issued_at', 'issue_date', 'description', 'quantity',
-    'unit_price_ht_cents', 'total_ht_cents', 'vat_rate_bp', 'vat_cents', 'total_ttc_cents', 'source_event_id', 'log_prepare',
+    'invoice_id',
+    'number',
+    'series',
+    'year',
+    'seq',
+    'kind',
+    'subject',
+    'under_mandate',
+    'issuer_account_id',
+    'issuer_name',
+    'issuer_reference',
+    'issuer_address',
+    'recipient_account_id',
+    'recipient_name',
+    'recipient_reference',
+    'recipient_address',
+    'order_id',
+    'escrow_id',
+    'refers_to_invoice_id',
+    'refers_to_number',
+    'issued_at',
+    'issue_date',
+    'description',
+    'quantity',
+    'unit_price_ht_cents',
+    'total_ht_cents',
+    'vat_rate_bp',
+    'vat_cents',
+    'total_ttc_cents',
+    'source_event_id',
+    'log_prepare',
   ],
 } as const;
 
-export const SERIES: TableSpec<SeriesRow> = { table: 'invoice_series', key: 'series_key', columns: ['series_key', 'prefix', 'year', 'last_number'] };
+export const SERIES: TableSpec<SeriesRow> = {
+  table: 'invoice_series',
+  key: 'series_key',
+  columns: ['series_key', 'prefix', 'year', 'last_number'],
+};
 
 export const INVOICE_ORDERS: TableSpec<InvoiceOrderRow> = {
   table: 'invoice_orders',
   key: 'order_id',
   columns: [
-    'order_id', 'rev', 'escrow_id', 'escrow_rev', 'buyer_id', 'seller_id', 'title', 'amount_cents', 'commission_rate_bp',
-    'uninvoiced_cents', 'service_invoiced_cents', 'commission_invoiced_cents', 'last_service_invoice_id', 'last_service_number',
-    'last_commission_invoice_id', 'last_commission_number',
+    'order_id',
+    'rev',
+    'escrow_id',
+    'escrow_rev',
+    'buyer_id',
+    'seller_id',
+    'title',
+    'amount_cents',
+    'commission_rate_bp',
+    'uninvoiced_cents',
+    'service_invoiced_cents',
+    'commission_invoiced_cents',
+    'last_service_invoice_id',
+    'last_service_number',
+    'last_commission_invoice_id',
+    'last_commission_number',
   ],
 };
 
@@ -98,13 +142,18 @@ export interface InvoiceEscrowRow {
   order_id: string;
 }
 
-export const INVOICE_ESCROWS: TableSpec<InvoiceEscrowRow> = { table: 'invoice_escrows', key: 'escrow_id', columns: ['escrow_id', 'order_id'] };
+export const INVOICE_ESCROWS: TableSpec<InvoiceEscrowRow> = {
+  table: 'invoice_escrows',
+  key: 'escrow_id',
+  columns: ['escrow_id', 'order_id'],
+};
 
 export const INVOICES_TABLES: readonly ProjectionTable[] = [
   {
     name: 'invoices',
     view: 'invoices',
-    ddl: [`CREATE TABLE invoices (
+    ddl: [
+      `CREATE TABLE invoices (
          invoice_id text PRIMARY KEY, number text NOT NULL UNIQUE, series text NOT NULL, year integer NOT NULL,
          seq integer NOT NULL, kind text NOT NULL, subject text NOT NULL, under_mandate boolean NOT NULL,
          issuer_account_id text, issuer_name text, issuer_reference text, issuer_address jsonb,
@@ -115,23 +164,32 @@ export const INVOICES_TABLES: readonly ProjectionTable[] = [
          vat_cents bigint NOT NULL, total_ttc_cents bigint NOT NULL, source_event_id text NOT NULL, log_prepare bigint NOT NULL,
          UNIQUE (series, year, seq),
          CHECK (total_ttc_cents = total_ht_cents + vat_cents AND total_ht_cents = unit_price_ht_cents * quantity)
-       )`],
-    indexes: [`CREATE INDEX invoices_issuer ON invoices (issuer_account_id, issued_at DESC)`, `CREATE INDEX invoices_recipient ON invoices (recipient_account_id, issued_at DESC)`, `CREATE INDEX invoices_order ON invoices (order_id)`],
+       )`,
+    ],
+    indexes: [
+      `CREATE INDEX invoices_issuer ON invoices (issuer_account_id, issued_at DESC)`,
+      `CREATE INDEX invoices_recipient ON invoices (recipient_account_id, issued_at DESC)`,
+      `CREATE INDEX invoices_order ON invoices (order_id)`,
+    ],
   },
   {
     name: 'invoice_series',
     view: 'invoice_series',
-    ddl: [`CREATE TABLE invoice_series (series_key text PRIMARY KEY, prefix text NOT NULL, year integer NOT NULL, last_number integer NOT NULL)`],
+    ddl: [
+      `CREATE TABLE invoice_series (series_key text PRIMARY KEY, prefix text NOT NULL, year integer NOT NULL, last_number integer NOT NULL)`,
+    ],
   },
   {
     name: 'invoice_orders',
-    ddl: [`CREATE TABLE invoice_orders (
+    ddl: [
+      `CREATE TABLE invoice_orders (
          order_id text PRIMARY KEY, rev bigint NOT NULL, escrow_id text NOT NULL, escrow_rev bigint NOT NULL,
          buyer_id text NOT NULL, seller_id text NOT NULL, title text NOT NULL, amount_cents bigint NOT NULL,
          commission_rate_bp integer NOT NULL, uninvoiced_cents bigint NOT NULL, service_invoiced_cents bigint NOT NULL,
          commission_invoiced_cents bigint NOT NULL, last_service_invoice_id text, last_service_number text,
          last_commission_invoice_id text, last_commission_number text
-       )`],
+       )`,
+    ],
   },
   {
     name: 'invoice_escrows',

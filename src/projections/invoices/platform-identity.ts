@@ -15,7 +15,8 @@ export const PLATFORM_IDENTITY = {
 export const MANDATE_MENTION =
   'Facture émise par Marketplace Services SAS au nom et pour le compte du prestataire, en vertu d’un mandat de facturation (article 289-I-2 du CGI).';
 
-export const PAYMENT_MENTION = 'Facture acquittée : le montant a été réglé par carte via la plateforme et conservé sous séquestre jusqu’à la validation.';
+export const PAYMENT_MENTION =
+  'Facture acquittée : le montant a été réglé par carte via la plateforme et conservé sous séquestre jusqu’à la validation.';
 
 export const COMMISSION_PAYMENT_MENTION =
   'Facture acquittée par compensation sur le montant libéré au prestataire. Pénalités de retard : trois fois le taux d’intérêt légal ; indemnité forfaitaire pour frais de recouvrement : 40 €. Pas d’escompte pour paiement anticipé.';

@@ -38,19 +38,35 @@ export interface Leg {
   credit: number;
 }
 
-export const debit = (account: LedgerAccount, partyId: string | null, cents: number): Leg => ({ account, partyId, debit: cents, credit: 0 });
-export const credit = (account: LedgerAccount, partyId: string | null, cents: number): Leg => ({ account, partyId, debit: 0, credit: cents });
+export const debit = (account: LedgerAccount, partyId: string | null, cents: number): Leg => ({
+  account,
+  partyId,
+  debit: cents,
+  credit: 0,
+});
+export const credit = (account: LedgerAccount, partyId: string | null, cents: number): Leg => ({
+  account,
+  partyId,
+  debit: 0,
+  credit: cents,
+});
 
 /** Zero lines say nothing and a negative one is a bug; an unbalanced entry never reaches the journal. */
 export function balancedLegs(legs: Leg[]): Leg[] {
   for (const l of legs) {
-    if (!Number.isSafeInteger(l.debit) || !Number.isSafeInteger(l.credit) || l.debit < 0 || l.credit < 0) {
+    if (
+      !Number.isSafeInteger(l.debit) ||
+      !Number.isSafeInteger(l.credit) ||
+      l.debit < 0 ||
+      l.credit < 0
+    ) {
       throw new Error(`Invalid journal line ${JSON.stringify(l)}`);
     }
   }
   const kept = legs.filter((l) => l.debit > 0 || l.credit > 0);
   const debits = kept.reduce((s, l) => s + l.debit, 0);
   const credits = kept.reduce((s, l) => s + l.credit, 0);
-  if (debits !== credits) throw new Error(`Unbalanced journal entry: debits ${debits}, credits ${credits}`);
+  if (debits !== credits)
+    throw new Error(`Unbalanced journal entry: debits ${debits}, credits ${credits}`);
   return kept;
 }

@@ -27,7 +27,14 @@ export async function trialBalance(pool: Pool, asOf?: Date) {
     const r = byAccount.get(code);
     const debitCents = int(r?.d);
     const creditCents = int(r?.c);
-    return { account: code, label: LEDGER_ACCOUNTS[code].label, nature: LEDGER_ACCOUNTS[code].nature, debitCents, creditCents, balanceCents: debitCents - creditCents };
+    return {
+      account: code,
+      label: LEDGER_ACCOUNTS[code].label,
+      nature: LEDGER_ACCOUNTS[code].nature,
+      debitCents,
+      creditCents,
+      balanceCents: debitCents - creditCents,
+    };
   });
   const debitCents = accounts.reduce((s, a) => s + a.debitCents, 0);
   const creditCents = accounts.reduce((s, a) => s + a.creditCents, 0);
@@ -42,7 +49,10 @@ export async function trialBalance(pool: Pool, asOf?: Date) {
 }
 
 /** The newest journal entries with their lines, for audit. */
-export async function journal(pool: Pool, options: { limit: number; escrowId?: string; payoutId?: string }) {
+export async function journal(
+  pool: Pool,
+  options: { limit: number; escrowId?: string; payoutId?: string },
+) {
   const params: unknown[] = [options.limit];
   const where: string[] = [];
   if (options.escrowId) {
@@ -58,16 +68,24 @@ export async function journal(pool: Pool, options: { limit: number; escrowId?: s
     params,
   );
   const ids = entries.rows.map((e) => e.entry_id);
-  const lines = await pool.query('SELECT * FROM journal_lines WHERE entry_id = ANY($1::text[]) ORDER BY entry_id, line_no', [ids]);
+  const lines = await pool.query(
+    'SELECT * FROM journal_lines WHERE entry_id = ANY($1::bigint[]) ORDER BY entry_id, line_no',
+    [ids],
+  );
   const byEntry = new Map<string, unknown[]>();
   for (const l of lines.rows) {
     const list = byEntry.get(l.entry_id) ?? [];
-    list.push({ account: l.account, partyId: l.party_id, debitCents: int(l.debit_cents), creditCents: int(l.credit_cents) });
+    list.push({
+      account: l.account,
+      partyId: l.party_id,
+      debitCents: int(l.debit_cents),
+      creditCents: int(l.credit_cents),
+    });
     byEntry.set(l.entry_id, list);
   }
   return {
     entries: entries.rows.map((e) => ({
-      entryId: e.entry_id,
+      entryId: String(e.entry_id),
       kind: e.kind,
       description: e.description,
       eventId: e.event_id,

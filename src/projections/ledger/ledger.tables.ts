@@ -2,7 +2,8 @@ import { ProjectionTable } from '../runner/projection';
 import { TableSpec } from '../runner/row-buffer';
 
 export interface JournalEntryRow {
-  entry_id: string;
+  /** The event's global log position × 4 + leg: unique, and rising with the log, so inserts land at the end of the index. */
+  entry_id: number;
   kind: string;
   description: string;
   event_id: string;
@@ -19,7 +20,7 @@ export interface JournalEntryRow {
 }
 
 export interface JournalLineRow {
-  entry_id: string;
+  entry_id: number;
   line_no: number;
   account: string;
   party_id: string | null;
@@ -47,8 +48,20 @@ export const JOURNAL_ENTRIES = {
   table: 'journal_entries',
   conflict: 'entry_id',
   columns: [
-    'entry_id', 'kind', 'description', 'event_id', 'event_type', 'stream_name', 'log_commit', 'log_prepare', 'leg',
-    'occurred_at', 'escrow_id', 'payout_id', 'total_debit_cents', 'total_credit_cents',
+    'entry_id',
+    'kind',
+    'description',
+    'event_id',
+    'event_type',
+    'stream_name',
+    'log_commit',
+    'log_prepare',
+    'leg',
+    'occurred_at',
+    'escrow_id',
+    'payout_id',
+    'total_debit_cents',
+    'total_credit_cents',
   ],
 } as const;
 
@@ -74,35 +87,46 @@ export const LEDGER_TABLES: readonly ProjectionTable[] = [
   {
     name: 'journal_entries',
     view: 'journal_entries',
-    ddl: [`CREATE TABLE journal_entries (
-         entry_id text PRIMARY KEY, kind text NOT NULL, description text NOT NULL, event_id text NOT NULL,
+    ddl: [
+      `CREATE TABLE journal_entries (
+         entry_id bigint PRIMARY KEY, kind text NOT NULL, description text NOT NULL, event_id text NOT NULL,
          event_type text NOT NULL, stream_name text NOT NULL, log_commit text NOT NULL, log_prepare bigint NOT NULL,
          leg smallint NOT NULL, occurred_at timestamptz NOT NULL, escrow_id text, payout_id text,
          total_debit_cents bigint NOT NULL, total_credit_cents bigint NOT NULL,
          CONSTRAINT journal_entry_balanced CHECK (total_debit_cents = total_credit_cents AND total_debit_cents > 0)
-       )`],
-    indexes: [`CREATE INDEX journal_entries_order ON journal_entries (log_prepare, leg)`, `CREATE INDEX journal_entries_escrow ON journal_entries (escrow_id)`],
+       )`,
+    ],
+    indexes: [
+      `CREATE INDEX journal_entries_order ON journal_entries (log_prepare, leg)`,
+      `CREATE INDEX journal_entries_escrow ON journal_entries (escrow_id)`,
+    ],
   },
   {
     name: 'journal_lines',
     view: 'journal_lines',
-    ddl: [`CREATE TABLE journal_lines (
-         entry_id text NOT NULL, line_no smallint NOT NULL, account text NOT NULL, party_id text,
+    ddl: [
+      `CREATE TABLE journal_lines (
+         entry_id bigint NOT NULL, line_no smallint NOT NULL, account text NOT NULL, party_id text,
          debit_cents bigint NOT NULL, credit_cents bigint NOT NULL,
          PRIMARY KEY (entry_id, line_no),
          CONSTRAINT journal_line_one_side CHECK (debit_cents >= 0 AND credit_cents >= 0 AND (debit_cents = 0) <> (credit_cents = 0))
-       )`],
+       )`,
+    ],
     indexes: [`CREATE INDEX journal_lines_account ON journal_lines (account, party_id)`],
   },
   {
     name: 'ledger_escrows',
-    ddl: [`CREATE TABLE ledger_escrows (escrow_id text PRIMARY KEY, rev bigint NOT NULL, payer_id text NOT NULL, payee_id text NOT NULL)`],
+    ddl: [
+      `CREATE TABLE ledger_escrows (escrow_id text PRIMARY KEY, rev bigint NOT NULL, payer_id text NOT NULL, payee_id text NOT NULL)`,
+    ],
   },
   {
     name: 'ledger_payouts',
-    ddl: [`CREATE TABLE ledger_payouts (
+    ddl: [
+      `CREATE TABLE ledger_payouts (
          payout_id text PRIMARY KEY, provider_id text NOT NULL, amount_cents bigint NOT NULL,
          reserved boolean NOT NULL, closed_as text
-       )`],
+       )`,
+    ],
   },
 ];

@@ -1,5 +1,10 @@
 import { Pool } from 'pg';
-import { DISPUTE_REASON_LABELS, DISPUTE_STATUS_LABELS, type DisputeReason, type DisputeStatus } from '../../domain/disputes';
+import {
+  DISPUTE_REASON_LABELS,
+  DISPUTE_STATUS_LABELS,
+  type DisputeReason,
+  type DisputeStatus,
+} from '../../domain/disputes';
 import { int, iso, partyView } from '../shared/query-helpers';
 
 export const OPEN_DISPUTE_STATUSES = ['open', 'under_review', 'settlement_proposed'] as const;

@@ -25,8 +25,18 @@ export interface DisputeRow {
   status: string;
   mediator_id: string | null;
   statements: number;
-  settlement: { settlementId: string; refundCents: number; releaseCents: number; acceptedBy: string[] } | null;
-  resolution: { via: string; outcome: string | null; refundCents: number; releaseCents: number } | null;
+  settlement: {
+    settlementId: string;
+    refundCents: number;
+    releaseCents: number;
+    acceptedBy: string[];
+  } | null;
+  resolution: {
+    via: string;
+    outcome: string | null;
+    refundCents: number;
+    releaseCents: number;
+  } | null;
   closed_at: string | null;
   last_activity_at: string;
 }
@@ -35,9 +45,31 @@ export const DISPUTES: TableSpec<DisputeRow> = {
   table: 'disputes',
   key: 'dispute_id',
   columns: [
-    'dispute_id', 'rev', 'subject_kind', 'subject_id', 'escrow_id', 'buyer_id', 'seller_id', 'reason', 'summary', 'opened_by',
-    'opener_role', 'respondent_id', 'respondent_role', 'opened_at', 'response_due_at', 'responded_at', 'response_lapsed',
-    'held_cents', 'status', 'mediator_id', 'statements', 'settlement', 'resolution', 'closed_at', 'last_activity_at',
+    'dispute_id',
+    'rev',
+    'subject_kind',
+    'subject_id',
+    'escrow_id',
+    'buyer_id',
+    'seller_id',
+    'reason',
+    'summary',
+    'opened_by',
+    'opener_role',
+    'respondent_id',
+    'respondent_role',
+    'opened_at',
+    'response_due_at',
+    'responded_at',
+    'response_lapsed',
+    'held_cents',
+    'status',
+    'mediator_id',
+    'statements',
+    'settlement',
+    'resolution',
+    'closed_at',
+    'last_activity_at',
   ],
 };
 
@@ -45,7 +77,8 @@ export const MEDIATION_TABLES: readonly ProjectionTable[] = [
   {
     name: 'disputes',
     view: 'rm_disputes',
-    ddl: [`CREATE TABLE disputes (
+    ddl: [
+      `CREATE TABLE disputes (
          dispute_id text PRIMARY KEY, rev bigint NOT NULL, subject_kind text NOT NULL, subject_id text NOT NULL,
          escrow_id text NOT NULL, buyer_id text NOT NULL, seller_id text NOT NULL, reason text NOT NULL, summary text,
          opened_by text NOT NULL, opener_role text NOT NULL, respondent_id text NOT NULL, respondent_role text NOT NULL,
@@ -53,8 +86,12 @@ export const MEDIATION_TABLES: readonly ProjectionTable[] = [
          response_lapsed boolean NOT NULL, held_cents bigint NOT NULL, status text NOT NULL, mediator_id text,
          statements integer NOT NULL, settlement jsonb, resolution jsonb, closed_at timestamptz,
          last_activity_at timestamptz NOT NULL
-       )`],
-    indexes: [`CREATE INDEX disputes_queue ON disputes (status, opened_at)`, `CREATE INDEX disputes_mediator ON disputes (mediator_id, opened_at)`],
+       )`,
+    ],
+    indexes: [
+      `CREATE INDEX disputes_queue ON disputes (status, opened_at)`,
+      `CREATE INDEX disputes_mediator ON disputes (mediator_id, opened_at)`,
+    ],
   },
   partiesTable('rm_mediation_parties'),
 ];

@@ -1,5 +1,10 @@
 import { Pool } from 'pg';
-import { CUSTOM_REQUEST_STATUS_LABELS, ORDER_STATUS_LABELS, type CustomRequestStatus, type OrderStatus } from '../../domain/orders';
+import {
+  CUSTOM_REQUEST_STATUS_LABELS,
+  ORDER_STATUS_LABELS,
+  type CustomRequestStatus,
+  type OrderStatus,
+} from '../../domain/orders';
 import { int, iso, PartyView, partyView } from '../shared/query-helpers';
 
 export interface DashboardOrder {
@@ -64,21 +69,39 @@ function toOrder(r: Record<string, any>): DashboardOrder {
   };
 }
 
-async function statusCounts(pool: Pool, column: 'buyer_id' | 'seller_id', accountId: string): Promise<StatusCount[]> {
-  const { rows } = await pool.query(`SELECT status, count(*)::int AS n FROM rm_orders WHERE ${column} = $1 GROUP BY status`, [accountId]);
+async function statusCounts(
+  pool: Pool,
+  column: 'buyer_id' | 'seller_id',
+  accountId: string,
+): Promise<StatusCount[]> {
+  const { rows } = await pool.query(
+    `SELECT status, count(*)::int AS n FROM rm_orders WHERE ${column} = $1 GROUP BY status`,
+    [accountId],
+  );
   const counts = new Map(rows.map((r) => [r.status as string, r.n as number]));
-  return (Object.keys(ORDER_STATUS_LABELS) as OrderStatus[]).map((status) => ({ status, label: label(status), count: counts.get(status) ?? 0 }));
+  return (Object.keys(ORDER_STATUS_LABELS) as OrderStatus[]).map((status) => ({
+    status,
+    label: label(status),
+    count: counts.get(status) ?? 0,
+  }));
 }
 
 /** "Mes commandes": every order of the buyer by status with the seed's labels, and the requests awaiting an answer. */
-export async function buyerDashboard(pool: Pool, buyerId: string, options: { status?: string; limit: number; now: Date }) {
+export async function buyerDashboard(
+  pool: Pool,
+  buyerId: string,
+  options: { status?: string; limit: number; now: Date },
+) {
   const params: unknown[] = [buyerId, options.now, options.limit];
   let where = 'WHERE o.buyer_id = $1';
   if (options.status) {
     params.push(options.status);
     where += ` AND o.status = $${params.length}`;
   }
-  const orders = await pool.query(`${ORDER_SELECT} ${where} ORDER BY o.placed_at DESC, o.order_id LIMIT $3`, params);
+  const orders = await pool.query(
+    `${ORDER_SELECT} ${where} ORDER BY o.placed_at DESC, o.order_id LIMIT $3`,
+    params,
+  );
   const requests = await pool.query(
     `SELECT * FROM rm_custom_requests WHERE buyer_id = $1 AND status = 'open' ORDER BY submitted_at DESC LIMIT $2`,
     [buyerId, options.limit],
@@ -97,15 +120,22 @@ export async function buyerDashboard(pool: Pool, buyerId: string, options: { sta
       deadline: r.deadline,
       submittedAt: iso(r.submitted_at),
       invitedSellers: (r.invited_seller_ids as string[]).length,
-      offers: Object.entries(r.offers as Record<string, { priceCents: number; deliveryDays: number; atBuyerTerms: boolean }>).map(
-        ([sellerId, o]) => ({ sellerId, ...o }),
-      ),
+      offers: Object.entries(
+        r.offers as Record<
+          string,
+          { priceCents: number; deliveryDays: number; atBuyerTerms: boolean }
+        >,
+      ).map(([sellerId, o]) => ({ sellerId, ...o })),
     })),
   };
 }
 
 /** The seller's desk: orders to start, orders due (late ones flagged), and what the work has earned. */
-export async function sellerDashboard(pool: Pool, sellerId: string, options: { limit: number; now: Date }) {
+export async function sellerDashboard(
+  pool: Pool,
+  sellerId: string,
+  options: { limit: number; now: Date },
+) {
   const toStart = await pool.query(
     `${ORDER_SELECT} WHERE o.seller_id = $1 AND o.status = 'awaiting_start' ORDER BY o.placed_at LIMIT $3`,
     [sellerId, options.now, options.limit],
@@ -131,6 +161,11 @@ export async function sellerDashboard(pool: Pool, sellerId: string, options: { l
     toStart: toStart.rows.map(toOrder),
     due: dueOrders,
     late: dueOrders.filter((o) => o.late),
-    earnings: { earnedCents: int(e.earned), commissionCents: int(e.commission), pendingCents: int(e.pending), completedOrders: e.completed },
+    earnings: {
+      earnedCents: int(e.earned),
+      commissionCents: int(e.commission),
+      pendingCents: int(e.pending),
+      completedOrders: e.completed,
+    },
   };
 }

@@ -7,7 +7,12 @@ const TERMINAL = new Set(['completed', 'resolved', 'cancelled']);
  * Applies one order event to its row, in place (the batch owns its rows, and copying wide rows per
  * event dominated rebuild time); mirrors the order's own evolve, including its ignored cases.
  */
-export function evolveOrderRow(row: OrderRow | undefined, event: OrderEvent, rev: number, at: string): OrderRow | undefined {
+export function evolveOrderRow(
+  row: OrderRow | undefined,
+  event: OrderEvent,
+  rev: number,
+  at: string,
+): OrderRow | undefined {
   if (event.type === 'OrderPlaced') {
     if (row) {
       row.rev = rev;
@@ -17,16 +22,40 @@ export function evolveOrderRow(row: OrderRow | undefined, event: OrderEvent, rev
     const catalog = d.source.kind === 'catalog' ? d.source : null;
     const custom = d.source.kind === 'custom' ? d.source : null;
     return {
-      order_id: d.orderId, rev, buyer_id: d.buyerId, seller_id: d.sellerId, escrow_id: d.escrowId,
-      kind: d.source.kind, gig_id: catalog?.gigId ?? null, custom_request_id: custom?.customRequestId ?? null,
+      order_id: d.orderId,
+      rev,
+      buyer_id: d.buyerId,
+      seller_id: d.sellerId,
+      escrow_id: d.escrowId,
+      kind: d.source.kind,
+      gig_id: catalog?.gigId ?? null,
+      custom_request_id: custom?.customRequestId ?? null,
       title: catalog ? catalog.gigTitle : (custom?.title ?? ''),
-      amount_cents: d.amountCents, commission_cents: d.commissionCents, seller_net_cents: d.sellerNetCents,
-      total_delivery_days: d.totalDeliveryDays, status: 'awaiting_start', placed_at: d.placedAt,
-      started_at: null, delivery_due_at: null, deadline_applies: true, late_marked_at: null, delivered_at: null,
-      deliveries: 0, revision_requests: 0, completed_at: null, auto_completed: false,
-      cancellation_requested_by: null, cancelled_at: null, cancellation_reason: null,
-      refunded_cents: 0, released_cents: 0, earned_cents: 0, dispute_id: null, resolved_at: null,
-      rating: null, updated_at: at,
+      amount_cents: d.amountCents,
+      commission_cents: d.commissionCents,
+      seller_net_cents: d.sellerNetCents,
+      total_delivery_days: d.totalDeliveryDays,
+      status: 'awaiting_start',
+      placed_at: d.placedAt,
+      started_at: null,
+      delivery_due_at: null,
+      deadline_applies: true,
+      late_marked_at: null,
+      delivered_at: null,
+      deliveries: 0,
+      revision_requests: 0,
+      completed_at: null,
+      auto_completed: false,
+      cancellation_requested_by: null,
+      cancelled_at: null,
+      cancellation_reason: null,
+      refunded_cents: 0,
+      released_cents: 0,
+      earned_cents: 0,
+      dispute_id: null,
+      resolved_at: null,
+      rating: null,
+      updated_at: at,
     };
   }
   if (!row) return undefined;
@@ -123,9 +152,19 @@ export function evolveCustomRequestRow(
     }
     const d = event.data;
     return {
-      custom_request_id: d.customRequestId, rev, buyer_id: d.buyerId, title: d.title, category: d.category,
-      proposed_price_cents: d.proposedPriceCents, deadline: d.deadline, status: 'open', submitted_at: d.submittedAt,
-      invited_seller_ids: [], offers: {}, order_id: null, updated_at: at,
+      custom_request_id: d.customRequestId,
+      rev,
+      buyer_id: d.buyerId,
+      title: d.title,
+      category: d.category,
+      proposed_price_cents: d.proposedPriceCents,
+      deadline: d.deadline,
+      status: 'open',
+      submitted_at: d.submittedAt,
+      invited_seller_ids: [],
+      offers: {},
+      order_id: null,
+      updated_at: at,
     };
   }
   if (!row) return undefined;
@@ -134,13 +173,17 @@ export function evolveCustomRequestRow(
   next.updated_at = at;
   switch (event.type) {
     case 'CustomRequestSellerInvited':
-      if (!row.invited_seller_ids.includes(event.data.sellerId)) next.invited_seller_ids = [...row.invited_seller_ids, event.data.sellerId];
+      if (!row.invited_seller_ids.includes(event.data.sellerId))
+        next.invited_seller_ids = [...row.invited_seller_ids, event.data.sellerId];
       return next;
     case 'CustomRequestAcceptedBySeller':
     case 'CustomRequestCounterOffered': {
       const { sellerId, priceCents, deliveryDays, offeredAt } = event.data;
       const atBuyerTerms = event.type === 'CustomRequestAcceptedBySeller';
-      next.offers = { ...row.offers, [sellerId]: { priceCents, deliveryDays, atBuyerTerms, offeredAt } };
+      next.offers = {
+        ...row.offers,
+        [sellerId]: { priceCents, deliveryDays, atBuyerTerms, offeredAt },
+      };
       return next;
     }
     case 'CustomRequestInvitationExpired':

@@ -3,19 +3,40 @@ import { RecordedEvent } from '../../application/shared/event-store.port';
 import type { CustomRequestEvent, OrderEvent } from '../../domain/orders';
 import { occurredAt, Projection, ProjectionSession } from '../runner/projection';
 import { isNewer, RowBuffer } from '../runner/row-buffer';
-import { applyPartyEvent, isPartyEvent, PARTY_EVENTS, partiesBuffer, partyKey } from '../shared/parties';
+import {
+  applyPartyEvent,
+  isPartyEvent,
+  PARTY_EVENTS,
+  partiesBuffer,
+  partyKey,
+} from '../shared/parties';
 import { evolveCustomRequestRow, evolveOrderRow } from './orders.evolve';
 import { CUSTOM_REQUESTS, ORDERS, ORDERS_TABLES } from './orders.tables';
 
 export const ORDER_EVENT_TYPES = [
-  'OrderPlaced', 'OrderStarted', 'OrderDeliveryLate', 'OrderDelivered', 'OrderRevisionRequested', 'OrderCompleted',
-  'OrderReviewed', 'OrderCancellationRequested', 'OrderCancellationDeclined', 'OrderCancelled', 'OrderContested',
-  'OrderContestWithdrawn', 'OrderResolved',
+  'OrderPlaced',
+  'OrderStarted',
+  'OrderDeliveryLate',
+  'OrderDelivered',
+  'OrderRevisionRequested',
+  'OrderCompleted',
+  'OrderReviewed',
+  'OrderCancellationRequested',
+  'OrderCancellationDeclined',
+  'OrderCancelled',
+  'OrderContested',
+  'OrderContestWithdrawn',
+  'OrderResolved',
 ] as const;
 
 export const CUSTOM_REQUEST_EVENT_TYPES = [
-  'CustomRequestSubmitted', 'CustomRequestSellerInvited', 'CustomRequestAcceptedBySeller', 'CustomRequestCounterOffered',
-  'CustomRequestInvitationExpired', 'CustomRequestConvertedToOrder', 'CustomRequestCancelled',
+  'CustomRequestSubmitted',
+  'CustomRequestSellerInvited',
+  'CustomRequestAcceptedBySeller',
+  'CustomRequestCounterOffered',
+  'CustomRequestInvitationExpired',
+  'CustomRequestConvertedToOrder',
+  'CustomRequestCancelled',
 ] as const;
 
 const ORDER_TYPES = new Set<string>(ORDER_EVENT_TYPES);
@@ -33,12 +54,20 @@ export class OrdersProjection implements Projection {
   readonly handles = [...ORDER_EVENT_TYPES, ...CUSTOM_REQUEST_EVENT_TYPES, ...PARTY_EVENTS];
   readonly tables = ORDERS_TABLES;
 
-  async handle(events: RecordedEvent[], tx: PoolClient, session?: ProjectionSession): Promise<void> {
+  async handle(
+    events: RecordedEvent[],
+    tx: PoolClient,
+    session?: ProjectionSession,
+  ): Promise<void> {
     const orders = new RowBuffer(ORDERS, tx, false, session);
     const requests = new RowBuffer(CUSTOM_REQUESTS, tx, false, session);
     const parties = partiesBuffer(tx, session);
-    await orders.prefetch(events.filter((e) => ORDER_TYPES.has(e.type)).map((e) => idOf(e, 'orderId')));
-    await requests.prefetch(events.filter((e) => REQUEST_TYPES.has(e.type)).map((e) => idOf(e, 'customRequestId')));
+    await orders.prefetch(
+      events.filter((e) => ORDER_TYPES.has(e.type)).map((e) => idOf(e, 'orderId')),
+    );
+    await requests.prefetch(
+      events.filter((e) => REQUEST_TYPES.has(e.type)).map((e) => idOf(e, 'customRequestId')),
+    );
     await parties.prefetch(events.filter(isPartyEvent).map(partyKey));
     for (const event of events) {
       const rev = Number(event.revision);
@@ -52,7 +81,12 @@ export class OrdersProjection implements Projection {
         const id = idOf(event, 'customRequestId');
         const row = id ? requests.peek(id) : undefined;
         if (!id || (row && !isNewer(event.revision, row.rev))) continue;
-        const next = evolveCustomRequestRow(row, event as unknown as CustomRequestEvent, rev, occurredAt(event));
+        const next = evolveCustomRequestRow(
+          row,
+          event as unknown as CustomRequestEvent,
+          rev,
+          occurredAt(event),
+        );
         if (next) requests.put(next);
       } else if (isPartyEvent(event)) {
         await applyPartyEvent(parties, event);

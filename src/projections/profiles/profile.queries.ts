@@ -11,7 +11,9 @@ export async function providerProfile(pool: Pool, idOrReference: string, recent 
   );
   const accountId: string = party.rows[0]?.account_id ?? (byReference ? null : key);
   if (!accountId) return null;
-  const stats = await pool.query('SELECT * FROM rm_profile_stats WHERE account_id = $1', [accountId]);
+  const stats = await pool.query('SELECT * FROM rm_profile_stats WHERE account_id = $1', [
+    accountId,
+  ]);
   if (party.rows.length === 0 && stats.rows.length === 0) return null;
   const p = party.rows[0];
   const s = stats.rows[0];
@@ -28,10 +30,18 @@ export async function providerProfile(pool: Pool, idOrReference: string, recent 
     displayName: p?.display_name ?? null,
     providerReference: p?.provider_reference ?? null,
     erased: p?.erased === true,
-    rating: { average: s?.rating_avg == null ? null : Number(s.rating_avg), count: s?.rating_count ?? 0 },
+    rating: {
+      average: s?.rating_avg == null ? null : Number(s.rating_avg),
+      count: s?.rating_count ?? 0,
+    },
     completedOrders: s?.completed_orders ?? 0,
     cancellationMarks: s?.cancellation_marks ?? 0,
-    recentReviews: reviews.rows.map((r) => ({ orderId: r.order_id, rating: int(r.rating), comment: r.comment, reviewedAt: iso(r.reviewed_at) })),
+    recentReviews: reviews.rows.map((r) => ({
+      orderId: r.order_id,
+      rating: int(r.rating),
+      comment: r.comment,
+      reviewedAt: iso(r.reviewed_at),
+    })),
     recentCancellations: marks.rows.map((r) => ({
       orderId: r.order_id,
       reason: r.reason,

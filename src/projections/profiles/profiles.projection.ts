@@ -3,7 +3,13 @@ import { RecordedEvent } from '../../application/shared/event-store.port';
 import type { OrderCancelled, OrderCompleted, OrderReviewed } from '../../domain/orders';
 import { occurredAt, Projection, ProjectionSession } from '../runner/projection';
 import { InsertBuffer, isNewer, RowBuffer } from '../runner/row-buffer';
-import { applyPartyEvent, isPartyEvent, PARTY_EVENTS, partiesBuffer, partyKey } from '../shared/parties';
+import {
+  applyPartyEvent,
+  isPartyEvent,
+  PARTY_EVENTS,
+  partiesBuffer,
+  partyKey,
+} from '../shared/parties';
 import {
   CancellationMarkRow,
   MARKS_TABLE,
@@ -29,7 +35,11 @@ export class ProfilesProjection implements Projection {
   readonly handles = [...ORDER_TYPES, ...PARTY_EVENTS];
   readonly tables = PROFILES_TABLES;
 
-  async handle(events: RecordedEvent[], tx: PoolClient, session?: ProjectionSession): Promise<void> {
+  async handle(
+    events: RecordedEvent[],
+    tx: PoolClient,
+    session?: ProjectionSession,
+  ): Promise<void> {
     const stats = new RowBuffer(PROFILE_STATS, tx, false, session);
     const seen = new RowBuffer(PROFILE_ORDERS, tx, false, session);
     const reviews = new InsertBuffer<ReviewRow>(REVIEWS_TABLE, tx);
@@ -45,13 +55,21 @@ export class ProfilesProjection implements Projection {
         if (erased) {
           // Review comments are the buyer's own words: they go with the buyer.
           await reviews.flush();
-          await tx.query('UPDATE reviews SET comment = NULL WHERE buyer_id = $1', [erased.account_id]);
+          await tx.query('UPDATE reviews SET comment = NULL WHERE buyer_id = $1', [
+            erased.account_id,
+          ]);
         }
         continue;
       }
       const orderId = (event.data as { orderId: string }).orderId;
       const rev = Number(event.revision);
-      const done = seen.peek(orderId) ?? { order_id: orderId, rev: -1, completed: false, reviewed: false, marked: false };
+      const done = seen.peek(orderId) ?? {
+        order_id: orderId,
+        rev: -1,
+        completed: false,
+        reviewed: false,
+        marked: false,
+      };
       if (!isNewer(event.revision, done.rev)) continue;
       done.rev = rev;
       seen.put(done);
@@ -59,7 +77,12 @@ export class ProfilesProjection implements Projection {
       if (!subject) continue;
       const at = occurredAt(event);
       const row: ProfileStatsRow = (await stats.get(subject)) ?? {
-        account_id: subject, rating_sum: 0, rating_count: 0, completed_orders: 0, cancellation_marks: 0, updated_at: at,
+        account_id: subject,
+        rating_sum: 0,
+        rating_count: 0,
+        completed_orders: 0,
+        cancellation_marks: 0,
+        updated_at: at,
       };
       if (event.type === 'OrderCompleted' && !done.completed) {
         done.completed = true;
@@ -69,12 +92,25 @@ export class ProfilesProjection implements Projection {
         done.reviewed = true;
         row.rating_sum += d.rating;
         row.rating_count += 1;
-        reviews.add({ order_id: orderId, seller_id: d.sellerId, buyer_id: d.buyerId, rating: d.rating, comment: d.comment || null, reviewed_at: d.reviewedAt });
+        reviews.add({
+          order_id: orderId,
+          seller_id: d.sellerId,
+          buyer_id: d.buyerId,
+          rating: d.rating,
+          comment: d.comment || null,
+          reviewed_at: d.reviewedAt,
+        });
       } else if (event.type === 'OrderCancelled' && !done.marked) {
         const d = event.data as OrderCancelled['data'];
         done.marked = true;
         row.cancellation_marks += 1;
-        marks.add({ order_id: orderId, account_id: subject, reason: d.reason, cancelled_by: d.cancelledBy, cancelled_at: d.cancelledAt });
+        marks.add({
+          order_id: orderId,
+          account_id: subject,
+          reason: d.reason,
+          cancelled_by: d.cancelledBy,
+          cancelled_at: d.cancelledAt,
+        });
       } else continue;
       row.updated_at = at;
       stats.put(row);

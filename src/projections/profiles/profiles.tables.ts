@@ -40,7 +40,14 @@ export interface CancellationMarkRow {
 export const PROFILE_STATS: TableSpec<ProfileStatsRow> = {
   table: 'profile_stats',
   key: 'account_id',
-  columns: ['account_id', 'rating_sum', 'rating_count', 'completed_orders', 'cancellation_marks', 'updated_at'],
+  columns: [
+    'account_id',
+    'rating_sum',
+    'rating_count',
+    'completed_orders',
+    'cancellation_marks',
+    'updated_at',
+  ],
 };
 
 export const PROFILE_ORDERS: TableSpec<ProfileOrderRow> = {
@@ -49,41 +56,62 @@ export const PROFILE_ORDERS: TableSpec<ProfileOrderRow> = {
   columns: ['order_id', 'rev', 'completed', 'reviewed', 'marked'],
 };
 
-export const REVIEWS_TABLE = { table: 'reviews', columns: ['order_id', 'seller_id', 'buyer_id', 'rating', 'comment', 'reviewed_at'], conflict: 'order_id' } as const;
-export const MARKS_TABLE = { table: 'cancellation_marks', columns: ['order_id', 'account_id', 'reason', 'cancelled_by', 'cancelled_at'], conflict: 'order_id' } as const;
+export const REVIEWS_TABLE = {
+  table: 'reviews',
+  columns: ['order_id', 'seller_id', 'buyer_id', 'rating', 'comment', 'reviewed_at'],
+  conflict: 'order_id',
+} as const;
+export const MARKS_TABLE = {
+  table: 'cancellation_marks',
+  columns: ['order_id', 'account_id', 'reason', 'cancelled_by', 'cancelled_at'],
+  conflict: 'order_id',
+} as const;
 
 export const PROFILES_TABLES: readonly ProjectionTable[] = [
   {
     name: 'profile_stats',
     view: 'rm_profile_stats',
-    ddl: [`CREATE TABLE profile_stats (
+    ddl: [
+      `CREATE TABLE profile_stats (
          account_id text PRIMARY KEY, rating_sum bigint NOT NULL, rating_count integer NOT NULL,
          completed_orders integer NOT NULL, cancellation_marks integer NOT NULL, updated_at timestamptz NOT NULL,
          rating_avg numeric GENERATED ALWAYS AS
            (CASE WHEN rating_count > 0 THEN round(rating_sum::numeric / rating_count, 2) END) STORED
-       )`],
+       )`,
+    ],
   },
   {
     name: 'profile_orders',
-    ddl: [`CREATE TABLE profile_orders (order_id text PRIMARY KEY, rev bigint NOT NULL, completed boolean NOT NULL, reviewed boolean NOT NULL, marked boolean NOT NULL)`],
+    ddl: [
+      `CREATE TABLE profile_orders (order_id text PRIMARY KEY, rev bigint NOT NULL, completed boolean NOT NULL, reviewed boolean NOT NULL, marked boolean NOT NULL)`,
+    ],
   },
   {
     name: 'reviews',
     view: 'rm_profile_reviews',
-    ddl: [`CREATE TABLE reviews (
+    ddl: [
+      `CREATE TABLE reviews (
          order_id text PRIMARY KEY, seller_id text NOT NULL, buyer_id text NOT NULL, rating integer NOT NULL,
          comment text, reviewed_at timestamptz NOT NULL
-       )`],
-    indexes: [`CREATE INDEX reviews_seller ON reviews (seller_id, reviewed_at DESC)`, `CREATE INDEX reviews_buyer ON reviews (buyer_id)`],
+       )`,
+    ],
+    indexes: [
+      `CREATE INDEX reviews_seller ON reviews (seller_id, reviewed_at DESC)`,
+      `CREATE INDEX reviews_buyer ON reviews (buyer_id)`,
+    ],
   },
   {
     name: 'cancellation_marks',
     view: 'rm_cancellation_marks',
-    ddl: [`CREATE TABLE cancellation_marks (
+    ddl: [
+      `CREATE TABLE cancellation_marks (
          order_id text PRIMARY KEY, account_id text NOT NULL, reason text NOT NULL, cancelled_by text NOT NULL,
          cancelled_at timestamptz NOT NULL
-       )`],
-    indexes: [`CREATE INDEX cancellation_marks_account ON cancellation_marks (account_id, cancelled_at DESC)`],
+       )`,
+    ],
+    indexes: [
+      `CREATE INDEX cancellation_marks_account ON cancellation_marks (account_id, cancelled_at DESC)`,
+    ],
   },
   partiesTable('rm_profile_parties'),
 ];

@@ -1,9 +1,17 @@
 import { PoolClient } from 'pg';
-import { LogPosition, RecordedEvent, SubscriptionFilter } from '../../application/shared/event-store.port';
+import {
+  LogPosition,
+  RecordedEvent,
+  SubscriptionFilter,
+} from '../../application/shared/event-store.port';
 import { Projection, ProjectionSession } from './projection';
 
 /** Called inside a batch transaction after the rows and before the checkpoint: tests inject crashes here. */
-export type BeforeCommitHook = (projection: string, events: RecordedEvent[], tx: PoolClient) => Promise<void> | void;
+export type BeforeCommitHook = (
+  projection: string,
+  events: RecordedEvent[],
+  tx: PoolClient,
+) => Promise<void> | void;
 
 export interface StoredCheckpoint {
   version: number;
@@ -13,8 +21,17 @@ export interface StoredCheckpoint {
 }
 
 /** Locks the projection's checkpoint row for the rest of the transaction; null when not installed. */
-export async function lockCheckpoint(tx: PoolClient, name: string): Promise<StoredCheckpoint | null> {
-  const { rows } = await tx.query<{ version: number; generation: number; schema_name: string; commit: string; prepare: string }>(
+export async function lockCheckpoint(
+  tx: PoolClient,
+  name: string,
+): Promise<StoredCheckpoint | null> {
+  const { rows } = await tx.query<{
+    version: number;
+    generation: number;
+    schema_name: string;
+    commit: string;
+    prepare: string;
+  }>(
     'SELECT version, generation, schema_name, commit, prepare FROM public.projection_checkpoints WHERE name = $1 FOR UPDATE',
     [name],
   );
@@ -42,7 +59,12 @@ export async function applyEvents(
   await tx.query(`SELECT set_config('search_path', 'public', true)`);
 }
 
-export async function advanceCheckpoint(tx: PoolClient, name: string, position: LogPosition, applied: RecordedEvent[]): Promise<void> {
+export async function advanceCheckpoint(
+  tx: PoolClient,
+  name: string,
+  position: LogPosition,
+  applied: RecordedEvent[],
+): Promise<void> {
   const lastEventAt = applied.length ? applied[applied.length - 1].recordedAt : null;
   await tx.query(
     `UPDATE public.projection_checkpoints

@@ -1,5 +1,10 @@
 import { Pool } from 'pg';
-import { EventStore, LogPosition, RecordedEvent, StreamNotFoundError } from '../../application/shared/event-store.port';
+import {
+  EventStore,
+  LogPosition,
+  RecordedEvent,
+  StreamNotFoundError,
+} from '../../application/shared/event-store.port';
 import { PostgresEventStore } from '../../infrastructure/event-store/postgres/postgres-event-store';
 import { safeHorizon } from '../../infrastructure/event-store/postgres/postgres-log-reader';
 
@@ -12,10 +17,25 @@ export interface LogReader {
 
 /** Through the EventStore port: works with every adapter and every decorator around it. */
 export function portReader(store: EventStore): LogReader {
-  return { read: (after, maxCount, types) => store.readAll({ after, maxCount, filter: { eventTypePrefixes: [...types] } }) };
+  return {
+    read: (after, maxCount, types) =>
+      store.readAll({ after, maxCount, filter: { eventTypePrefixes: [...types] } }),
+  };
 }
 
-type Row = [string, string, string, string, string, string, number, unknown, string | null, number, boolean];
+type Row = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  number,
+  unknown,
+  string | null,
+  number,
+  boolean,
+];
 
 /**
  * For rebuilds over the Postgres log: one query returns a whole batch as a single JSON text,
@@ -28,7 +48,10 @@ export function bulkPostgresReader(pool: Pool, store: EventStore): LogReader {
   const decorated = !(store instanceof PostgresEventStore);
   return {
     async count(types) {
-      const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM es_events WHERE event_type = ANY($1::text[])', [types]);
+      const { rows } = await pool.query<{ n: string }>(
+        'SELECT count(*) AS n FROM es_events WHERE event_type = ANY($1::text[])',
+        [types],
+      );
       return Number(rows[0].n);
     },
     async read(after, maxCount, types) {
@@ -46,7 +69,18 @@ export function bulkPostgresReader(pool: Pool, store: EventStore): LogReader {
       );
       const parsed = JSON.parse(rows[0].batch) as Row[];
       const events = parsed.map(
-        ([commit, prepare, streamName, revision, id, type, schemaVersion, data, occurredAt, recordedMs]): RecordedEvent => ({
+        ([
+          commit,
+          prepare,
+          streamName,
+          revision,
+          id,
+          type,
+          schemaVersion,
+          data,
+          occurredAt,
+          recordedMs,
+        ]): RecordedEvent => ({
           id,
           streamName,
           revision: BigInt(revision),
@@ -58,14 +92,23 @@ export function bulkPostgresReader(pool: Pool, store: EventStore): LogReader {
           recordedAt: new Date(recordedMs),
         }),
       );
-      if (decorated && parsed.some((r) => r[10])) await revealPersonal(store, events, parsed.map((r) => r[10]));
+      if (decorated && parsed.some((r) => r[10]))
+        await revealPersonal(
+          store,
+          events,
+          parsed.map((r) => r[10]),
+        );
       return events;
     },
   };
 }
 
 /** Replaces the events that carry personal data with the port's reading of them, stream by stream. */
-async function revealPersonal(store: EventStore, events: RecordedEvent[], personal: boolean[]): Promise<void> {
+async function revealPersonal(
+  store: EventStore,
+  events: RecordedEvent[],
+  personal: boolean[],
+): Promise<void> {
   const byStream = new Map<string, number[]>();
   events.forEach((e, i) => {
     if (personal[i]) byStream.set(e.streamName, [...(byStream.get(e.streamName) ?? []), i]);
@@ -75,7 +118,10 @@ async function revealPersonal(store: EventStore, events: RecordedEvent[], person
     const to = events[indexes[indexes.length - 1]].revision;
     let read: RecordedEvent[];
     try {
-      read = await store.readStream(stream, { fromRevision: from, maxCount: Number(to - from) + 1 });
+      read = await store.readStream(stream, {
+        fromRevision: from,
+        maxCount: Number(to - from) + 1,
+      });
     } catch (error) {
       if (error instanceof StreamNotFoundError) continue;
       throw error;

@@ -6,7 +6,9 @@ export interface SqlRunner {
   query(sql: string, params?: unknown[]): Promise<any[]>;
 }
 
-export function pgRunner(client: { query(sql: string, params?: unknown[]): Promise<{ rows: any[] }> }): SqlRunner {
+export function pgRunner(client: {
+  query(sql: string, params?: unknown[]): Promise<{ rows: any[] }>;
+}): SqlRunner {
   return { query: async (sql, params) => (await client.query(sql, params)).rows };
 }
 
@@ -36,14 +38,23 @@ export const CORE_TABLES_DDL = [
 ];
 
 /** `rm_<name>_v<version>_<generation>`: a version change or a rebuild never reuses tables. */
-export function schemaName(projection: Pick<Projection, 'name' | 'version'>, generation: number): string {
-  if (!PROJECTION_NAME.test(projection.name)) throw new Error(`Invalid projection name: ${projection.name}`);
-  if (!Number.isSafeInteger(projection.version) || projection.version < 1) throw new Error(`Invalid version of ${projection.name}`);
+export function schemaName(
+  projection: Pick<Projection, 'name' | 'version'>,
+  generation: number,
+): string {
+  if (!PROJECTION_NAME.test(projection.name))
+    throw new Error(`Invalid projection name: ${projection.name}`);
+  if (!Number.isSafeInteger(projection.version) || projection.version < 1)
+    throw new Error(`Invalid version of ${projection.name}`);
   return `rm_${projection.name}_v${projection.version}_${generation}`;
 }
 
 /** Runs statements with `search_path` set to the schema (inside a transaction), then restores it. */
-async function inSchema(sql: SqlRunner, schema: string, statements: readonly string[]): Promise<void> {
+async function inSchema(
+  sql: SqlRunner,
+  schema: string,
+  statements: readonly string[],
+): Promise<void> {
   const [{ search_path: previous }] = await sql.query('SHOW search_path');
   await sql.query(`SELECT set_config('search_path', $1, true)`, [schema]);
   for (const statement of statements) await sql.query(statement);
@@ -54,7 +65,12 @@ async function inSchema(sql: SqlRunner, schema: string, statements: readonly str
  * Must run inside a transaction. `bulk` is for a rebuild: tables start unlogged and without
  * secondary indexes, and `finishBulkLoad` makes them durable and indexed before the swap.
  */
-export async function createGenerationTables(sql: SqlRunner, projection: Projection, schema: string, bulk = false): Promise<void> {
+export async function createGenerationTables(
+  sql: SqlRunner,
+  projection: Projection,
+  schema: string,
+  bulk = false,
+): Promise<void> {
   await sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await sql.query(`CREATE SCHEMA ${schema}`);
   const tables = projection.tables.flatMap((t) => t.ddl);
@@ -64,7 +80,11 @@ export async function createGenerationTables(sql: SqlRunner, projection: Project
 }
 
 /** WAL-logs each table in one pass and builds its indexes on the loaded rows. */
-export async function finishBulkLoad(sql: SqlRunner, projection: Projection, schema: string): Promise<void> {
+export async function finishBulkLoad(
+  sql: SqlRunner,
+  projection: Projection,
+  schema: string,
+): Promise<void> {
   await inSchema(sql, schema, [
     ...projection.tables.map((t) => `ALTER TABLE ${t.name} SET LOGGED`),
     ...projection.tables.flatMap((t) => t.indexes ?? []),
@@ -73,7 +93,11 @@ export async function finishBulkLoad(sql: SqlRunner, projection: Projection, sch
 }
 
 /** Readers only ever name the public views; re-pointing them all in one transaction is the swap. */
-export async function pointViews(sql: SqlRunner, projection: Projection, schema: string): Promise<void> {
+export async function pointViews(
+  sql: SqlRunner,
+  projection: Projection,
+  schema: string,
+): Promise<void> {
   for (const table of projection.tables) {
     if (!table.view) continue;
     await sql.query(`DROP VIEW IF EXISTS public.${table.view}`);
@@ -96,7 +120,16 @@ export async function saveActiveCheckpoint(
      ON CONFLICT (name) DO UPDATE SET version = excluded.version, generation = excluded.generation,
        schema_name = excluded.schema_name, commit = excluded.commit, prepare = excluded.prepare,
        events_applied = excluded.events_applied, last_event_at = excluded.last_event_at, updated_at = now()`,
-    [projection.name, projection.version, generation, schema, position.commit.toString(), position.prepare.toString(), eventsApplied, lastEventAt],
+    [
+      projection.name,
+      projection.version,
+      generation,
+      schema,
+      position.commit.toString(),
+      position.prepare.toString(),
+      eventsApplied,
+      lastEventAt,
+    ],
   );
 }
 
@@ -114,9 +147,14 @@ export async function installProjection(sql: SqlRunner, projection: Projection):
 }
 
 export async function uninstallProjection(sql: SqlRunner, projection: Projection): Promise<void> {
-  for (const table of projection.tables) if (table.view) await sql.query(`DROP VIEW IF EXISTS public.${table.view}`);
-  const rows = await sql.query('SELECT schema_name FROM public.projection_generations WHERE name = $1', [projection.name]);
-  for (const { schema_name } of rows) await sql.query(`DROP SCHEMA IF EXISTS ${schema_name} CASCADE`);
+  for (const table of projection.tables)
+    if (table.view) await sql.query(`DROP VIEW IF EXISTS public.${table.view}`);
+  const rows = await sql.query(
+    'SELECT schema_name FROM public.projection_generations WHERE name = $1',
+    [projection.name],
+  );
+  for (const { schema_name } of rows)
+    await sql.query(`DROP SCHEMA IF EXISTS ${schema_name} CASCADE`);
   await sql.query('DELETE FROM public.projection_generations WHERE name = $1', [projection.name]);
   await sql.query('DELETE FROM public.projection_checkpoints WHERE name = $1', [projection.name]);
 }

@@ -49,9 +49,10 @@ export async function readProjectionStatus(
   projections: readonly Projection[],
   postgresLog: boolean,
 ): Promise<ProjectionStatus[]> {
-  const { rows } = await pool.query<CheckpointRow>('SELECT * FROM public.projection_checkpoints WHERE name = ANY($1::text[])', [
-    projections.map((p) => p.name),
-  ]);
+  const { rows } = await pool.query<CheckpointRow>(
+    'SELECT * FROM public.projection_checkpoints WHERE name = ANY($1::text[])',
+    [projections.map((p) => p.name)],
+  );
   const byName = new Map(rows.map((r) => [r.name, r]));
   const now = Date.now();
   return Promise.all(

@@ -6,12 +6,20 @@ import {
   RecordedEvent,
   Subscription,
 } from '../../application/shared/event-store.port';
-import { advanceCheckpoint, applyEvents, BeforeCommitHook, filterFor, inTransaction, lockCheckpoint } from './batch';
+import {
+  advanceCheckpoint,
+  applyEvents,
+  BeforeCommitHook,
+  filterFor,
+  inTransaction,
+  lockCheckpoint,
+} from './batch';
 import { Projection } from './projection';
 import { LogReader } from './bulk-log-reader';
 import { rebuildProjections } from './rebuild';
 
-export type ProjectionState = 'starting' | 'rebuilding' | 'running' | 'retrying' | 'stopped' | 'failed';
+export type ProjectionState =
+  'starting' | 'rebuilding' | 'running' | 'retrying' | 'stopped' | 'failed';
 
 export interface RunnerOptions {
   batchSize?: number;
@@ -77,7 +85,9 @@ export class ProjectionRunner {
       entry.ready = this.launch(entry).catch((error: unknown) => {
         entry.state = 'failed';
         entry.lastError = describe(error);
-        this.options.logger?.error(`Projection ${projection.name} did not start: ${entry.lastError}`);
+        this.options.logger?.error(
+          `Projection ${projection.name} did not start: ${entry.lastError}`,
+        );
       });
       this.live.set(projection.name, entry);
     }
@@ -101,7 +111,9 @@ export class ProjectionRunner {
       name: l.projection.name,
       state: l.state,
       generation: l.generation,
-      position: l.position ? { commit: l.position.commit.toString(), prepare: l.position.prepare.toString() } : null,
+      position: l.position
+        ? { commit: l.position.commit.toString(), prepare: l.position.prepare.toString() }
+        : null,
       lastError: l.lastError,
     }));
   }
@@ -111,8 +123,12 @@ export class ProjectionRunner {
     let checkpoint = await this.readCheckpoint(projection.name);
     if (!checkpoint || checkpoint.version !== projection.version) {
       entry.state = 'rebuilding';
-      this.options.logger?.log(`Projection ${projection.name} v${projection.version}: building its tables from the log`);
-      await rebuildProjections(this.store, this.pool, [projection], { reader: this.options.rebuildReader });
+      this.options.logger?.log(
+        `Projection ${projection.name} v${projection.version}: building its tables from the log`,
+      );
+      await rebuildProjections(this.store, this.pool, [projection], {
+        reader: this.options.rebuildReader,
+      });
       checkpoint = await this.readCheckpoint(projection.name);
       if (!checkpoint) throw new Error('no checkpoint after rebuild');
     }
@@ -121,8 +137,15 @@ export class ProjectionRunner {
     entry.position = checkpoint.position;
     entry.state = 'running';
     entry.subscription = this.store.subscribeToAll(
-      { handle: (events) => this.handleBatch(entry, events), onError: (error) => this.onSubscriptionError(entry, error) },
-      { after: checkpoint.position, filter: filterFor([projection]), batchSize: this.options.batchSize ?? 500 },
+      {
+        handle: (events) => this.handleBatch(entry, events),
+        onError: (error) => this.onSubscriptionError(entry, error),
+      },
+      {
+        after: checkpoint.position,
+        filter: filterFor([projection]),
+        batchSize: this.options.batchSize ?? 500,
+      },
     );
   }
 
@@ -147,7 +170,9 @@ export class ProjectionRunner {
         if (error instanceof VersionMismatchError) throw error;
         entry.state = 'retrying';
         entry.lastError = describe(error);
-        this.options.logger?.error(`Projection ${entry.projection.name} batch failed (attempt ${attempt + 1}): ${entry.lastError}`);
+        this.options.logger?.error(
+          `Projection ${entry.projection.name} batch failed (attempt ${attempt + 1}): ${entry.lastError}`,
+        );
         await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** attempt, MAX_BACKOFF_MS)));
       }
     }
@@ -160,15 +185,20 @@ export class ProjectionRunner {
     try {
       await inTransaction(client, async () => {
         const checkpoint = await lockCheckpoint(client, projection.name);
-        if (!checkpoint || checkpoint.version !== projection.version) throw new VersionMismatchError(projection, checkpoint?.version ?? null);
+        if (!checkpoint || checkpoint.version !== projection.version)
+          throw new VersionMismatchError(projection, checkpoint?.version ?? null);
         // A rebuild may have swapped generations, or another runner moved on: the stored checkpoint decides.
         entry.generation = checkpoint.generation;
-        applied = events.filter((e) => entry.handled.has(e.type) && comparePositions(e.position, checkpoint.position) > 0);
+        applied = events.filter(
+          (e) => entry.handled.has(e.type) && comparePositions(e.position, checkpoint.position) > 0,
+        );
         await applyEvents(client, projection, checkpoint.schema, applied);
         const last = events[events.length - 1].position;
         await this.options.beforeCommit?.(projection.name, applied, client);
-        if (comparePositions(last, checkpoint.position) > 0) await advanceCheckpoint(client, projection.name, last, applied);
-        entry.position = comparePositions(last, checkpoint.position) > 0 ? last : checkpoint.position;
+        if (comparePositions(last, checkpoint.position) > 0)
+          await advanceCheckpoint(client, projection.name, last, applied);
+        entry.position =
+          comparePositions(last, checkpoint.position) > 0 ? last : checkpoint.position;
       });
     } finally {
       client.release();
@@ -186,7 +216,9 @@ export class ProjectionRunner {
 
 export class VersionMismatchError extends Error {
   constructor(projection: Projection, active: number | null) {
-    super(`Projection ${projection.name}: active tables are version ${active ?? 'none'}, this process runs version ${projection.version}`);
+    super(
+      `Projection ${projection.name}: active tables are version ${active ?? 'none'}, this process runs version ${projection.version}`,
+    );
     this.name = 'VersionMismatchError';
   }
 }

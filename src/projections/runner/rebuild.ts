@@ -6,7 +6,14 @@ import {
   START_POSITION,
 } from '../../application/shared/event-store.port';
 import { applyEvents, filterFor, inTransaction, lockCheckpoint } from './batch';
-import { createGenerationTables, finishBulkLoad, pgRunner, pointViews, saveActiveCheckpoint, schemaName } from './generations';
+import {
+  createGenerationTables,
+  finishBulkLoad,
+  pgRunner,
+  pointViews,
+  saveActiveCheckpoint,
+  schemaName,
+} from './generations';
 import { LogReader, portReader } from './bulk-log-reader';
 import { newSession, Projection, ProjectionSession } from './projection';
 
@@ -64,12 +71,15 @@ export async function rebuildProjections(
   projections: readonly Projection[],
   options: RebuildOptions = {},
 ): Promise<RebuildResult[]> {
-  const batchSize = options.batchSize ?? 10_000;
+  const batchSize = options.batchSize ?? 25_000;
   const lockClient = await pool.connect();
   const locked: string[] = [];
   try {
     for (const p of projections) {
-      const { rows } = await lockClient.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext('projection-rebuild'), hashtext($1)) AS ok`, [p.name]);
+      const { rows } = await lockClient.query<{ ok: boolean }>(
+        `SELECT pg_try_advisory_lock(hashtext('projection-rebuild'), hashtext($1)) AS ok`,
+        [p.name],
+      );
       if (!rows[0].ok) throw new RebuildAlreadyRunningError(p.name);
       locked.push(p.name);
     }
@@ -98,7 +108,13 @@ export async function rebuildProjections(
     }
     progress.phase = 'swapping';
     options.onProgress?.(progress);
-    await Promise.all(targets.map((t) => withClient(pool, (c) => inTransaction(c, () => finishBulkLoad(pgRunner(c), t.projection, t.schema)))));
+    await Promise.all(
+      targets.map((t) =>
+        withClient(pool, (c) =>
+          inTransaction(c, () => finishBulkLoad(pgRunner(c), t.projection, t.schema)),
+        ),
+      ),
+    );
     const results: RebuildResult[] = [];
     for (const t of targets) results.push(await swap(reader, pool, t, position, batchSize));
     progress.phase = 'done';
@@ -106,7 +122,9 @@ export async function rebuildProjections(
     return results;
   } finally {
     for (const name of locked) {
-      await lockClient.query(`SELECT pg_advisory_unlock(hashtext('projection-rebuild'), hashtext($1))`, [name]).catch(() => undefined);
+      await lockClient
+        .query(`SELECT pg_advisory_unlock(hashtext('projection-rebuild'), hashtext($1))`, [name])
+        .catch(() => undefined);
     }
     lockClient.release();
   }
@@ -135,12 +153,24 @@ async function prepareGeneration(pool: Pool, projection: Projection): Promise<Ta
         `INSERT INTO public.projection_generations (name, generation, version, schema_name, status) VALUES ($1, $2, $3, $4, 'building')`,
         [projection.name, generation, projection.version, schema],
       );
-      return { projection, handled: new Set(projection.handles), generation, schema, applied: 0, lastEventAt: null, session: newSession() };
+      return {
+        projection,
+        handled: new Set(projection.handles),
+        generation,
+        schema,
+        applied: 0,
+        lastEventAt: null,
+        session: newSession(),
+      };
     }),
   );
 }
 
-async function applyToBuilding(client: PoolClient, target: Target, events: RecordedEvent[]): Promise<void> {
+async function applyToBuilding(
+  client: PoolClient,
+  target: Target,
+  events: RecordedEvent[],
+): Promise<void> {
   const mine = events.filter((e) => target.handled.has(e.type));
   if (mine.length === 0) return;
   await inTransaction(client, async () => {
@@ -151,7 +181,13 @@ async function applyToBuilding(client: PoolClient, target: Target, events: Recor
   target.lastEventAt = mine[mine.length - 1].recordedAt;
 }
 
-async function swap(reader: LogReader, pool: Pool, target: Target, from: LogPosition, batchSize: number): Promise<RebuildResult> {
+async function swap(
+  reader: LogReader,
+  pool: Pool,
+  target: Target,
+  from: LogPosition,
+  batchSize: number,
+): Promise<RebuildResult> {
   const { projection } = target;
   let position = from;
   const retired = await withClient(pool, (c) =>
@@ -169,7 +205,15 @@ async function swap(reader: LogReader, pool: Pool, target: Target, from: LogPosi
       }
       const sql = pgRunner(c);
       await pointViews(sql, projection, target.schema);
-      await saveActiveCheckpoint(sql, projection, target.generation, target.schema, position, target.applied, target.lastEventAt);
+      await saveActiveCheckpoint(
+        sql,
+        projection,
+        target.generation,
+        target.schema,
+        position,
+        target.applied,
+        target.lastEventAt,
+      );
       const old = await c.query<{ schema_name: string }>(
         `UPDATE public.projection_generations SET status = 'retired'
           WHERE name = $1 AND generation <> $2 AND status <> 'retired' RETURNING schema_name`,
@@ -184,5 +228,11 @@ async function swap(reader: LogReader, pool: Pool, target: Target, from: LogPosi
   );
   // Readers already follow the new views; the old tables go once their last queries end.
   for (const schema of retired) await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  return { name: projection.name, generation: target.generation, schema: target.schema, eventsApplied: target.applied, position };
+  return {
+    name: projection.name,
+    generation: target.generation,
+    schema: target.schema,
+    eventsApplied: target.applied,
+    position,
+  };
 }

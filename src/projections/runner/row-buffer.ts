@@ -13,7 +13,8 @@ export interface TableSpec<R> {
 const SESSION_ROWS_PER_TABLE = 400_000;
 
 function quote(identifier: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/.test(identifier)) throw new Error(`Unsafe SQL identifier: ${identifier}`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(identifier))
+    throw new Error(`Unsafe SQL identifier: ${identifier}`);
   return identifier;
 }
 
@@ -25,6 +26,8 @@ function quote(identifier: string): string {
 export class RowBuffer<R extends object> {
   private readonly rows: Map<string, R | null>;
   private readonly dirty = new Set<string>();
+  /** Keys this batch asked for or wrote; a session may know many more. */
+  private readonly asked = new Set<string>();
   private readonly select: string;
   private readonly upsert: string;
 
@@ -48,12 +51,18 @@ export class RowBuffer<R extends object> {
     const updates = cols.filter((c) => c !== key).map((c) => `${c} = EXCLUDED.${c}`);
     this.upsert =
       `INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM json_populate_recordset(NULL::${table}, $1::json) ` +
-      (updates.length ? `ON CONFLICT (${key}) DO UPDATE SET ${updates.join(', ')}` : `ON CONFLICT (${key}) DO NOTHING`);
+      (updates.length
+        ? `ON CONFLICT (${key}) DO UPDATE SET ${updates.join(', ')}`
+        : `ON CONFLICT (${key}) DO NOTHING`);
   }
 
   async prefetch(keys: Iterable<string | null | undefined>): Promise<void> {
     const missing = new Set<string>();
-    for (const k of keys) if (typeof k === 'string' && !this.rows.has(k)) missing.add(k);
+    for (const k of keys) {
+      if (typeof k !== 'string') continue;
+      this.asked.add(k);
+      if (!this.rows.has(k)) missing.add(k);
+    }
     if (missing.size === 0) return;
     const { rows } = await this.tx.query<{ r: R }>(this.select, [[...missing]]);
     for (const k of missing) this.rows.set(k, null);
@@ -61,6 +70,7 @@ export class RowBuffer<R extends object> {
   }
 
   async get(key: string): Promise<R | undefined> {
+    this.asked.add(key);
     if (!this.rows.has(key)) await this.prefetch([key]);
     return this.rows.get(key) ?? undefined;
   }
@@ -74,7 +84,18 @@ export class RowBuffer<R extends object> {
     const key = String(row[this.spec.key]);
     this.rows.set(key, row);
     this.dirty.add(key);
+    this.asked.add(key);
     return row;
+  }
+
+  /** The existing rows this batch asked for or wrote. */
+  touched(): R[] {
+    const out: R[] = [];
+    for (const k of this.asked) {
+      const row = this.rows.get(k);
+      if (row) out.push(row);
+    }
+    return out;
   }
 
   /** The rows known to this buffer (with a session, also earlier batches'), for changes that touch every row of a party (erasure). */
@@ -95,7 +116,10 @@ export class InsertBuffer<R extends object> {
   private readonly pending: R[] = [];
   private readonly insert: string;
 
-  constructor(spec: { table: string; columns: readonly (keyof R & string)[]; conflict: string }, private readonly tx: PoolClient) {
+  constructor(
+    spec: { table: string; columns: readonly (keyof R & string)[]; conflict: string },
+    private readonly tx: PoolClient,
+  ) {
     const table = quote(spec.table);
     const cols = spec.columns.map(quote).join(', ');
     this.insert =

@@ -5,7 +5,12 @@ import { isNewer, RowBuffer, TableSpec } from '../runner/row-buffer';
 import { ProjectionSession, ProjectionTable } from '../runner/projection';
 
 /** The account events a projection needs to name people, and to forget them. */
-export const PARTY_EVENTS = ['AccountRegistered', 'RoleActivated', 'ProfileUpdated', 'AccountErased'] as const;
+export const PARTY_EVENTS = [
+  'AccountRegistered',
+  'RoleActivated',
+  'ProfileUpdated',
+  'AccountErased',
+] as const;
 
 export interface PartyRow {
   account_id: string;
@@ -21,14 +26,24 @@ export interface PartyRow {
 export const PARTIES: TableSpec<PartyRow> = {
   table: 'parties',
   key: 'account_id',
-  columns: ['account_id', 'rev', 'display_name', 'provider_reference', 'roles', 'address', 'registered_at', 'erased'],
+  columns: [
+    'account_id',
+    'rev',
+    'display_name',
+    'provider_reference',
+    'roles',
+    'address',
+    'registered_at',
+    'erased',
+  ],
 };
 
 export function partiesTable(view?: string): ProjectionTable {
   return {
     name: 'parties',
     view,
-    ddl: [`CREATE TABLE parties (
+    ddl: [
+      `CREATE TABLE parties (
          account_id         text PRIMARY KEY,
          rev                bigint  NOT NULL,
          display_name       text,
@@ -37,7 +52,8 @@ export function partiesTable(view?: string): ProjectionTable {
          address            jsonb,
          registered_at      timestamptz,
          erased             boolean NOT NULL DEFAULT false
-       )`],
+       )`,
+    ],
     indexes: [`CREATE INDEX parties_provider_reference ON parties (provider_reference)`],
   };
 }
@@ -62,16 +78,33 @@ function personal(data: unknown): { displayName?: string; address?: Address | nu
   const out: { displayName?: string; address?: Address | null } = {};
   if (typeof displayName === 'string') out.displayName = displayName;
   if (address === null) out.address = null;
-  else if (typeof address === 'object' && address !== undefined && typeof (address as Address).line1 === 'string') out.address = address as Address;
+  else if (
+    typeof address === 'object' &&
+    address !== undefined &&
+    typeof (address as Address).line1 === 'string'
+  )
+    out.address = address as Address;
   return out;
 }
 
 function blank(accountId: string): PartyRow {
-  return { account_id: accountId, rev: -1, display_name: null, provider_reference: null, roles: [], address: null, registered_at: null, erased: false };
+  return {
+    account_id: accountId,
+    rev: -1,
+    display_name: null,
+    provider_reference: null,
+    roles: [],
+    address: null,
+    registered_at: null,
+    erased: false,
+  };
 }
 
 /** Applies one account event; returns the party when it was just erased, so callers scrub their own copies. */
-export async function applyPartyEvent(parties: RowBuffer<PartyRow>, event: RecordedEvent): Promise<PartyRow | null> {
+export async function applyPartyEvent(
+  parties: RowBuffer<PartyRow>,
+  event: RecordedEvent,
+): Promise<PartyRow | null> {
   const accountId = partyKey(event);
   if (!accountId) return null;
   const row = (await parties.get(accountId)) ?? blank(accountId);
@@ -82,14 +115,17 @@ export async function applyPartyEvent(parties: RowBuffer<PartyRow>, event: Recor
     case 'AccountRegistered': {
       const p = personal(data);
       row.display_name = row.erased ? null : (p.displayName ?? null);
-      row.provider_reference = typeof data.providerReference === 'string' ? data.providerReference : null;
+      row.provider_reference =
+        typeof data.providerReference === 'string' ? data.providerReference : null;
       row.roles = Array.isArray(data.roles) ? (data.roles as string[]) : [];
       row.registered_at = typeof data.registeredAt === 'string' ? data.registeredAt : null;
       break;
     }
     case 'RoleActivated':
-      if (typeof data.role === 'string' && !row.roles.includes(data.role)) row.roles = [...row.roles, data.role];
-      if (typeof data.providerReference === 'string') row.provider_reference = data.providerReference;
+      if (typeof data.role === 'string' && !row.roles.includes(data.role))
+        row.roles = [...row.roles, data.role];
+      if (typeof data.providerReference === 'string')
+        row.provider_reference = data.providerReference;
       break;
     case 'ProfileUpdated': {
       if (row.erased) break;

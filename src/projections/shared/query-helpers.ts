@@ -19,7 +19,12 @@ export interface PartyView {
   erased: boolean;
 }
 
-export function partyView(accountId: string, name: unknown, reference: unknown, erased: unknown): PartyView {
+export function partyView(
+  accountId: string,
+  name: unknown,
+  reference: unknown,
+  erased: unknown,
+): PartyView {
   return {
     accountId,
     displayName: typeof name === 'string' ? name : null,

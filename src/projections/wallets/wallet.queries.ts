@@ -4,8 +4,12 @@ import { int, iso } from '../shared/query-helpers';
 
 /** "Solde de retrait": what the seller can withdraw, what escrow still holds for them, what left already. */
 export async function sellerWallet(pool: Pool, providerId: string, recent = 20) {
-  const w = (await pool.query('SELECT * FROM rm_wallets WHERE provider_id = $1', [providerId])).rows[0];
-  const payouts = await pool.query('SELECT * FROM rm_payouts WHERE provider_id = $1 ORDER BY updated_at DESC, payout_id LIMIT $2', [providerId, recent]);
+  const w = (await pool.query('SELECT * FROM rm_wallets WHERE provider_id = $1', [providerId]))
+    .rows[0];
+  const payouts = await pool.query(
+    'SELECT * FROM rm_payouts WHERE provider_id = $1 ORDER BY updated_at DESC, payout_id LIMIT $2',
+    [providerId, recent],
+  );
   const held = await pool.query(
     `SELECT escrow_id, subject_kind, subject_id, held_cents, frozen_by FROM rm_escrows
       WHERE payee_id = $1 AND held_cents > 0 ORDER BY updated_at DESC, escrow_id LIMIT $2`,

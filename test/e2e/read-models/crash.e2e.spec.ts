@@ -6,12 +6,28 @@ import { invoiceNumberingProblems } from './support/invoice-checks';
 import { MarketplaceSim } from './support/marketplace-sim';
 import { appendLog } from './support/sim-core';
 
-function runCrashingProjector(databaseUrl: string, crashAfterEvents: number): Promise<{ signal: NodeJS.Signals | null; code: number | null; output: string }> {
+function runCrashingProjector(
+  databaseUrl: string,
+  crashAfterEvents: number,
+): Promise<{ signal: NodeJS.Signals | null; code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'support', 'crashing-projector.ts')], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, CRASH_AFTER_EVENTS: String(crashAfterEvents), TS_NODE_PROJECT: join(__dirname, '../../../tsconfig.json') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        join(__dirname, 'support', 'crashing-projector.ts'),
+      ],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          CRASH_AFTER_EVENTS: String(crashAfterEvents),
+          TS_NODE_PROJECT: join(__dirname, '../../../tsconfig.json'),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -30,7 +46,9 @@ describe('a projector killed mid-batch', () => {
   it('restarts with no duplicate and no missing row, and invoice numbers still gapless', async () => {
     const sim = MarketplaceSim.run(4242, 900);
     await appendLog(h.store, sim.log);
-    const invoiceEvents = sim.log.filter((l) => h.projections.find((p) => p.name === 'invoices')!.handles.includes(l.event.type)).length;
+    const invoiceEvents = sim.log.filter((l) =>
+      h.projections.find((p) => p.name === 'invoices')!.handles.includes(l.event.type),
+    ).length;
 
     const crash = await runCrashingProjector(h.db.url, Math.floor(invoiceEvents / 2));
     expect(crash.signal).toBe('SIGKILL');

@@ -38,41 +38,57 @@ describe('finance ledger and wallets, property-based', () => {
 
   it('keeps the trial balance at zero and every wallet equal to the balance folded from its stream', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 40, max: 250 }), async (seed, steps) => {
-        const sim = MarketplaceSim.run(seed, steps);
-        await appendLog(h.store, sim.log);
-        await runner.caughtUp();
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 40, max: 250 }),
+        async (seed, steps) => {
+          const sim = MarketplaceSim.run(seed, steps);
+          await appendLog(h.store, sim.log);
+          await runner.caughtUp();
 
-        const tb = await trialBalance(h.pool);
-        expect({ total: tb.totals.balanceCents, unbalanced: tb.unbalancedEntries, balanced: tb.balanced }).toEqual({ total: 0, unbalanced: 0, balanced: true });
-
-        const heldByPayee = new Map<string, number>();
-        for (const o of sim.orders) {
-          const escrow = fold(escrowDecider, await stream<EscrowEvent>(`escrow-${o.escrowId}`));
-          if (escrow.status !== 'none') heldByPayee.set(escrow.payeeId, (heldByPayee.get(escrow.payeeId) ?? 0) + escrow.heldCents);
-        }
-        for (const seller of sim.sellers) {
-          const balance = walletBalance(fold(walletDecider, await stream<WalletEvent>(`wallet-${seller}`)));
-          const { rows } = await h.pool.query('SELECT * FROM rm_wallets WHERE provider_id = $1', [seller]);
-          const row = rows[0];
+          const tb = await trialBalance(h.pool);
           expect({
-            credited: Number(row?.credited_cents ?? 0),
-            available: Number(row?.available_cents ?? 0),
-            inTransit: Number(row?.in_transit_cents ?? 0),
-            paidOut: Number(row?.paid_out_cents ?? 0),
-            held: Number(row?.held_in_escrow_cents ?? 0),
-          }).toEqual({
-            credited: balance.creditedCents,
-            available: balance.availableCents,
-            inTransit: balance.inTransitCents,
-            paidOut: balance.paidOutCents,
-            held: heldByPayee.get(seller) ?? 0,
-          });
-          // Every release was credited, so the ledger owes each provider exactly the wallet's balances.
-          expect(await partyBalance('provider_payable', seller)).toBe(balance.availableCents);
-          expect(await partyBalance('payouts_in_transit', seller)).toBe(balance.inTransitCents);
-        }
-      }),
+            total: tb.totals.balanceCents,
+            unbalanced: tb.unbalancedEntries,
+            balanced: tb.balanced,
+          }).toEqual({ total: 0, unbalanced: 0, balanced: true });
+
+          const heldByPayee = new Map<string, number>();
+          for (const o of sim.orders) {
+            const escrow = fold(escrowDecider, await stream<EscrowEvent>(`escrow-${o.escrowId}`));
+            if (escrow.status !== 'none')
+              heldByPayee.set(
+                escrow.payeeId,
+                (heldByPayee.get(escrow.payeeId) ?? 0) + escrow.heldCents,
+              );
+          }
+          for (const seller of sim.sellers) {
+            const balance = walletBalance(
+              fold(walletDecider, await stream<WalletEvent>(`wallet-${seller}`)),
+            );
+            const { rows } = await h.pool.query('SELECT * FROM rm_wallets WHERE provider_id = $1', [
+              seller,
+            ]);
+            const row = rows[0];
+            expect({
+              credited: Number(row?.credited_cents ?? 0),
+              available: Number(row?.available_cents ?? 0),
+              inTransit: Number(row?.in_transit_cents ?? 0),
+              paidOut: Number(row?.paid_out_cents ?? 0),
+              held: Number(row?.held_in_escrow_cents ?? 0),
+            }).toEqual({
+              credited: balance.creditedCents,
+              available: balance.availableCents,
+              inTransit: balance.inTransitCents,
+              paidOut: balance.paidOutCents,
+              held: heldByPayee.get(seller) ?? 0,
+            });
+            // Every release was credited, so the ledger owes each provider exactly the wallet's balances.
+            expect(await partyBalance('provider_payable', seller)).toBe(balance.availableCents);
+            expect(await partyBalance('payouts_in_transit', seller)).toBe(balance.inTransitCents);
+          }
+        },
+      ),
       { numRuns: 6 },
     );
   });

@@ -36,7 +36,10 @@ describe('rebuild from position 0', () => {
         }
       }
     })();
-    const results = await rebuildProjections(h.store, h.pool, h.projections, { batchSize: 97, reader: bulkPostgresReader(h.pool, h.store) });
+    const results = await rebuildProjections(h.store, h.pool, h.projections, {
+      batchSize: 97,
+      reader: bulkPostgresReader(h.pool, h.store),
+    });
     reading = false;
     await reader;
 
@@ -57,7 +60,9 @@ describe('rebuild from position 0', () => {
     const liveRows = await snapshotProjections(h.pool, h.projections);
     await rebuildProjections(h.store, h.pool, h.projections);
     expect(await snapshotProjections(h.pool, h.projections)).toEqual(liveRows);
-    const schemas = await h.pool.query(`SELECT count(*)::int AS n FROM information_schema.schemata WHERE schema_name LIKE 'rm\\_%'`);
+    const schemas = await h.pool.query(
+      `SELECT count(*)::int AS n FROM information_schema.schemata WHERE schema_name LIKE 'rm\\_%'`,
+    );
     expect(schemas.rows[0].n).toBe(h.projections.length);
   });
 
@@ -68,9 +73,15 @@ describe('rebuild from position 0', () => {
     try {
       await client.query('BEGIN');
       for (const p of h.projections) {
-        const { rows } = await client.query('SELECT schema_name FROM public.projection_checkpoints WHERE name = $1', [p.name]);
+        const { rows } = await client.query(
+          'SELECT schema_name FROM public.projection_checkpoints WHERE name = $1',
+          [p.name],
+        );
         await client.query(`SELECT set_config('search_path', $1, true)`, [rows[0].schema_name]);
-        await p.handle(events.filter((e) => p.handles.includes(e.type)), client);
+        await p.handle(
+          events.filter((e) => p.handles.includes(e.type)),
+          client,
+        );
       }
       await client.query('COMMIT');
     } finally {

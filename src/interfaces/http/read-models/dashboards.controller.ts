@@ -17,22 +17,37 @@ export class DashboardsController {
   @Roles('client')
   @ApiOperation({
     summary: 'Buyer dashboard',
-    description: 'My orders by status with their French labels (Actif, Délivré, Terminé, Contesté, Résolu…), amounts and due dates, and my custom requests awaiting an answer.',
+    description:
+      'My orders by status with their French labels (Actif, Délivré, Terminé, Contesté, Résolu…), amounts and due dates, and my custom requests awaiting an answer.',
   })
   buyer(@CurrentActor() actor: Actor, @Query() query: BuyerDashboardQuery) {
-    return buyerDashboard(this.pool, actor.accountId, { status: query.status, limit: query.limit ?? 50, now: new Date() });
+    return buyerDashboard(this.pool, actor.accountId, {
+      status: query.status,
+      limit: query.limit ?? 50,
+      now: new Date(),
+    });
   }
 
   @Get('seller')
   @Roles('provider')
-  @ApiOperation({ summary: 'Seller dashboard', description: 'Orders to start, orders due (late ones flagged) and earnings.' })
+  @ApiOperation({
+    summary: 'Seller dashboard',
+    description: 'Orders to start, orders due (late ones flagged) and earnings.',
+  })
   seller(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
-    return sellerDashboard(this.pool, actor.accountId, { limit: query.limit ?? 50, now: new Date() });
+    return sellerDashboard(this.pool, actor.accountId, {
+      limit: query.limit ?? 50,
+      now: new Date(),
+    });
   }
 
   @Get('wallet')
   @Roles('provider')
-  @ApiOperation({ summary: 'Seller wallet', description: 'Available balance, amount still held in escrow for my orders, in transit and paid out; recent withdrawals.' })
+  @ApiOperation({
+    summary: 'Seller wallet',
+    description:
+      'Available balance, amount still held in escrow for my orders, in transit and paid out; recent withdrawals.',
+  })
   wallet(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
     return sellerWallet(this.pool, actor.accountId, query.limit ?? 20);
   }

@@ -14,14 +14,22 @@ export class FinanceController {
 
   @Get('trial-balance')
   @Roles('finance', 'admin')
-  @ApiOperation({ summary: 'Trial balance', description: 'Debits, credits and balance per ledger account; the total balance is zero when every entry balances.' })
+  @ApiOperation({
+    summary: 'Trial balance',
+    description:
+      'Debits, credits and balance per ledger account; the total balance is zero when every entry balances.',
+  })
   trialBalance(@Query() q: TrialBalanceQuery) {
     return trialBalance(this.pool, q.asOf ? new Date(q.asOf) : undefined);
   }
 
   @Get('journal')
   @Roles('finance', 'admin')
-  @ApiOperation({ summary: 'Journal entries', description: 'Newest double-entry journal entries with their lines, optionally for one escrow or payout.' })
+  @ApiOperation({
+    summary: 'Journal entries',
+    description:
+      'Newest double-entry journal entries with their lines, optionally for one escrow or payout.',
+  })
   journal(@Query() q: JournalQuery) {
     return journal(this.pool, { limit: q.limit ?? 50, escrowId: q.escrowId, payoutId: q.payoutId });
   }

@@ -2,7 +2,12 @@ import { Controller, Get, Inject, Param, Query, StreamableFile } from '@nestjs/c
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../../infrastructure/database/database.tokens';
-import { findInvoice, InvoiceView, isInvoiceParty, listInvoices } from '../../../projections/invoices/invoice.queries';
+import {
+  findInvoice,
+  InvoiceView,
+  isInvoiceParty,
+  listInvoices,
+} from '../../../projections/invoices/invoice.queries';
 import { renderInvoicePdf } from '../../../projections/invoices/invoice-pdf';
 import { Actor, CurrentActor } from '../auth/actor';
 import { ProblemException } from '../problem/problem-details.filter';
@@ -19,22 +24,38 @@ export class InvoicesController {
   @Get()
   @ApiOperation({
     summary: 'My invoices',
-    description: 'Invoices and credit notes I issued (as a seller, under the billing mandate) or received; finance and admin may name another account.',
+    description:
+      'Invoices and credit notes I issued (as a seller, under the billing mandate) or received; finance and admin may name another account.',
   })
   list(@CurrentActor() actor: Actor, @Query() q: InvoiceListQuery) {
     if (q.accountId && q.accountId.toLowerCase() !== actor.accountId && !mayReadAll(actor)) {
-      throw new ProblemException(403, 'NOT_INVOICE_PARTY', 'Only finance and admin may list another account’s invoices');
+      throw new ProblemException(
+        403,
+        'NOT_INVOICE_PARTY',
+        'Only finance and admin may list another account’s invoices',
+      );
     }
-    return listInvoices(this.pool, q.accountId?.toLowerCase() ?? actor.accountId, { limit: q.limit ?? 50, offset: q.offset ?? 0, year: q.year });
+    return listInvoices(this.pool, q.accountId?.toLowerCase() ?? actor.accountId, {
+      limit: q.limit ?? 50,
+      offset: q.offset ?? 0,
+      year: q.year,
+    });
   }
 
   @Get(':invoiceId.pdf')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Download an invoice as PDF' })
-  async pdf(@CurrentActor() actor: Actor, @Param('invoiceId') invoiceId: string): Promise<StreamableFile> {
+  async pdf(
+    @CurrentActor() actor: Actor,
+    @Param('invoiceId') invoiceId: string,
+  ): Promise<StreamableFile> {
     const invoice = await this.readable(actor, invoiceId);
     const bytes = await renderInvoicePdf(invoice);
-    return new StreamableFile(bytes, { type: 'application/pdf', disposition: `attachment; filename="${invoice.number}.pdf"`, length: bytes.length });
+    return new StreamableFile(bytes, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${invoice.number}.pdf"`,
+      length: bytes.length,
+    });
   }
 
   @Get(':invoiceId')
@@ -45,9 +66,17 @@ export class InvoicesController {
 
   private async readable(actor: Actor, invoiceId: string): Promise<InvoiceView> {
     const invoice = await findInvoice(this.pool, invoiceId);
-    if (!invoice) throw new ProblemException(404, 'INVOICE_NOT_FOUND', 'No invoice under this id', { invoiceId });
+    if (!invoice)
+      throw new ProblemException(404, 'INVOICE_NOT_FOUND', 'No invoice under this id', {
+        invoiceId,
+      });
     if (!isInvoiceParty(invoice, actor.accountId) && !mayReadAll(actor)) {
-      throw new ProblemException(403, 'NOT_INVOICE_PARTY', 'Only the parties of an invoice, finance and admin may read it', { invoiceId });
+      throw new ProblemException(
+        403,
+        'NOT_INVOICE_PARTY',
+        'Only the parties of an invoice, finance and admin may read it',
+        { invoiceId },
+      );
     }
     return invoice;
   }

@@ -2,7 +2,10 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../../infrastructure/database/database.tokens';
-import { mediationQueue, OPEN_DISPUTE_STATUSES } from '../../../projections/mediation/mediation-queue.queries';
+import {
+  mediationQueue,
+  OPEN_DISPUTE_STATUSES,
+} from '../../../projections/mediation/mediation-queue.queries';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { MediationQueueQuery } from './read-models.dto';
 
@@ -16,12 +19,18 @@ export class MediationQueueController {
   @Roles('mediator', 'admin')
   @ApiOperation({
     summary: 'Mediator queue',
-    description: 'Disputes oldest first with age, amount held, parties, reason and response deadline; filter by status (default: open ones) and assignee (`me`, `unassigned`, an id).',
+    description:
+      'Disputes oldest first with age, amount held, parties, reason and response deadline; filter by status (default: open ones) and assignee (`me`, `unassigned`, an id).',
   })
   queue(@CurrentActor() actor: Actor, @Query() q: MediationQueueQuery) {
     return mediationQueue(this.pool, {
       statuses: q.status ? q.status.split(',') : [...OPEN_DISPUTE_STATUSES],
-      assignee: q.assignee === 'me' ? actor.accountId : q.assignee?.toLowerCase() === 'unassigned' ? 'unassigned' : q.assignee?.toLowerCase(),
+      assignee:
+        q.assignee === 'me'
+          ? actor.accountId
+          : q.assignee?.toLowerCase() === 'unassigned'
+            ? 'unassigned'
+            : q.assignee?.toLowerCase(),
       limit: q.limit ?? 100,
       now: new Date(),
     });

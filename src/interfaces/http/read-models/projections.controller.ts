@@ -13,7 +13,8 @@ export class ProjectionsController {
   @Roles('mediator', 'finance', 'admin')
   @ApiOperation({
     summary: 'Projection positions and lag',
-    description: 'For each read model: version and generation, checkpoint, events behind the head, lag in ms, state of the runner in this process.',
+    description:
+      'For each read model: version and generation, checkpoint, events behind the head, lag in ms, state of the runner in this process.',
   })
   async list() {
     return { projections: await this.projections.status() };

@@ -1,6 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { ORDER_STATUS_LABELS } from '../../../domain/orders';
 import { GIG_SORTS, GigSort } from '../../../projections/catalog/gig-search.queries';
 
@@ -17,14 +28,22 @@ export class PageQuery {
 }
 
 export class BuyerDashboardQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ORDER_STATUSES, example: 'delivered', description: 'Only orders in this status' })
+  @ApiPropertyOptional({
+    enum: ORDER_STATUSES,
+    example: 'delivered',
+    description: 'Only orders in this status',
+  })
   @IsOptional()
   @IsIn(ORDER_STATUSES)
   status?: string;
 }
 
 export class GigSearchQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'logo vectoriel', description: 'Words searched in title, keywords, category and description (French stemming, accents ignored)' })
+  @ApiPropertyOptional({
+    example: 'logo vectoriel',
+    description:
+      'Words searched in title, keywords, category and description (French stemming, accents ignored)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -65,19 +84,32 @@ export class GigSearchQuery extends PageQuery {
 }
 
 export class MediationQueueQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'open,under_review', description: 'Comma-separated dispute statuses; defaults to every open status' })
+  @ApiPropertyOptional({
+    example: 'open,under_review',
+    description: 'Comma-separated dispute statuses; defaults to every open status',
+  })
   @IsOptional()
-  @Matches(/^(open|under_review|settlement_proposed|resolved|withdrawn)(,(open|under_review|settlement_proposed|resolved|withdrawn))*$/)
+  @Matches(
+    /^(open|under_review|settlement_proposed|resolved|withdrawn)(,(open|under_review|settlement_proposed|resolved|withdrawn))*$/,
+  )
   status?: string;
 
-  @ApiPropertyOptional({ example: 'me', description: '`me`, `unassigned`, or a mediator account id' })
+  @ApiPropertyOptional({
+    example: 'me',
+    description: '`me`, `unassigned`, or a mediator account id',
+  })
   @IsOptional()
-  @Matches(/^(me|unassigned|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/)
+  @Matches(
+    /^(me|unassigned|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/,
+  )
   assignee?: string;
 }
 
 export class TrialBalanceQuery {
-  @ApiPropertyOptional({ example: '2026-12-31T23:59:59Z', description: 'Only entries up to this instant' })
+  @ApiPropertyOptional({
+    example: '2026-12-31T23:59:59Z',
+    description: 'Only entries up to this instant',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   asOf?: string;
@@ -111,7 +143,10 @@ export class InvoiceListQuery extends PageQuery {
   @Min(0)
   offset?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Finance and admin only: list this account’s invoices' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Finance and admin only: list this account’s invoices',
+  })
   @IsOptional()
   @IsUUID()
   accountId?: string;

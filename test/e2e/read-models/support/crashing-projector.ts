@@ -21,7 +21,9 @@ async function main(): Promise<void> {
       if (applied < crashAfter) return;
       const inTx = await tx.query('SELECT count(*)::int AS n FROM invoices');
       const committed = await pool.query('SELECT count(*)::int AS n FROM invoices');
-      process.stdout.write(`CRASH ${JSON.stringify({ batch: events.length, invoicesInTx: inTx.rows[0].n, invoicesCommitted: committed.rows[0].n })}\n`);
+      process.stdout.write(
+        `CRASH ${JSON.stringify({ batch: events.length, invoicesInTx: inTx.rows[0].n, invoicesCommitted: committed.rows[0].n })}\n`,
+      );
       process.kill(process.pid, 'SIGKILL');
       await new Promise(() => undefined);
     },

@@ -3,7 +3,10 @@ import { EventStore } from '../../../../src/application/shared/event-store.port'
 import { PostgresEventStore } from '../../../../src/infrastructure/event-store/postgres/postgres-event-store';
 import { allProjections } from '../../../../src/projections/all-projections';
 import { Projection } from '../../../../src/projections/runner/projection';
-import { ProjectionRunner, RunnerOptions } from '../../../../src/projections/runner/projection-runner';
+import {
+  ProjectionRunner,
+  RunnerOptions,
+} from '../../../../src/projections/runner/projection-runner';
 import { createTestDatabase, TestDatabase } from '../../../support/database';
 
 export interface Harness {
@@ -44,13 +47,20 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** Every row of every table of every projection's active generation, sorted, as JSON text. */
-export async function snapshotProjections(pool: Pool, projections: readonly Projection[]): Promise<Record<string, string[]>> {
-  const { rows } = await pool.query<{ name: string; schema_name: string }>('SELECT name, schema_name FROM projection_checkpoints');
+export async function snapshotProjections(
+  pool: Pool,
+  projections: readonly Projection[],
+): Promise<Record<string, string[]>> {
+  const { rows } = await pool.query<{ name: string; schema_name: string }>(
+    'SELECT name, schema_name FROM projection_checkpoints',
+  );
   const schemas = new Map(rows.map((r) => [r.name, r.schema_name]));
   const out: Record<string, string[]> = {};
   for (const p of projections) {
     for (const t of p.tables) {
-      const res = await pool.query<{ r: string }>(`SELECT to_jsonb(x)::text AS r FROM ${schemas.get(p.name)}.${t.name} x`);
+      const res = await pool.query<{ r: string }>(
+        `SELECT to_jsonb(x)::text AS r FROM ${schemas.get(p.name)}.${t.name} x`,
+      );
       out[`${p.name}.${t.name}`] = res.rows.map((r) => r.r).sort();
     }
   }

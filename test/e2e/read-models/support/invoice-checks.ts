@@ -19,14 +19,18 @@ export async function invoiceNumberingProblems(pool: Pool): Promise<string[]> {
       key = k;
       expected = 1;
     }
-    if (r.seq !== expected) problems.push(`${r.number}: expected sequence ${expected} in ${k}, got ${r.seq}`);
-    if (r.number !== `${r.series}-${r.year}-${String(r.seq).padStart(6, '0')}`) problems.push(`${r.number}: malformed`);
+    if (r.seq !== expected)
+      problems.push(`${r.number}: expected sequence ${expected} in ${k}, got ${r.seq}`);
+    if (r.number !== `${r.series}-${r.year}-${String(r.seq).padStart(6, '0')}`)
+      problems.push(`${r.number}: malformed`);
     expected = r.seq + 1;
   }
   const counters = await pool.query(
     `SELECT s.series_key, s.last_number, (SELECT count(*)::int FROM invoices i WHERE i.series = s.prefix AND i.year = s.year) AS issued
        FROM invoice_series s`,
   );
-  for (const c of counters.rows) if (c.last_number !== c.issued) problems.push(`${c.series_key}: counter ${c.last_number}, issued ${c.issued}`);
+  for (const c of counters.rows)
+    if (c.last_number !== c.issued)
+      problems.push(`${c.series_key}: counter ${c.last_number}, issued ${c.issued}`);
   return problems;
 }

@@ -31,7 +31,10 @@ export class SimCore {
   /** Milliseconds; advanced by `tick`. */
   now: number;
 
-  constructor(readonly seed: number, start = Date.parse('2026-01-05T08:00:00.000Z')) {
+  constructor(
+    readonly seed: number,
+    start = Date.parse('2026-01-05T08:00:00.000Z'),
+  ) {
     this.random = seeded(seed);
     this.now = start;
   }
@@ -92,7 +95,14 @@ export class SimCore {
           id: eventId,
           type: e.type,
           data: e.data,
-          metadata: { eventId, correlationId: eventId, causationId: eventId, actorId: actor.id, actorRole: actor.role, occurredAt: meta.now },
+          metadata: {
+            eventId,
+            correlationId: eventId,
+            causationId: eventId,
+            actorId: actor.id,
+            actorRole: actor.role,
+            occurredAt: meta.now,
+          },
         },
       });
     }
@@ -102,7 +112,11 @@ export class SimCore {
 }
 
 /** Appends the log in order, one append per run of consecutive events of a stream. */
-export async function appendLog(store: EventStore, log: readonly LoggedEvent[], from = 0): Promise<number> {
+export async function appendLog(
+  store: EventStore,
+  log: readonly LoggedEvent[],
+  from = 0,
+): Promise<number> {
   let i = from;
   while (i < log.length) {
     const stream = log[i].stream;

@@ -1,6 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { allProjections } from '../../../../projections/all-projections';
-import { CORE_TABLES_DDL, installProjection, uninstallProjection } from '../../../../projections/runner/generations';
+import {
+  CORE_TABLES_DDL,
+  installProjection,
+  uninstallProjection,
+} from '../../../../projections/runner/generations';
 
 /**
  * The projection runner's bookkeeping and generation 1 of every read model, with the public
