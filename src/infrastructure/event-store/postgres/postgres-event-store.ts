@@ -112,26 +112,35 @@ export class PostgresEventStore implements EventStore {
     ]);
   }
 
+  /** One round trip: the stream's bookkeeping row, joined to its events. */
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const stream = await this.pool.query<{ truncate_before: string; deleted: boolean }>(
-      'SELECT truncate_before, deleted FROM es_streams WHERE stream_name = $1',
-      [streamName],
-    );
-    if (stream.rowCount === 0 || stream.rows[0].deleted) throw new StreamNotFoundError(streamName);
     const backwards = options.direction === 'backwards';
-    const params: unknown[] = [streamName, stream.rows[0].truncate_before];
-    let sql = `SELECT ${EVENT_COLUMNS} FROM es_events WHERE stream_name = $1 AND stream_revision >= $2`;
+    const direction = backwards ? 'DESC' : 'ASC';
+    const params: unknown[] = [streamName];
+    let range = '';
     if (options.fromRevision !== undefined) {
       params.push(options.fromRevision.toString());
-      sql += ` AND stream_revision ${backwards ? '<=' : '>='} $${params.length}`;
+      range = ` AND stream_revision ${backwards ? '<=' : '>='} $${params.length}`;
     }
-    sql += ` ORDER BY stream_revision ${backwards ? 'DESC' : 'ASC'}`;
+    let limit = '';
     if (options.maxCount !== undefined) {
       params.push(options.maxCount);
-      sql += ` LIMIT $${params.length}`;
+      limit = ` LIMIT $${params.length}`;
     }
-    const { rows } = await this.pool.query<EventRow>(sql, params);
-    return rows.map(toRecordedEvent);
+    const { rows } = await this.pool.query<EventRow & { stream_deleted: boolean }>(
+      `SELECT s.deleted AS stream_deleted, e.*
+         FROM es_streams s
+         LEFT JOIN LATERAL (
+           SELECT ${EVENT_COLUMNS} FROM es_events
+            WHERE stream_name = $1 AND stream_revision >= s.truncate_before${range}
+            ORDER BY stream_revision ${direction}${limit}
+         ) e ON true
+        WHERE s.stream_name = $1
+        ORDER BY e.stream_revision ${direction}`,
+      params,
+    );
+    if (rows.length === 0 || rows[0].stream_deleted) throw new StreamNotFoundError(streamName);
+    return rows[0].event_id === null ? [] : rows.map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
