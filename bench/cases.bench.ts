@@ -20,6 +20,7 @@ import { buildCase } from './support/cases-fixture';
 import { createBenchDatabase } from './support/database';
 import { fmt, log, nowNs, percentile, table } from './support/measure';
 
+const round = (v: number) => Math.round(v * 100) / 100;
 const CASE_EVENTS = Number(process.env.BENCH_CASE_EVENTS ?? 1_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const WARMUP = 30;
@@ -220,9 +221,10 @@ async function main(): Promise<void> {
       foldFirstHalfP50Ms: fold.p50,
       foldFirstHalfP99Ms: fold.p99,
     };
-    const targets = {
-      historyP99Ms: { target: TARGET_P99_MS, met: staffHistory.p99 <= TARGET_P99_MS },
-    };
+    // The one target, on the staff view (the largest answer: nothing filtered).
+    const targets = [
+      { name: 'history p99 ms (1,000-event case)', value: round(staffHistory.p99), op: '<=', target: TARGET_P99_MS },
+    ];
     await app.close();
     app = null;
     await db.drop();
