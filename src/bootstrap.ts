@@ -22,9 +22,8 @@ export function buildOpenApi(app: NestFastifyApplication) {
   return SwaggerModule.createDocument(app, document);
 }
 
-/** Builds the Nest application (API, projectors, workers as configured) without listening. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+export function createHttpAdapter(): FastifyAdapter {
+  return new FastifyAdapter({
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-correlation-id'];
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
@@ -32,10 +31,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyLimit: 1_048_576,
     trustProxy: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    bufferLogs: true,
-    rawBody: true,
-  });
+}
+
+/** Logging, correlation ids, validation, shutdown hooks and the API docs, on a created app. */
+export function configureApp(app: NestFastifyApplication, config: AppConfig): NestFastifyApplication {
   app.useLogger(app.get(Logger));
   // Every answer names its correlation id, so a front end can quote it to support.
   app
@@ -49,4 +48,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.enableShutdownHooks();
   if (config.SWAGGER_ENABLED) SwaggerModule.setup('docs', app, buildOpenApi(app), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/** Builds the Nest application (API, projectors, workers as configured) without listening. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createHttpAdapter(), {
+    bufferLogs: true,
+    rawBody: true,
+  });
+  return configureApp(app, config);
 }

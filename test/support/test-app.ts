@@ -1,6 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createApp } from '../../src/bootstrap';
+import { Test } from '@nestjs/testing';
+import { AppModule } from '../../src/app.module';
+import { configureApp, createHttpAdapter } from '../../src/bootstrap';
 import { loadConfig, AppConfig } from '../../src/infrastructure/config/config';
 import { ReactorRunner } from '../../src/infrastructure/subscriptions/reactor-runner';
 import { ProjectionsService } from '../../src/projections/projections.service';
@@ -34,8 +36,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** A provider replaced for a test, e.g. a movable clock. */
+export type ProviderOverride = [token: unknown, value: unknown];
+
 /** The real application on a fresh database and Redis prefix, driven through Fastify's inject. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  overrides: ProviderOverride[] = [],
+): Promise<TestApp> {
   const db = await createTestDatabase('mk_e2e');
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -46,7 +54,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     SWAGGER_ENABLED: 'false',
     ...env,
   });
-  const app = await createApp(config);
+  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  for (const [token, value] of overrides) builder = builder.overrideProvider(token).useValue(value);
+  const moduleRef = await builder.compile();
+  const app = configureApp(
+    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { rawBody: true, bufferLogs: true }),
+    config,
+  );
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const tokens = app.get(AccessTokens);
@@ -76,9 +90,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       return tokens.sign({ sub: accountId, roles, activeRole: activeRole ?? roles[0], sid: randomUUID() });
     },
     async settle() {
-      // Reactors may cause events that projections need, and the other way round is never true.
-      await app.get(ReactorRunner).settle();
-      await app.get(ProjectionsService, { strict: false }).settle();
+      // Reactors cause events projections need; a projection-fed reactor step can follow.
+      for (let round = 0; round < 3; round++) {
+        await app.get(ReactorRunner).settle();
+        await app.get(ProjectionsService, { strict: false }).settle();
+      }
     },
     async close() {
       await app.close();

@@ -2,49 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
 import { AccountRole } from '../../../src/interfaces/http/auth/actor';
 import { TestApp } from '../../support/test-app';
+import { seedVerifiedProvider } from '../orders/marketplace-fixtures';
 
 export interface Account {
   id: string;
   token: string;
 }
 
-const REQUIRED_DOCUMENTS = ['kbis_or_cfe', 'rib', 'urssaf_vigilance', 'tax_compliance', 'rc_pro'];
-
-/** Seeds a provider's approved documents in the identity stream, so the provider may start work. */
-async function verifyProvider(t: TestApp, providerId: string): Promise<void> {
-  const store = t.app.get<EventStore>(EVENT_STORE);
-  const at = new Date(Date.now() - 86_400_000).toISOString();
-  await store.appendToStream(
-    `verification-${providerId}`,
-    REQUIRED_DOCUMENTS.flatMap((kind) => {
-      const documentId = randomUUID();
-      return [
-        {
-          id: randomUUID(),
-          type: 'DocumentSubmitted',
-          data: { providerId, documentId, kind, uploadRef: `uploads/${kind}.pdf`, submittedAt: at },
-        },
-        {
-          id: randomUUID(),
-          type: 'DocumentApproved',
-          data: {
-            providerId,
-            documentId,
-            kind,
-            reviewedBy: 'seed-admin',
-            approvedAt: at,
-            expiresAt: null,
-          },
-        },
-      ];
-    }),
-    { expectedRevision: 'any' },
-  );
-}
-
 export async function account(t: TestApp, role: AccountRole): Promise<Account> {
   const id = randomUUID();
-  if (role === 'provider') await verifyProvider(t, id);
+  if (role === 'provider') await seedVerifiedProvider(t, id);
   return { id, token: await t.tokenFor({ accountId: id, roles: [role] }) };
 }
 
