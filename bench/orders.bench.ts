@@ -6,8 +6,10 @@
  * Env: DATABASE_URL (server), BENCH_SECONDS (HTTP phase, default 12), REDIS_URL, PG_POOL_SIZE.
  */
 import 'reflect-metadata';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
+import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { EVENT_STORE, EventStore } from '../src/application/shared/event-store.port';
 import { createApp } from '../src/bootstrap';
@@ -15,6 +17,7 @@ import { loadConfig } from '../src/infrastructure/config/config';
 import { ReactorRunner } from '../src/infrastructure/subscriptions/reactor-runner';
 import { AccessTokens } from '../src/interfaces/http/auth/access-token';
 import { createBenchDatabase } from './support/database';
+import { LoadRequest } from './support/lifecycle-load';
 import { fmt, log, nowNs, runFor, table } from './support/measure';
 
 const CONNECTIONS = 16;
@@ -141,66 +144,21 @@ async function seedSellers(
   );
 }
 
-/** Each connection loops over one order's whole lifecycle; the context carries the order and its seller. */
-function lifecycle(
-  base: string,
-  buyerToken: string,
-  sellers: Seller[],
-  seconds: number,
-): Promise<autocannon.Result> {
-  type Context = { orderId?: string; sellerToken?: string };
-  const auth = (token: string, withBody = false) =>
-    withBody
-      ? { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
-      : { authorization: `Bearer ${token}` };
-  const next = (path: string, body?: unknown) => ({
-    method: 'POST' as const,
-    setupRequest: (req: any, context: Context) =>
-      context.orderId
-        ? {
-            ...req,
-            path: `/orders/${context.orderId}/${path}`,
-            headers: auth(context.sellerToken!, body !== undefined),
-            body: body === undefined ? undefined : JSON.stringify(body),
-          }
-        : null,
-  });
-  return autocannon({
-    url: base,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [
-      {
-        method: 'POST',
-        path: '/orders',
-        setupRequest: (req: any, context: Context) => {
-          const seller = sellers[Math.floor(Math.random() * sellers.length)];
-          context.sellerToken = seller.token;
-          return {
-            ...req,
-            headers: { ...auth(buyerToken, true), 'idempotency-key': randomUUID() },
-            body: JSON.stringify({
-              gigId: seller.gigId,
-              extraIds: ['express'],
-              paymentMethod: 'pm_card_visa',
-            }),
-          };
-        },
-        onResponse: (status: number, body: string, context: Context) => {
-          context.orderId =
-            status === 201 ? (JSON.parse(body) as { orderId: string }).orderId : undefined;
-        },
-      },
-      next('start'),
-      next('deliveries', { message: 'Livrable final', fileRefs: ['files/bp.pdf'] }),
-      {
-        method: 'POST',
-        setupRequest: (req: any, context: Context) =>
-          context.orderId
-            ? { ...req, path: `/orders/${context.orderId}/accept`, headers: auth(buyerToken) }
-            : null,
-      },
-    ] as any,
+/**
+ * Drives the lifecycle from a child process (see `support/lifecycle-load.ts`): autocannon's
+ * parsing and request building would otherwise take CPU from the event loop under test.
+ */
+function lifecycle(load: LoadRequest): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'support', 'lifecycle-load.ts'), [], {
+      execArgv: ['-r', 'ts-node/register/transpile-only'],
+    });
+    child.once('message', (reply: { result?: autocannon.Result; error?: string }) =>
+      reply.result ? resolve(reply.result) : reject(new Error(reply.error)),
+    );
+    child.once('error', reject);
+    child.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited ${code}`)));
+    child.send(load);
   });
 }
 
@@ -220,6 +178,7 @@ async function countEvents(url: string): Promise<Record<string, number>> {
 interface Phase {
   run: autocannon.Result;
   commandsPerSecond: number;
+  cpuUsPerCommand: number;
   ordersCompleted: number;
   ordersPlaced: number;
   releases: number;
@@ -258,11 +217,14 @@ async function phase(url: string, roles: string): Promise<Phase> {
     });
     const withWorkers = roles.includes('workers');
     log(`[${roles}] warm-up ${WARMUP_SECONDS} s`);
-    await lifecycle(base, buyerToken, sellers, WARMUP_SECONDS);
+    const load = { base, buyerToken, sellers, connections: CONNECTIONS };
+    await lifecycle({ ...load, seconds: WARMUP_SECONDS });
     if (withWorkers) await app.get(ReactorRunner).settle();
     log(`[${roles}] lifecycle through HTTP, ${HTTP_SECONDS} s`);
     const before = await countEvents(url);
-    const run = await lifecycle(base, buyerToken, sellers, HTTP_SECONDS);
+    const cpuBefore = process.cpuUsage();
+    const run = await lifecycle({ ...load, seconds: HTTP_SECONDS });
+    const cpu = process.cpuUsage(cpuBefore);
     let settleSeconds: number | null = null;
     if (withWorkers) {
       const settleStart = nowNs();
@@ -274,9 +236,12 @@ async function phase(url: string, roles: string): Promise<Phase> {
     }
     const after = await countEvents(url);
     const delta = (type: string) => (after[type] ?? 0) - (before[type] ?? 0);
+    const commands = run.requests.total - run.non2xx - run.errors;
     return {
       run,
-      commandsPerSecond: (run.requests.total - run.non2xx - run.errors) / run.duration,
+      commandsPerSecond: commands / run.duration,
+      // The application's own CPU (this process; the load generator is another), per command.
+      cpuUsPerCommand: (cpu.user + cpu.system) / Math.max(1, commands),
       ordersCompleted: delta('OrderCompleted'),
       ordersPlaced: delta('OrderPlaced'),
       releases: delta('EscrowReleased'),
@@ -325,6 +290,12 @@ async function main(): Promise<void> {
           'target p99 <= 25',
         ],
         [
+          '  application CPU',
+          fmt(full.cpuUsPerCommand),
+          'µs/command',
+          'this process, user + system',
+        ],
+        [
           '  orders',
           fmt(full.ordersCompleted / full.run.duration, 1),
           'completed/s',
@@ -354,6 +325,12 @@ async function main(): Promise<void> {
           'ms',
           `${fmt(failed(api))} refused or failed of ${fmt(api.run.requests.total)}`,
         ],
+        [
+          '  application CPU',
+          fmt(api.cpuUsPerCommand),
+          'µs/command',
+          'this process, user + system',
+        ],
       ]),
     );
     console.log(
@@ -369,7 +346,9 @@ async function main(): Promise<void> {
       ordersCompletedPerSec: round(full.ordersCompleted / full.run.duration, 1),
       settleSeconds: round(full.settleSeconds ?? 0, 1),
       failedRequests: failed(full),
+      cpuUsPerCommand: round(full.cpuUsPerCommand),
       apiOnlyCommandsPerSec: round(api.commandsPerSecond),
+      apiOnlyCpuUsPerCommand: round(api.cpuUsPerCommand),
       apiOnlyP50Ms: round(api.run.latency.p50, 2),
       apiOnlyP99Ms: round(api.run.latency.p99, 2),
       apiOnlyRatioToBaseline: round(apiRatio, 3),

@@ -1,6 +1,7 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
+import { AGGREGATE_CACHE, AggregateCache } from '../application/shared/aggregate-cache';
 import { EVENT_STORE, EventStore } from '../application/shared/event-store.port';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { PG_POOL } from './database/database.tokens';
@@ -41,11 +42,18 @@ export class InfrastructureModule implements OnApplicationShutdown {
             ),
         },
         {
+          provide: AGGREGATE_CACHE,
+          useValue: new AggregateCache({
+            maxEntries: config.AGGREGATE_CACHE_SIZE,
+            maxAgeMs: config.AGGREGATE_CACHE_MAX_AGE_SECONDS * 1000,
+          }),
+        },
+        {
           provide: REDIS,
           useFactory: () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false }),
         },
       ],
-      exports: [APP_CONFIG, PG_POOL, EVENT_STORE, REDIS],
+      exports: [APP_CONFIG, PG_POOL, EVENT_STORE, AGGREGATE_CACHE, REDIS],
     };
   }
 

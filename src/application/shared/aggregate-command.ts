@@ -1,6 +1,7 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { ICommandHandler } from '@nestjs/cqrs';
 import { CommandMeta, Decider, DomainEvent } from '../../domain/shared';
+import { AGGREGATE_CACHE, AggregateCache } from './aggregate-cache';
 import { CausationContext, handleCommand, HandleOptions, HandleResult } from './command-handling';
 import { EVENT_STORE, EventStore } from './event-store.port';
 
@@ -23,10 +24,23 @@ export function aggregateCommandHandler<C extends { meta: CommandMeta }, S, E ex
   streamFor: (aggregateId: string) => string,
 ) {
   class Handler implements ICommandHandler<AggregateCommandMessage<C>, HandleResult<S, E>> {
-    constructor(@Inject(EVENT_STORE) readonly store: EventStore) {}
+    constructor(
+      @Inject(EVENT_STORE) readonly store: EventStore,
+      @Optional() @Inject(AGGREGATE_CACHE) readonly cache?: AggregateCache,
+    ) {}
 
     execute(message: AggregateCommandMessage<C>): Promise<HandleResult<S, E>> {
-      return handleCommand(this.store, streamFor(message.aggregateId), decider, message.command, message.causation, message.options);
+      return handleCommand(
+        this.store,
+        streamFor(message.aggregateId),
+        decider,
+        message.command,
+        message.causation,
+        {
+          cache: this.cache,
+          ...message.options,
+        },
+      );
     }
   }
   return Handler;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AggregateCache } from './aggregate-cache';
 import { CommandMeta, ConcurrencyError, Decider, DomainEvent } from '../../domain/shared';
 import {
   EventStore,
@@ -37,6 +38,8 @@ export interface HandleOptions {
   /** Deterministic event ids make a re-run of the same job idempotent in the log itself. */
   eventIds?: (index: number) => string;
   maxRetries?: number;
+  /** Decide on this process's last known state instead of reading the stream (see handleCommand). */
+  cache?: AggregateCache;
 }
 
 export type EventSchemaVersions = Readonly<Record<string, number>>;
@@ -51,10 +54,14 @@ export async function loadAggregate<State, Event extends DomainEvent>(
   try {
     events = await store.readStream(stream);
   } catch (error) {
-    if (error instanceof StreamNotFoundError) return { state: decider.initialState(), revision: null, events: [] };
+    if (error instanceof StreamNotFoundError)
+      return { state: decider.initialState(), revision: null, events: [] };
     throw error;
   }
-  const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState());
+  const state = events.reduce(
+    (s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event),
+    decider.initialState(),
+  );
   return { state, revision: events.length ? events[events.length - 1].revision : null, events };
 }
 
@@ -72,8 +79,18 @@ export function eventMetadata(meta: CommandMeta, causation: CausationContext, ev
 /**
  * Load, decide, append with the expected revision; on a version conflict the whole
  * cycle is retried, which is safe because `decide` is pure.
+ *
+ * With an `AggregateCache` the state to decide on may be a guess instead of a read: the
+ * state this process last appended at, or, for a stream it has never seen, the initial
+ * state (a creation then costs no read at all). The append's expected revision checks
+ * the guess; a refused append, a refusal or a no-op decided on a guess are never
+ * answered from it but decided again on a fresh read, without using up a retry.
  */
-export async function handleCommand<Command extends { meta: CommandMeta }, State, Event extends DomainEvent>(
+export async function handleCommand<
+  Command extends { meta: CommandMeta },
+  State,
+  Event extends DomainEvent,
+>(
   store: EventStore,
   stream: string,
   decider: Decider<Command, State, Event>,
@@ -82,13 +99,33 @@ export async function handleCommand<Command extends { meta: CommandMeta }, State
   options: HandleOptions = {},
 ): Promise<HandleResult<State, Event>> {
   const maxRetries = options.expectedRevision !== undefined ? 0 : (options.maxRetries ?? 5);
-  for (let attempt = 0; ; attempt++) {
-    const current = await loadAggregate(store, stream, decider);
+  const cache = options.cache?.enabled ? options.cache : undefined;
+  let mayGuess = cache !== undefined;
+  let attempt = 0;
+  for (;;) {
+    const guess = mayGuess
+      ? guessAggregate(cache!, stream, decider, options.expectedRevision)
+      : undefined;
+    const current = guess ?? (await loadAggregate(store, stream, decider));
+    if (!guess && cache && current.revision !== null)
+      cache.set(decider, stream, current.state, current.revision);
     if (options.expectedRevision !== undefined && current.revision !== options.expectedRevision) {
       throw staleRevision(stream, options.expectedRevision, current.revision);
     }
-    const cmd = typeof command === 'function' ? command(current.state) : command;
-    const events = decider.decide(cmd, current.state);
+    let cmd: Command;
+    let events: Event[];
+    try {
+      cmd = typeof command === 'function' ? command(current.state) : command;
+      events = decider.decide(cmd, current.state);
+    } catch (error) {
+      if (!guess) throw error;
+      mayGuess = false;
+      continue;
+    }
+    if (events.length === 0 && guess) {
+      mayGuess = false;
+      continue;
+    }
     const state = events.reduce(decider.evolve, current.state);
     if (events.length === 0) {
       return { events, state, nextExpectedRevision: current.revision, position: null };
@@ -100,21 +137,62 @@ export async function handleCommand<Command extends { meta: CommandMeta }, State
     const expected: ExpectedRevision = current.revision === null ? 'no_stream' : current.revision;
     try {
       const result = await store.appendToStream(stream, toAppend, { expectedRevision: expected });
-      return { events, state, nextExpectedRevision: result.nextExpectedRevision, position: result.position };
+      cache?.set(decider, stream, state, result.nextExpectedRevision);
+      return {
+        events,
+        state,
+        nextExpectedRevision: result.nextExpectedRevision,
+        position: result.position,
+      };
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError && attempt < maxRetries) {
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
+      cache?.invalidate(stream);
+      if (error instanceof WrongExpectedVersionError && guess) {
+        mayGuess = false;
         continue;
       }
-      if (error instanceof WrongExpectedVersionError) throw staleRevision(stream, expected, error.actual);
+      if (error instanceof WrongExpectedVersionError && attempt < maxRetries) {
+        attempt++;
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+        continue;
+      }
+      if (error instanceof WrongExpectedVersionError)
+        throw staleRevision(stream, expected, error.actual);
       throw error;
     }
   }
 }
 
-function staleRevision(stream: string, expected: ExpectedRevision, actual: bigint | null): ConcurrencyError {
-  return new ConcurrencyError('CONCURRENT_MODIFICATION', `${stream} was modified concurrently; reload and retry`, {
-    expectedRevision: String(expected),
-    actualRevision: actual === null ? null : String(actual),
-  });
+/**
+ * The cached state, or the initial state for a stream this process holds nothing of;
+ * none when the caller's `If-Match` names another revision than the cached one.
+ */
+function guessAggregate<State>(
+  cache: AggregateCache,
+  stream: string,
+  decider: Pick<Decider<unknown, State, DomainEvent>, 'initialState'>,
+  expectedRevision: bigint | undefined,
+): { state: State; revision: bigint | null } | undefined {
+  const cached = cache.get(decider, stream);
+  if (cached) {
+    if (expectedRevision !== undefined && cached.revision !== expectedRevision) return undefined;
+    return { state: cached.state as State, revision: cached.revision };
+  }
+  return expectedRevision === undefined
+    ? { state: decider.initialState(), revision: null }
+    : undefined;
+}
+
+function staleRevision(
+  stream: string,
+  expected: ExpectedRevision,
+  actual: bigint | null,
+): ConcurrencyError {
+  return new ConcurrencyError(
+    'CONCURRENT_MODIFICATION',
+    `${stream} was modified concurrently; reload and retry`,
+    {
+      expectedRevision: String(expected),
+      actualRevision: actual === null ? null : String(actual),
+    },
+  );
 }

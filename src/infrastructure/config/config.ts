@@ -19,6 +19,9 @@ const schema = z
     /** Prefix of every Redis key and BullMQ queue, so test runs never collide. */
     REDIS_PREFIX: z.string().min(1).default('mk'),
     EVENT_STORE: z.enum(['postgres', 'eventstoredb']).default('postgres'),
+    /** Streams whose last decided state each process keeps (0 turns the cache off); see AggregateCache. */
+    AGGREGATE_CACHE_SIZE: z.coerce.number().int().min(0).default(10_000),
+    AGGREGATE_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(300),
     EVENTSTORE_CONNECTION_STRING: z
       .string()
       .regex(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, 'must be a kurrentdb:// or esdb:// connection string')

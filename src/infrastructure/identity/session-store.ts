@@ -1,3 +1,4 @@
+import type { OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { Pool, PoolClient } from 'pg';
@@ -8,31 +9,188 @@ import {
 } from '../../application/identity/identity.ports';
 import { hashSecret, newRefreshToken } from '../../application/identity/secret-tokens';
 
+/** How often expired entries are dropped and the subscriber connection is checked. */
+const HEARTBEAT_MS = 5_000;
+/** Delay before loading the markers again after a failed load. */
+const RELOAD_DELAY_MS = 1_000;
+const SCAN_COUNT = 1_000;
+
+/** What `mark` publishes: the revoked sessions and how long their markers live. */
+interface RevocationMessage {
+  ids: string[];
+  ttlMs: number;
+}
+
+/** Escapes the glob characters of a literal for SCAN MATCH. */
+const globEscape = (s: string): string => s.replace(/[*?[\]\\]/g, '\\$&');
+
 /**
- * Logout must also kill access tokens already handed out; the guard asks Redis on every
- * request, and a marker lives as long as an access token can. It has the shape of the HTTP
- * layer's `SessionRevocations`, which the identity module binds to it.
+ * Logout must also kill access tokens already handed out; a marker in Redis lives as long as an
+ * access token can. Each process mirrors the markers in memory, loaded with SCAN whenever its
+ * subscriber connection (re)subscribes and kept current by what `mark` publishes, so the guard
+ * answers without a round trip. While the mirror may have missed a message (not loaded yet,
+ * subscriber down or reconnecting) a session it does not know is looked up in Redis instead.
+ * It has the shape of the HTTP layer's `SessionRevocations`, which the identity module binds to it.
  */
-export class RedisSessionRevocations {
+export class RedisSessionRevocations implements OnModuleDestroy {
+  /** Revoked session id -> epoch ms at which its marker expires in Redis. */
+  private readonly mirror = new Map<string, number>();
+  private readonly subscriber: Redis;
+  private readonly channel: string;
+  private readonly keyPrefix: string;
+  private readonly timer: NodeJS.Timeout;
+  /** Bumped on every (dis)connection of the subscriber: a load from an older one is void. */
+  private epoch = 0;
+  /** The mirror holds every marker: loaded since the subscriber last (re)subscribed. */
+  private current = false;
+  private pinging = false;
+  private closed = false;
+
   constructor(
     private readonly redis: Redis,
-    private readonly prefix: string,
+    prefix: string,
     private readonly ttlSeconds: number,
-  ) {}
+  ) {
+    this.keyPrefix = `${prefix}:identity:revoked-session:`;
+    this.channel = `${prefix}:identity:revocations`;
+    // Subscribing again is the load's job, so that it knows when the subscription holds.
+    this.subscriber = redis.duplicate({ autoResubscribe: false });
+    this.subscriber.on('ready', () => {
+      this.pinging = false;
+      void this.load(++this.epoch);
+    });
+    this.subscriber.on('close', () => this.invalidate());
+    this.subscriber.on('message', (_channel: string, payload: string) => this.receive(payload));
+    // A lost connection shows as 'close' and sends lookups to Redis; nothing else to report.
+    this.subscriber.on('error', () => undefined);
+    this.timer = setInterval(() => this.heartbeat(), HEARTBEAT_MS).unref();
+  }
+
+  /** From memory when that is safe, without I/O; `undefined` when only Redis can tell. */
+  knownRevoked(sessionId: string): boolean | undefined {
+    const expiresAt = this.mirror.get(sessionId);
+    if (expiresAt !== undefined) {
+      if (expiresAt > Date.now()) return true;
+      this.mirror.delete(sessionId);
+    }
+    return this.current ? false : undefined;
+  }
 
   async isRevoked(sessionId: string): Promise<boolean> {
-    return (await this.redis.exists(this.key(sessionId))) === 1;
+    return this.knownRevoked(sessionId) ?? (await this.redis.exists(this.key(sessionId))) === 1;
   }
 
   async mark(sessionIds: string[]): Promise<void> {
     if (sessionIds.length === 0) return;
+    const ttlMs = this.ttlSeconds * 1000;
+    // This process knows at once; the others when the message arrives.
+    this.remember(sessionIds, Date.now() + ttlMs);
+    const message: RevocationMessage = { ids: sessionIds, ttlMs };
     const multi = this.redis.multi();
     for (const id of sessionIds) multi.set(this.key(id), '1', 'EX', this.ttlSeconds);
+    multi.publish(this.channel, JSON.stringify(message));
     await multi.exec();
   }
 
+  async onModuleDestroy(): Promise<void> {
+    await this.close();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.timer);
+    this.invalidate();
+    // Connecting or waiting to reconnect, there is nothing to flush.
+    if (this.subscriber.status !== 'ready') this.subscriber.disconnect();
+    else await this.subscriber.quit().catch(() => undefined);
+  }
+
+  /**
+   * Subscribes, then loads every marker: one set before the subscription took hold is found by
+   * the scan, a later one arrives as a message.
+   */
+  private async load(epoch: number): Promise<void> {
+    try {
+      await this.subscriber.subscribe(this.channel);
+      const pattern = `${globEscape(this.keyPrefix)}*`;
+      let cursor = '0';
+      do {
+        if (epoch !== this.epoch) return;
+        const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT);
+        cursor = next;
+        if (keys.length === 0) continue;
+        const pipeline = this.redis.pipeline();
+        for (const key of keys) pipeline.pttl(key);
+        const replies = (await pipeline.exec()) ?? [];
+        const now = Date.now();
+        keys.forEach((key, i) => {
+          const [error, ms] = replies[i] ?? [new Error('no reply')];
+          if (error) throw error;
+          // -2: expired since the scan; -1: a marker without expiry stays until deleted.
+          if (ms === -2) return;
+          this.remember(
+            [key.slice(this.keyPrefix.length)],
+            ms === -1 ? Infinity : now + Number(ms),
+          );
+        });
+      } while (cursor !== '0');
+      if (epoch === this.epoch) this.current = true;
+    } catch {
+      if (epoch !== this.epoch || this.closed) return;
+      setTimeout(() => {
+        if (epoch === this.epoch && !this.closed) void this.load(epoch);
+      }, RELOAD_DELAY_MS).unref();
+    }
+  }
+
+  private receive(payload: string): void {
+    let message: RevocationMessage | undefined;
+    try {
+      message = JSON.parse(payload) as RevocationMessage;
+    } catch {
+      message = undefined;
+    }
+    if (!Array.isArray(message?.ids) || typeof message.ttlMs !== 'number') {
+      // Unreadable, so possibly a revocation missed: load everything again.
+      this.invalidate();
+      void this.load(this.epoch);
+      return;
+    }
+    this.remember(message.ids, Date.now() + message.ttlMs);
+  }
+
+  private remember(sessionIds: string[], expiresAt: number): void {
+    for (const id of sessionIds) {
+      if ((this.mirror.get(id) ?? 0) < expiresAt) this.mirror.set(id, expiresAt);
+    }
+  }
+
+  private invalidate(): void {
+    this.epoch++;
+    this.current = false;
+  }
+
+  /** Drops expired entries; a PING unanswered for a period means a connection dead but open. */
+  private heartbeat(): void {
+    const now = Date.now();
+    for (const [id, expiresAt] of this.mirror) if (expiresAt <= now) this.mirror.delete(id);
+    if (this.subscriber.status !== 'ready') return;
+    if (this.pinging) {
+      this.invalidate();
+      this.subscriber.disconnect(true);
+      return;
+    }
+    this.pinging = true;
+    this.subscriber.ping().then(
+      () => {
+        this.pinging = false;
+      },
+      () => undefined,
+    );
+  }
+
   private key(sessionId: string): string {
-    return `${this.prefix}:identity:revoked-session:${sessionId}`;
+    return `${this.keyPrefix}${sessionId}`;
   }
 }
 

@@ -26,4 +26,6 @@ export class AccessTokens {
 /** Sessions revoked by logout before their access tokens expire; implemented by identity. */
 export abstract class SessionRevocations {
   abstract isRevoked(sessionId: string): Promise<boolean>;
+  /** The answer when it is known without I/O, else `undefined` (then ask `isRevoked`). */
+  abstract knownRevoked(sessionId: string): boolean | undefined;
 }

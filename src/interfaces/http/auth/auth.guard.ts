@@ -26,18 +26,33 @@ export class AuthGuard implements CanActivate {
     try {
       claims = await this.tokens.verify(header.slice(7));
     } catch {
-      throw new ProblemException(401, 'INVALID_ACCESS_TOKEN', 'The access token is invalid or expired');
+      throw new ProblemException(
+        401,
+        'INVALID_ACCESS_TOKEN',
+        'The access token is invalid or expired',
+      );
     }
-    if (this.revocations && (await this.revocations.isRevoked(claims.sid))) {
+    if (
+      this.revocations &&
+      (this.revocations.knownRevoked(claims.sid) ?? (await this.revocations.isRevoked(claims.sid)))
+    ) {
       throw new ProblemException(401, 'SESSION_REVOKED', 'This session has been logged out');
     }
     const actor = new Actor(claims.sub, claims.roles, claims.activeRole, String(request.id));
     request.actor = actor;
-    const required = this.reflector.getAllAndOverride<AccountRole[] | undefined>(REQUIRED_ROLES, targets);
+    const required = this.reflector.getAllAndOverride<AccountRole[] | undefined>(
+      REQUIRED_ROLES,
+      targets,
+    );
     if (required?.length && !required.some((r) => actor.has(r))) {
-      throw new ProblemException(403, 'ROLE_REQUIRED', `This action requires one of the roles: ${required.join(', ')}`, {
-        requiredRoles: required,
-      });
+      throw new ProblemException(
+        403,
+        'ROLE_REQUIRED',
+        `This action requires one of the roles: ${required.join(', ')}`,
+        {
+          requiredRoles: required,
+        },
+      );
     }
     return true;
   }

@@ -86,7 +86,8 @@ export class IdentityModule {
         {
           provide: RedisSessionRevocations,
           inject: [REDIS],
-          // A marker must outlive every access token of the session it revokes.
+          // A marker must outlive every access token of the session it revokes. The instance
+          // closes its subscriber connection itself, on module destroy.
           useFactory: (redis: Redis) =>
             new RedisSessionRevocations(
               redis,

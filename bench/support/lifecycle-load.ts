@@ -1,0 +1,88 @@
+/**
+ * The orders bench's load generator, run as a child process so autocannon's own CPU does not
+ * share the event loop of the application it measures. The parent sends one `LoadRequest`
+ * over IPC and receives autocannon's result back.
+ */
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+
+export interface LoadSeller {
+  token: string;
+  gigId: string;
+}
+
+export interface LoadRequest {
+  base: string;
+  buyerToken: string;
+  sellers: LoadSeller[];
+  seconds: number;
+  connections: number;
+}
+
+/** Each connection loops over one order's whole lifecycle; the context carries the order and its seller. */
+export function lifecycle(load: LoadRequest): Promise<autocannon.Result> {
+  const { base, buyerToken, sellers, seconds, connections } = load;
+  type Context = { orderId?: string; sellerToken?: string };
+  const auth = (token: string, withBody = false) =>
+    withBody
+      ? { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+      : { authorization: `Bearer ${token}` };
+  const bySeller = (path: string, body?: unknown) => ({
+    method: 'POST' as const,
+    setupRequest: (req: any, context: Context) =>
+      context.orderId
+        ? {
+            ...req,
+            path: `/orders/${context.orderId}/${path}`,
+            headers: auth(context.sellerToken!, body !== undefined),
+            body: body === undefined ? undefined : JSON.stringify(body),
+          }
+        : null,
+  });
+  return autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/orders',
+        setupRequest: (req: any, context: Context) => {
+          const seller = sellers[Math.floor(Math.random() * sellers.length)];
+          context.sellerToken = seller.token;
+          return {
+            ...req,
+            headers: { ...auth(buyerToken, true), 'idempotency-key': randomUUID() },
+            body: JSON.stringify({
+              gigId: seller.gigId,
+              extraIds: ['express'],
+              paymentMethod: 'pm_card_visa',
+            }),
+          };
+        },
+        onResponse: (status: number, body: string, context: Context) => {
+          context.orderId =
+            status === 201 ? (JSON.parse(body) as { orderId: string }).orderId : undefined;
+        },
+      },
+      bySeller('start'),
+      bySeller('deliveries', { message: 'Livrable final', fileRefs: ['files/bp.pdf'] }),
+      {
+        method: 'POST',
+        setupRequest: (req: any, context: Context) =>
+          context.orderId
+            ? { ...req, path: `/orders/${context.orderId}/accept`, headers: auth(buyerToken) }
+            : null,
+      },
+    ] as any,
+  });
+}
+
+if (require.main === module && process.send) {
+  process.once('message', (load: LoadRequest) => {
+    lifecycle(load).then(
+      (result) => process.send!({ result }, () => process.exit(0)),
+      (error: Error) => process.send!({ error: error.message }, () => process.exit(1)),
+    );
+  });
+}
