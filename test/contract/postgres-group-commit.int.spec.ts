@@ -59,6 +59,16 @@ describe('Postgres event store: group commit of concurrent appends', () => {
     for (const s of streams) expect(await store.readStream(s)).toHaveLength(2);
   });
 
+  it('sends large appends at once, side by side, never in a batch', async () => {
+    store = new PostgresEventStore(db.pool, { connectionString: db.url, maxConcurrentAppends: 1 });
+    const names = recordStatements(db);
+    const big = () => Array.from({ length: 16 }, () => ev());
+    const streams = Array.from({ length: 4 }, stream);
+    await Promise.all(streams.map((s) => store.appendToStream(s, big())));
+    expect(names).toEqual(['es_append', 'es_append', 'es_append', 'es_append']);
+    for (const s of streams) expect(await store.readStream(s)).toHaveLength(16);
+  });
+
   it('gives each append in a batch the outcome it would have had alone, and writes only the successes', async () => {
     store = new PostgresEventStore(db.pool, { connectionString: db.url, maxConcurrentAppends: 1 });
     const [a, b, c, d, e, blocker] = Array.from({ length: 6 }, stream);

@@ -37,6 +37,8 @@ export interface PostgresEventStoreOptions {
   maxConcurrentAppends?: number;
   /** Most appends in one batch (each is a subtransaction; Postgres caches 64 per transaction). Default 32. */
   maxAppendBatch?: number;
+  /** Appends of at least this many events are never queued nor batched. Default 16. */
+  unbatchedFromEvents?: number;
 }
 
 interface PendingAppend {
@@ -105,8 +107,14 @@ export class PostgresEventStore implements EventStore {
       })),
     );
     return new Promise<AppendResult>((resolve, reject) => {
-      this.pendingAppends.push({ streamName, expected, events, payload, resolve, reject });
-      this.dispatchAppends();
+      const append = { streamName, expected, events, payload, resolve, reject };
+      // A large append already spreads its round trip and commit over many events; it
+      // leaves at once, in parallel with the rest, instead of waiting for a batch.
+      if (events.length >= (this.options.unbatchedFromEvents ?? 16)) void this.appendOne(append);
+      else {
+        this.pendingAppends.push(append);
+        this.dispatchAppends();
+      }
     });
   }
 
