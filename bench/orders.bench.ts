@@ -1,9 +1,10 @@
 /**
  * Orders benchmark (issue 4): the real application on a throwaway database, listening on a
- * loopback port, driven through HTTP by autocannon with 16 connections, each looping over one
- * order's lifecycle (place with payment into escrow, start, deliver, accept). Printed beside a
- * plain-INSERT baseline measured in the same run (16 writers, connections opened before timing).
- * Env: DATABASE_URL (server), BENCH_SECONDS (HTTP phase, default 12), REDIS_URL, PG_POOL_SIZE.
+ * loopback port, driven through HTTP by autocannon (in a child process) with 16 connections,
+ * each looping over one order's lifecycle (place with payment into escrow, start, deliver,
+ * accept). Printed beside a plain-INSERT baseline measured in the same run (16 writers,
+ * connections opened before timing), with the application's own CPU time per command.
+ * Env: DATABASE_URL (server), BENCH_SECONDS (HTTP phase, default 10), REDIS_URL, PG_POOL_SIZE.
  */
 import 'reflect-metadata';
 import type autocannon from 'autocannon';

@@ -20,7 +20,12 @@ export class JobSchedulingReactor implements Reactor {
   ) {}
 
   async handle(event: RecordedEvent): Promise<void> {
-    const jobs = jobsFor(event, this.settings);
+    await this.handleBatch([event]);
+  }
+
+  /** The jobs of a whole batch go to the ledger and the queues in one write each. */
+  async handleBatch(events: RecordedEvent[]): Promise<void> {
+    const jobs = events.flatMap((event) => jobsFor(event, this.settings));
     if (jobs.length > 0) await this.scheduler.schedule(jobs);
   }
 }

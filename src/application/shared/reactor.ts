@@ -9,6 +9,11 @@ export interface Reactor {
   readonly name: string;
   readonly filter: SubscriptionFilter;
   handle(event: RecordedEvent): Promise<void>;
+  /**
+   * Optional: one call for a whole batch of the subscription (e.g. one write for all its
+   * jobs). A failed batch is retried whole, then falls back to `handle`, event by event.
+   */
+  handleBatch?(events: RecordedEvent[]): Promise<void>;
 }
 
 /** Contexts register their reactors here (in `onModuleInit`); the runner starts them. */
