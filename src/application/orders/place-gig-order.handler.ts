@@ -47,7 +47,11 @@ export class PlaceGigOrderHandler implements ICommandHandler<
     meta,
     causation,
   }: PlaceGigOrderCommand): Promise<PlacementResult> {
-    const existing = await this.funding.existing(orderId);
+    // Both reads are independent: one round trip of waiting instead of two.
+    const [existing, gig] = await Promise.all([
+      this.funding.existing(orderId),
+      this.queryBus.execute(new GetGigQuery(gigId)),
+    ]);
     if (existing) {
       if (existing.state.status !== 'none' && existing.state.order.buyerId === meta.actorId)
         return existing;
@@ -55,7 +59,6 @@ export class PlaceGigOrderHandler implements ICommandHandler<
         currentStatus: existing.state.status,
       });
     }
-    const gig = await this.queryBus.execute(new GetGigQuery(gigId));
     if (!gig) throw new NotFoundError('GIG_NOT_FOUND', 'Gig not found', { gigId });
     if (gig.status !== 'published') {
       throw new IllegalStateError(GIG_NOT_ORDERABLE, 'Only a published gig can be ordered', {
