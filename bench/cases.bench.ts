@@ -19,6 +19,7 @@ import { AccessTokens } from '../src/interfaces/http/auth/access-token';
 import { buildCase } from './support/cases-fixture';
 import { createBenchDatabase } from './support/database';
 import { fmt, log, nowNs, percentile, table } from './support/measure';
+import { dropRedisPrefix } from '../test/support/redis';
 
 const round = (v: number) => Math.round(v * 100) / 100;
 const CASE_EVENTS = Number(process.env.BENCH_CASE_EVENTS ?? 1_000);
@@ -57,6 +58,7 @@ async function sample(count: number, op: () => Promise<unknown>): Promise<number
 async function main(): Promise<void> {
   const db = await createBenchDatabase();
   let app: NestFastifyApplication | null = null;
+  const redisPrefix = `mk_bench_${randomBytes(4).toString('hex')}`;
   try {
     const config = loadConfig({
       ...process.env,
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
       DATABASE_URL: db.url,
       PROCESS_ROLES: 'api',
       SWAGGER_ENABLED: 'false',
-      REDIS_PREFIX: `mk_bench_${randomBytes(4).toString('hex')}`,
+      REDIS_PREFIX: redisPrefix,
     });
     app = await createApp(config);
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -223,7 +225,12 @@ async function main(): Promise<void> {
     };
     // The issue's one target, on the staff view (the largest answer: nothing filtered).
     const targets = [
-      { name: 'history p99 ms (1,000-event case)', value: round(staffHistory.p99), op: '<=', target: TARGET_P99_MS },
+      {
+        name: 'history p99 ms (1,000-event case)',
+        value: round(staffHistory.p99),
+        op: '<=',
+        target: TARGET_P99_MS,
+      },
     ];
     await app.close();
     app = null;
@@ -232,6 +239,7 @@ async function main(): Promise<void> {
   } finally {
     if (app) await app.close().catch(() => undefined);
     await db.drop();
+    await dropRedisPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', redisPrefix);
   }
 }
 

@@ -17,6 +17,7 @@ import { createApp } from '../src/bootstrap';
 import { loadConfig } from '../src/infrastructure/config/config';
 import { ReactorRunner } from '../src/infrastructure/subscriptions/reactor-runner';
 import { AccessTokens } from '../src/interfaces/http/auth/access-token';
+import { dropRedisPrefix } from '../test/support/redis';
 import { createBenchDatabase } from './support/database';
 import { LoadRequest } from './support/lifecycle-load';
 import { fmt, log, nowNs, runFor, table } from './support/measure';
@@ -193,7 +194,7 @@ interface Phase {
  * run is timed too.
  */
 async function phase(url: string, roles: string): Promise<Phase> {
-  const config = loadConfig({
+  const env: NodeJS.ProcessEnv & { REDIS_PREFIX: string } = {
     ...process.env,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -202,8 +203,8 @@ async function phase(url: string, roles: string): Promise<Phase> {
     PROCESS_ROLES: roles,
     REDIS_PREFIX: `mk_bench_${randomBytes(4).toString('hex')}`,
     SWAGGER_ENABLED: 'false',
-  });
-  const app = await createApp(config);
+  };
+  const app = await createApp(loadConfig(env));
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address() as { port: number };
@@ -251,6 +252,7 @@ async function phase(url: string, roles: string): Promise<Phase> {
     };
   } finally {
     await app.close();
+    await dropRedisPrefix(env.REDIS_URL ?? 'redis://127.0.0.1:6379', env.REDIS_PREFIX);
   }
 }
 

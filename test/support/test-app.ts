@@ -9,6 +9,7 @@ import { ProjectionsService } from '../../src/projections/projections.service';
 import { AccessTokens } from '../../src/interfaces/http/auth/access-token';
 import { AccountRole } from '../../src/interfaces/http/auth/actor';
 import { createTestDatabase, TestDatabase } from './database';
+import { dropRedisPrefix } from './redis';
 
 export interface TestResponse<T = any> {
   status: number;
@@ -28,9 +29,17 @@ export interface TestApp {
   app: NestFastifyApplication;
   db: TestDatabase;
   config: AppConfig;
-  request<T = any>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, options?: RequestOptions): Promise<TestResponse<T>>;
+  request<T = any>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    options?: RequestOptions,
+  ): Promise<TestResponse<T>>;
   /** An access token for an account, without going through registration. */
-  tokenFor(account: { accountId?: string; roles: AccountRole[]; activeRole?: AccountRole }): Promise<string>;
+  tokenFor(account: {
+    accountId?: string;
+    roles: AccountRole[];
+    activeRole?: AccountRole;
+  }): Promise<string>;
   /** Waits until every reactor and projection has handled everything in the log. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -58,7 +67,10 @@ export async function startTestApp(
   for (const [token, value] of overrides) builder = builder.overrideProvider(token).useValue(value);
   const moduleRef = await builder.compile();
   const app = configureApp(
-    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { rawBody: true, bufferLogs: true }),
+    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+      rawBody: true,
+      bufferLogs: true,
+    }),
     config,
   );
   await app.init();
@@ -84,10 +96,20 @@ export async function startTestApp(
       } catch {
         // binary or text bodies stay as they are
       }
-      return { status: response.statusCode, headers: response.headers, body: body as any, text: response.body };
+      return {
+        status: response.statusCode,
+        headers: response.headers,
+        body: body as any,
+        text: response.body,
+      };
     },
     async tokenFor({ accountId = randomUUID(), roles, activeRole }) {
-      return tokens.sign({ sub: accountId, roles, activeRole: activeRole ?? roles[0], sid: randomUUID() });
+      return tokens.sign({
+        sub: accountId,
+        roles,
+        activeRole: activeRole ?? roles[0],
+        sid: randomUUID(),
+      });
     },
     async settle() {
       // Reactors cause events projections need; a projection-fed reactor step can follow.
@@ -99,6 +121,7 @@ export async function startTestApp(
     async close() {
       await app.close();
       await db.drop();
+      await dropRedisPrefix(config.REDIS_URL, config.REDIS_PREFIX);
     },
   };
 }
