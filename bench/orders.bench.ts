@@ -164,6 +164,17 @@ function lifecycle(load: LoadRequest): Promise<autocannon.Result> {
   });
 }
 
+/**
+ * Every statement the application sends is a round trip to Postgres, the main cost per
+ * command on a small host; this counts them (in this process, so the app's only during a run).
+ */
+let statementsSent = 0;
+const sendStatement = Client.prototype.query;
+Client.prototype.query = function (this: Client, ...args: unknown[]) {
+  statementsSent++;
+  return (sendStatement as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof Client.prototype.query;
+
 async function countEvents(url: string): Promise<Record<string, number>> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -181,6 +192,7 @@ interface Phase {
   run: autocannon.Result;
   commandsPerSecond: number;
   cpuUsPerCommand: number;
+  statementsPerCommand: number;
   ordersCompleted: number;
   ordersPlaced: number;
   releases: number;
@@ -225,8 +237,10 @@ async function phase(url: string, roles: string): Promise<Phase> {
     log(`[${roles}] lifecycle through HTTP, ${HTTP_SECONDS} s`);
     const before = await countEvents(url);
     const cpuBefore = process.cpuUsage();
+    const statementsBefore = statementsSent;
     const run = await lifecycle({ ...load, seconds: HTTP_SECONDS });
     const cpu = process.cpuUsage(cpuBefore);
+    const statements = statementsSent - statementsBefore;
     let settleSeconds: number | null = null;
     if (withWorkers) {
       const settleStart = nowNs();
@@ -244,6 +258,7 @@ async function phase(url: string, roles: string): Promise<Phase> {
       commandsPerSecond: commands / run.duration,
       // The application's own CPU (this process; the load generator is another), per command.
       cpuUsPerCommand: (cpu.user + cpu.system) / Math.max(1, commands),
+      statementsPerCommand: statements / Math.max(1, commands),
       ordersCompleted: delta('OrderCompleted'),
       ordersPlaced: delta('OrderPlaced'),
       releases: delta('EscrowReleased'),
@@ -299,6 +314,12 @@ async function main(): Promise<void> {
           'this process, user + system',
         ],
         [
+          '  Postgres statements',
+          fmt(full.statementsPerCommand, 1),
+          'per command',
+          'round trips during the run, reactors and projectors included',
+        ],
+        [
           '  orders',
           fmt(full.ordersCompleted / full.run.duration, 1),
           'completed/s',
@@ -334,6 +355,12 @@ async function main(): Promise<void> {
           'µs/command',
           'this process, user + system',
         ],
+        [
+          '  Postgres statements',
+          fmt(api.statementsPerCommand, 1),
+          'per command',
+          'round trips during the run',
+        ],
       ]),
     );
     console.log(
@@ -350,8 +377,10 @@ async function main(): Promise<void> {
       settleSeconds: round(full.settleSeconds ?? 0, 1),
       failedRequests: failed(full),
       cpuUsPerCommand: round(full.cpuUsPerCommand),
+      statementsPerCommand: round(full.statementsPerCommand, 2),
       apiOnlyCommandsPerSec: round(api.commandsPerSecond),
       apiOnlyCpuUsPerCommand: round(api.cpuUsPerCommand),
+      apiOnlyStatementsPerCommand: round(api.statementsPerCommand, 2),
       apiOnlyP50Ms: round(api.run.latency.p50, 2),
       apiOnlyP99Ms: round(api.run.latency.p99, 2),
       apiOnlyRatioToBaseline: round(apiRatio, 3),
