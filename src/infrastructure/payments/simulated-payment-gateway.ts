@@ -124,9 +124,7 @@ export class SimulatedPaymentGateway implements PaymentGateway {
   }
 
   /** A bank account whose IBAN ends in 0000, or a PayPal address starting with "fail", is refused. */
-  async payout(
-    request: PayoutRequest,
-  ): Promise<{
+  async payout(request: PayoutRequest): Promise<{
     gatewayPayoutId: string;
     status: 'pending' | 'paid' | 'failed';
     failureCode?: string;
@@ -157,56 +155,54 @@ export class SimulatedPaymentGateway implements PaymentGateway {
     };
   }
 
-  /** Releases and refunds of one escrow are serialised, so together they never exceed what was funded. */
+  /**
+   * Releases and refunds of one escrow are serialised, so together they never exceed what was
+   * funded; one call of `sim_gateway_move_out` locks, checks and records (one round trip).
+   */
   private async moveOut(
     operation: 'release' | 'refund',
     request: ReleaseRequest | RefundRequest,
     respond: (funding: { mode: string }) => Record<string, unknown>,
   ): Promise<Record<string, unknown>> {
-    const client = await this.pool.connect();
+    const call = () =>
+      this.pool.query<StoredOperation & { outcome: string; available: string | null }>({
+        name: 'sim_gateway_move_out',
+        text: 'SELECT * FROM sim_gateway_move_out($1, $2, $3, $4, $5, $6, $7)',
+        values: [
+          request.idempotencyKey,
+          operation,
+          request.escrowId,
+          request.paymentRef,
+          request.amountCents,
+          JSON.stringify(request),
+          JSON.stringify({
+            authorization: respond({ mode: 'authorization' }),
+            charge: respond({ mode: 'charge' }),
+          }),
+        ],
+      });
+    let result;
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [
-        `gateway:${request.escrowId}`,
-      ]);
-      const earlier = await this.find(client, request.idempotencyKey);
-      if (earlier) {
-        await client.query('COMMIT');
-        return this.replay(request.idempotencyKey, earlier, operation, request);
-      }
-      const { rows } = await client.query<StoredOperation>(
-        `SELECT operation, request, response FROM simulated_gateway_operations WHERE request ->> 'escrowId' = $1`,
-        [request.escrowId],
-      );
-      const funding = rows.find(
-        (r) => r.operation === 'fund_escrow' && r.response.paymentRef === request.paymentRef,
-      );
-      if (!funding)
-        throw new BusinessRuleError(
-          'PAYMENT_NOT_FOUND',
-          'No payment with this reference for this escrow',
-          { paymentRef: request.paymentRef },
-        );
-      const total = (operations: string[]) =>
-        rows
-          .filter((r) => operations.includes(r.operation))
-          .reduce((sum, r) => sum + Number(r.request.amountCents), 0);
-      const available = total(['fund_escrow']) - total(['release', 'refund']);
-      if (request.amountCents > available)
-        throw new GatewayAmountError(request.escrowId, available, request.amountCents);
-      const response = respond({ mode: String(funding.response.mode) });
-      await client.query(
-        `INSERT INTO simulated_gateway_operations (idempotency_key, operation, request, response) VALUES ($1, $2, $3, $4)`,
-        [request.idempotencyKey, operation, JSON.stringify(request), JSON.stringify(response)],
-      );
-      await client.query('COMMIT');
-      return response;
+      result = await call();
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
+      // The same key raced in for another escrow (another lock): the second call replays it.
+      if ((error as { code?: string }).code !== '23505') throw error;
+      result = await call();
     }
+    const row = result.rows[0];
+    if (row.outcome === 'replay')
+      return this.replay(request.idempotencyKey, row, operation, request);
+    if (row.outcome === 'payment_not_found')
+      throw new BusinessRuleError(
+        'PAYMENT_NOT_FOUND',
+        'No payment with this reference for this escrow',
+        {
+          paymentRef: request.paymentRef,
+        },
+      );
+    if (row.outcome === 'exceeds_funds')
+      throw new GatewayAmountError(request.escrowId, Number(row.available), request.amountCents);
+    return row.response;
   }
 
   /** One statement on the hot path; a concurrent twin with the same key waits on the primary key and then replays. */
