@@ -5,6 +5,7 @@ import {
   EventStore,
   EventToAppend,
   ExpectedRevision,
+  IdempotencyConflictError,
   LogPosition,
   RecordedEvent,
   StreamNotFoundError,
@@ -146,7 +147,12 @@ export async function handleCommand<
       };
     } catch (error) {
       cache?.invalidate(stream);
-      if (error instanceof WrongExpectedVersionError && guess) {
+      // A guess can also collide with ids an earlier decision wrote (a replayed command
+      // decided on the initial state); the fresh read decides what the replay means.
+      if (
+        guess &&
+        (error instanceof WrongExpectedVersionError || error instanceof IdempotencyConflictError)
+      ) {
         mayGuess = false;
         continue;
       }

@@ -9,6 +9,7 @@ import {
 } from '../../domain/shared';
 import { MemoryEventStore } from '../orders/marketplace.fixtures.spec';
 import { AggregateCache } from './aggregate-cache';
+import { IdempotencyConflictError } from './event-store.port';
 import { handleCommand, HandleOptions } from './command-handling';
 
 /** A counter: opened once, then incremented; `TopUp` raises it to a floor, a no-op above it. */
@@ -115,6 +116,20 @@ describe('handleCommand with an aggregate cache', () => {
     await expect(run(stream, add(1), { expectedRevision: 1n })).rejects.toBeInstanceOf(
       ConcurrencyError,
     );
+  });
+
+  it('decides again on a read when a guessed creation collides with ids already written', async () => {
+    const stream = `counter-${randomUUID()}`;
+    await store.appendToStream(stream, [{ id: randomUUID(), type: 'Opened', data: {} }]);
+    const append = store.appendToStream.bind(store);
+    jest
+      .spyOn(store, 'appendToStream')
+      .mockImplementationOnce(() => Promise.reject(new IdempotencyConflictError(stream, 'e1')))
+      .mockImplementation(append);
+
+    // Not cached here: "Open" is guessed on the initial state; the real state refuses it.
+    await expect(run(stream, open)).rejects.toBeInstanceOf(IllegalStateError);
+    expect(reads).toHaveBeenCalledTimes(1);
   });
 
   it('keeps refusing what the real state refuses', async () => {
