@@ -7,7 +7,8 @@ import {
   Subscription,
 } from '../../application/shared/event-store.port';
 import {
-  advanceCheckpoint,
+  advanceCheckpointAndCommit,
+  beginAndLockCheckpoint,
   applyEvents,
   BeforeCommitHook,
   filterFor,
@@ -178,28 +179,36 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * One transaction per batch, in as few round trips as its statements allow: BEGIN with the
+   * checkpoint lock, the search path, the projection's own statements, the checkpoint with COMMIT.
+   */
   private async commitBatch(entry: Live, events: RecordedEvent[]): Promise<void> {
     const { projection } = entry;
     const client = await this.pool.connect();
     let applied: RecordedEvent[] = [];
     try {
-      await inTransaction(client, async () => {
-        const checkpoint = await lockCheckpoint(client, projection.name);
-        if (!checkpoint || checkpoint.version !== projection.version)
-          throw new VersionMismatchError(projection, checkpoint?.version ?? null);
-        // A rebuild may have swapped generations, or another runner moved on: the stored checkpoint decides.
-        entry.generation = checkpoint.generation;
-        applied = events.filter(
-          (e) => entry.handled.has(e.type) && comparePositions(e.position, checkpoint.position) > 0,
-        );
-        await applyEvents(client, projection, checkpoint.schema, applied);
-        const last = events[events.length - 1].position;
-        await this.options.beforeCommit?.(projection.name, applied, client);
-        if (comparePositions(last, checkpoint.position) > 0)
-          await advanceCheckpoint(client, projection.name, last, applied);
-        entry.position =
-          comparePositions(last, checkpoint.position) > 0 ? last : checkpoint.position;
-      });
+      const checkpoint = await beginAndLockCheckpoint(client, projection.name);
+      if (!checkpoint || checkpoint.version !== projection.version)
+        throw new VersionMismatchError(projection, checkpoint?.version ?? null);
+      // A rebuild may have swapped generations, or another runner moved on: the stored checkpoint decides.
+      entry.generation = checkpoint.generation;
+      applied = events.filter(
+        (e) => entry.handled.has(e.type) && comparePositions(e.position, checkpoint.position) > 0,
+      );
+      await applyEvents(client, projection, checkpoint.schema, applied);
+      const last = events[events.length - 1].position;
+      await this.options.beforeCommit?.(projection.name, applied, client);
+      const advances = comparePositions(last, checkpoint.position) > 0;
+      await advanceCheckpointAndCommit(
+        client,
+        projection.name,
+        advances ? { position: last, applied } : null,
+      );
+      entry.position = advances ? last : checkpoint.position;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
     } finally {
       client.release();
     }
