@@ -3,7 +3,8 @@
  * loopback port, driven through HTTP by autocannon (in a child process) with 16 connections,
  * each looping over one order's lifecycle (place with payment into escrow, start, deliver,
  * accept). Printed beside a plain-INSERT baseline measured in the same run (16 writers,
- * connections opened before timing), with the application's own CPU time per command.
+ * connections opened before timing), with the application's own CPU time per command, and
+ * beside a floor: a bare route doing only one event append per request, on the same machine.
  * Env: DATABASE_URL (server), BENCH_SECONDS (HTTP phase, default 10), REDIS_URL, PG_POOL_SIZE.
  */
 import 'reflect-metadata';
@@ -19,6 +20,7 @@ import { ReactorRunner } from '../src/infrastructure/subscriptions/reactor-runne
 import { AccessTokens } from '../src/interfaces/http/auth/access-token';
 import { dropRedisPrefix } from '../test/support/redis';
 import { createBenchDatabase } from './support/database';
+import { startAppendFloor } from './support/append-floor';
 import { LoadRequest } from './support/lifecycle-load';
 import { fmt, log, nowNs, runFor, table } from './support/measure';
 
@@ -147,10 +149,10 @@ async function seedSellers(
 }
 
 /**
- * Drives the lifecycle from a child process (see `support/lifecycle-load.ts`): autocannon's
+ * Drives the load (the lifecycle, or the floor's single route) from a child process (see `support/lifecycle-load.ts`): autocannon's
  * parsing and request building would otherwise take CPU from the event loop under test.
  */
-function lifecycle(load: LoadRequest): Promise<autocannon.Result> {
+function drive(load: LoadRequest): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const child = fork(join(__dirname, 'support', 'lifecycle-load.ts'), [], {
       execArgv: ['-r', 'ts-node/register/transpile-only'],
@@ -232,13 +234,13 @@ async function phase(url: string, roles: string): Promise<Phase> {
     const withWorkers = roles.includes('workers');
     log(`[${roles}] warm-up ${WARMUP_SECONDS} s`);
     const load = { base, buyerToken, sellers, connections: CONNECTIONS };
-    await lifecycle({ ...load, seconds: WARMUP_SECONDS });
+    await drive({ ...load, seconds: WARMUP_SECONDS });
     if (withWorkers) await app.get(ReactorRunner).settle();
     log(`[${roles}] lifecycle through HTTP, ${HTTP_SECONDS} s`);
     const before = await countEvents(url);
     const cpuBefore = process.cpuUsage();
     const statementsBefore = statementsSent;
-    const run = await lifecycle({ ...load, seconds: HTTP_SECONDS });
+    const run = await drive({ ...load, seconds: HTTP_SECONDS });
     let settleSeconds: number | null = null;
     if (withWorkers) {
       const settleStart = nowNs();
@@ -272,6 +274,25 @@ async function phase(url: string, roles: string): Promise<Phase> {
   }
 }
 
+/**
+ * The floor: the same 16 connections against a bare route that only appends one event (see
+ * `support/append-floor.ts`). No command of the lifecycle can do less, so its ratio to the
+ * baseline is the most any command can reach on this machine.
+ */
+async function floorPhase(url: string): Promise<{ commandsPerSecond: number; p99: number }> {
+  const floor = await startAppendFloor(url, Number(process.env.PG_POOL_SIZE ?? 24));
+  try {
+    log(`[append floor] ${HTTP_SECONDS} s`);
+    const load = { floorUrl: floor.url, connections: CONNECTIONS };
+    await drive({ ...load, seconds: 1 });
+    const run = await drive({ ...load, seconds: HTTP_SECONDS });
+    const answered = run.requests.total - run.non2xx - run.errors;
+    return { commandsPerSecond: answered / run.duration, p99: run.latency.p99 };
+  } finally {
+    await floor.close();
+  }
+}
+
 async function main(): Promise<void> {
   const started = nowNs();
   const db = await createBenchDatabase();
@@ -281,11 +302,13 @@ async function main(): Promise<void> {
     const full = await phase(db.url, 'api,projectors,workers');
     // The at-scale split: this process serves HTTP only, workers and projectors run elsewhere.
     const api = await phase(db.url, 'api');
+    const floor = await floorPhase(db.url);
     log('baseline plain INSERT, 16 writers');
     const baseline = await insertBaseline(db.url);
 
     const ratio = full.commandsPerSecond / baseline;
     const apiRatio = api.commandsPerSecond / baseline;
+    const floorRatio = floor.commandsPerSecond / baseline;
     const failed = (p: Phase) => p.run.non2xx + p.run.errors;
     console.log(
       table([
@@ -362,6 +385,12 @@ async function main(): Promise<void> {
           'per command',
           'round trips during the run',
         ],
+        [
+          'floor: bare route, one append each',
+          fmt(floor.commandsPerSecond),
+          'appends/s',
+          `ratio to baseline ${floorRatio.toFixed(3)}, p99 ${fmt(floor.p99, 1)} ms; no command can beat it`,
+        ],
       ]),
     );
     console.log(
@@ -385,6 +414,9 @@ async function main(): Promise<void> {
       apiOnlyP50Ms: round(api.run.latency.p50, 2),
       apiOnlyP99Ms: round(api.run.latency.p99, 2),
       apiOnlyRatioToBaseline: round(apiRatio, 3),
+      floorAppendsPerSec: round(floor.commandsPerSecond),
+      floorRatioToBaseline: round(floorRatio, 3),
+      floorP99Ms: round(floor.p99, 2),
       connections: CONNECTIONS,
       seconds: HTTP_SECONDS,
     };

@@ -11,7 +11,7 @@ export interface LoadSeller {
   gigId: string;
 }
 
-export interface LoadRequest {
+export interface LifecycleLoad {
   base: string;
   buyerToken: string;
   sellers: LoadSeller[];
@@ -19,8 +19,17 @@ export interface LoadRequest {
   connections: number;
 }
 
+/** Every connection just POSTs to `floorUrl` (see `append-floor.ts`). */
+export interface FloorLoad {
+  floorUrl: string;
+  seconds: number;
+  connections: number;
+}
+
+export type LoadRequest = LifecycleLoad | FloorLoad;
+
 /** Each connection loops over one order's whole lifecycle; the context carries the order and its seller. */
-export function lifecycle(load: LoadRequest): Promise<autocannon.Result> {
+export function lifecycle(load: LifecycleLoad): Promise<autocannon.Result> {
   const { base, buyerToken, sellers, seconds, connections } = load;
   type Context = { orderId?: string; sellerToken?: string };
   const auth = (token: string, withBody = false) =>
@@ -78,9 +87,21 @@ export function lifecycle(load: LoadRequest): Promise<autocannon.Result> {
   });
 }
 
+/** Every connection POSTs an empty JSON body to one URL, as fast as it is answered. */
+export function floor(load: FloorLoad): Promise<autocannon.Result> {
+  return autocannon({
+    url: load.floorUrl,
+    connections: load.connections,
+    duration: load.seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+}
+
 if (require.main === module && process.send) {
   process.once('message', (load: LoadRequest) => {
-    lifecycle(load).then(
+    ('floorUrl' in load ? floor(load) : lifecycle(load)).then(
       (result) => process.send!({ result }, () => process.exit(0)),
       (error: Error) => process.send!({ error: error.message }, () => process.exit(1)),
     );
