@@ -10,6 +10,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { AccessTokens } from './interfaces/http/auth/access-token';
 import { AuthGuard } from './interfaces/http/auth/auth.guard';
 import { HealthController } from './interfaces/http/health/health.controller';
+import { ReactorsController } from './interfaces/http/health/reactors.controller';
 import { IdempotencyInterceptor } from './interfaces/http/idempotency/idempotency.interceptor';
 import { ProblemDetailsFilter } from './interfaces/http/problem/problem-details.filter';
 import { CONTEXT_MODULES } from './contexts';
@@ -51,7 +52,7 @@ export class AppModule {
         ...CONTEXT_MODULES.map((m) => m.forRoot(config)),
         ...extra,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ReactorsController],
       providers: [
         AccessTokens,
         ReactorRunner,

@@ -3,6 +3,7 @@ import { EventStore1732380000000 } from './migrations/1732380000000-event-store'
 import { HttpIdempotency1732380001000 } from './migrations/1732380001000-http-idempotency';
 import { SubscriptionCheckpoints1732380002000 } from './migrations/1732380002000-subscription-checkpoints';
 import { EventStoreBatchAppend1732386000000 } from './migrations/1732386000000-event-store-batch-append';
+import { ReactorDeadLetters1732386200000 } from './migrations/1732386200000-reactor-dead-letters';
 
 import { MIGRATIONS as IDENTITY } from './migrations/identity';
 import { MIGRATIONS as MARKETPLACE } from './migrations/marketplace';
@@ -21,6 +22,7 @@ export const MIGRATIONS: Function[] = [
   ...READ_MODELS,
   ...WORKERS,
   EventStoreBatchAppend1732386000000,
+  ReactorDeadLetters1732386200000,
 ];
 
 export function dataSourceOptions(url: string, entities: DataSourceOptions['entities'] = []): DataSourceOptions {

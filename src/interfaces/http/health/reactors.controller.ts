@@ -1,0 +1,53 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReactorRunner } from '../../../infrastructure/subscriptions/reactor-runner';
+import { Roles } from '../auth/actor';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/reactors')
+export class ReactorsController {
+  constructor(private readonly reactors: ReactorRunner) {}
+
+  @Get()
+  @Roles('finance', 'admin')
+  @ApiOperation({
+    summary: 'Reactor positions, outages and dead letters',
+    description:
+      'For each reactor running in this process: its position, events handled, events dead-lettered, and, while a step keeps ' +
+      'failing for a transient reason, since when, how many attempts and the last error (the reactor waits, it never skips). ' +
+      'Then the latest 100 dead letters of every process: events whose command the domain refused, with the refusal code.',
+  })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        reactors: [
+          {
+            name: 'payouts.wallet-crediting',
+            position: { commit: '5321', prepare: '18004' },
+            handled: 412,
+            deadLettered: 1,
+            lastError: null,
+            failingSince: null,
+            attempts: 0,
+          },
+        ],
+        deadLetters: [
+          {
+            reactor: 'payouts.wallet-crediting',
+            eventId: '0b9c3a52-7c1e-4f43-9a8e-2f5d1f0e6a11',
+            eventType: 'EscrowReleased',
+            streamName: 'escrow-5b0e3c1a-3f0d-4d1e-9d55-8f7b8f0f6c21',
+            position: { commit: '5120', prepare: '17650' },
+            errorCode: 'WALLET_CLOSED',
+            errorMessage: 'The wallet is closed',
+            recordedAt: '2026-11-23T10:15:00.000Z',
+          },
+        ],
+      },
+    },
+  })
+  async list() {
+    return { reactors: this.reactors.status(), deadLetters: await this.reactors.deadLetters() };
+  }
+}
