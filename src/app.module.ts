@@ -12,6 +12,10 @@ import { AuthGuard } from './interfaces/http/auth/auth.guard';
 import { HealthController } from './interfaces/http/health/health.controller';
 import { ReactorsController } from './interfaces/http/health/reactors.controller';
 import { IdempotencyInterceptor } from './interfaces/http/idempotency/idempotency.interceptor';
+import {
+  IdempotencyPurge,
+  IdempotencyRecords,
+} from './interfaces/http/idempotency/idempotency-records';
 import { ProblemDetailsFilter } from './interfaces/http/problem/problem-details.filter';
 import { CONTEXT_MODULES } from './contexts';
 import { ReactorRegistry } from './application/shared/reactor';
@@ -55,6 +59,8 @@ export class AppModule {
       controllers: [HealthController, ReactorsController],
       providers: [
         AccessTokens,
+        IdempotencyRecords,
+        IdempotencyPurge,
         ReactorRunner,
         { provide: ReactorRegistry, useExisting: ReactorRunner },
         { provide: APP_GUARD, useClass: AuthGuard },

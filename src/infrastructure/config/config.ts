@@ -52,6 +52,10 @@ const schema = z
     CATALOG_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(1_000),
     CUSTOM_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(2_000),
     SWAGGER_ENABLED: boolean.default(true),
+    /** A claimed Idempotency-Key never answered (its process died) is taken over by a retry after this. */
+    IDEMPOTENCY_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(1).default(120),
+    /** How long an Idempotency-Key and its answer are kept (worker processes purge older ones). */
+    IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
   })
   .superRefine((c, ctx) => {
     if (c.EVENT_STORE === 'eventstoredb' && !c.EVENTSTORE_CONNECTION_STRING) {

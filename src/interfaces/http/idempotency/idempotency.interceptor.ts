@@ -1,14 +1,13 @@
-import { CallHandler, ExecutionContext, HttpStatus, Inject, Injectable, NestInterceptor, RequestMethod, SetMetadata } from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor, RequestMethod, SetMetadata } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Pool } from 'pg';
 import { from, Observable, of } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
-import { PG_POOL } from '../../../infrastructure/database/database.tokens';
 import { ProblemException } from '../problem/problem-details.filter';
 import type { Actor } from '../auth/actor';
+import { IdempotencyRecords } from './idempotency-records';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SKIP_STORE = 'idempotency:skip-store';
@@ -18,12 +17,13 @@ export const NoIdempotencyStore = () => SetMetadata(SKIP_STORE, true);
 
 /**
  * `Idempotency-Key` on any state-changing call: the first answer is stored per caller
- * and key, and a repeat gets it back without running the command again.
+ * and key, and a repeat gets it back without running the command again (see
+ * `IdempotencyRecords` for abandoned claims and how long keys are kept).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly records: IdempotencyRecords,
     private readonly reflector: Reflector,
   ) {}
 
@@ -43,15 +43,25 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .digest('hex');
     const successStatus = this.successStatus(context);
 
-    return from(this.claim(scope, key, fingerprint)).pipe(
-      mergeMap((previous) => {
-        if (previous) {
-          void reply.status(previous.status_code).header('idempotent-replayed', 'true');
-          return of(previous.body);
+    return from(this.records.claim(scope, key, fingerprint)).pipe(
+      mergeMap((claim) => {
+        if (claim.kind === 'other_request') {
+          throw new ProblemException(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request');
+        }
+        if (claim.kind === 'in_progress') {
+          throw new ProblemException(409, 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still running');
+        }
+        if (claim.kind === 'answered') {
+          void reply.status(claim.statusCode).header('idempotent-replayed', 'true');
+          return of(claim.body);
         }
         return next.handle().pipe(
-          mergeMap((body) => from(this.complete(scope, key, successStatus, body)).pipe(mergeMap(() => of(body)))),
-          catchError((error: unknown) => from(this.release(scope, key)).pipe(mergeMap(() => Promise.reject(error)))),
+          mergeMap((body) =>
+            from(this.records.complete(scope, key, claim.token, successStatus, body)).pipe(mergeMap(() => of(body))),
+          ),
+          catchError((error: unknown) =>
+            from(this.records.release(scope, key, claim.token)).pipe(mergeMap(() => Promise.reject(error))),
+          ),
         );
       }),
     );
@@ -62,39 +72,5 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (explicit) return explicit;
     const method = this.reflector.get<RequestMethod>(METHOD_METADATA, context.getHandler());
     return method === RequestMethod.POST ? HttpStatus.CREATED : HttpStatus.OK;
-  }
-
-  /** Returns the stored answer of an earlier identical request, or null when this one runs. */
-  private async claim(scope: string, key: string, fingerprint: string): Promise<{ status_code: number; body: unknown } | null> {
-    const inserted = await this.pool.query(
-      `INSERT INTO http_idempotency (scope, key, fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [scope, key, fingerprint],
-    );
-    if (inserted.rowCount === 1) return null;
-    const { rows } = await this.pool.query<{ fingerprint: string; status_code: number | null; body: unknown }>(
-      'SELECT fingerprint, status_code, body FROM http_idempotency WHERE scope = $1 AND key = $2',
-      [scope, key],
-    );
-    const row = rows[0];
-    if (!row) return this.claim(scope, key, fingerprint);
-    if (row.fingerprint !== fingerprint) {
-      throw new ProblemException(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request');
-    }
-    if (row.status_code === null) {
-      throw new ProblemException(409, 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still running');
-    }
-    return { status_code: row.status_code, body: row.body };
-  }
-
-  private async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.pool.query(
-      `UPDATE http_idempotency SET status_code = $3, body = $4::jsonb, completed_at = now() WHERE scope = $1 AND key = $2`,
-      [scope, key, status, JSON.stringify(body ?? null)],
-    );
-  }
-
-  /** A failed attempt leaves nothing behind, so the client may retry with the same key. */
-  private async release(scope: string, key: string): Promise<void> {
-    await this.pool.query('DELETE FROM http_idempotency WHERE scope = $1 AND key = $2 AND status_code IS NULL', [scope, key]);
   }
 }

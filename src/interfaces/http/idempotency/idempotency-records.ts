@@ -1,0 +1,131 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { Pool } from 'pg';
+import { APP_CONFIG, AppConfig } from '../../../infrastructure/config/config';
+import { PG_POOL } from '../../../infrastructure/database/database.tokens';
+
+export type Claim =
+  /** This request runs; `token` names its claim, so only it completes or releases it. */
+  | { kind: 'claimed'; token: string }
+  | { kind: 'answered'; statusCode: number; body: unknown }
+  | { kind: 'in_progress' }
+  | { kind: 'other_request' };
+
+/**
+ * The `http_idempotency` table: one row per caller and key, claimed before the command runs and
+ * completed with its answer. A claim whose request died with its process (never completed nor
+ * released) is taken over by a retry of the same request once `IDEMPOTENCY_CLAIM_LEASE_SECONDS`
+ * have passed; every command is safe to run again (its ids derive from the key), so the retry
+ * resumes where the dead one stopped instead of answering "in progress" for ever.
+ */
+@Injectable()
+export class IdempotencyRecords {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async claim(scope: string, key: string, fingerprint: string): Promise<Claim> {
+    // One statement: a new key is inserted; an abandoned claim of the same request is renewed
+    // (the row lock makes two concurrent retries agree on one winner).
+    const claimed = await this.pool.query<{ token: string }>(
+      `INSERT INTO http_idempotency (scope, key, fingerprint) VALUES ($1, $2, $3)
+       ON CONFLICT (scope, key) DO UPDATE SET created_at = now()
+        WHERE http_idempotency.status_code IS NULL
+          AND http_idempotency.fingerprint = excluded.fingerprint
+          AND http_idempotency.created_at < now() - make_interval(secs => $4)
+       RETURNING created_at::text AS token`,
+      [scope, key, fingerprint, this.config.IDEMPOTENCY_CLAIM_LEASE_SECONDS],
+    );
+    if (claimed.rows[0]) return { kind: 'claimed', token: claimed.rows[0].token };
+    const { rows } = await this.pool.query<{
+      fingerprint: string;
+      status_code: number | null;
+      body: unknown;
+    }>(
+      'SELECT fingerprint, status_code, body FROM http_idempotency WHERE scope = $1 AND key = $2',
+      [scope, key],
+    );
+    const row = rows[0];
+    // Released (or purged) in between: try again.
+    if (!row) return this.claim(scope, key, fingerprint);
+    if (row.fingerprint !== fingerprint) return { kind: 'other_request' };
+    if (row.status_code === null) return { kind: 'in_progress' };
+    return { kind: 'answered', statusCode: row.status_code, body: row.body };
+  }
+
+  /** Stores the answer, unless the claim was taken over meanwhile (the new holder answers). */
+  async complete(scope: string, key: string, token: string, status: number, body: unknown) {
+    await this.pool.query(
+      `UPDATE http_idempotency SET status_code = $4, body = $5::jsonb, completed_at = now()
+        WHERE scope = $1 AND key = $2 AND created_at = $3::timestamptz AND status_code IS NULL`,
+      [scope, key, token, status, JSON.stringify(body ?? null)],
+    );
+  }
+
+  /** A failed attempt leaves nothing behind, so the client may retry with the same key. */
+  async release(scope: string, key: string, token: string): Promise<void> {
+    await this.pool.query(
+      `DELETE FROM http_idempotency
+        WHERE scope = $1 AND key = $2 AND created_at = $3::timestamptz AND status_code IS NULL`,
+      [scope, key, token],
+    );
+  }
+
+  /** Forgets keys older than `IDEMPOTENCY_RETENTION_HOURS`; returns how many. */
+  async purge(batch = 10_000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { rowCount } = await this.pool.query(
+        `DELETE FROM http_idempotency WHERE ctid = ANY (ARRAY(
+           SELECT ctid FROM http_idempotency
+            WHERE created_at < now() - make_interval(hours => $1) LIMIT $2))`,
+        [this.config.IDEMPOTENCY_RETENTION_HOURS, batch],
+      );
+      total += rowCount ?? 0;
+      if ((rowCount ?? 0) < batch) return total;
+    }
+  }
+}
+
+const PURGE_INTERVAL_MS = 10 * 60_000;
+
+/** In worker processes: purges expired idempotency keys at start and every 10 minutes. */
+@Injectable()
+export class IdempotencyPurge implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('IdempotencyPurge');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly records: IdempotencyRecords,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.PROCESS_ROLES.includes('workers')) return;
+    this.timer = setInterval(() => this.runOnce(), PURGE_INTERVAL_MS);
+    this.timer.unref();
+    this.runOnce();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private runOnce(): void {
+    this.running ??= this.records
+      .purge()
+      .then(
+        (n) => void (n > 0 && this.logger.log(`Purged ${n} expired idempotency keys`)),
+        (error: unknown) => this.logger.warn(`Purge failed, will retry: ${String(error)}`),
+      )
+      .finally(() => (this.running = null));
+  }
+}
