@@ -52,6 +52,14 @@ const schema = z
     CATALOG_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(1_000),
     CUSTOM_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(2_000),
     SWAGGER_ENABLED: boolean.default(true),
+    /** Jobs one worker process runs at once per queue; unset, each queue has its own (deadlines 50, reminders 10, payouts 5, webhooks 5). */
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).optional(),
+    /** How long a worker holds a job before another may take it over (a dead worker's job runs again after this). */
+    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(100).default(30_000),
+    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+    WORKER_MAX_STALLED_COUNT: z.coerce.number().int().min(1).default(2),
+    /** How often the durable job ledger is compared with Redis. */
+    JOB_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
     /** A claimed Idempotency-Key never answered (its process died) is taken over by a retry after this. */
     IDEMPOTENCY_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(1).default(120),
     /** How long an Idempotency-Key and its answer are kept (worker processes purge older ones). */

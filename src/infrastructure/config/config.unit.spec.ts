@@ -16,6 +16,9 @@ describe('configuration from the environment', () => {
     [{ PROCESS_ROLES: 'api,cron' }, 'PROCESS_ROLES'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ WORKER_LOCK_DURATION_MS: 'soon' }, 'WORKER_LOCK_DURATION_MS'],
+    [{ WORKER_CONCURRENCY: '0' }, 'WORKER_CONCURRENCY'],
+    [{ IDEMPOTENCY_CLAIM_LEASE_SECONDS: '-5' }, 'IDEMPOTENCY_CLAIM_LEASE_SECONDS'],
   ])('refuses %j with a message naming %s', (env, key) => {
     let error: unknown;
     try {

@@ -8,7 +8,6 @@ import {
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { QUEUES } from '../../application/scheduling/jobs';
 import { BullMqJobScheduler } from './bullmq-job-scheduler';
-import { reconcileIntervalMs } from './queue-tuning';
 import { ScheduledJobsLedger } from './scheduled-jobs.ledger';
 
 const PAGE = 1_000;
@@ -35,7 +34,10 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
     const client = await this.scheduler.queue(QUEUES.deadlines).getBackend().connection.client;
     // The first 'ready' already happened; every later one follows a reconnection.
     client.on('ready', () => void this.reconcileSafely());
-    this.timer = setInterval(() => void this.reconcileSafely(), reconcileIntervalMs());
+    this.timer = setInterval(
+      () => void this.reconcileSafely(),
+      this.config.JOB_RECONCILE_INTERVAL_MS,
+    );
     this.timer.unref();
     await this.reconcileSafely();
   }

@@ -1,10 +1,6 @@
 import type { DefaultJobOptions } from 'bullmq';
 import { QUEUES, QueueName } from '../../application/scheduling/jobs';
-
-const positiveInt = (value: string | undefined, fallback: number): number => {
-  const n = Number(value);
-  return Number.isSafeInteger(n) && n > 0 ? n : fallback;
-};
+import { AppConfig } from '../config/config';
 
 /**
  * Retries with exponential backoff; completed jobs are kept a month so a replayed event finds its
@@ -28,7 +24,16 @@ export interface WorkerTuning {
 }
 
 /** Lock and stall timings decide how soon a job held by a dead worker runs again (tests shorten them). */
-export function workerTuning(queue: QueueName, env: NodeJS.ProcessEnv = process.env): WorkerTuning {
+export function workerTuning(
+  queue: QueueName,
+  config: Pick<
+    AppConfig,
+    | 'WORKER_CONCURRENCY'
+    | 'WORKER_LOCK_DURATION_MS'
+    | 'WORKER_STALLED_INTERVAL_MS'
+    | 'WORKER_MAX_STALLED_COUNT'
+  >,
+): WorkerTuning {
   const concurrency: Record<QueueName, number> = {
     [QUEUES.deadlines]: 50,
     [QUEUES.reminders]: 10,
@@ -36,13 +41,9 @@ export function workerTuning(queue: QueueName, env: NodeJS.ProcessEnv = process.
     [QUEUES.gatewayWebhooks]: 5,
   };
   return {
-    concurrency: positiveInt(env.WORKER_CONCURRENCY, concurrency[queue]),
-    lockDuration: positiveInt(env.WORKER_LOCK_DURATION_MS, 30_000),
-    stalledInterval: positiveInt(env.WORKER_STALLED_INTERVAL_MS, 30_000),
-    maxStalledCount: positiveInt(env.WORKER_MAX_STALLED_COUNT, 2),
+    concurrency: config.WORKER_CONCURRENCY ?? concurrency[queue],
+    lockDuration: config.WORKER_LOCK_DURATION_MS,
+    stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
+    maxStalledCount: config.WORKER_MAX_STALLED_COUNT,
   };
 }
-
-/** How often the durable job ledger is compared with Redis, in milliseconds. */
-export const reconcileIntervalMs = (env: NodeJS.ProcessEnv = process.env) =>
-  positiveInt(env.JOB_RECONCILE_INTERVAL_MS, 60_000);

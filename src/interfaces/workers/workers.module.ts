@@ -43,7 +43,7 @@ export class WorkersModule implements OnModuleInit {
     const settings: SchedulingSettings = { autoCompleteAfterDays: config.AUTO_COMPLETE_AFTER_DAYS };
     const runsWorkers = config.PROCESS_ROLES.includes('workers');
     const processors: Provider[] = runsWorkers
-      ? Object.values(QUEUES).map((queue) => queueProcessor(queue, workerTuning(queue)))
+      ? Object.values(QUEUES).map((queue) => queueProcessor(queue, workerTuning(queue, config)))
       : [];
     return {
       module: WorkersModule,
