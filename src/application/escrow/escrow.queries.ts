@@ -1,39 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import {
-  ESCROW_STATUS_LABELS,
-  EscrowStatus,
-  EscrowSubject,
-  escrowDecider,
-} from '../../domain/escrow';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { ESCROW_STATUS_LABELS, escrowDecider } from '../../domain/escrow';
 import { loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { escrowStream } from './escrow.messages';
-
-export interface EscrowView {
-  escrowId: string;
-  subject: EscrowSubject;
-  payerId: string;
-  payeeId: string;
-  status: EscrowStatus;
-  statusLabel: string;
-  commissionRateBp: number;
-  fundedCents: number;
-  releasedCents: number;
-  refundedCents: number;
-  heldCents: number;
-  commissionCents: number;
-  payeeNetCents: number;
-  frozenByDisputeId: string | null;
-  revision: string;
-}
-
-/** Published contract: an escrow's balance from its stream; the caller checks who may see it. */
-export class GetEscrowQuery extends Query<EscrowView | null> {
-  constructor(readonly escrowId: string) {
-    super();
-  }
-}
+import { EscrowView, GetEscrowQuery } from './escrow.query';
 
 @QueryHandler(GetEscrowQuery)
 export class GetEscrowHandler implements IQueryHandler<GetEscrowQuery, EscrowView | null> {

@@ -7,6 +7,7 @@ import {
   OrderState,
   PlaceOrder,
   orderDecider,
+  placementAbandoned,
 } from '../../domain/orders';
 import { DomainError } from '../../domain/shared';
 import { EscrowCommandMessage } from '../escrow/escrow.messages';
@@ -43,8 +44,11 @@ export class OrderFunding {
     private readonly commandBus: CommandBus,
   ) {}
 
+  /** The order already placed under this id, or null; refuses an id whose placement was abandoned. */
   async existing(orderId: string): Promise<PlacementResult | null> {
     const { state, revision } = await loadAggregate(this.store, orderStream(orderId), orderDecider);
+    // A late retry of an abandoned placement is refused before any money moves again.
+    if (state.status === 'none' && state.placementAbandoned) throw placementAbandoned(orderId);
     if (state.status === 'none') return null;
     return { orderId, escrowId: state.order.escrowId, state, revision, replayed: true };
   }
@@ -126,7 +130,8 @@ export class OrderFunding {
         const twin = await this.existing(orderId);
         if (twin) return twin;
       }
-      if (error instanceof DomainError)
+      // An abandoned placement was already given back by the placement check.
+      if (error instanceof DomainError && error.code !== OrderErrorCode.PLACEMENT_ABANDONED)
         await this.giveBack(escrowId, amountCents, orderId, place, causation);
       throw error;
     }

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EscrowCommand } from '../../domain/escrow';
-import type { CancellationReason, OrderCancelled, OrderCompleted } from '../../domain/orders';
+import type {
+  CancellationReason,
+  OrderCancelled,
+  OrderCompleted,
+  OrderPlacementAbandoned,
+} from '../../domain/orders';
 import { CommandMeta } from '../../domain/shared';
 import { EscrowCommandMessage } from '../escrow/escrow.messages';
 import { RecordedEvent } from '../shared/event-store.port';
@@ -19,9 +24,26 @@ const REFUND_REASONS: Record<CancellationReason, RefundReason> = {
 
 const SYSTEM = (now: string): CommandMeta => ({ now, actorId: 'system', actorRole: 'system' });
 
+/** The buyer gets `amountCents` back, as the system, under a refund id derived from the order event. */
+const refund = (
+  eventId: string,
+  escrowId: string,
+  amountCents: number,
+  reason: RefundReason,
+  at: string,
+): { escrowId: string; command: EscrowCommand } => ({
+  escrowId,
+  command: {
+    type: 'RefundEscrow',
+    data: { refundId: deterministicId('refund', eventId), amountCents, reason },
+    meta: SYSTEM(at),
+  },
+});
+
 /**
  * Settles an order's escrow once the order ends: completion releases everything held to the
- * seller, a cancellation refunds the buyer. Dispute outcomes are settled by the disputes context.
+ * seller, a cancellation refunds the buyer, and so does an abandoned placement (the escrow was
+ * funded, the order never placed). Dispute outcomes are settled by the disputes context.
  * Command and event ids derive from the order event, so a redelivery changes nothing.
  */
 @Injectable()
@@ -29,7 +51,7 @@ export class OrderSettlementReactor implements Reactor {
   readonly name = 'orders.escrow-settlement';
   readonly filter = {
     categories: ['order'],
-    eventTypePrefixes: ['OrderCompleted', 'OrderCancelled'],
+    eventTypePrefixes: ['OrderCompleted', 'OrderCancelled', 'OrderPlacementAbandoned'],
   };
 
   constructor(private readonly commandBus: CommandBus) {}
@@ -70,18 +92,23 @@ export class OrderSettlementReactor implements Reactor {
     }
     if (event.type === 'OrderCancelled') {
       const data = event.data as OrderCancelled['data'];
-      return {
-        escrowId: data.escrowId,
-        command: {
-          type: 'RefundEscrow',
-          data: {
-            refundId: deterministicId('refund', event.id),
-            amountCents: data.refundCents,
-            reason: REFUND_REASONS[data.reason],
-          },
-          meta: SYSTEM(data.cancelledAt),
-        },
-      };
+      return refund(
+        event.id,
+        data.escrowId,
+        data.refundCents,
+        REFUND_REASONS[data.reason],
+        data.cancelledAt,
+      );
+    }
+    if (event.type === 'OrderPlacementAbandoned') {
+      const data = event.data as OrderPlacementAbandoned['data'];
+      return refund(
+        event.id,
+        data.escrowId,
+        data.refundCents,
+        'placement_abandoned',
+        data.abandonedAt,
+      );
     }
     return null;
   }

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Injectable, Optional } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { GetEscrowQuery } from '../escrow/escrow.query';
 import { AccountCommandMessage } from '../identity/account.messages';
 import { CloseDueAccountsCommand } from '../identity/close-due-accounts.command';
 import { VerificationCommandMessage } from '../identity/verification.messages';
@@ -20,6 +21,7 @@ export class DeadlineJobs {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly clock: Clock,
+    @Optional() private readonly queryBus?: QueryBus,
   ) {}
 
   async run({ jobId, payload }: JobRun<DeadlineJob>): Promise<JobOutcome> {
@@ -39,6 +41,30 @@ export class DeadlineJobs {
             options,
           ),
         );
+      case 'order.placement-check': {
+        if (!this.queryBus) throw new Error('The placement check needs the query bus');
+        const escrow = await this.queryBus.execute(new GetEscrowQuery(payload.escrowId));
+        if (!escrow || escrow.heldCents === 0) {
+          return { result: 'obsolete', code: 'ESCROW_HOLDS_NOTHING', detail: payload.escrowId };
+        }
+        return send(
+          new OrderCommandMessage(
+            payload.orderId,
+            {
+              type: 'AbandonPlacement',
+              data: {
+                orderId: payload.orderId,
+                escrowId: payload.escrowId,
+                buyerId: payload.buyerId,
+                refundCents: escrow.heldCents,
+              },
+              meta,
+            },
+            causation,
+            options,
+          ),
+        );
+      }
       case 'order.auto-complete':
         return send(
           new OrderCommandMessage(

@@ -20,6 +20,8 @@ interface JobBase {
 export type DeadlineJob = JobBase &
   (
     | { kind: 'order.delivery-deadline'; orderId: string }
+    /** Whether the order an escrow was funded for was placed; if not, the buyer is refunded. */
+    | { kind: 'order.placement-check'; orderId: string; escrowId: string; buyerId: string }
     | {
         kind: 'order.auto-complete';
         orderId: string;
@@ -81,6 +83,7 @@ export interface ScheduledJob<P extends JobPayload = JobPayload> {
 
 export const QUEUE_OF: Record<JobKind, QueueName> = {
   'order.delivery-deadline': QUEUES.deadlines,
+  'order.placement-check': QUEUES.deadlines,
   'order.auto-complete': QUEUES.deadlines,
   'custom-request.invitation-expiry': QUEUES.deadlines,
   'dispute.response-deadline': QUEUES.deadlines,

@@ -1,4 +1,5 @@
 import type { DisputeOpened } from '../../domain/disputes';
+import type { EscrowOpened } from '../../domain/escrow';
 import type { AccountClosureRequested, DocumentApproved } from '../../domain/identity';
 import type { CustomRequestSellerInvited, OrderDelivered, OrderStarted } from '../../domain/orders';
 import type { PayoutRequested } from '../../domain/payouts';
@@ -7,12 +8,14 @@ import { JobPayload, scheduled, ScheduledJob } from './jobs';
 import {
   DAY_MS,
   DOCUMENT_REMINDER_BEFORE_MS,
+  PLACEMENT_CHECK_AFTER_MS,
   SchedulingSettings,
   SELLER_REMINDER_BEFORE_MS,
 } from './scheduling-settings';
 
 /** The event types that start a clock; the reactor's subscription filter lists exactly these. */
 export const SCHEDULING_EVENT_TYPES = [
+  'EscrowOpened',
   'OrderStarted',
   'OrderDelivered',
   'CustomRequestSellerInvited',
@@ -23,6 +26,7 @@ export const SCHEDULING_EVENT_TYPES = [
 ] as const;
 
 export const SCHEDULING_CATEGORIES = [
+  'escrow',
   'order',
   'custom_request',
   'dispute',
@@ -45,6 +49,23 @@ export function jobsFor(event: RecordedEvent, settings: SchedulingSettings): Sch
   const job = <P extends JobPayload>(payload: P, discriminator = '') =>
     scheduled(payload, event.id, discriminator);
   switch (event.type) {
+    case 'EscrowOpened': {
+      // The order is placed right after its escrow is funded, in the same request; the check
+      // finds it there unless that request died and the buyer never retried.
+      const d = event.data as EscrowOpened['data'];
+      if (d.subject.kind !== 'order') return [];
+      const openedAt = String(event.metadata.occurredAt ?? event.recordedAt.toISOString());
+      return [
+        job({
+          ...base,
+          kind: 'order.placement-check',
+          orderId: d.subject.id,
+          escrowId: d.escrowId,
+          buyerId: d.payerId,
+          dueAt: shift(openedAt, PLACEMENT_CHECK_AFTER_MS),
+        }),
+      ];
+    }
     case 'OrderStarted': {
       const d = event.data as OrderStarted['data'];
       const jobs: ScheduledJob[] = [

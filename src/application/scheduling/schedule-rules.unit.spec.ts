@@ -43,6 +43,33 @@ describe('jobs an event schedules', () => {
     });
   });
 
+  it('an order escrow opening schedules the placement check 30 minutes later; other escrows none', () => {
+    const opened = (kind: string) =>
+      recorded('EscrowOpened', {
+        escrowId: 'e-1',
+        subject: { kind, id: 'o-1' },
+        payerId: 'b-1',
+        payeeId: 's-1',
+        commissionRateBp: 1_000,
+      });
+    const jobs = jobsFor(opened('order'), settings);
+    expect(jobs.map((j) => [j.queue, j.payload])).toEqual([
+      [
+        'deadlines',
+        {
+          kind: 'order.placement-check',
+          orderId: 'o-1',
+          escrowId: 'e-1',
+          buyerId: 'b-1',
+          dueAt: '2026-03-02T10:30:00.000Z',
+          causationId: '11111111-1111-4111-8111-111111111111',
+          correlationId: 'corr-1',
+        },
+      ],
+    ]);
+    expect(jobsFor(opened('mission'), settings)).toEqual([]);
+  });
+
   it('a replay of the same event gives the same job ids; another event gives other ids', () => {
     const again = jobsFor(started, settings).map((j) => j.jobId);
     expect(again).toEqual(jobsFor(started, settings).map((j) => j.jobId));

@@ -23,6 +23,8 @@ export const REFUND_REASONS = [
   'late_delivery',
   'seller_declined',
   'mutual',
+  /** The escrow was funded for an order that was never placed. */
+  'placement_abandoned',
 ] as const;
 export type RefundReason = (typeof REFUND_REASONS)[number];
 

@@ -39,7 +39,7 @@ export type {
   OrderDispute,
 } from './order.state';
 export type * from './order.commands';
-export { OrderErrorCode } from './order.errors';
+export { OrderErrorCode, placementAbandoned } from './order.errors';
 export { REVIEW_COMMENT_MAX_LENGTH } from './order.decide';
 export { ORDER_MESSAGE_MAX_LENGTH } from './order.messages';
 export * from './custom-request.events';

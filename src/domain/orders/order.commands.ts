@@ -74,8 +74,15 @@ export type ResolveOrder = Command<
   }
 >;
 
+/** Sent by the placement check when an escrow was funded for an order that never came. */
+export type AbandonPlacement = Command<
+  'AbandonPlacement',
+  { orderId: string; escrowId: string; buyerId: string; refundCents: number }
+>;
+
 export type OrderCommand =
   | PlaceOrder
+  | AbandonPlacement
   | StartOrder
   | DeclineOrder
   | CancelOrder

@@ -33,7 +33,7 @@ import {
   requiredText,
 } from './order.guards';
 import { ORDER_MESSAGE_MAX_LENGTH, postMessage } from './order.messages';
-import { placeOrder } from './order.place';
+import { abandonPlacement, placeOrder } from './order.place';
 import { OrderState } from './order.state';
 
 export const REVIEW_COMMENT_MAX_LENGTH = 2_000;
@@ -199,6 +199,8 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
   switch (command.type) {
     case 'PlaceOrder':
       return placeOrder(command, state);
+    case 'AbandonPlacement':
+      return abandonPlacement(command, state);
     case 'StartOrder':
       return startOrder(command, state);
     case 'DeclineOrder':

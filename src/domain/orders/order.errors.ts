@@ -21,6 +21,7 @@ export const OrderErrorCode = {
   RESOLUTION_AMOUNTS_MISMATCH: 'RESOLUTION_AMOUNTS_MISMATCH',
   // 409, each naming the rule that refuses the transition
   ALREADY_PLACED: 'ORDER_ALREADY_PLACED',
+  PLACEMENT_ABANDONED: 'ORDER_PLACEMENT_ABANDONED',
   ALREADY_STARTED: 'ORDER_ALREADY_STARTED',
   NOT_STARTED: 'ORDER_NOT_STARTED',
   NOT_DELIVERED: 'ORDER_NOT_DELIVERED',
@@ -71,6 +72,14 @@ export const refused = (
     currentStatus: state.status,
     ...extra,
   });
+
+/** A late retry of a placement the placement check already gave up (and refunded). */
+export const placementAbandoned = (orderId: string) =>
+  new IllegalStateError(
+    OrderErrorCode.PLACEMENT_ABANDONED,
+    'This placement was abandoned and its payment given back; place a new order',
+    { orderId, currentStatus: 'placement_abandoned' },
+  );
 
 export const frozen = (state: Extract<PlacedOrder, { status: 'contested' }>) =>
   refused(OrderErrorCode.FROZEN, state, { disputeId: state.dispute.disputeId });

@@ -56,6 +56,21 @@ export type OrderPlaced = DomainEvent<
   }
 >;
 
+/**
+ * The escrow was funded but the order never placed (the placing request died and the buyer never
+ * retried): the order id is closed for good and the escrow refunds the buyer in full.
+ */
+export type OrderPlacementAbandoned = DomainEvent<
+  'OrderPlacementAbandoned',
+  {
+    orderId: string;
+    escrowId: string;
+    buyerId: string;
+    refundCents: Cents;
+    abandonedAt: string;
+  }
+>;
+
 export type OrderMessagePosted = DomainEvent<
   'OrderMessagePosted',
   {
@@ -201,6 +216,7 @@ export type OrderResolved = DomainEvent<
 
 export type OrderEvent =
   | OrderPlaced
+  | OrderPlacementAbandoned
   | OrderMessagePosted
   | OrderStarted
   | OrderDeliveryLate

@@ -1,9 +1,16 @@
 import { percentOf } from '../shared';
-import { PlaceOrder } from './order.commands';
-import { OrderErrorCode, forbidden, invalid, refused, ruleBroken } from './order.errors';
+import { AbandonPlacement, PlaceOrder } from './order.commands';
+import {
+  OrderErrorCode,
+  forbidden,
+  invalid,
+  placementAbandoned,
+  refused,
+  ruleBroken,
+} from './order.errors';
 import { OrderEvent, OrderSource, OrderedExtra } from './order.events';
 import { OrderState } from './order.state';
-import { isPositiveInteger, requiredId } from './order.guards';
+import { isPositiveInteger, requireSystem, requiredId } from './order.guards';
 
 const MAX_DELIVERY_DAYS = 730;
 
@@ -94,6 +101,7 @@ function snapshot(source: PlaceOrder['data']['source']): {
 export function placeOrder({ data, meta }: PlaceOrder, state: OrderState): OrderEvent[] {
   if (state.status !== 'none')
     throw refused(OrderErrorCode.ALREADY_PLACED, state, { orderId: data.orderId });
+  if (state.placementAbandoned) throw placementAbandoned(data.orderId);
   const orderId = requiredId(data.orderId, 'orderId');
   const escrowId = requiredId(data.escrowId, 'escrowId');
   const buyerId = requiredId(data.buyerId, 'buyerId');
@@ -148,4 +156,30 @@ export function placeOrder({ data, meta }: PlaceOrder, state: OrderState): Order
     });
   }
   return events;
+}
+
+/**
+ * The placement check, some time after an order's escrow was funded: if the order was never
+ * placed, its id is closed (a late retry of the placement is refused) and the buyer refunded.
+ * An order that exists refuses it; a placement already abandoned needs nothing more.
+ */
+export function abandonPlacement({ data, meta }: AbandonPlacement, state: OrderState): OrderEvent[] {
+  requireSystem(meta);
+  if (state.status !== 'none')
+    throw refused(OrderErrorCode.ALREADY_PLACED, state, { orderId: data.orderId });
+  if (state.placementAbandoned) return [];
+  if (!isPositiveInteger(data.refundCents))
+    throw invalid(OrderErrorCode.INVALID_AMOUNT, 'refundCents', { value: data.refundCents });
+  return [
+    {
+      type: 'OrderPlacementAbandoned',
+      data: {
+        orderId: requiredId(data.orderId, 'orderId'),
+        escrowId: requiredId(data.escrowId, 'escrowId'),
+        buyerId: requiredId(data.buyerId, 'buyerId'),
+        refundCents: data.refundCents,
+        abandonedAt: meta.now,
+      },
+    },
+  ];
 }

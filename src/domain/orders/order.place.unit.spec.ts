@@ -1,4 +1,5 @@
 import { OrderCommand } from './order.commands';
+import { OrderEvent } from './order.events';
 import { command } from './order.command-fixtures.spec';
 import { amounts, as, catalogSource, ids, placed, spec, times } from './order.fixtures.spec';
 
@@ -232,5 +233,47 @@ describe('Order: when already placed', () => {
       .given([placed])
       .when(command.place())
       .thenThrows('ORDER_ALREADY_PLACED', { currentStatus: 'awaiting_start', orderId });
+  });
+});
+
+describe('Order: a funded placement that never came (the placement check)', () => {
+  const abandon = (meta = as.system()): OrderCommand => ({
+    type: 'AbandonPlacement',
+    data: { orderId, escrowId, buyerId, refundCents: amounts.amountCents },
+    meta,
+  });
+  const abandoned: OrderEvent = {
+    type: 'OrderPlacementAbandoned',
+    data: { orderId, escrowId, buyerId, refundCents: amounts.amountCents, abandonedAt: now },
+  };
+
+  it('closes the order id and records the refund owed to the buyer', () => {
+    spec.given([]).when(abandon()).then([abandoned]);
+  });
+
+  it('is the system’s alone: 403 ONLY_SYSTEM for the buyer', () => {
+    spec.given([]).when(abandon(as.buyer())).thenThrows('ONLY_SYSTEM');
+  });
+
+  it('refuses to abandon an order that was placed: 409 ORDER_ALREADY_PLACED', () => {
+    spec
+      .given([placed])
+      .when(abandon())
+      .thenThrows('ORDER_ALREADY_PLACED', { currentStatus: 'awaiting_start' });
+  });
+
+  it('does nothing more when the check runs again', () => {
+    spec.given([abandoned]).when(abandon()).then([]);
+  });
+
+  it('refuses a late retry of the placement with 409 ORDER_PLACEMENT_ABANDONED', () => {
+    spec
+      .given([abandoned])
+      .when(command.place())
+      .thenThrows('ORDER_PLACEMENT_ABANDONED', { currentStatus: 'placement_abandoned', orderId });
+  });
+
+  it('leaves no order to act on: starting it answers 404 ORDER_NOT_FOUND', () => {
+    spec.given([abandoned]).when(command.start()).thenThrows('ORDER_NOT_FOUND');
   });
 });

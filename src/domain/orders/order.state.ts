@@ -70,7 +70,8 @@ interface Placed {
 }
 
 export type OrderState =
-  | { status: 'none' }
+  /** No order; `placementAbandoned` once its funded placement was given up (the id is closed). */
+  | { status: 'none'; placementAbandoned?: true }
   | (Placed & { status: 'awaiting_start' | ContestableStatus | 'cancelled' | 'resolved' })
   | (Placed & { status: 'contested'; dispute: OrderDispute })
   | (Placed & { status: 'completed'; reviewed: boolean });
@@ -160,6 +161,9 @@ function evolvePlaced(state: PlacedOrder, event: OrderEvent): OrderState {
       return state.status === 'contested' ? moveTo(state, event.data.restoredStatus) : state;
     case 'OrderResolved':
       return moveTo(state, 'resolved');
+    case 'OrderPlacementAbandoned':
+      // Never appended once the order exists (the decider only abandons a stream without one).
+      return state;
     default:
       // Exhaustive at compile time, yet an unknown stored type leaves the state as is: evolve never
       // throws.
@@ -170,7 +174,8 @@ function evolvePlaced(state: PlacedOrder, event: OrderEvent): OrderState {
 
 export function evolve(state: OrderState, event: OrderEvent): OrderState {
   if (state.status !== 'none') return evolvePlaced(state, event);
-  if (event.type !== 'OrderPlaced') return state;
+  if (event.type === 'OrderPlacementAbandoned') return { status: 'none', placementAbandoned: true };
+  if (event.type !== 'OrderPlaced' || state.placementAbandoned) return state;
   const { data } = event;
   return {
     status: 'awaiting_start',

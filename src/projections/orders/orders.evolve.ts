@@ -131,6 +131,7 @@ export function evolveOrderRow(
       next.earned_cents = event.data.sellerNetCents;
       return next;
     case 'OrderMessagePosted':
+    case 'OrderPlacementAbandoned': // only on a stream without an order: no row to change
       return next;
     default:
       // Exhaustive at compile time; an unknown stored type leaves the row as it is.

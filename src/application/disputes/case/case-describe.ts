@@ -96,6 +96,8 @@ export function describeOrderEvent(
       const status = STATUS_WORDS[event.data.restoredStatus] ?? event.data.restoredStatus;
       return `Contest withdrawn; the order is ${status} again`;
     }
+    case 'OrderPlacementAbandoned':
+      return `Placement abandoned: the escrow was funded but the order never placed; ${formatEuros(event.data.refundCents)} to be refunded to the buyer`;
     case 'OrderResolved': {
       const { refundedCents, releasedCents, commissionCents } = event.data;
       return `Order resolved: ${formatEuros(refundedCents)} refunded to the buyer, ${formatEuros(releasedCents)} released to the seller (commission ${formatEuros(commissionCents)})`;

@@ -171,6 +171,7 @@ function applyOrderEvent(view: OrderView, event: OrderEvent): OrderView {
     }
     case 'OrderDeliveryLate':
     case 'OrderReviewed':
+    case 'OrderPlacementAbandoned': // only on a stream without an order, left as it was above
       return view;
     default:
       // Exhaustive at compile time; a stored type this view does not know leaves it as it was.

@@ -242,6 +242,7 @@ export class CustomRequestsController {
       { status: 409, code: 'CUSTOM_REQUEST_NO_OFFER_FROM_SELLER', currentStatus: 'open' },
       { status: 422, code: 'PAYMENT_DECLINED' },
       CLOSED,
+      { status: 409, code: 'ORDER_PLACEMENT_ABANDONED', currentStatus: 'placement_abandoned' },
     ],
     ifMatch: false,
   })

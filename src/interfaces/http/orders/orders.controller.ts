@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ProviderVerificationPort } from '../../../application/catalog/provider-verification.port';
-import { EscrowView, GetEscrowQuery } from '../../../application/escrow/escrow.queries';
+import { EscrowView, GetEscrowQuery } from '../../../application/escrow/escrow.query';
 import { PlacementResult } from '../../../application/orders/order-funding.service';
 import { OrderCommandMessage } from '../../../application/orders/order.messages';
 import {
@@ -68,13 +68,14 @@ export class OrdersController {
   @ApiStateChange({
     summary: 'Order a gig and pay into escrow',
     description:
-      "The buyer orders a published gig with some of its paid extras. Amount = price + extras (TTC); commission 10 %, rounded half-even once. The money is secured at the payment gateway (a manual-capture authorisation when the work is due within 7 days, a charge otherwise) and held in escrow; the order exists only once that succeeded, and the gig's opening message is posted at once. With an `Idempotency-Key` the order id derives from it, so a retry never charges twice.",
+      "The buyer orders a published gig with some of its paid extras. Amount = price + extras (TTC); commission 10 %, rounded half-even once. The money is secured at the payment gateway (a manual-capture authorisation when the work is due within 7 days, a charge otherwise) and held in escrow; the order exists only once that succeeded, and the gig's opening message is posted at once. With an `Idempotency-Key` the order id derives from it, so a retry never charges twice. A placement whose request died after the payment and was not retried within 30 minutes is abandoned and refunded in full; a later retry with that key answers 409 ORDER_PLACEMENT_ABANDONED.",
     refusals: [
       { status: 404, code: 'GIG_NOT_FOUND' },
       { status: 409, code: 'GIG_NOT_PUBLISHED', currentStatus: 'paused' },
       { status: 400, code: 'ORDER_UNKNOWN_EXTRA' },
       { status: 422, code: 'CANNOT_BUY_OWN_GIG' },
       { status: 422, code: 'PAYMENT_DECLINED' },
+      { status: 409, code: 'ORDER_PLACEMENT_ABANDONED', currentStatus: 'placement_abandoned' },
     ],
     ifMatch: false,
   })
