@@ -3,6 +3,10 @@ import { assertEscrowInvariant, escrowDecider, EscrowCommand } from '../../domai
 import { isTerminal, OrderCommand, orderDecider, OrderStatus } from '../../domain/orders';
 import { CommandMeta, DomainError, percentOf } from '../../domain/shared';
 import { GetGigQuery, GigView } from '../catalog/gig.query';
+import { GetEscrowHandler } from '../escrow/escrow.queries';
+import { GetEscrowQuery } from '../escrow/escrow.query';
+import { ManualClock } from '../scheduling/clock';
+import { DeadlineJobs } from '../scheduling/deadline-jobs';
 import { EscrowGatewayReactor } from '../escrow/escrow-gateway.reactor';
 import { EscrowCommandHandler } from '../escrow/escrow.handler';
 import { EscrowCommandMessage, escrowStream } from '../escrow/escrow.messages';
@@ -16,7 +20,7 @@ import {
   MemoryGateway,
   ReactorPump,
 } from './marketplace.fixtures.spec';
-import { OrderFunding } from './order-funding.service';
+import { escrowIdForOrder, OrderFunding } from './order-funding.service';
 import { OrderSettlementReactor } from './order-settlement.reactor';
 import { OrderCommandHandler } from './order.handler';
 import { OrderCommandMessage, orderStream } from './order.messages';
@@ -39,8 +43,15 @@ const ACTIONS = [
   'resolve',
   'message',
   'review',
+  // A placement whose request dies once the escrow is funded; its retry; the check 30 min later.
+  'placeCrashing',
+  'retryPlacement',
+  'placementCheck',
 ] as const;
 type Action = (typeof ACTIONS)[number] | 'place';
+
+/** The process dying in the middle of a request (not a domain refusal). */
+class Crash extends Error {}
 
 interface Step {
   action: Action;
@@ -77,6 +88,12 @@ interface Placed {
   sellerId: string;
 }
 
+/** A placement whose request died after funding: what its retry needs. */
+interface Unplaced extends Placed {
+  gigId: string;
+  extraIds: string[];
+}
+
 /** Real handlers, real reactors and real deciders over an in-memory log and gateway. */
 class Marketplace {
   readonly store = new MemoryEventStore();
@@ -85,6 +102,10 @@ class Marketplace {
   readonly queries = new MemoryBus();
   readonly gigs = new Map<string, GigView>();
   readonly orders: Placed[] = [];
+  readonly unplaced: Unplaced[] = [];
+  /** What became of placements that died: resumed by a retry, or abandoned and refunded. */
+  readonly placementOutcomes = new Set<'placement_resumed' | 'placement_abandoned'>();
+  private crashPlacement = false;
   readonly terminal = new Map<string, OrderStatus>();
   private readonly pump: ReactorPump;
   private clock = Date.parse('2026-01-05T09:00:00.000Z');
@@ -93,7 +114,7 @@ class Marketplace {
   constructor() {
     const funding = new OrderFunding(this.store, this.gateway, this.commands.asCommandBus());
     this.commands
-      .on(OrderCommandMessage, new OrderCommandHandler(this.store))
+      .on(OrderCommandMessage, this.crashable(new OrderCommandHandler(this.store)))
       .on(EscrowCommandMessage, new EscrowCommandHandler(this.store))
       .on(WalletCommandMessage, new WalletCommandHandler(this.store))
       .on(
@@ -107,11 +128,24 @@ class Marketplace {
     this.queries.on(GetGigQuery, {
       execute: async (q) => this.gigs.get((q as GetGigQuery).gigId) ?? null,
     });
+    this.queries.on(GetEscrowQuery, new GetEscrowHandler(this.store));
     this.pump = new ReactorPump(this.store, [
       new OrderSettlementReactor(this.commands.asCommandBus()),
       new EscrowGatewayReactor(this.store, this.gateway),
       new WalletCreditingReactor(this.commands.asCommandBus()),
     ]);
+  }
+
+  /** The order handler, dying on a placement while `crashPlacement` is set. */
+  private crashable(handler: OrderCommandHandler) {
+    return {
+      execute: (message: object) => {
+        const { command } = message as OrderCommandMessage;
+        if (this.crashPlacement && command.type === 'PlaceOrder')
+          return Promise.reject(new Crash('the process was killed'));
+        return handler.execute(message as OrderCommandMessage);
+      },
+    };
   }
 
   private meta(actorId: string, actorRole: CommandMeta['actorRole']): CommandMeta {
@@ -122,13 +156,80 @@ class Marketplace {
     this.clock += s.hours * 3_600_000;
     try {
       if (s.action === 'place') await this.place(s);
+      else if (s.action === 'placeCrashing') await this.placeCrashing(s);
+      else if (s.action === 'retryPlacement' || s.action === 'placementCheck') {
+        const o = this.unplaced[s.order % Math.max(1, this.unplaced.length)];
+        if (o && s.action === 'retryPlacement') await this.retryPlacement(o);
+        if (o && s.action === 'placementCheck') await this.placementCheck(o);
+      }
       // 0 is the latest order, so lifecycles often run to their end; higher numbers reach back.
       else if (this.orders.length > 0)
         await this.act(s, this.orders[this.orders.length - 1 - (s.order % this.orders.length)]);
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
+      if (!(error instanceof DomainError) && !(error instanceof Crash)) throw error;
     }
     await this.pump.drain(s.redeliver);
+  }
+
+  private async placeCrashing(s: Step): Promise<void> {
+    const n = this.seq + 1;
+    const o: Unplaced = {
+      orderId: `order-${n}`,
+      escrowId: '',
+      buyerId: `buyer-${n % 2}`,
+      sellerId: `seller-${n % 3}`,
+      gigId: `gig-${n}`,
+      extraIds: s.cut % 2 ? ['x'] : [],
+    };
+    this.crashPlacement = true;
+    try {
+      await this.place(s);
+    } catch (error) {
+      if (!(error instanceof Crash)) throw error;
+      this.unplaced.push({ ...o, escrowId: escrowIdForOrder(o.orderId) });
+    } finally {
+      this.crashPlacement = false;
+    }
+  }
+
+  /** The buyer's retry with the same key: it either gets the order or is refused as abandoned. */
+  private async retryPlacement(o: Unplaced): Promise<void> {
+    if (this.orders.some((p) => p.orderId === o.orderId)) return;
+    const placed = await this.commands.execute(
+      new PlaceGigOrderCommand(
+        o.orderId,
+        o.gigId,
+        o.extraIds,
+        'pm_card_visa',
+        this.meta(o.buyerId, 'client'),
+        { correlationId: `retry-${o.orderId}` },
+      ),
+    );
+    this.orders.push({ ...o, escrowId: placed.escrowId });
+    this.placementOutcomes.add('placement_resumed');
+  }
+
+  /** The job the scheduling reactor derives from the escrow's opening, run when due. */
+  private async placementCheck(o: Unplaced): Promise<void> {
+    const jobs = new DeadlineJobs(
+      this.commands.asCommandBus(),
+      new ManualClock(new Date(this.clock)),
+      this.queries.asQueryBus(),
+    );
+    const outcome = await jobs.run({
+      jobId: `check-${o.orderId}`,
+      payload: {
+        kind: 'order.placement-check',
+        orderId: o.orderId,
+        escrowId: o.escrowId,
+        buyerId: o.buyerId,
+        dueAt: new Date(this.clock).toISOString(),
+        causationId: `opened-${o.orderId}`,
+        correlationId: `check-${o.orderId}`,
+      },
+    });
+    if (outcome.result === 'done' && outcome.detail === 'OrderPlacementAbandoned')
+      this.placementOutcomes.add('placement_abandoned');
   }
 
   private async place(s: Step): Promise<void> {
@@ -313,8 +414,29 @@ class Marketplace {
       .reduce((sum, e) => sum + (e.data as { amountCents: number }).amountCents, 0);
   }
 
-  /** Escrow invariant, money conservation per order, and no way out of a terminal status. */
+  /**
+   * Escrow invariant, money conservation per order, and no way out of a terminal status; a
+   * placement that died holds the buyer's money until it is retried or abandoned, then refunds all.
+   */
   async check(): Promise<void> {
+    for (const o of this.unplaced) {
+      if (this.orders.some((p) => p.orderId === o.orderId)) continue;
+      const { state } = await loadAggregate(this.store, orderStream(o.orderId), orderDecider);
+      const { state: escrow } = await loadAggregate(
+        this.store,
+        escrowStream(o.escrowId),
+        escrowDecider,
+      );
+      if (state.status !== 'none' || escrow.status === 'none')
+        throw new Error(`placement ${o.orderId}: order ${state.status}, escrow ${escrow.status}`);
+      assertEscrowInvariant(escrow);
+      const paid = this.gateway.total(this.gateway.funds, o.escrowId);
+      const refunded = this.gateway.total(this.gateway.refunds, o.escrowId);
+      expect(escrow.fundedCents).toBe(paid);
+      expect(escrow.releasedCents).toBe(0);
+      if (state.placementAbandoned) expect([refunded, escrow.heldCents]).toEqual([paid, 0]);
+      else expect([refunded, escrow.heldCents]).toEqual([0, paid]);
+    }
     for (const o of this.orders) {
       const { state, events } = await loadAggregate(
         this.store,
@@ -349,6 +471,8 @@ class Marketplace {
         expect(after.every((type) => type === 'OrderReviewed') && after.length <= 1).toBe(true);
         expect(escrow.heldCents).toBe(0);
       }
+      // Money leaves an order's escrow only when the order ends.
+      if (!isTerminal(state.status)) expect(escrow.heldCents).toBe(paid);
       if (state.status === 'completed') expect(credited + escrow.commissionCents).toBe(paid);
       if (state.status === 'cancelled') expect(refunded).toBe(paid);
       if (isTerminal(state.status)) this.terminal.set(o.orderId, state.status);
@@ -373,7 +497,7 @@ describe('orders, escrow and wallets under random command sequences (real handle
     );
   });
 
-  it('reaches every end state across runs, so the checks above are not vacuous', async () => {
+  it('reaches every end state across runs, and both fates of a placement that died, so the checks above are not vacuous', async () => {
     const seen = new Set<string>();
     await fc.assert(
       fc.asyncProperty(
@@ -382,6 +506,7 @@ describe('orders, escrow and wallets under random command sequences (real handle
           const market = new Marketplace();
           for (const s of steps) await market.run(s);
           for (const status of market.terminal.values()) seen.add(status);
+          for (const outcome of market.placementOutcomes) seen.add(outcome);
           await market.check();
           for (const o of market.orders) {
             const { state } = await loadAggregate(
@@ -395,6 +520,12 @@ describe('orders, escrow and wallets under random command sequences (real handle
       ),
       { numRuns: 150 },
     );
-    expect([...seen].sort()).toEqual(['cancelled', 'completed', 'resolved']);
+    expect([...seen].sort()).toEqual([
+      'cancelled',
+      'completed',
+      'placement_abandoned',
+      'placement_resumed',
+      'resolved',
+    ]);
   });
 });
