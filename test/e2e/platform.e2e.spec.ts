@@ -108,4 +108,13 @@ describe('platform: reactors for finance and operations', () => {
       recordedAt: '2026-11-20T10:00:00.000Z',
     });
   });
+
+  it('reports the reactors on /health: up while none has been stuck on a failure', async () => {
+    const res = await t.request('GET', '/health');
+    expect(res.status).toBe(200);
+    expect(res.body.info.reactors.status).toBe('up');
+    expect(res.body.info.reactors.reactors).toContainEqual(
+      expect.objectContaining({ name: 'payouts.wallet-crediting', deadLettered: 0 }),
+    );
+  });
 });

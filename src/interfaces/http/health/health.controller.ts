@@ -34,7 +34,7 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness of Postgres, Redis, the event store and the projections' })
+  @ApiOperation({ summary: 'Liveness of Postgres, Redis, the event store, the projections and the reactors' })
   check() {
     return this.health.check([
       () => this.probe('postgres', async () => ({ ok: (await this.pool.query('SELECT 1 AS ok')).rows[0].ok === 1 })),

@@ -1,13 +1,53 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReactorRunner } from '../../../infrastructure/subscriptions/reactor-runner';
 import { Roles } from '../auth/actor';
+import { HealthController } from './health.controller';
+
+/** A reactor waiting out a failure longer than this makes `/health` report reactors down. */
+export const REACTOR_STALL_MS = 60_000;
+
+type ReactorStatus = ReturnType<ReactorRunner['status']>[number];
+
+/**
+ * The reactors' section of `/health`: down while some reactor has been waiting out the same
+ * failure for over `REACTOR_STALL_MS` (money it should move is not moving); a brief retry, such
+ * as a lost concurrency race, does not count.
+ */
+export function reactorsHealth(reactors: ReactorStatus[], now: number) {
+  const stalled = reactors.filter(
+    (r) => r.failingSince !== null && now - Date.parse(r.failingSince) > REACTOR_STALL_MS,
+  );
+  return {
+    healthy: stalled.length === 0,
+    details: {
+      reactors: reactors.map((r) => ({
+        name: r.name,
+        handled: r.handled,
+        deadLettered: r.deadLettered,
+        ...(r.failingSince ? { failingSince: r.failingSince, lastError: r.lastError } : {}),
+      })),
+    },
+  };
+}
 
 @ApiTags('admin')
 @ApiBearerAuth()
 @Controller('admin/reactors')
-export class ReactorsController {
-  constructor(private readonly reactors: ReactorRunner) {}
+export class ReactorsController implements OnModuleInit {
+  constructor(
+    private readonly reactors: ReactorRunner,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onModuleInit(): void {
+    // Controllers are not injectable, so the health controller is looked up (as projections do).
+    this.moduleRef.get(HealthController, { strict: false }).register({
+      key: 'reactors',
+      check: async () => reactorsHealth(this.reactors.status(), Date.now()),
+    });
+  }
 
   @Get()
   @Roles('finance', 'admin')
