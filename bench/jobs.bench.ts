@@ -12,6 +12,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { SystemClock } from '../src/application/scheduling/clock';
 import { DeadlineJob, QUEUES, scheduled, ScheduledJob } from '../src/application/scheduling/jobs';
+import { loadConfig } from '../src/infrastructure/config/config';
 import { BullMqJobScheduler } from '../src/infrastructure/queues/bullmq-job-scheduler';
 import { defaultJobOptions } from '../src/infrastructure/queues/queue-tuning';
 import { redisOptions } from '../src/infrastructure/queues/redis-connection';
@@ -37,9 +38,12 @@ async function main(): Promise<void> {
     defaultJobOptions: defaultJobOptions(QUEUES.deadlines),
   });
   const ledger = new ScheduledJobsLedger(pool);
-  const scheduler = new BullMqJobScheduler(ledger, new SystemClock(), {
-    get: () => queue,
-  } as unknown as ModuleRef);
+  const scheduler = new BullMqJobScheduler(
+    ledger,
+    new SystemClock(),
+    { get: () => queue } as unknown as ModuleRef,
+    loadConfig({}),
+  );
   const lateness: number[] = [];
   let firstFiredAt = 0;
   let lastFiredAt = 0;

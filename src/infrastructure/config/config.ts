@@ -58,14 +58,23 @@ const schema = z
     WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(100).default(30_000),
     WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
     WORKER_MAX_STALLED_COUNT: z.coerce.number().int().min(1).default(2),
-    /** How often the durable job ledger is compared with Redis. */
+    /** How often the durable job ledger is compared with Redis (and jobs coming due are moved there). */
     JOB_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+    /** Jobs due within this are queued in Redis at once; later ones wait in the Postgres ledger. */
+    JOB_ENQUEUE_HORIZON_MS: z.coerce.number().int().min(1_000).default(600_000),
     /** A claimed Idempotency-Key never answered (its process died) is taken over by a retry after this. */
     IDEMPOTENCY_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(1).default(120),
     /** How long an Idempotency-Key and its answer are kept (worker processes purge older ones). */
     IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
   })
   .superRefine((c, ctx) => {
+    if (c.JOB_ENQUEUE_HORIZON_MS < 2 * c.JOB_RECONCILE_INTERVAL_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JOB_ENQUEUE_HORIZON_MS'],
+        message: 'must be at least twice JOB_RECONCILE_INTERVAL_MS, or a job could reach Redis after its time',
+      });
+    }
     if (c.EVENT_STORE === 'eventstoredb' && !c.EVENTSTORE_CONNECTION_STRING) {
       ctx.addIssue({ code: 'custom', path: ['EVENTSTORE_CONNECTION_STRING'], message: 'is required when EVENT_STORE=eventstoredb' });
     }

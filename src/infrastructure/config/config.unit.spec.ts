@@ -19,6 +19,7 @@ describe('configuration from the environment', () => {
     [{ WORKER_LOCK_DURATION_MS: 'soon' }, 'WORKER_LOCK_DURATION_MS'],
     [{ WORKER_CONCURRENCY: '0' }, 'WORKER_CONCURRENCY'],
     [{ IDEMPOTENCY_CLAIM_LEASE_SECONDS: '-5' }, 'IDEMPOTENCY_CLAIM_LEASE_SECONDS'],
+    [{ JOB_ENQUEUE_HORIZON_MS: '60000', JOB_RECONCILE_INTERVAL_MS: '60000' }, 'JOB_ENQUEUE_HORIZON_MS'],
   ])('refuses %j with a message naming %s', (env, key) => {
     let error: unknown;
     try {

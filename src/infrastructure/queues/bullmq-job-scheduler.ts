@@ -1,10 +1,11 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { JobsOptions, Queue } from 'bullmq';
 import { Clock } from '../../application/scheduling/clock';
 import { JobScheduler } from '../../application/scheduling/job-scheduler.port';
 import { JobPayload, QUEUES, QueueName, ScheduledJob } from '../../application/scheduling/jobs';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { ScheduledJobsLedger } from './scheduled-jobs.ledger';
 
 /** Milliseconds until `dueAt` on the injected clock; never negative. */
@@ -13,8 +14,11 @@ export function delayUntil(dueAt: string, clock: Clock): number {
 }
 
 /**
- * Schedules on BullMQ with the job id derived from the causing event (BullMQ ignores an add
- * whose id it already holds), after recording the job in the Postgres ledger.
+ * Records every job in the Postgres ledger, then queues on BullMQ, with the job id derived from
+ * the causing event (BullMQ ignores an add whose id it already holds), those due within
+ * `JOB_ENQUEUE_HORIZON_MS`. A job due later (a delivery deadline days away, a reminder) waits in
+ * the ledger, costing Redis nothing, until the reconciler moves it there as it comes due; most
+ * of them are obsolete by then (the order delivered, the dispute answered) and run once to say so.
  */
 @Injectable()
 export class BullMqJobScheduler extends JobScheduler {
@@ -24,13 +28,21 @@ export class BullMqJobScheduler extends JobScheduler {
     private readonly ledger: ScheduledJobsLedger,
     private readonly clock: Clock,
     private readonly moduleRef: ModuleRef,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'JOB_ENQUEUE_HORIZON_MS'>,
   ) {
     super();
   }
 
   async schedule(jobs: ScheduledJob[]): Promise<void> {
     const pending = await this.ledger.record(jobs);
-    await this.enqueue(pending);
+    const horizon = this.horizon().getTime();
+    const soon = pending.filter((job) => Date.parse(job.payload.dueAt) <= horizon);
+    if (soon.length > 0) await this.enqueue(soon);
+  }
+
+  /** Jobs due before this instant belong in Redis now. */
+  horizon(): Date {
+    return new Date(this.clock.now().getTime() + this.config.JOB_ENQUEUE_HORIZON_MS);
   }
 
   /** Adds jobs to their queues; used by the reconciler too, so it must stay idempotent. */

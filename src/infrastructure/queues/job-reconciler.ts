@@ -13,8 +13,10 @@ import { ScheduledJobsLedger } from './scheduled-jobs.ledger';
 const PAGE = 1_000;
 
 /**
- * Puts back into Redis every job the ledger still expects: at start, after each reconnection to
- * Redis and periodically. Re-adding a job Redis still holds changes nothing (same job id).
+ * Puts into Redis every job the ledger still expects that is due within the enqueue horizon: at
+ * start, after each reconnection to Redis and periodically (`JOB_RECONCILE_INTERVAL_MS`). That
+ * both repairs a Redis that lost jobs and moves jobs coming due from the ledger to the queues.
+ * Re-adding a job Redis still holds changes nothing (same job id).
  */
 @Injectable()
 export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -66,8 +68,15 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
   private async pass(): Promise<number> {
     let total = 0;
     let after: { jobId: string; dueAt: string } | null = null;
+    // Jobs coming due move from the ledger to Redis here; later ones stay in the ledger.
+    const dueBefore = this.scheduler.horizon();
     while (!this.stopped) {
-      const page = await this.ledger.pending(after?.jobId ?? null, after?.dueAt ?? null, PAGE);
+      const page = await this.ledger.pending(
+        after?.jobId ?? null,
+        after?.dueAt ?? null,
+        PAGE,
+        dueBefore,
+      );
       if (page.length === 0) break;
       await this.scheduler.enqueue(page);
       total += page.length;

@@ -56,11 +56,12 @@ export class ScheduledJobsLedger {
     );
   }
 
-  /** Jobs still expected to run, oldest due first, by keyset pages. */
+  /** Jobs still expected to run and due before `dueBefore`, oldest due first, by keyset pages. */
   async pending(
     afterJobId: string | null,
     afterDueAt: string | null,
     limit: number,
+    dueBefore: Date,
   ): Promise<(PendingJob & { dueAt: string })[]> {
     const { rows } = await this.pool.query<{
       job_id: string;
@@ -69,9 +70,10 @@ export class ScheduledJobsLedger {
       due_at: Date;
     }>(
       `SELECT job_id, queue, payload, due_at FROM scheduled_jobs
-        WHERE status = 'scheduled' AND ($1::timestamptz IS NULL OR (due_at, job_id) > ($1::timestamptz, $2::text))
+        WHERE status = 'scheduled' AND due_at <= $4
+          AND ($1::timestamptz IS NULL OR (due_at, job_id) > ($1::timestamptz, $2::text))
         ORDER BY due_at, job_id LIMIT $3`,
-      [afterDueAt, afterJobId, limit],
+      [afterDueAt, afterJobId, limit, dueBefore],
     );
     return rows.map((r) => ({
       jobId: r.job_id,

@@ -1,0 +1,63 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Queue } from 'bullmq';
+import { jobsFor } from '../../../src/application/scheduling/schedule-rules';
+import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
+import { startTestApp, TestApp } from '../../support/test-app';
+import { eventually, startedOrder } from './support/helpers';
+
+const DAY = 86_400_000;
+
+/**
+ * Jobs due later than the enqueue horizon wait in the Postgres ledger and reach Redis only as
+ * they come due (here: a 3 s horizon, reconciled every 500 ms), and still fire on time.
+ */
+describe('the job ledger holds far-off jobs until they come due', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ JOB_ENQUEUE_HORIZON_MS: '3000', JOB_RECONCILE_INTERVAL_MS: '500' });
+  });
+  afterAll(async () => t?.close());
+
+  it('keeps a deadline 12 s away out of Redis, then queues it in time to fire on time', async () => {
+    const bus = t.app.get(CommandBus);
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const queue = t.app.get<Queue>(getQueueToken('deadlines'), { strict: false });
+    const order = await startedOrder(bus, {
+      startedAt: new Date(Date.now() - DAY + 12_000),
+      days: 1,
+    });
+    const started = (await store.readStream(`order-${order.orderId}`)).find(
+      (e) => e.type === 'OrderStarted',
+    )!;
+    const [deadline] = jobsFor(started, { autoCompleteAfterDays: 3 });
+    await eventually(
+      async () => {
+        const { rows } = await t.db.pool.query(
+          `SELECT status FROM scheduled_jobs WHERE job_id = $1`,
+          [deadline.jobId],
+        );
+        return rows[0]?.status === 'scheduled';
+      },
+      5_000,
+      'the deadline to be in the ledger',
+    );
+    expect(await queue.getJob(deadline.jobId)).toBeUndefined();
+
+    const [late] = await eventually(
+      async () => {
+        const events = (await store.readStream(`order-${order.orderId}`)).filter(
+          (e) => e.type === 'OrderDeliveryLate',
+        );
+        return events.length ? events : undefined;
+      },
+      20_000,
+      'OrderDeliveryLate',
+    );
+    const lateness =
+      Date.parse((late.data as { markedAt: string }).markedAt) - Date.parse(order.deliveryDueAt);
+    expect(lateness).toBeGreaterThanOrEqual(0);
+    expect(lateness).toBeLessThan(3_000);
+    expect(await (await queue.getJob(deadline.jobId))?.getState()).toBe('completed');
+  });
+});
