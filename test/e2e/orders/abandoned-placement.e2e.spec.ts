@@ -1,8 +1,8 @@
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { escrowIdForOrder } from '../../../src/application/orders/order-funding.service';
 import { OrderCommandMessage } from '../../../src/application/orders/order.messages';
-import { ManualClock } from '../../../src/application/scheduling/clock';
+import { Clock, ManualClock } from '../../../src/application/scheduling/clock';
 import { DeadlineJobs } from '../../../src/application/scheduling/deadline-jobs';
 import { DeadlineJob } from '../../../src/application/scheduling/jobs';
 import { jobsFor } from '../../../src/application/scheduling/schedule-rules';
@@ -25,7 +25,8 @@ describe('orders: a funded placement whose request died', () => {
   const clock = new ManualClock(new Date());
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The workers' own clock, so the app's placement check runs when the test says it is due.
+    t = await startTestApp({}, [[Clock, clock]]);
     const seller = await party(t, 'provider');
     buyer = await party(t, 'client');
     gigId = await publishedGig(t, seller);
@@ -67,10 +68,7 @@ describe('orders: a funded placement whose request died', () => {
     const payload = job.payload as DeadlineJob;
     expect(payload.kind).toBe('order.placement-check');
     clock.set(payload.dueAt);
-    const outcome = await new DeadlineJobs(bus, clock, t.app.get(QueryBus)).run({
-      jobId: job.jobId,
-      payload,
-    });
+    const outcome = await t.app.get(DeadlineJobs).run({ jobId: job.jobId, payload });
     await t.settle();
     return outcome;
   }
