@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { jobsFor } from '../../../src/application/scheduling/schedule-rules';
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
 import { startTestApp, TestApp } from '../../support/test-app';
-import { eventually, startedOrder } from './support/helpers';
+import { eventually, lateMarking, startedOrder } from './support/helpers';
 
 const DAY = 86_400_000;
 
@@ -44,20 +44,9 @@ describe('the job ledger holds far-off jobs until they come due', () => {
     );
     expect(await queue.getJob(deadline.jobId)).toBeUndefined();
 
-    const [late] = await eventually(
-      async () => {
-        const events = (await store.readStream(`order-${order.orderId}`)).filter(
-          (e) => e.type === 'OrderDeliveryLate',
-        );
-        return events.length ? events : undefined;
-      },
-      20_000,
-      'OrderDeliveryLate',
-    );
-    const lateness =
-      Date.parse((late.data as { markedAt: string }).markedAt) - Date.parse(order.deliveryDueAt);
-    expect(lateness).toBeGreaterThanOrEqual(0);
-    expect(lateness).toBeLessThan(3_000);
+    const { latenessMs } = await lateMarking(store, order, 20_000);
+    expect(latenessMs).toBeGreaterThanOrEqual(0);
+    expect(latenessMs).toBeLessThan(3_000);
     expect(await (await queue.getJob(deadline.jobId))?.getState()).toBe('completed');
   });
 });

@@ -7,7 +7,7 @@ import { jobsFor } from '../../../src/application/scheduling/schedule-rules';
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
 import { JobRunner } from '../../../src/interfaces/workers/queue-processor';
 import { startTestApp, TestApp } from '../../support/test-app';
-import { eventually, startedOrder } from './support/helpers';
+import { lateMarking, startedOrder } from './support/helpers';
 
 const DAY = 86_400_000;
 
@@ -30,18 +30,9 @@ describe('from the event log to BullMQ and back: scheduling, replays, redelivery
       startedAt: new Date(Date.now() - DAY + 1_500),
       days: 1,
     });
-    const [late] = await eventually(
-      async () => {
-        const events = await lateEvents(order.orderId);
-        return events.length ? events : undefined;
-      },
-      15_000,
-      'OrderDeliveryLate',
-    );
-    const lateness =
-      Date.parse((late.data as { markedAt: string }).markedAt) - Date.parse(order.deliveryDueAt);
-    expect(lateness).toBeGreaterThanOrEqual(0);
-    expect(lateness).toBeLessThan(3_000);
+    const { late, latenessMs } = await lateMarking(store, order, 15_000);
+    expect(latenessMs).toBeGreaterThanOrEqual(0);
+    expect(latenessMs).toBeLessThan(3_000);
     expect(late.metadata).toMatchObject({ actorRole: 'system' });
 
     const started = (await store.readStream(`order-${order.orderId}`)).find(

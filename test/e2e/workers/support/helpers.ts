@@ -2,6 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { OrderCommandMessage } from '../../../../src/application/orders/order.messages';
 import { ActorRole } from '../../../../src/domain/shared';
+import { EventStore, RecordedEvent } from '../../../../src/application/shared/event-store.port';
 import { TestApp } from '../../../support/test-app';
 
 /** Polls until `probe` returns a value other than undefined/false, or fails after `timeoutMs`. */
@@ -139,4 +140,27 @@ export function ibanWithCheckDigits(country: string, bban: string): string {
     for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
   }
   return `${country}${String(98 - remainder).padStart(2, '0')}${bban}`;
+}
+
+/**
+ * Waits for the worker to mark the order late and returns how long after its deadline it did
+ * (the event's `markedAt` minus `deliveryDueAt`), with the event.
+ */
+export async function lateMarking(
+  store: EventStore,
+  order: { orderId: string; deliveryDueAt: string },
+  timeoutMs: number,
+): Promise<{ late: RecordedEvent; latenessMs: number }> {
+  const [late] = await eventually(
+    async () => {
+      const events = (await store.readStream(`order-${order.orderId}`)).filter(
+        (e) => e.type === 'OrderDeliveryLate',
+      );
+      return events.length ? events : undefined;
+    },
+    timeoutMs,
+    'OrderDeliveryLate',
+  );
+  const markedAt = Date.parse((late.data as { markedAt: string }).markedAt);
+  return { late, latenessMs: markedAt - Date.parse(order.deliveryDueAt) };
 }
