@@ -9,7 +9,7 @@
 import type { ModuleRef } from '@nestjs/core';
 import { Queue, Worker } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { SystemClock } from '../src/application/scheduling/clock';
 import { DeadlineJob, QUEUES, scheduled, ScheduledJob } from '../src/application/scheduling/jobs';
 import { loadConfig } from '../src/infrastructure/config/config';
@@ -30,6 +30,12 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 async function main(): Promise<void> {
   const db = await createBenchDatabase();
   const pool = new Pool({ connectionString: db.url, max: 20 });
+  // pg-pool's end() resolves before its clients' sockets close; the final drop waits for them.
+  const open = new Set<PoolClient>();
+  pool.on('connect', (client) => {
+    open.add(client);
+    client.once('end', () => open.delete(client));
+  });
   const prefix = `mk_bench_jobs_${randomBytes(4).toString('hex')}`;
   const connection = redisOptions(REDIS_URL);
   const queue = new Queue(QUEUES.deadlines, {
@@ -136,6 +142,7 @@ async function main(): Promise<void> {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     await pool.end();
+    await Promise.all([...open].map((client) => new Promise((r) => client.once('end', r))));
     await db.drop();
   }
 }
