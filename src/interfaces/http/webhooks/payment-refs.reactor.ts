@@ -14,11 +14,19 @@ export class PaymentRefsReactor implements Reactor {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async handle(event: RecordedEvent): Promise<void> {
-    if (event.type !== 'EscrowFunded') return;
-    const { paymentRef, escrowId } = event.data as EscrowFunded['data'];
+    await this.handleBatch([event]);
+  }
+
+  /** One statement for all the payments of a subscription batch. */
+  async handleBatch(events: RecordedEvent[]): Promise<void> {
+    const funded = events
+      .filter((e) => e.type === 'EscrowFunded')
+      .map((e) => e.data as EscrowFunded['data']);
+    if (funded.length === 0) return;
     await this.pool.query(
-      'INSERT INTO gateway_payment_refs (payment_ref, escrow_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-      [paymentRef, escrowId],
+      `INSERT INTO gateway_payment_refs (payment_ref, escrow_id)
+       SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+      [funded.map((f) => f.paymentRef), funded.map((f) => f.escrowId)],
     );
   }
 }
