@@ -16,8 +16,12 @@ describe('Postgres log order', () => {
   });
 
   it('pages $all in numeric transaction order across a power-of-ten boundary', async () => {
-    // Transaction ids sort wrongly as text ('100000' < '99999'); place rows on both sides of one.
-    for (const [i, xid] of [99_998, 99_999, 100_000, 100_001].entries()) {
+    // Transaction ids sort wrongly as text ('100' < '99'); place rows on both sides of a power of
+    // ten below the cluster's next id, so they lie under the readers' horizon on any cluster.
+    const { rows } = await db.pool.query<{ next: string }>(`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS next`);
+    const boundary = powerOfTenBelow(BigInt(rows[0].next) - 2n);
+    const xids = [boundary - 2n, boundary - 1n, boundary, boundary + 1n];
+    for (const [i, xid] of xids.entries()) {
       await db.pool.query(
         `INSERT INTO es_events (transaction_id, stream_name, category, stream_revision, event_id, event_type, data, metadata)
          VALUES ($1::text::xid8, 'old-1', 'old', $2, $3, 'Old', '{}', '{}')`,
@@ -31,6 +35,13 @@ describe('Postgres log order', () => {
       seen.push(...page);
       after = page[0].position;
     }
-    expect(seen.map((e) => e.position.commit)).toEqual([99_998n, 99_999n, 100_000n, 100_001n]);
+    expect(seen.map((e) => e.position.commit)).toEqual(xids);
   });
 });
+
+/** The largest power of ten not above `n` (n >= 10 on any cluster that has run initdb). */
+function powerOfTenBelow(n: bigint): bigint {
+  let p = 10n;
+  while (p * 10n <= n) p *= 10n;
+  return p;
+}
