@@ -15,7 +15,11 @@ import {
   walletPayoutNotFound,
 } from './wallet.errors';
 import { lookup, WalletState } from './wallet.state';
-import { sameAccount, validateWithdrawalAccount, WithdrawalAccountInput } from './withdrawal-account';
+import {
+  sameAccount,
+  validateWithdrawalAccount,
+  WithdrawalAccountInput,
+} from './withdrawal-account';
 
 export type CreditWallet = Command<
   'CreditWallet',

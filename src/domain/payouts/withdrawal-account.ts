@@ -14,8 +14,7 @@ export type PaypalWithdrawalAccount = { accountId: string; kind: 'paypal'; email
 export type WithdrawalAccount = BankWithdrawalAccount | PaypalWithdrawalAccount;
 /** An account as its owner types it: the mask is computed by the decider, never taken from input. */
 export type WithdrawalAccountInput =
-  | Omit<BankWithdrawalAccount, 'ibanMasked'>
-  | PaypalWithdrawalAccount;
+  Omit<BankWithdrawalAccount, 'ibanMasked'> | PaypalWithdrawalAccount;
 
 /**
  * The fields of an account that are personal data (the event-store decorator encrypts them with

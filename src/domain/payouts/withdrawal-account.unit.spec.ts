@@ -102,7 +102,12 @@ describe('maskIban', () => {
   });
 
   it('gives an account recorded before the mask existed its mask', () => {
-    const old = { accountId: 'a', kind: 'bank', iban: 'FR7630006000011234567890189', holderName: 'M' };
+    const old = {
+      accountId: 'a',
+      kind: 'bank',
+      iban: 'FR7630006000011234567890189',
+      holderName: 'M',
+    };
     expect(withIbanMask(old as never)).toMatchObject({ ibanMasked: 'FR76 **** 0189' });
   });
 });

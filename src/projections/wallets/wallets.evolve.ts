@@ -1,6 +1,11 @@
 import { RecordedEvent } from '../../application/shared/event-store.port';
 import type { EscrowEvent } from '../../domain/escrow';
-import { type PayoutEvent, type WalletEvent, type WithdrawalAccount, withIbanMask } from '../../domain/payouts';
+import {
+  type PayoutEvent,
+  type WalletEvent,
+  type WithdrawalAccount,
+  withIbanMask,
+} from '../../domain/payouts';
 import { isNewer, RowBuffer } from '../runner/row-buffer';
 import { EscrowRow, PayoutRow, WalletRow } from './wallets.tables';
 

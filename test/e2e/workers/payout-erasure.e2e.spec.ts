@@ -27,7 +27,8 @@ describe('payouts: erasing a provider shreds their bank details, finance keeps t
   let bankPayoutId: string;
   let paypalPayoutId: string;
 
-  const leaks = (text: string) => secrets.filter((s) => text.toLowerCase().includes(s.toLowerCase()));
+  const leaks = (text: string) =>
+    secrets.filter((s) => text.toLowerCase().includes(s.toLowerCase()));
   const logText = async () =>
     (await t.db.pool.query(`SELECT data::text || metadata::text AS row FROM es_events`)).rows
       .map((r) => r.row as string)

@@ -35,7 +35,8 @@ export function takePersonalFields(
     let parent: unknown = copy;
     for (const key of keys.slice(0, -1)) parent = plainObject(parent) ? parent[key] : undefined;
     const last = keys[keys.length - 1];
-    if (!plainObject(parent) || !Object.hasOwn(parent, last) || parent[last] === undefined) continue;
+    if (!plainObject(parent) || !Object.hasOwn(parent, last) || parent[last] === undefined)
+      continue;
     moved[path] = parent[last];
     delete parent[last];
   }
