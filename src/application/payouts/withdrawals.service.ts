@@ -18,7 +18,7 @@ import { WalletCommandMessage, walletStream } from './wallet.messages';
 export type WithdrawalAccountInput =
   { kind: 'bank'; iban: string; holderName: string } | { kind: 'paypal'; email: string };
 
-/** An account as shown back: the IBAN is masked, as on a bank statement. */
+/** An account as shown back: the IBAN is masked, as on a bank statement; the mask survives erasure. */
 export type WithdrawalAccountView =
   | { accountId: string; kind: 'bank'; ibanMasked: string; holderName: string }
   | { accountId: string; kind: 'paypal'; email: string };
@@ -46,16 +46,12 @@ export interface WalletView {
   revision: string | null;
 }
 
-export function maskIban(iban: string): string {
-  return `${iban.slice(0, 4)} **** **** ${iban.slice(-4)}`;
-}
-
 export function accountView(account: WithdrawalAccount): WithdrawalAccountView {
   return account.kind === 'bank'
     ? {
         accountId: account.accountId,
         kind: 'bank',
-        ibanMasked: maskIban(account.iban),
+        ibanMasked: account.ibanMasked,
         holderName: account.holderName,
       }
     : { accountId: account.accountId, kind: 'paypal', email: account.email };

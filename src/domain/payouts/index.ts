@@ -25,6 +25,7 @@ export {
 } from './payout.errors';
 export type { PayoutErrorCode } from './payout.errors';
 export * from './withdrawal-account';
+export * from './payouts.personal-data';
 export { assertWalletInvariant, walletBalance } from './wallet.state';
 export type {
   OpenWalletState,

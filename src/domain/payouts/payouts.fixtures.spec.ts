@@ -28,6 +28,7 @@ export const BANK: BankWithdrawalAccount = {
   kind: 'bank',
   iban: 'FR7630006000011234567890189',
   holderName: 'Marie Curie',
+  ibanMasked: 'FR76 **** 0189',
 };
 export const PAYPAL: PaypalWithdrawalAccount = {
   accountId: 'acc-pp',

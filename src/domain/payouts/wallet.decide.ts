@@ -15,7 +15,11 @@ import {
   walletPayoutNotFound,
 } from './wallet.errors';
 import { lookup, WalletState } from './wallet.state';
-import { sameAccount, validateWithdrawalAccount, WithdrawalAccount } from './withdrawal-account';
+import {
+  sameAccount,
+  validateWithdrawalAccount,
+  WithdrawalAccountInput,
+} from './withdrawal-account';
 
 export type CreditWallet = Command<
   'CreditWallet',
@@ -23,7 +27,7 @@ export type CreditWallet = Command<
 >;
 export type RegisterWithdrawalAccount = Command<
   'RegisterWithdrawalAccount',
-  { providerId: string } & WithdrawalAccount
+  { providerId: string } & WithdrawalAccountInput
 >;
 export type ReserveWithdrawal = Command<
   'ReserveWithdrawal',
@@ -83,7 +87,7 @@ function registerAccount(command: RegisterWithdrawalAccount, state: WalletState)
   const { providerId, ...input } = command.data;
   assertSameWallet(state, providerId);
   assertOwner(providerId, command.meta);
-  const account = validateWithdrawalAccount(input as WithdrawalAccount);
+  const account = validateWithdrawalAccount(input as WithdrawalAccountInput);
   const existing = state.status === 'open' ? lookup(state.accounts, account.accountId) : undefined;
   if (existing) {
     if (sameAccount(existing, account)) return [];

@@ -6,10 +6,21 @@ export type BankWithdrawalAccount = {
   kind: 'bank';
   iban: string;
   holderName: string;
+  /** Not personal data: it stays readable after erasure, for finance and the read models. */
+  ibanMasked: string;
 };
 export type PaypalWithdrawalAccount = { accountId: string; kind: 'paypal'; email: string };
 /** Where a provider's withdrawals go; the IBAN is stored normalised (no spaces, upper case). */
 export type WithdrawalAccount = BankWithdrawalAccount | PaypalWithdrawalAccount;
+/** An account as its owner types it: the mask is computed by the decider, never taken from input. */
+export type WithdrawalAccountInput =
+  Omit<BankWithdrawalAccount, 'ibanMasked'> | PaypalWithdrawalAccount;
+
+/**
+ * The fields of an account that are personal data (the event-store decorator encrypts them with
+ * the owner's key, so erasing the owner shreds them); the kind, id and mask stay in clear.
+ */
+export const WITHDRAWAL_ACCOUNT_PERSONAL_FIELDS = ['iban', 'holderName', 'email'] as const;
 
 /** IBAN length per country, from the SWIFT IBAN registry (ISO 13616). */
 // prettier-ignore
@@ -26,6 +37,18 @@ const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 
 export function normalizeIban(iban: string): string {
   return iban.replace(/\s+/g, '').toUpperCase();
+}
+
+/** Country and check digits, then the last four characters (`FR76 **** 0189`): recognisable, never usable. */
+export function maskIban(iban: string): string {
+  const value = normalizeIban(iban);
+  return `${value.slice(0, 4)} **** ${value.slice(-4)}`;
+}
+
+/** Events recorded before the mask was stored carry the IBAN in clear, so the mask is derived from it. */
+export function withIbanMask(account: WithdrawalAccount): WithdrawalAccount {
+  if (account.kind !== 'bank' || typeof account.ibanMasked === 'string') return account;
+  return { ...account, ibanMasked: maskIban(account.iban) };
 }
 
 /** ISO 13616: known country, its exact length, and the ISO 7064 mod-97-10 check equal to 1. */
@@ -56,7 +79,9 @@ export function isPlausibleEmail(email: string): boolean {
 }
 
 /** Checks and normalises an account as typed by its owner, or as snapshotted in a payout. */
-export function validateWithdrawalAccount(input: WithdrawalAccount): WithdrawalAccount {
+export function validateWithdrawalAccount(
+  input: WithdrawalAccountInput | WithdrawalAccount,
+): WithdrawalAccount {
   const { accountId } = input;
   if (typeof accountId !== 'string' || accountId.trim() === '') {
     throw invalidField('WALLET_INVALID_FIELD', 'accountId', accountId, 'a non-empty string');
@@ -80,7 +105,8 @@ export function validateWithdrawalAccount(input: WithdrawalAccount): WithdrawalA
           input.holderName,
           'the account holder name',
         );
-      return { accountId, kind: 'bank', iban: normalizeIban(input.iban), holderName };
+      const iban = normalizeIban(input.iban);
+      return { accountId, kind: 'bank', iban, holderName, ibanMasked: maskIban(iban) };
     }
     case 'paypal': {
       const email = typeof input.email === 'string' ? input.email.trim() : input.email;

@@ -3,8 +3,10 @@ import { DomainError } from '../shared';
 import {
   isPlausibleEmail,
   isValidIban,
+  maskIban,
   normalizeIban,
   validateWithdrawalAccount,
+  withIbanMask,
 } from './withdrawal-account';
 
 /** Independent reference: check digits = 98 − (BBAN + country + "00" as a number) mod 97, in BigInt. */
@@ -79,8 +81,39 @@ describe('isValidIban', () => {
   });
 });
 
+describe('maskIban', () => {
+  it.each([
+    ['FR7630006000011234567890189', 'FR76 **** 0189'],
+    ['fr76 3000 6000 0112 3456 7890 189', 'FR76 **** 0189'],
+    ['GB82WEST12345698765432', 'GB82 **** 5432'],
+    ['NO9386011117947', 'NO93 **** 7947'],
+  ])('masks %s as %s', (iban, masked) => {
+    expect(maskIban(iban)).toBe(masked);
+  });
+
+  it('keeps only the country, the check digits and the last four characters', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/), (iban) => {
+        const masked = maskIban(iban);
+        expect(masked).toBe(`${iban.slice(0, 4)} **** ${iban.slice(-4)}`);
+        expect(masked.replace(/[ *]/g, '').length).toBe(8);
+      }),
+    );
+  });
+
+  it('gives an account recorded before the mask existed its mask', () => {
+    const old = {
+      accountId: 'a',
+      kind: 'bank',
+      iban: 'FR7630006000011234567890189',
+      holderName: 'M',
+    };
+    expect(withIbanMask(old as never)).toMatchObject({ ibanMasked: 'FR76 **** 0189' });
+  });
+});
+
 describe('validateWithdrawalAccount', () => {
-  it('normalises a bank account', () => {
+  it('normalises a bank account and computes its IBAN mask once', () => {
     expect(
       validateWithdrawalAccount({
         accountId: 'acc-1',
@@ -93,7 +126,19 @@ describe('validateWithdrawalAccount', () => {
       kind: 'bank',
       iban: 'FR7630006000011234567890189',
       holderName: 'Marie Curie',
+      ibanMasked: 'FR76 **** 0189',
     });
+  });
+
+  it('never takes the mask from the input', () => {
+    const account = validateWithdrawalAccount({
+      accountId: 'acc-1',
+      kind: 'bank',
+      iban: 'DE89370400440532013000',
+      holderName: 'M',
+      ibanMasked: 'FR76 **** 0189',
+    });
+    expect(account).toMatchObject({ ibanMasked: 'DE89 **** 3000' });
   });
 
   const codeOf = (fn: () => unknown) => {

@@ -6,6 +6,7 @@ import {
   GatewayIdempotencyError,
   SimulatedPaymentGateway,
 } from './simulated-payment-gateway';
+import { SimulatedGatewayScrubDestinations1732386300000 } from '../database/migrations/marketplace/1732386300000-simulated-gateway-scrub-destinations';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 const inDays = (days: number) => new Date(NOW.getTime() + days * 86_400_000).toISOString();
@@ -127,5 +128,71 @@ describe('SimulatedPaymentGateway (Postgres idempotency log)', () => {
       idempotencyKey: randomUUID(),
     });
     expect(failed).toMatchObject({ status: 'failed', failureCode: 'account_closed' });
+  });
+
+  describe('payout destinations', () => {
+    const stored = async (key: string) =>
+      (
+        await db.pool.query(
+          'SELECT request FROM simulated_gateway_operations WHERE idempotency_key = $1',
+          [key],
+        )
+      ).rows[0].request;
+
+    it('keeps the kind and the IBAN mask, never the IBAN, holder name or PayPal address', async () => {
+      const bankKey = randomUUID();
+      const request = {
+        payoutId: 'p3',
+        providerId: 's',
+        amountCents: 700,
+        destination: {
+          kind: 'bank' as const,
+          iban: 'FR76 3000 6000 0112 3456 7890 189',
+          holderName: 'Marie Curie',
+        },
+        idempotencyKey: bankKey,
+      };
+      const first = await gateway.payout(request);
+      expect(await gateway.payout(request)).toEqual(first);
+      const paypalKey = randomUUID();
+      await gateway.payout({
+        payoutId: 'p4',
+        providerId: 's',
+        amountCents: 700,
+        destination: { kind: 'paypal', email: 'marie@example.fr' },
+        idempotencyKey: paypalKey,
+      });
+      expect((await stored(bankKey)).destination).toEqual({
+        kind: 'bank',
+        ibanMasked: 'FR76 **** 0189',
+      });
+      expect((await stored(paypalKey)).destination).toEqual({ kind: 'paypal' });
+      const text = JSON.stringify([await stored(bankKey), await stored(paypalKey)]);
+      for (const secret of ['30006000011234567890', 'Marie', 'marie@example.fr'])
+        expect(text).not.toContain(secret);
+    });
+
+    it('the migration scrubs destinations recorded in clear before', async () => {
+      const key = randomUUID();
+      const old = {
+        payoutId: 'p5',
+        providerId: 's',
+        amountCents: 1,
+        destination: { kind: 'bank', iban: 'fr76 3000 6000 0112 3456 7890 189', holderName: 'X Y' },
+        idempotencyKey: key,
+      };
+      await db.pool.query(
+        `INSERT INTO simulated_gateway_operations (idempotency_key, operation, request, response)
+         VALUES ($1, 'payout', $2, '{"status":"paid"}')`,
+        [key, JSON.stringify(old)],
+      );
+      await new SimulatedGatewayScrubDestinations1732386300000().up({
+        query: (sql: string) => db.pool.query(sql),
+      } as never);
+      expect(await stored(key)).toEqual({
+        ...old,
+        destination: { kind: 'bank', ibanMasked: 'FR76 **** 0189' },
+      });
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
+import { maskIban } from '../../domain/payouts';
 import { BusinessRuleError } from '../../domain/shared';
 import {
   PaymentDeclinedError,
@@ -58,6 +59,17 @@ export class GatewayAmountError extends BusinessRuleError {
       requestedCents,
     });
   }
+}
+
+/**
+ * What the simulated gateway keeps of a payout's destination: the kind and the IBAN mask, never
+ * the IBAN, holder name or PayPal address (a real gateway holds those on its side, and our copy
+ * would outlive the provider's erasure).
+ */
+export function storedDestination(destination: PayoutRequest['destination']) {
+  return destination.kind === 'bank'
+    ? { kind: 'bank' as const, ibanMasked: maskIban(destination.iban) }
+    : { kind: 'paypal' as const };
 }
 
 const ref = (prefix: string, key: string) =>
@@ -145,7 +157,7 @@ export class SimulatedPaymentGateway implements PaymentGateway {
       this.pool,
       request.idempotencyKey,
       'payout',
-      request,
+      { ...request, destination: storedDestination(destination) },
       response,
     );
     return stored as {

@@ -69,11 +69,14 @@ export class WalletsProjection implements Projection {
       else if (PAYOUT.has(event.type)) applyPayout(payouts, event, at);
       else if (event.type === 'AccountErased') {
         await payouts.flush();
-        await tx.query('UPDATE payouts SET account_hint = NULL WHERE provider_id = $1', [
-          d(event).accountId,
-        ]);
+        // A PayPal hint shows part of the address; a bank hint is the non-personal IBAN mask.
+        await tx.query(
+          `UPDATE payouts SET account_hint = NULL WHERE provider_id = $1 AND account_kind IS DISTINCT FROM 'bank'`,
+          [d(event).accountId],
+        );
         for (const p of payouts.loaded())
-          if (p.provider_id === d(event).accountId) p.account_hint = null;
+          if (p.provider_id === d(event).accountId && p.account_kind !== 'bank')
+            p.account_hint = null;
       }
     }
     await wallets.flush();

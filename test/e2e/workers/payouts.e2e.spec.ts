@@ -58,7 +58,7 @@ describe('wallet and payouts: withdrawal accounts, withdrawal requests, the payo
     expect(ok.status).toBe(201);
     expect(ok.body.account).toMatchObject({
       kind: 'bank',
-      ibanMasked: 'FR76 **** **** 0189',
+      ibanMasked: 'FR76 **** 0189',
       holderName: 'Camille Martin',
     });
     const paypal = await account(token, { kind: 'paypal', email: 'camille@example.fr' });

@@ -17,6 +17,13 @@ import {
   isEnvelope,
   PERSONAL_DATA_OWNER_METADATA,
 } from './personal-data-cipher';
+import {
+  ownerOf,
+  PERSONAL_FIELD_RULES,
+  PersonalFieldRules,
+  restorePersonalFields,
+  takePersonalFields,
+} from './personal-data-fields';
 import { PersonalDataKeyring } from './personal-data-keyring';
 
 /** An event carried `data.personal` but named nobody whose key could protect it. */
@@ -24,7 +31,7 @@ export class PersonalDataOwnerMissingError extends Error {
   readonly code = 'PERSONAL_DATA_OWNER_MISSING';
   constructor(readonly eventType: string) {
     super(
-      `${eventType} carries data.personal but neither metadata.${PERSONAL_DATA_OWNER_METADATA} nor data.accountId`,
+      `${eventType} carries data.personal but neither metadata.${PERSONAL_DATA_OWNER_METADATA}, its declared owner field nor data.accountId`,
     );
     this.name = 'PersonalDataOwnerMissingError';
   }
@@ -37,13 +44,15 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Encrypts `data.personal` of every event before it reaches the log and decrypts it on every
- * read and subscription; once an owner's key is destroyed, each personal field reads `[erased]`.
+ * Encrypts `data.personal` of every event (plus the fields `rules` declare for its type) before it
+ * reaches the log and decrypts it on every read and subscription; once an owner's key is
+ * destroyed, each personal field reads `[erased]`.
  */
 export class PersonalDataProtectingEventStore implements EventStore {
   constructor(
     private readonly inner: EventStore,
     private readonly keyring: PersonalDataKeyring,
+    private readonly rules: PersonalFieldRules = PERSONAL_FIELD_RULES,
   ) {}
 
   async appendToStream(
@@ -93,12 +102,22 @@ export class PersonalDataProtectingEventStore implements EventStore {
   }
 
   private async protect(event: EventToAppend): Promise<EventToAppend> {
-    const data = event.data as Data;
-    if (!plainObject(data) || !plainObject(data.personal) || isEnvelope(data.personal))
-      return event;
+    if (!plainObject(event.data)) return event;
+    const rule = Object.hasOwn(this.rules, event.type) ? this.rules[event.type] : undefined;
+    let data = event.data as Data;
+    if (rule && !isEnvelope(data.personal)) {
+      const taken = takePersonalFields(data, rule.paths);
+      if (Object.keys(taken.moved).length > 0) {
+        const own = plainObject(data.personal) ? data.personal : {};
+        data = { ...taken.data, personal: { ...own, ...taken.moved } };
+      }
+    }
+    if (!plainObject(data.personal) || isEnvelope(data.personal)) return event;
     const fromMetadata = event.metadata?.[PERSONAL_DATA_OWNER_METADATA];
     const owner =
-      typeof fromMetadata === 'string' && fromMetadata !== '' ? fromMetadata : data.accountId;
+      typeof fromMetadata === 'string' && fromMetadata !== ''
+        ? fromMetadata
+        : (ownerOf(data, rule) ?? data.accountId);
     if (typeof owner !== 'string' || owner === '')
       throw new PersonalDataOwnerMissingError(event.type);
     const key = await this.keyring.encryptionKey(owner);
@@ -120,12 +139,17 @@ export class PersonalDataProtectingEventStore implements EventStore {
 
   private async reveal(event: RecordedEvent): Promise<RecordedEvent> {
     const data = event.data as Data;
-    if (!plainObject(data) || !isEnvelope(data.personal)) return event;
+    if (!plainObject(data) || !plainObject(data.personal)) return event;
+    if (!isEnvelope(data.personal)) {
+      // Written after the owner's erasure: placeholders in clear, still to be put back in place.
+      const moved = Object.keys(data.personal).some((key) => key.includes('.'));
+      return moved ? { ...event, data: restorePersonalFields(data, data.personal) } : event;
+    }
     const envelope = data.personal;
     const key = await this.keyring.decryptionKey(envelope.owner);
     const personal =
       key === null ? erasedPersonal(envelope.fields) : decryptPersonal(key, envelope, event.id);
-    return { ...event, data: { ...data, personal } };
+    return { ...event, data: restorePersonalFields(data, personal) };
   }
 }
 
@@ -133,8 +157,9 @@ export class PersonalDataProtectingEventStore implements EventStore {
 export function withPersonalDataProtection(
   store: EventStore,
   keyring: PersonalDataKeyring,
+  rules: PersonalFieldRules = PERSONAL_FIELD_RULES,
 ): EventStore {
   return store instanceof PersonalDataProtectingEventStore
     ? store
-    : new PersonalDataProtectingEventStore(store, keyring);
+    : new PersonalDataProtectingEventStore(store, keyring, rules);
 }

@@ -190,6 +190,87 @@ describe('PersonalDataProtectingEventStore', () => {
   });
 });
 
+describe('personal fields declared outside data.personal (bank details of payouts)', () => {
+  let inner: MemoryStore;
+  let keyring: MemoryKeyring;
+  let store: EventStore;
+  beforeEach(() => {
+    inner = new MemoryStore();
+    keyring = new MemoryKeyring();
+    store = withPersonalDataProtection(inner, keyring);
+  });
+  const bank = {
+    accountId: 'acc-1',
+    kind: 'bank',
+    iban: 'FR7630006000011234567890189',
+    holderName: 'Marie Curie',
+    ibanMasked: 'FR76 **** 0189',
+  };
+  const requested = (id = 'po-evt'): EventToAppend => ({
+    id,
+    type: 'PayoutRequested',
+    data: { payoutId: 'po-1', providerId: 'seller-1', amountCents: 2500, account: bank },
+    metadata: { actorId: 'seller-1' },
+  });
+
+  it('stores no IBAN, holder name or PayPal address in clear, and names the provider as owner', async () => {
+    await store.appendToStream('payout-po-1', [requested()]);
+    await store.appendToStream('wallet-seller-1', [
+      {
+        id: 'wa-evt',
+        type: 'WithdrawalAccountRegistered',
+        data: {
+          providerId: 'seller-1',
+          account: { accountId: 'acc-2', kind: 'paypal', email: 'marie@example.fr' },
+        },
+      },
+    ]);
+    const stored = JSON.stringify(inner.log.map((e) => ({ d: e.data, m: e.metadata })));
+    for (const secret of ['30006000011234567890189', 'Marie', 'marie@example.fr'])
+      expect(stored).not.toContain(secret);
+    expect(inner.log[0].data).toMatchObject({
+      amountCents: 2500,
+      account: { accountId: 'acc-1', kind: 'bank', ibanMasked: 'FR76 **** 0189' },
+      personal: { owner: 'seller-1', fields: ['account.iban', 'account.holderName'] },
+    });
+    expect(inner.log[0].metadata).toMatchObject({ personalDataOwner: 'seller-1' });
+  });
+
+  it('reads the event back exactly as the decider wrote it', async () => {
+    await store.appendToStream('payout-po-1', [requested()]);
+    expect((await store.readStream('payout-po-1'))[0].data).toEqual(requested().data);
+    expect((await store.readAll())[0].data).toEqual(requested().data);
+  });
+
+  it('reads [erased] in place of the details once the provider is erased, and keeps the mask', async () => {
+    await store.appendToStream('payout-po-1', [requested()]);
+    await keyring.destroy('seller-1');
+    await store.appendToStream('payout-po-1', [requested('po-evt-late')]);
+    expect(JSON.stringify(inner.log[1].data)).not.toContain('Marie');
+    for (const event of await store.readStream('payout-po-1'))
+      expect((event.data as any).account).toEqual({
+        ...bank,
+        iban: ERASED_PLACEHOLDER,
+        holderName: ERASED_PLACEHOLDER,
+      });
+  });
+
+  it('reads an event stored before the rule existed (details in clear) unchanged', async () => {
+    inner.log.push({
+      id: 'old',
+      streamName: 'payout-po-0',
+      revision: 0n,
+      position: { commit: 1n, prepare: 0n },
+      type: 'PayoutRequested',
+      schemaVersion: 1,
+      data: { payoutId: 'po-0', providerId: 'seller-1', amountCents: 1, account: { ...bank } },
+      metadata: {},
+      recordedAt: new Date(),
+    });
+    expect((await store.readStream('payout-po-0'))[0].data).toMatchObject({ account: bank });
+  });
+});
+
 describe('data-key wrapping', () => {
   it('unwraps only with the same master key and owner', () => {
     const master = randomBytes(32);

@@ -65,7 +65,7 @@ export class RequestWithdrawalDto {
 export class WithdrawalAccountResponse {
   @ApiProperty({ example: '9b1f0c2e-3d4a-4b5c-8d6e-7f8091a2b3c4' }) accountId!: string;
   @ApiProperty({ enum: ['bank', 'paypal'] }) kind!: 'bank' | 'paypal';
-  @ApiPropertyOptional({ example: 'FR76 **** **** 0189' }) ibanMasked?: string;
+  @ApiPropertyOptional({ example: 'FR76 **** 0189' }) ibanMasked?: string;
   @ApiPropertyOptional({ example: 'Camille Martin' }) holderName?: string;
   @ApiPropertyOptional({ example: 'camille.martin@example.fr' }) email?: string;
 }
