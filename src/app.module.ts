@@ -9,6 +9,7 @@ import { AppConfig } from './infrastructure/config/config';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { AccessTokens } from './interfaces/http/auth/access-token';
 import { AuthGuard } from './interfaces/http/auth/auth.guard';
+import { RequestAuthenticator } from './interfaces/http/auth/request-authenticator';
 import { HealthController } from './interfaces/http/health/health.controller';
 import { ReactorsController } from './interfaces/http/health/reactors.controller';
 import { IdempotencyInterceptor } from './interfaces/http/idempotency/idempotency.interceptor';
@@ -59,6 +60,7 @@ export class AppModule {
       controllers: [HealthController, ReactorsController],
       providers: [
         AccessTokens,
+        RequestAuthenticator,
         IdempotencyRecords,
         IdempotencyPurge,
         ReactorRunner,
@@ -67,7 +69,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [AccessTokens, ReactorRunner, ReactorRegistry],
+      exports: [AccessTokens, RequestAuthenticator, ReactorRunner, ReactorRegistry],
       global: true,
     };
   }

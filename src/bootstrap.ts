@@ -22,14 +22,15 @@ export function buildOpenApi(app: NestFastifyApplication) {
   return SwaggerModule.createDocument(app, document);
 }
 
-export function createHttpAdapter(): FastifyAdapter {
+/** `trustProxy` is `TRUST_PROXY`: forwarded addresses count only when a configured proxy sent them. */
+export function createHttpAdapter(trustProxy: AppConfig['TRUST_PROXY'] = false): FastifyAdapter {
   return new FastifyAdapter({
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-correlation-id'];
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    trustProxy,
   });
 }
 
@@ -52,7 +53,7 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): Ne
 
 /** Builds the Nest application (API, projectors, workers as configured) without listening. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createHttpAdapter(), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createHttpAdapter(config.TRUST_PROXY), {
     bufferLogs: true,
     rawBody: true,
   });

@@ -67,7 +67,7 @@ export async function startTestApp(
   for (const [token, value] of overrides) builder = builder.overrideProvider(token).useValue(value);
   const moduleRef = await builder.compile();
   const app = configureApp(
-    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+    moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config.TRUST_PROXY), {
       rawBody: true,
       bufferLogs: true,
     }),

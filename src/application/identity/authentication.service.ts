@@ -1,14 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  ACCOUNT_LOGIN_THROTTLE_POLICY,
   AccountState,
+  accountThrottleKey,
   assertCanLogIn,
   assertLoginAllowed,
   assertPasswordPolicy,
   DEFAULT_LOGIN_THROTTLE_POLICY,
   initialLoginThrottleState,
   invalidToken,
+  LoginThrottlePolicy,
   loginThrottleKey,
+  loginThrottleTtlSeconds,
   parseEmail,
   recordLoginFailure,
 } from '../../domain/identity';
@@ -28,14 +32,32 @@ import {
   LoginThrottleStore,
   PasswordHasher,
   SessionStore,
+  TrustedDevices,
 } from './identity.ports';
 import { accountIdOfToken, hashSecret, newAccountToken } from './secret-tokens';
 import { SessionTokens, TokenPair } from './session-tokens';
 
 /** A reset link stays valid one hour. */
 export const PASSWORD_RESET_TTL_MS = 3600_000;
-const THROTTLE_TTL_SECONDS =
-  DEFAULT_LOGIN_THROTTLE_POLICY.windowSeconds + DEFAULT_LOGIN_THROTTLE_POLICY.lockoutSeconds;
+/** A device stays trusted this long after its last successful login. */
+export const TRUSTED_DEVICE_TTL_SECONDS = 90 * 86_400;
+
+/** Who is logging in: the client's address and the device token it holds, if any. */
+export interface LoginClient {
+  ip: string;
+  deviceToken?: string | null;
+}
+
+/** A login's answer: the session, and the device token that exempts this client from lockouts others cause. */
+export type LoginResult = TokenPair & { deviceToken: string };
+
+interface ThrottleKey {
+  key: string;
+  policy: LoginThrottlePolicy;
+}
+
+// Stored under hashes so the throttle store never holds an address, a login or a device token.
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 const REFRESH_FAILURES: Record<string, string> = {
   REFRESH_TOKEN_INVALID: 'The refresh token is unknown',
@@ -55,18 +77,34 @@ export class AuthenticationService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionStore,
     private readonly throttle: LoginThrottleStore,
+    private readonly devices: TrustedDevices,
     private readonly tokens: SessionTokens,
     private readonly notifications: Notifications,
     private readonly clock: Clock,
   ) {}
 
-  async login(email: unknown, password: unknown, ip: string): Promise<TokenPair> {
+  /**
+   * OWASP's device-cookie scheme: a client holding a device token this login was given is
+   * throttled on its own; every other client is throttled per address and, all together, per
+   * login, so neither rotating addresses nor an attacker's failures lock out a known device.
+   */
+  async login(email: unknown, password: unknown, client: LoginClient): Promise<LoginResult> {
     const login = parseEmail(email);
     const now = this.clock.now();
-    // Stored under a hash so the throttle store never holds an address.
-    const key = createHash('sha256').update(loginThrottleKey(login, ip)).digest('hex');
-    const throttle = (await this.throttle.get(key)) ?? initialLoginThrottleState();
-    assertLoginAllowed(throttle, now.toISOString());
+    const loginHash = sha256(accountThrottleKey(login));
+    const deviceHash = client.deviceToken ? sha256(client.deviceToken) : null;
+    // A token given to another login (or expired) makes the client untrusted, not refused.
+    const trusted = deviceHash !== null && (await this.devices.loginOf(deviceHash)) === loginHash;
+    const keys: ThrottleKey[] = trusted
+      ? [{ key: `device:${deviceHash}`, policy: DEFAULT_LOGIN_THROTTLE_POLICY }]
+      : [
+          { key: sha256(loginThrottleKey(login, client.ip)), policy: DEFAULT_LOGIN_THROTTLE_POLICY },
+          { key: `account:${loginHash}`, policy: ACCOUNT_LOGIN_THROTTLE_POLICY },
+        ];
+    const states = await Promise.all(
+      keys.map(async ({ key }) => (await this.throttle.get(key)) ?? initialLoginThrottleState()),
+    );
+    assertLoginAllowed(states, now.toISOString());
     const accountId = await this.directory.accountIdByEmail(login);
     const state: AccountState | null = accountId
       ? (await loadAccount(this.store, accountId)).state
@@ -75,16 +113,25 @@ export class AuthenticationService {
     // Unknown accounts cost one argon2 verify too, so timing does not reveal registered addresses.
     const matches = typeof password === 'string' && (await this.hasher.verify(hash, password));
     if (!matches || state === null || accountId === null) {
-      await this.throttle.set(
-        key,
-        recordLoginFailure(throttle, now.toISOString()),
-        THROTTLE_TTL_SECONDS,
+      await Promise.all(
+        keys.map(({ key, policy }, i) =>
+          this.throttle.set(
+            key,
+            recordLoginFailure(states[i], now.toISOString(), policy),
+            loginThrottleTtlSeconds(policy),
+          ),
+        ),
       );
       throw invalidCredentials();
     }
     const claims = assertCanLogIn(state);
-    await this.throttle.clear(key);
-    return this.tokens.pair(claims, await this.sessions.open(accountId, now));
+    // The per-login count is left to expire: an attacker's failures are not forgiven by the victim's success.
+    await this.throttle.clear(keys[0].key);
+    const pair = await this.tokens.pair(claims, await this.sessions.open(accountId, now));
+    if (deviceHash !== null && trusted) await this.devices.forget(deviceHash);
+    const deviceToken = randomBytes(32).toString('base64url');
+    await this.devices.remember(sha256(deviceToken), loginHash, TRUSTED_DEVICE_TTL_SECONDS);
+    return { ...pair, deviceToken };
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {

@@ -58,13 +58,21 @@ export abstract class SessionStore {
 export interface ThrottleState {
   failures: readonly string[];
   lockedUntil: string | null;
+  lockouts?: number;
 }
 
-/** Login-throttle state per (login, ip) key. */
+/** Login-throttle state per key: (login, address), login from untrusted clients, or trusted device. */
 export abstract class LoginThrottleStore {
   abstract get(key: string): Promise<ThrottleState | null>;
   abstract set(key: string, state: ThrottleState, ttlSeconds: number): Promise<void>;
   abstract clear(key: string): Promise<void>;
+}
+
+/** Device tokens a successful login handed out (by hash), each naming the login it trusts. */
+export abstract class TrustedDevices {
+  abstract remember(tokenHash: string, loginHash: string, ttlSeconds: number): Promise<void>;
+  abstract loginOf(tokenHash: string): Promise<string | null>;
+  abstract forget(tokenHash: string): Promise<void>;
 }
 
 export interface AccessTokenRequest {

@@ -1,5 +1,7 @@
 import { caught } from './identity.fixtures.spec';
 import {
+  ACCOUNT_LOGIN_THROTTLE_POLICY,
+  accountThrottleKey,
   assertLoginAllowed,
   checkLoginAttempt,
   initialLoginThrottleState,
@@ -63,7 +65,7 @@ describe('Login throttle while locked', () => {
   const locked = () => failAt(initialLoginThrottleState(), 0, 1, 2, 3, 4);
 
   it('refuses with LOGIN_THROTTLED and the seconds to wait', () => {
-    const error = caught(() => assertLoginAllowed(locked(), at(10)));
+    const error = caught(() => assertLoginAllowed([locked()], at(10)));
     expect(error?.code).toBe('LOGIN_THROTTLED');
     expect(error?.details).toEqual({ retryAfterSeconds: 540 });
   });
@@ -73,8 +75,51 @@ describe('Login throttle while locked', () => {
   });
 
   it('allows a login again when the lockout ends, with a fresh count', () => {
-    expect(caught(() => assertLoginAllowed(locked(), at(19)))).toBeUndefined();
+    expect(caught(() => assertLoginAllowed([locked()], at(19)))).toBeUndefined();
     const afterOneMore = recordLoginFailure(locked(), at(19));
-    expect(afterOneMore).toEqual({ failures: [at(19)], lockedUntil: null });
+    expect(afterOneMore).toEqual({ failures: [at(19)], lockedUntil: null, lockouts: 1 });
+  });
+});
+
+describe('Login throttle after repeated lockouts', () => {
+  const minutes = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+
+  it('doubles each further lockout while the state lives, up to four hours', () => {
+    let state = failAt(initialLoginThrottleState(), ...minutes(0, 5));
+    expect(state.lockedUntil).toBe(at(19));
+    state = failAt(state, ...minutes(19, 5));
+    expect(state.lockedUntil).toBe(at(23 + 30));
+    state = failAt(state, ...minutes(53, 5));
+    expect(state.lockedUntil).toBe(at(57 + 60));
+    for (let round = 0; round < 4; round++) {
+      const from = (new Date(state.lockedUntil!).getTime() - Date.parse(at(0))) / 60_000;
+      state = failAt(state, ...minutes(from, 5));
+    }
+    const lastFailure = Date.parse(state.lockedUntil!) - 4 * 3600_000;
+    expect(checkLoginAttempt(state, new Date(lastFailure).toISOString())).toEqual({
+      allowed: false,
+      retryAfterSeconds: 4 * 3600,
+    });
+    expect(state.lockouts).toBe(7);
+  });
+
+  it('locks a login from every untrusted client after 10 failures, whatever their addresses', () => {
+    expect(accountThrottleKey(' Camille@Example.fr ')).toBe('camille@example.fr');
+    const nine = minutes(0, 9).reduce(
+      (s, m) => recordLoginFailure(s, at(m), ACCOUNT_LOGIN_THROTTLE_POLICY),
+      initialLoginThrottleState(),
+    );
+    expect(checkLoginAttempt(nine, at(9))).toEqual({ allowed: true });
+    const ten = recordLoginFailure(nine, at(9), ACCOUNT_LOGIN_THROTTLE_POLICY);
+    expect(checkLoginAttempt(ten, at(10))).toEqual({ allowed: false, retryAfterSeconds: 840 });
+  });
+
+  it('refuses with the longest wait of the states it is given', () => {
+    const short = failAt(initialLoginThrottleState(), 0, 1, 2, 3, 4);
+    const long = failAt(failAt(short, 19, 20, 21, 22, 23), 24);
+    const error = caught(() =>
+      assertLoginAllowed([initialLoginThrottleState(), short, long], at(10)),
+    );
+    expect(error?.details).toEqual({ retryAfterSeconds: (53 - 10) * 60 });
   });
 });

@@ -1,7 +1,11 @@
 import type Redis from 'ioredis';
-import { LoginThrottleStore, ThrottleState } from '../../application/identity/identity.ports';
+import {
+  LoginThrottleStore,
+  ThrottleState,
+  TrustedDevices,
+} from '../../application/identity/identity.ports';
 
-/** Throttle state per hashed (login, ip) key, expiring with the window and lockout. */
+/** Throttle state per hashed key, expiring with the window and the longest lockout. */
 export class RedisLoginThrottleStore extends LoginThrottleStore {
   constructor(
     private readonly redis: Redis,
@@ -31,5 +35,31 @@ export class RedisLoginThrottleStore extends LoginThrottleStore {
 
   private key(key: string): string {
     return `${this.prefix}:identity:login-throttle:${key}`;
+  }
+}
+
+/** Trusted device tokens by hash, each expiring on its own. */
+export class RedisTrustedDevices extends TrustedDevices {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {
+    super();
+  }
+
+  async remember(tokenHash: string, loginHash: string, ttlSeconds: number): Promise<void> {
+    await this.redis.set(this.key(tokenHash), loginHash, 'EX', ttlSeconds);
+  }
+
+  loginOf(tokenHash: string): Promise<string | null> {
+    return this.redis.get(this.key(tokenHash));
+  }
+
+  async forget(tokenHash: string): Promise<void> {
+    await this.redis.del(this.key(tokenHash));
+  }
+
+  private key(tokenHash: string): string {
+    return `${this.prefix}:identity:trusted-device:${tokenHash}`;
   }
 }

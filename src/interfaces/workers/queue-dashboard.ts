@@ -5,7 +5,9 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { QUEUES } from '../../application/scheduling/jobs';
 import { BullMqJobScheduler } from '../../infrastructure/queues/bullmq-job-scheduler';
-import { AccessTokenClaims, AccessTokens } from '../http/auth/access-token';
+import { AccessTokenClaims } from '../http/auth/access-token';
+import { RequestAuthenticator } from '../http/auth/request-authenticator';
+import { ProblemException } from '../http/problem/problem-details.filter';
 import { BoardFastifyAdapter } from './board-fastify-adapter';
 
 export const DASHBOARD_PATH = '/admin/queues';
@@ -37,13 +39,15 @@ function tokenOf(request: FastifyRequest): string | null {
  * bull-board at /admin/queues, on the Fastify instance itself (it is not a Nest route, so the
  * global guard does not see it): staff may look, only admins may retry, promote or clean jobs.
  * A browser signs in once with `POST /admin/queues/session` (Bearer), which sets a cookie.
+ * Every request, by header or cookie, is authenticated as the guard does (expiry, logout, revoked
+ * sessions), so a logout or a revoked staff role closes the dashboard at once.
  */
 @Injectable()
 export class QueueDashboard implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly scheduler: BullMqJobScheduler,
-    private readonly tokens: AccessTokens,
+    private readonly authenticator: RequestAuthenticator,
   ) {}
 
   onModuleInit(): void {
@@ -60,8 +64,8 @@ export class QueueDashboard implements OnModuleInit {
       async (scope) => {
         scope.addHook('onRequest', async (request, reply) => {
           const claims = await this.authenticate(request);
-          if (!claims)
-            return problem(reply, 401, 'UNAUTHENTICATED', 'A staff access token is required');
+          if (claims instanceof ProblemException)
+            return problem(reply, 401, claims.code, claims.message);
           if (!claims.roles.some((r) => STAFF.includes(r)))
             return problem(reply, 403, 'ROLE_REQUIRED', 'The queue dashboard is for staff');
           const isSession =
@@ -72,6 +76,7 @@ export class QueueDashboard implements OnModuleInit {
         });
         scope.post('/session', async (request, reply) => {
           const token = tokenOf(request) as string;
+          // The cookie is the access token itself, so the hook above re-checks its session every time.
           return reply
             .header(
               'set-cookie',
@@ -86,13 +91,14 @@ export class QueueDashboard implements OnModuleInit {
     );
   }
 
-  private async authenticate(request: FastifyRequest): Promise<AccessTokenClaims | null> {
-    const token = tokenOf(request);
-    if (!token) return null;
+  private async authenticate(
+    request: FastifyRequest,
+  ): Promise<AccessTokenClaims | ProblemException> {
     try {
-      return await this.tokens.verify(token);
-    } catch {
-      return null;
+      return await this.authenticator.authenticate(tokenOf(request));
+    } catch (error) {
+      if (error instanceof ProblemException) return error;
+      throw error;
     }
   }
 }

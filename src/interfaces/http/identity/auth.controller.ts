@@ -1,7 +1,11 @@
-import { Body, Controller, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { AuthenticationService } from '../../../application/identity/authentication.service';
+import { Body, Controller, HttpCode, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  AuthenticationService,
+  LoginResult,
+  TRUSTED_DEVICE_TTL_SECONDS,
+} from '../../../application/identity/authentication.service';
 import { RegistrationService } from '../../../application/identity/registration.service';
 import { CausationContext } from '../../../application/shared/command-handling';
 import { Public } from '../auth/actor';
@@ -15,6 +19,13 @@ import {
 } from './identity.dto';
 import { AuthenticationFailedFilter, Causation, SessionId } from './identity-http';
 import { NoIdempotencyStore } from '../idempotency/idempotency.interceptor';
+
+const DEVICE_COOKIE = 'mk_device';
+
+function deviceCookie(request: FastifyRequest): string | null {
+  const match = new RegExp(`(?:^|;\\s*)${DEVICE_COOKIE}=([^;]+)`).exec(request.headers.cookie ?? '');
+  return match ? decodeURIComponent(match[1]) : null;
+}
 
 @ApiTags('identity: authentication')
 @UseFilters(AuthenticationFailedFilter)
@@ -56,11 +67,33 @@ export class AuthController {
   @NoIdempotencyStore()
   @HttpCode(200)
   @ApiOperation({
-    summary:
-      'Short-lived access token and rotating refresh token; throttled per e-mail and IP (429)',
+    summary: 'Short-lived access token and rotating refresh token; throttled (429)',
+    description:
+      'Failures are counted per e-mail and client address, and per e-mail across every client without a device token; ' +
+      'a client presenting the `deviceToken` a successful login gave it (body field, or the `mk_device` cookie) is counted on its own. ' +
+      'Each success answers a new `deviceToken` and sets the cookie. Every refusal is the same for unknown and known e-mails.',
   })
-  login(@Body() dto: LoginDto, @Req() request: FastifyRequest) {
-    return this.auth.login(dto.email, dto.password, request.ip);
+  @ApiResponse({ status: 200, description: 'The token pair and a new `deviceToken`.' })
+  @ApiResponse({ status: 401, description: '`INVALID_CREDENTIALS` (unknown e-mail or wrong password)' })
+  @ApiResponse({
+    status: 429,
+    description:
+      '`LOGIN_THROTTLED`: too many failures; `Retry-After` (and `retryAfterSeconds`) says when to try again. The password is not checked.',
+  })
+  async login(
+    @Body() dto: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResult> {
+    const result = await this.auth.login(dto.email, dto.password, {
+      ip: request.ip,
+      deviceToken: dto.deviceToken ?? deviceCookie(request),
+    });
+    void reply.header(
+      'set-cookie',
+      `${DEVICE_COOKIE}=${result.deviceToken}; Path=/auth/login; HttpOnly; Secure; SameSite=Strict; Max-Age=${TRUSTED_DEVICE_TTL_SECONDS}`,
+    );
+    return result;
   }
 
   @Public()

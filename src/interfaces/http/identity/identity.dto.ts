@@ -68,6 +68,17 @@ export class LoginDto extends EmailDto {
   @IsString()
   @MaxLength(1024)
   password!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The `deviceToken` the last successful login on this device answered (or the `mk_device` cookie it set): ' +
+      'this device is then throttled on its own, so failures from other clients never lock it out.',
+    example: 'q3V0aG9yaXplZC1kZXZpY2UtdG9rZW4tZXhhbXBsZQ',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  deviceToken?: string;
 }
 
 export class RefreshDto {

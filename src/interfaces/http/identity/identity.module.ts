@@ -21,6 +21,7 @@ import {
   PersonalDataKeys,
   SessionStore,
   SystemClock,
+  TrustedDevices,
 } from '../../../application/identity/identity.ports';
 import { IdentityReactor } from '../../../application/identity/identity.reactor';
 import {
@@ -40,7 +41,10 @@ import { PostgresPersonalDataKeyring } from '../../../infrastructure/event-store
 import { Argon2PasswordHasher } from '../../../infrastructure/identity/argon2-password-hasher';
 import { PostgresAccountDirectory } from '../../../infrastructure/identity/postgres-account-directory';
 import { PostgresIdentitySchedules } from '../../../infrastructure/identity/postgres-identity-schedules';
-import { RedisLoginThrottleStore } from '../../../infrastructure/identity/redis-login-throttle';
+import {
+  RedisLoginThrottleStore,
+  RedisTrustedDevices,
+} from '../../../infrastructure/identity/redis-login-throttle';
 import {
   PostgresSessionStore,
   RedisSessionRevocations,
@@ -106,6 +110,11 @@ export class IdentityModule {
           provide: LoginThrottleStore,
           inject: [REDIS],
           useFactory: (redis: Redis) => new RedisLoginThrottleStore(redis, config.REDIS_PREFIX),
+        },
+        {
+          provide: TrustedDevices,
+          inject: [REDIS],
+          useFactory: (redis: Redis) => new RedisTrustedDevices(redis, config.REDIS_PREFIX),
         },
         {
           provide: PersonalDataKeys,
