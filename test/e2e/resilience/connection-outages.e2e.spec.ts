@@ -153,6 +153,8 @@ describe('Postgres and Redis outages under load', () => {
   let seller: Party;
   let gigId: string;
   let buyers: Party[];
+  /** Every order of every phase: the seller's wallet holds them all. */
+  const allOrders: { orderId: string; escrowId: string }[] = [];
   const uncaught: unknown[] = [];
   const onUncaught = (error: unknown) => uncaught.push(error);
 
@@ -195,6 +197,7 @@ describe('Postgres and Redis outages under load', () => {
     client.phase = 'after';
     await sleep(1_000);
     await client.stop();
+    allOrders.push(...client.orders);
 
     expect(uncaught).toEqual([]);
     // Never a 500: while a backing service is away the answer is a 503 problem the client may retry.
@@ -239,7 +242,7 @@ describe('Postgres and Redis outages under load', () => {
     expect(stuck).toEqual([]);
 
     let held = 0;
-    for (const o of client.orders) {
+    for (const o of allOrders) {
       const escrow = fold(escrowDecider, await readStream<EscrowEvent>(`escrow-${o.escrowId}`));
       expect(() => assertEscrowInvariant(escrow)).not.toThrow();
       if (escrow.status !== 'none') held += escrow.heldCents;
