@@ -14,10 +14,34 @@ export const REDIS = Symbol('REDIS');
 /** Opens every connection of the pool before serving: a cold pool under load is ~15x slower. */
 export async function createWarmPool(url: string, size: number): Promise<Pool> {
   const pool = new Pool({ connectionString: url, max: size, idleTimeoutMillis: 0 });
-  pool.on('error', (error) => new Logger('Postgres').error(error));
+  const logger = new Logger('Postgres');
+  // An idle client that loses its connection is dropped by the pool, which reports it here.
+  pool.on('error', (error) => logger.warn(`Idle connection lost: ${error.message}`));
+  // A checked-out client emits 'error' itself (57P01 on a Postgres restart): unheard, that event
+  // would kill the process. Its query fails, and the pool drops it when it is released.
+  pool.on('connect', (client) =>
+    client.on('error', (error) => logger.warn(`Connection lost while in use: ${error.message}`)),
+  );
   const clients = await Promise.all(Array.from({ length: size }, () => pool.connect()));
   clients.forEach((c) => c.release());
   return pool;
+}
+
+/**
+ * The Redis client of the HTTP paths (session revocations, login throttle, health). During an
+ * outage a command waits for one reconnection attempt and then fails (503) instead of hanging
+ * the request until Redis returns; BullMQ keeps its own connections, which wait instead.
+ */
+export function createRedis(url: string): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: false });
+  let lastReport = 0;
+  // ioredis reconnects by itself; one line per outage second is enough to see it.
+  redis.on('error', (error: Error) => {
+    if (Date.now() - lastReport < 1_000) return;
+    lastReport = Date.now();
+    new Logger('Redis').warn(`Redis unreachable, reconnecting: ${error.message}`);
+  });
+  return redis;
 }
 
 @Global()
@@ -50,7 +74,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         },
         {
           provide: REDIS,
-          useFactory: () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false }),
+          useFactory: () => createRedis(config.REDIS_URL),
         },
       ],
       exports: [APP_CONFIG, PG_POOL, EVENT_STORE, AGGREGATE_CACHE, REDIS],

@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { JobsOptions, Queue } from 'bullmq';
 import { Clock } from '../../application/scheduling/clock';
@@ -21,8 +21,9 @@ export function delayUntil(dueAt: string, clock: Clock): number {
  * of them are obsolete by then (the order delivered, the dispute answered) and run once to say so.
  */
 @Injectable()
-export class BullMqJobScheduler extends JobScheduler {
+export class BullMqJobScheduler extends JobScheduler implements OnModuleInit {
   private readonly queues = new Map<QueueName, Queue>();
+  private lastErrorReport = 0;
 
   constructor(
     private readonly ledger: ScheduledJobsLedger,
@@ -31,6 +32,18 @@ export class BullMqJobScheduler extends JobScheduler {
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'JOB_ENQUEUE_HORIZON_MS'>,
   ) {
     super();
+  }
+
+  /** BullMQ reconnects by itself; a queue's 'error' (Redis gone) is only reported, once a second at most. */
+  onModuleInit(): void {
+    const logger = new Logger('Queues');
+    for (const name of Object.values(QUEUES)) {
+      this.queue(name).on('error', (error: Error) => {
+        if (Date.now() - this.lastErrorReport < 1_000) return;
+        this.lastErrorReport = Date.now();
+        logger.warn(`Queue ${name}: ${error.message}`);
+      });
+    }
   }
 
   async schedule(jobs: ScheduledJob[]): Promise<void> {

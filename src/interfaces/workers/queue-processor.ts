@@ -49,6 +49,7 @@ export class JobRunner {
 
 /** A BullMQ processor class for `queue`, tuned at start-up (decorator options are static otherwise). */
 export function queueProcessor(queue: QueueName, tuning: WorkerTuning): Type<WorkerHost> {
+  let lastErrorReport = 0;
   @Processor(queue, tuning)
   class QueueProcessor extends WorkerHost {
     constructor(@Inject(JobRunner) private readonly runner: JobRunner) {
@@ -62,6 +63,14 @@ export function queueProcessor(queue: QueueName, tuning: WorkerTuning): Type<Wor
     @OnWorkerEvent('failed')
     onFailed(job: Job<JobPayload> | undefined, error: Error): Promise<void> {
       return this.runner.failed(job, error);
+    }
+
+    /** The worker reconnects by itself; its 'error' (Redis gone) is only reported, once a second at most. */
+    @OnWorkerEvent('error')
+    onError(error: Error): void {
+      if (Date.now() - lastErrorReport < 1_000) return;
+      lastErrorReport = Date.now();
+      new Logger('Jobs').warn(`Worker ${queue}: ${error.message}`);
     }
   }
   Object.defineProperty(QueueProcessor, 'name', {

@@ -1,89 +1,15 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
+import { freePort, OwnRedis } from '../../support/own-redis';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { eventually, startedOrder } from './support/helpers';
 
 jest.setTimeout(120_000);
 
 const DAY = 86_400_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A private redis-server (append-only file in a temp dir), never the shared one. */
-class OwnRedis {
-  private process: ChildProcess | null = null;
-  constructor(
-    readonly port: number,
-    readonly dir: string,
-  ) {}
-
-  async start(): Promise<void> {
-    this.process = spawn(
-      'redis-server',
-      [
-        '--port',
-        String(this.port),
-        '--bind',
-        '127.0.0.1',
-        '--dir',
-        this.dir,
-        '--appendonly',
-        'yes',
-        '--save',
-        '',
-        '--protected-mode',
-        'no',
-      ],
-      {
-        stdio: 'ignore',
-      },
-    );
-    await eventually(
-      async () => {
-        const probe = new Redis({
-          port: this.port,
-          host: '127.0.0.1',
-          lazyConnect: true,
-          maxRetriesPerRequest: 0,
-          retryStrategy: () => null,
-        });
-        try {
-          await probe.connect();
-          return (await probe.ping()) === 'PONG';
-        } finally {
-          probe.disconnect();
-        }
-      },
-      10_000,
-      'redis-server to start',
-    );
-  }
-
-  async kill9(): Promise<void> {
-    const child = this.process;
-    if (!child) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
-    this.process = null;
-  }
-}
 
 describe('a Redis restart in the middle of a run', () => {
   let redis: OwnRedis;

@@ -74,6 +74,9 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<PostgresSubscription>();
   /** One LISTEN connection per store, shared by all its subscriptions. */
   private listener: Promise<Client | null> | null = null;
+  private relistenTimer: NodeJS.Timeout | null = null;
+  private relistenDelayMs = 0;
+  private closed = false;
   private readonly tail: LogTail;
 
   constructor(
@@ -313,6 +316,8 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.relistenTimer) clearTimeout(this.relistenTimer);
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     await this.notifyRunning;
     const listener = await this.listener;
@@ -320,24 +325,50 @@ export class PostgresEventStore implements EventStore {
     await listener?.end().catch(() => undefined);
   }
 
-  /** A lost LISTEN connection only costs latency: each subscription's poll interval still wakes it. */
+  /**
+   * The LISTEN connection, opened again (with capped backoff) whenever it is lost: until then
+   * each subscription's poll interval still wakes it, so a lost connection only costs latency.
+   */
   private async listen(): Promise<Client | null> {
     const client = new Client({ connectionString: this.options.connectionString });
-    client.on('error', () => {
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      void client.end().catch(() => undefined);
       this.listener = null;
-    });
+      this.scheduleRelisten();
+    };
+    client.on('error', onLost);
+    client.on('end', onLost);
     client.on('notification', () => {
       for (const s of this.subscriptions) s.wake();
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-      return client;
     } catch {
-      await client.end().catch(() => undefined);
-      this.listener = null;
+      onLost();
       return null;
     }
+    if (this.closed) {
+      await client.end().catch(() => undefined);
+      return null;
+    }
+    this.relistenDelayMs = 0;
+    // Notifications sent while nobody listened are gone: every subscription reads once now.
+    for (const s of this.subscriptions) s.wake();
+    return client;
+  }
+
+  private scheduleRelisten(): void {
+    if (this.closed || this.relistenTimer) return;
+    this.relistenDelayMs = Math.min(Math.max(this.relistenDelayMs * 2, 100), 5_000);
+    this.relistenTimer = setTimeout(() => {
+      this.relistenTimer = null;
+      if (!this.closed) this.listener ??= this.listen();
+    }, this.relistenDelayMs);
+    this.relistenTimer.unref();
   }
 
   /**

@@ -25,6 +25,8 @@ export type Claim =
  */
 @Injectable()
 export class IdempotencyRecords {
+  private readonly logger = new Logger('Idempotency');
+
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -59,22 +61,53 @@ export class IdempotencyRecords {
     return { kind: 'answered', statusCode: row.status_code, body: row.body };
   }
 
-  /** Stores the answer, unless the claim was taken over meanwhile (the new holder answers). */
-  async complete(scope: string, key: string, token: string, status: number, body: unknown) {
-    await this.pool.query(
-      `UPDATE http_idempotency SET status_code = $4, body = $5::jsonb, completed_at = now()
-        WHERE scope = $1 AND key = $2 AND created_at = $3::timestamptz AND status_code IS NULL`,
-      [scope, key, token, status, JSON.stringify(body ?? null)],
-    );
+  /**
+   * Stores the answer, unless the claim was taken over meanwhile (the new holder answers). The
+   * command already happened, so when Postgres is out of reach the answer is stored once it is
+   * back (a retry meanwhile hears "in progress"), and the caller still gets it now.
+   */
+  async complete(scope: string, key: string, token: string, status: number, body: unknown): Promise<void> {
+    const run = () =>
+      this.pool.query(
+        `UPDATE http_idempotency SET status_code = $4, body = $5::jsonb, completed_at = now()
+          WHERE scope = $1 AND key = $2 AND created_at = $3::timestamptz AND status_code IS NULL`,
+        [scope, key, token, status, JSON.stringify(body ?? null)],
+      );
+    await run().catch((error: unknown) => this.retryLater('store the answer of', key, run, error));
   }
 
-  /** A failed attempt leaves nothing behind, so the client may retry with the same key. */
+  /**
+   * A failed attempt leaves nothing behind, so the client may retry with the same key; when the
+   * failure was a lost connection the claim is released as soon as Postgres answers again,
+   * instead of blocking the key until the lease runs out.
+   */
   async release(scope: string, key: string, token: string): Promise<void> {
-    await this.pool.query(
-      `DELETE FROM http_idempotency
-        WHERE scope = $1 AND key = $2 AND created_at = $3::timestamptz AND status_code IS NULL`,
-      [scope, key, token],
-    );
+    const run = () =>
+      this.pool.query(
+        `DELETE FROM http_idempotency
+          WHERE scope = $1 AND key = $2 AND created_at = $3::timestamptz AND status_code IS NULL`,
+        [scope, key, token],
+      );
+    await run().catch((error: unknown) => this.retryLater('release', key, run, error));
+  }
+
+  /** Retries `run` in the background with capped backoff, for at most the claim lease. */
+  private retryLater(what: string, key: string, run: () => Promise<unknown>, first: unknown): void {
+    const giveUpAt = Date.now() + this.config.IDEMPOTENCY_CLAIM_LEASE_SECONDS * 1000;
+    this.logger.warn(`Could not ${what} Idempotency-Key ${key}, retrying: ${String(first)}`);
+    const attempt = (delayMs: number) => {
+      const timer = setTimeout(() => {
+        run().then(
+          () => undefined,
+          (error: unknown) => {
+            if (Date.now() + delayMs < giveUpAt) attempt(Math.min(delayMs * 2, 5_000));
+            else this.logger.error(`Gave up trying to ${what} Idempotency-Key ${key}: ${String(error)}`);
+          },
+        );
+      }, delayMs);
+      timer.unref();
+    };
+    attempt(200);
   }
 
   /** Forgets keys older than `IDEMPOTENCY_RETENTION_HOURS`; returns how many. */

@@ -55,12 +55,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
           void reply.status(claim.statusCode).header('idempotent-replayed', 'true');
           return of(claim.body);
         }
+        // Only a failed command releases its claim; once it succeeded, its answer is kept even when
+        // storing it fails (a lost connection), so a retry replays it instead of running it again.
         return next.handle().pipe(
-          mergeMap((body) =>
-            from(this.records.complete(scope, key, claim.token, successStatus, body)).pipe(mergeMap(() => of(body))),
-          ),
           catchError((error: unknown) =>
             from(this.records.release(scope, key, claim.token)).pipe(mergeMap(() => Promise.reject(error))),
+          ),
+          mergeMap((body) =>
+            from(this.records.complete(scope, key, claim.token, successStatus, body)).pipe(mergeMap(() => of(body))),
           ),
         );
       }),

@@ -6,6 +6,7 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '../../../application/shared/event-store.port';
+import { isConnectionLoss } from '../../../infrastructure/connection-loss';
 
 /** RFC 9457 problem details with a stable `code`. */
 export interface ProblemDetails {
@@ -112,6 +113,10 @@ export function toProblem(error: unknown): ProblemDetails {
             : 'BAD_REQUEST';
     return make(fastifyError.statusCode, code, fastifyError.message ?? 'Bad request');
   }
+  // A lost Postgres or Redis connection is the service's outage, not the request's fault: retry soon.
+  if (isConnectionLoss(error)) {
+    return make(503, 'SERVICE_UNAVAILABLE', 'A backing service is briefly unavailable; retry shortly', { retryAfterSeconds: 1 });
+  }
   return make(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'An unexpected error occurred; it has been logged');
 }
 
@@ -126,8 +131,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(exception);
     problem.instance = request.url;
     problem.correlationId = String(request.id);
-    if (problem.status >= 500) this.logger.error(exception);
-    if (problem.status === 429 && typeof problem.retryAfterSeconds === 'number') {
+    if (problem.code === 'SERVICE_UNAVAILABLE') this.logger.warn(`${request.method} ${request.url}: ${String(exception)}`);
+    else if (problem.status >= 500) this.logger.error(exception);
+    if ((problem.status === 429 || problem.status === 503) && typeof problem.retryAfterSeconds === 'number') {
       void reply.header('retry-after', String(problem.retryAfterSeconds));
     }
     void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
