@@ -53,9 +53,9 @@ export class RegistrationService {
       to: { accountId: registered.accountId },
       template: 'identity.email_confirmation',
       data: {
-        token,
         expiresAt: new Date(this.clock.now().getTime() + EMAIL_CONFIRMATION_TTL_MS).toISOString(),
       },
+      secrets: { token },
       idempotencyKey: `identity.email_confirmation:${eventId}`,
     });
     return registered;
@@ -106,7 +106,8 @@ export class RegistrationService {
       await this.notifications.send({
         to: { accountId },
         template: 'identity.email_confirmation',
-        data: { token, expiresAt },
+        data: { expiresAt },
+        secrets: { token },
         idempotencyKey: `identity.email_confirmation:${result.eventIds[0]}`,
       });
     } catch (error) {
