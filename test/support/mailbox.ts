@@ -16,7 +16,10 @@ export interface ReceivedMail {
 export class TestMailbox {
   readonly messages: ReceivedMail[] = [];
 
-  private constructor(private readonly server: SMTPServer, readonly url: string) {}
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly url: string,
+  ) {}
 
   static async start(): Promise<TestMailbox> {
     let box: TestMailbox | null = null;

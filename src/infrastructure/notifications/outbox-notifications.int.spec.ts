@@ -53,7 +53,11 @@ describe('OutboxNotifications', () => {
     const first = await outbox.send(request);
     const second = await outbox.send(request);
     expect(first).toMatchObject({ status: 'sent', duplicate: false });
-    expect(second).toEqual({ notificationId: first.notificationId, status: 'sent', duplicate: true });
+    expect(second).toEqual({
+      notificationId: first.notificationId,
+      status: 'sent',
+      duplicate: true,
+    });
     expect(transport.delivered).toHaveLength(1);
     const [row] = await outbox.list({ recipientAccountId: accountId, limit: 10 });
     expect(row).toMatchObject({
