@@ -47,7 +47,7 @@ export function adminCreateCommand(
       }
       const password = await readPassword(source);
       const weakness = describeWeakness(password);
-      if (weakness) {
+      if (weakness || typeof password !== 'string') {
         process.stderr.write(`Refused: ${weakness}\n`);
         return ADMIN_CREATE_EXIT.refused;
       }
@@ -90,7 +90,8 @@ export function adminCreateCommand(
 }
 
 /** A sentence naming what the password misses, or null when it satisfies the account policy. */
-function describeWeakness(password: string): string | null {
+function describeWeakness(password: string | typeof MISMATCH): string | null {
+  if (password === MISMATCH) return 'the two passwords typed differ.';
   if (password.length === 0)
     return 'no password given (set ADMIN_PASSWORD or type it at the prompt).';
   if ([...password].length > PASSWORD_MAX_LENGTH)
@@ -106,13 +107,15 @@ function describeWeakness(password: string): string | null {
   return `the password is too weak: it needs ${missing.map((m) => words[m]).join(', ')}.`;
 }
 
-async function readPassword({ env, stdin }: PasswordSource): Promise<string> {
+const MISMATCH = Symbol('passwords differ');
+
+async function readPassword({ env, stdin }: PasswordSource): Promise<string | typeof MISMATCH> {
   if (env.ADMIN_PASSWORD !== undefined) return env.ADMIN_PASSWORD;
   if (stdin.isTTY) {
     const first = await promptHidden(stdin, 'Password for the new admin: ');
     const second = await promptHidden(stdin, 'Same password again: ');
-    // A mistyped confirmation reads as no password, so nothing is created with a typo.
-    return first === second ? first : '';
+    // A mistyped confirmation creates nothing, rather than an admin nobody can log in as.
+    return first === second ? first : MISMATCH;
   }
   const rl = createInterface({ input: stdin, terminal: false });
   for await (const line of rl) {

@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { promisify } from 'node:util';
 import { adminCreateCommand } from '../../../src/interfaces/cli/admin.command';
 import { parseArgs } from '../../../src/interfaces/cli/cli-command';
 import { startTestApp, TestApp } from '../../support/test-app';
