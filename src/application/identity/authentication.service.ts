@@ -174,7 +174,8 @@ export class AuthenticationService {
       await this.notifications.send({
         to: { accountId },
         template: 'identity.password_reset',
-        data: { token, expiresAt },
+        data: { expiresAt },
+        secrets: { token },
         idempotencyKey: `identity.password_reset:${result.eventIds[0]}`,
       });
     } catch (error) {

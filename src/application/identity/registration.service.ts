@@ -53,9 +53,9 @@ export class RegistrationService {
       to: { accountId: registered.accountId },
       template: 'identity.email_confirmation',
       data: {
-        token,
         expiresAt: new Date(this.clock.now().getTime() + EMAIL_CONFIRMATION_TTL_MS).toISOString(),
       },
+      secrets: { token },
       idempotencyKey: `identity.email_confirmation:${eventId}`,
     });
     return registered;
@@ -106,7 +106,8 @@ export class RegistrationService {
       await this.notifications.send({
         to: { accountId },
         template: 'identity.email_confirmation',
-        data: { token, expiresAt },
+        data: { expiresAt },
+        secrets: { token },
         idempotencyKey: `identity.email_confirmation:${result.eventIds[0]}`,
       });
     } catch (error) {
@@ -116,26 +117,25 @@ export class RegistrationService {
   }
 
   /**
-   * The first administrator, for the operator CLI and tests: an account with a confirmed
-   * e-mail and the admin role. Idempotent: an existing account only gets the role.
+   * The first administrator, for the operator CLI: an account with a confirmed e-mail and the
+   * admin role. An existing account is left exactly as it is (`created: false`): promoting one is
+   * an admin's act over HTTP, recorded with that admin's id.
    */
   async bootstrapAdmin(
     email: string,
     password: string,
   ): Promise<{ accountId: string; created: boolean }> {
     const causation = { correlationId: `bootstrap-admin:${randomUUID()}` };
+    assertPasswordPolicy(password);
     const normalised = parseEmail(email);
-    let accountId = await this.directory.accountIdByEmail(normalised);
-    const created = accountId === null;
-    if (accountId === null) {
-      const made = await this.create(
-        { email: normalised, password, displayName: 'Administrateur', roles: ['client'] },
-        causation,
-      );
-      accountId = made.registered.accountId;
-      await this.confirmEmail(made.token, causation);
-    }
-    const id = accountId;
+    const existing = await this.directory.accountIdByEmail(normalised);
+    if (existing !== null) return { accountId: existing, created: false };
+    const made = await this.create(
+      { email: normalised, password, displayName: 'Administrateur', roles: ['client'] },
+      causation,
+    );
+    const id = made.registered.accountId;
+    await this.confirmEmail(made.token, causation);
     const now = this.clock.now();
     // The bootstrap acts as the platform itself; `grantedBy` records it as such.
     await runAccountCommand(
@@ -158,7 +158,7 @@ export class RegistrationService {
       },
       causation,
     );
-    return { accountId: id, created };
+    return { accountId: id, created: true };
   }
 
   private async create(input: RegistrationInput, causation: CausationContext) {

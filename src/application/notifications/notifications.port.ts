@@ -13,8 +13,13 @@ export interface NotificationRequest {
   to: NotificationRecipient;
   /** Stable template name, `<context>.<name>`, e.g. `identity.email_confirmation`. */
   template: string;
-  /** Template values; plain JSON. */
+  /** Template values; plain JSON, kept in the outbox and shown to staff, so never a secret. */
   data: Record<string, unknown>;
+  /**
+   * Values only the recipient's mailbox may read (single-use codes): rendered into the message at
+   * send time, never stored, listed or logged in production.
+   */
+  secrets?: Record<string, string>;
   /** Derived from the event that caused the e-mail, so a retried handler never sends twice. */
   idempotencyKey: string;
 }
@@ -28,6 +33,7 @@ export interface NotificationReceipt {
   duplicate: boolean;
 }
 
+/** What the outbox keeps of a notification: its secrets are never part of it. */
 export interface NotificationRecord {
   notificationId: string;
   idempotencyKey: string;

@@ -19,6 +19,8 @@ export interface MailTransport {
   deliver(message: { to: string; subject: string; text: string; messageId: string }): Promise<void>;
 }
 
+const NO_TRANSPORT = 'no mail transport: SMTP_URL is not set';
+
 interface OutboxRow {
   notification_id: string;
   idempotency_key: string;
@@ -36,9 +38,11 @@ interface OutboxRow {
 }
 
 /**
- * Every notification is first recorded in `notification_outbox` (one row per idempotency key).
- * Without a transport the row is the delivery (`queued`, for staff and tests to read); with SMTP
- * the message is sent at once and the row says `sent` or `failed`.
+ * Every notification is first recorded in `notification_outbox` (one row per idempotency key),
+ * then handed to the transport at once; the row says `sent` or `failed`. The row keeps the
+ * template data but never the request's `secrets`: they live in memory only until the message is
+ * rendered and handed over, so the recipient's mailbox is the only place a code can be read.
+ * Without a transport (production without SMTP) the row is `failed`: nothing can carry the code.
  */
 export class OutboxNotifications extends Notifications {
   private readonly logger = new Logger('Notifications');
@@ -68,7 +72,7 @@ export class OutboxNotifications extends Notifications {
         request.to.accountId ?? null,
         email,
         JSON.stringify(request.data),
-        this.transport?.channel ?? 'outbox',
+        this.transport?.channel ?? 'none',
       ],
     );
     if (rows.length === 0) {
@@ -84,7 +88,6 @@ export class OutboxNotifications extends Notifications {
         duplicate: true,
       };
     }
-    if (this.transport === null) return { notificationId: id, status: 'queued', duplicate: false };
     return { notificationId: id, status: await this.deliver(id, email, request), duplicate: false };
   }
 
@@ -133,9 +136,13 @@ export class OutboxNotifications extends Notifications {
     email: string,
     request: NotificationRequest,
   ): Promise<NotificationStatus> {
-    const { subject, text } = renderNotification(request.template, request.data);
+    if (this.transport === null) return this.recordFailure(id, request.template, NO_TRANSPORT);
+    const { subject, text } = renderNotification(request.template, {
+      ...request.data,
+      ...request.secrets,
+    });
     try {
-      await this.transport!.deliver({
+      await this.transport.deliver({
         to: email,
         subject,
         text,
@@ -147,13 +154,24 @@ export class OutboxNotifications extends Notifications {
       );
       return 'sent';
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.logger.warn(`delivery of ${request.template} failed: ${message}`);
-      await this.pool.query(
-        `UPDATE notification_outbox SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE notification_id = $1`,
-        [id, message.slice(0, 500)],
+      return this.recordFailure(
+        id,
+        request.template,
+        error instanceof Error ? error.message : String(error),
       );
-      return 'failed';
     }
+  }
+
+  private async recordFailure(
+    id: string,
+    template: string,
+    message: string,
+  ): Promise<NotificationStatus> {
+    this.logger.warn(`delivery of ${template} failed: ${message}`);
+    await this.pool.query(
+      `UPDATE notification_outbox SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE notification_id = $1`,
+      [id, message.slice(0, 500)],
+    );
+    return 'failed';
   }
 }

@@ -73,7 +73,7 @@ describe('identity: an account from registration to erasure', () => {
     expect(early.body.code).toBe('EMAIL_NOT_CONFIRMED');
   });
 
-  it('confirms the e-mail with the single-use code from the outbox', async () => {
+  it('confirms the e-mail with the single-use code from the mailbox', async () => {
     const token = await lastCodeSent(t, accountId, 'identity.email_confirmation');
     const confirmed = await t.request('POST', '/auth/confirm-email', { body: { token } });
     expect(confirmed.status).toBe(200);

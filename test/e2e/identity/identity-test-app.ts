@@ -1,4 +1,7 @@
 import { Clock } from '../../../src/application/identity/identity.ports';
+import { RecipientDirectory } from '../../../src/application/notifications/notifications.port';
+import { renderNotification } from '../../../src/infrastructure/notifications/notification-templates';
+import { TestMailbox } from '../../support/mailbox';
 import { startTestApp, TestApp } from '../../support/test-app';
 
 /** Real time shifted by whatever the test advanced it by. */
@@ -14,39 +17,45 @@ export class TestClock extends Clock {
   }
 }
 
-export type IdentityTestApp = TestApp & { clock: TestClock };
+export type IdentityTestApp = TestApp & { clock: TestClock; mailbox: TestMailbox };
 
-/** The application as `startTestApp` builds it, with a movable identity clock. */
+/** The application as `startTestApp` builds it, with a movable identity clock, mailing over SMTP to a test mailbox. */
 export async function startIdentityTestApp(
   env: Record<string, string> = {},
 ): Promise<IdentityTestApp> {
   const clock = new TestClock();
-  const t = await startTestApp(env, [[Clock, clock]]);
-  return Object.assign(t, { clock });
+  const mailbox = await TestMailbox.start();
+  const t = await startTestApp({ SMTP_URL: mailbox.url, ...env }, [[Clock, clock]]);
+  const close = t.close.bind(t);
+  return Object.assign(t, {
+    clock,
+    mailbox,
+    async close() {
+      await close();
+      await mailbox.close();
+    },
+  });
 }
 
-/** The single-use code last e-mailed to an account with this template, read from the outbox as staff. */
+/** The single-use code last e-mailed to an account with this template, read from its mailbox. */
 export async function lastCodeSent(
-  t: TestApp,
+  t: IdentityTestApp,
   accountId: string,
   template: string,
 ): Promise<string> {
-  const admin = await t.tokenFor({ roles: ['admin'] });
-  const res = await t.request(
-    'GET',
-    `/admin/notifications?template=${template}&accountId=${accountId}&limit=1`,
-    { token: admin },
-  );
-  if (res.status !== 200 || res.body.items.length === 0)
-    throw new Error(`no ${template} for ${accountId}: ${res.text}`);
-  return res.body.items[0].data.token as string;
+  const address = await t.app.get(RecipientDirectory).emailOf(accountId);
+  if (!address) throw new Error(`no address for ${accountId}`);
+  const { subject } = renderNotification(template, {});
+  const code = t.mailbox.lastCode(address, subject);
+  if (code === null) throw new Error(`no ${template} in the mailbox of ${accountId}`);
+  return code;
 }
 
 export const STRONG_PASSWORD = 'Str0ng!pass';
 
-/** Registers, confirms through the outbox and logs in. */
+/** Registers, confirms with the code from the mailbox and logs in. */
 export async function registerAndLogin(
-  t: TestApp,
+  t: IdentityTestApp,
   input: { email: string; displayName?: string; roles?: string[]; password?: string },
 ): Promise<{
   accountId: string;

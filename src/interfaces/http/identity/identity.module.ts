@@ -50,8 +50,8 @@ import {
   RedisSessionRevocations,
 } from '../../../infrastructure/identity/session-store';
 import { REDIS } from '../../../infrastructure/infrastructure.module';
+import { mailTransportFor } from '../../../infrastructure/notifications/mail-transport';
 import { OutboxNotifications } from '../../../infrastructure/notifications/outbox-notifications';
-import { SmtpMailTransport } from '../../../infrastructure/notifications/smtp-mail-transport';
 import { SessionRevocations } from '../auth/access-token';
 import { AdminIdentityController } from './admin-identity.controller';
 import { AuthController } from './auth.controller';
@@ -132,11 +132,7 @@ export class IdentityModule {
           provide: Notifications,
           inject: [PG_POOL, RecipientDirectory],
           useFactory: (pool: Pool, recipients: RecipientDirectory) =>
-            new OutboxNotifications(
-              pool,
-              recipients,
-              config.SMTP_URL ? new SmtpMailTransport(config.SMTP_URL, config.MAIL_FROM) : null,
-            ),
+            new OutboxNotifications(pool, recipients, mailTransportFor(config)),
         },
         { provide: AccessTokenIssuer, useClass: JwtAccessTokenIssuer },
         SessionTokens,
