@@ -7,52 +7,7 @@ import { configureApp, createHttpAdapter } from '../../../src/bootstrap';
 import { ProjectionsService } from '../../../src/projections/projections.service';
 import { dropRedisPrefix } from '../../support/redis';
 import { startTestApp, TestApp } from '../../support/test-app';
-
-/**
- * Writes gig events straight into the log table, as a store without up-front validation (or an
- * older release) once did: the projection cannot store a `createdAt` that is not a date (22007).
- */
-async function insertGigCreated(t: TestApp, gigs: { gigId: string; createdAt: string }[]) {
-  const client = await t.db.pool.connect();
-  try {
-    await client.query('BEGIN');
-    for (const g of gigs) {
-      await client.query(
-        `INSERT INTO es_events (stream_name, category, stream_revision, event_id, event_type, data, metadata)
-         VALUES ($1, 'gig', 0, $2, 'GigCreated', $3, '{}')`,
-        [
-          `gig-${g.gigId}`,
-          randomUUID(),
-          {
-            gigId: g.gigId,
-            sellerId: randomUUID(),
-            kind: 'catalog',
-            createdAt: g.createdAt,
-            details: {
-              title: `Gig ${g.gigId.slice(0, 8)}`,
-              description: 'A gig written straight into the log',
-              category: 'design',
-              keywords: ['logo'],
-              priceCents: 12_000,
-              vatCents: 2_000,
-              deliveryDays: 3,
-              extras: [],
-            },
-          },
-        ],
-      );
-    }
-    await client.query('COMMIT');
-  } finally {
-    client.release();
-  }
-  const { rows } = await t.db.pool.query<{ event_id: string; commit: string; prepare: string }>(
-    `SELECT event_id, transaction_id::text AS commit, global_position::text AS prepare
-       FROM es_events WHERE stream_name = ANY($1::text[]) ORDER BY global_position`,
-    [gigs.map((g) => `gig-${g.gigId}`)],
-  );
-  return rows;
-}
+import { insertGigCreated } from './support/log-rows';
 
 const gigsInReadModel = async (t: TestApp, ids: string[]) =>
   (
@@ -153,7 +108,9 @@ describe('an event a projection cannot apply', () => {
     );
 
     // A restarted process still reports the stop and does not skip the event.
+    const closing = Date.now();
     await t.app.close();
+    expect(Date.now() - closing).toBeLessThan(2_000);
     restarted = await restartOn(t);
     await restarted.get(ProjectionsService, { strict: false }).settle();
     const afterRestart = await restarted.inject({ method: 'GET', url: '/health' });
