@@ -34,15 +34,6 @@ async function restartOn(t: TestApp): Promise<NestFastifyApplication> {
   return app;
 }
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('an event a projection cannot apply', () => {
   let t: TestApp;
   let restarted: NestFastifyApplication | null = null;
