@@ -79,10 +79,19 @@ export const projectionsStatusCommand: CliCommand = {
   usage: 'projections status',
   description: 'Position, events behind and lag of every read model',
   async run(_args, _flags, config) {
-    const [rows, halts] = await withStore(config, async (store, pool) => [
-      await readProjectionStatus(pool, store, allProjections(), config.EVENT_STORE === 'postgres'),
-      new Map((await readHalts(pool)).map((h) => [h.name, h])),
-    ] as const);
+    const [rows, halts] = await withStore(
+      config,
+      async (store, pool) =>
+        [
+          await readProjectionStatus(
+            pool,
+            store,
+            allProjections(),
+            config.EVENT_STORE === 'postgres',
+          ),
+          new Map((await readHalts(pool)).map((h) => [h.name, h])),
+        ] as const,
+    );
     for (const r of rows) {
       const halt = halts.get(r.name);
       const state = halt
@@ -101,7 +110,8 @@ export const projectionsStatusCommand: CliCommand = {
 export const projectionsRetryCommand: CliCommand = {
   name: ['projections', 'retry'],
   usage: 'projections retry <name>',
-  description: 'Clear the stop of a projection halted on an event; the running service tries the event again',
+  description:
+    'Clear the stop of a projection halted on an event; the running service tries the event again',
   async run(args, _flags, config) {
     const name = args[0];
     if (!name || projectionsNamed(name).length !== 1) {

@@ -73,7 +73,10 @@ export async function recordHalt(
 
 export async function readHalts(pool: Pool, names?: readonly string[]): Promise<ProjectionHalt[]> {
   const { rows } = names
-    ? await pool.query<HaltRow>('SELECT * FROM public.projection_halts WHERE name = ANY($1::text[])', [names])
+    ? await pool.query<HaltRow>(
+        'SELECT * FROM public.projection_halts WHERE name = ANY($1::text[])',
+        [names],
+      )
     : await pool.query<HaltRow>('SELECT * FROM public.projection_halts ORDER BY name');
   return rows.map(toHalt);
 }

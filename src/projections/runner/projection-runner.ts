@@ -212,10 +212,10 @@ export class ProjectionRunner {
     }
     // The checkpoint is past the event (a rebuild applied it): that stop no longer holds.
     if (halt)
-      await this.pool.query('DELETE FROM public.projection_halts WHERE name = $1 AND event_id = $2', [
-        projection.name,
-        halt.eventId,
-      ]);
+      await this.pool.query(
+        'DELETE FROM public.projection_halts WHERE name = $1 AND event_id = $2',
+        [projection.name, halt.eventId],
+      );
     entry.state = 'running';
     entry.subscription = this.store.subscribeToAll(
       {

@@ -64,7 +64,10 @@ describe('an event a projection cannot apply', () => {
     expect(await gigsInReadModel(t, [before, poison, after])).toEqual([before]);
     const health = await t.request('GET', '/health');
     expect(health.status).toBe(503);
-    expect(health.body).toMatchObject({ code: 'SERVICE_UNHEALTHY', detail: expect.stringContaining('catalog') });
+    expect(health.body).toMatchObject({
+      code: 'SERVICE_UNHEALTHY',
+      detail: expect.stringContaining('catalog'),
+    });
     const section = health.body.error.projections;
     expect(section.halted).toEqual(['catalog']);
     const catalog = section.projections.find((p: { name: string }) => p.name === 'catalog');
@@ -89,14 +92,17 @@ describe('an event a projection cannot apply', () => {
       },
     ]);
     await t.settle();
-    const wallet = await t.db.pool.query('SELECT available_cents FROM rm_wallets WHERE provider_id = $1', [providerId]);
+    const wallet = await t.db.pool.query(
+      'SELECT available_cents FROM rm_wallets WHERE provider_id = $1',
+      [providerId],
+    );
     expect(Number(wallet.rows[0]?.available_cents)).toBe(4_200);
 
     const listed = await t.request('GET', '/admin/projections', { token: mediator });
     expect(listed.status).toBe(200);
-    expect(listed.body.projections.find((p: { name: string }) => p.name === 'catalog').haltedOn.eventId).toBe(
-      poisonRow.event_id,
-    );
+    expect(
+      listed.body.projections.find((p: { name: string }) => p.name === 'catalog').haltedOn.eventId,
+    ).toBe(poisonRow.event_id);
 
     // A restarted process still reports the stop and does not skip the event.
     const closing = Date.now();
@@ -117,21 +123,35 @@ describe('an event a projection cannot apply', () => {
       });
     expect((await retryAs(mediator)).statusCode).toBe(403);
     const unknown = await retryAs(admin, 'nothing');
-    expect([unknown.statusCode, JSON.parse(unknown.body).code]).toEqual([404, 'PROJECTION_NOT_FOUND']);
+    expect([unknown.statusCode, JSON.parse(unknown.body).code]).toEqual([
+      404,
+      'PROJECTION_NOT_FOUND',
+    ]);
 
     // Not fixed yet: the retry tries the event again and stops on it again.
     const again = await retryAs(admin);
     expect(again.statusCode).toBe(200);
-    expect(JSON.parse(again.body)).toMatchObject({ name: 'catalog', state: 'halted', haltedOn: { eventId: poisonRow.event_id } });
+    expect(JSON.parse(again.body)).toMatchObject({
+      name: 'catalog',
+      state: 'halted',
+      haltedOn: { eventId: poisonRow.event_id },
+    });
 
     // Stands in for the operator's fix (a corrected projector or a repaired record).
-    await t.db.pool.query(`UPDATE es_events SET data = jsonb_set(data, '{createdAt}', '"2024-11-20T10:01:00.000Z"') WHERE event_id = $1`, [
-      poisonRow.event_id,
-    ]);
+    await t.db.pool.query(
+      `UPDATE es_events SET data = jsonb_set(data, '{createdAt}', '"2024-11-20T10:01:00.000Z"') WHERE event_id = $1`,
+      [poisonRow.event_id],
+    );
     const retried = await retryAs(admin);
     expect(retried.statusCode).toBe(200);
-    expect(JSON.parse(retried.body)).toMatchObject({ name: 'catalog', state: 'running', haltedOn: null });
-    expect(await gigsInReadModel(t, [before, poison, after])).toEqual([before, poison, after].sort());
+    expect(JSON.parse(retried.body)).toMatchObject({
+      name: 'catalog',
+      state: 'running',
+      haltedOn: null,
+    });
+    expect(await gigsInReadModel(t, [before, poison, after])).toEqual(
+      [before, poison, after].sort(),
+    );
     expect((await restarted.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
     const twice = await retryAs(admin);
     expect([twice.statusCode, JSON.parse(twice.body).code]).toEqual([409, 'PROJECTION_NOT_HALTED']);

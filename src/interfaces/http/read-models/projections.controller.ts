@@ -33,10 +33,18 @@ export class ProjectionsController {
   })
   async retry(@Param('name') name: string, @CurrentActor() actor: Actor) {
     if (!this.projections.projections.some((p) => p.name === name))
-      throw new ProblemException(404, 'PROJECTION_NOT_FOUND', `No projection is named ${JSON.stringify(name)}`);
+      throw new ProblemException(
+        404,
+        'PROJECTION_NOT_FOUND',
+        `No projection is named ${JSON.stringify(name)}`,
+      );
     const report = await this.projections.retry(name);
     if (!report)
-      throw new ProblemException(409, 'PROJECTION_NOT_HALTED', `Projection ${name} is not stopped on an event`);
+      throw new ProblemException(
+        409,
+        'PROJECTION_NOT_HALTED',
+        `Projection ${name} is not stopped on an event`,
+      );
     this.logger.log(`Projection ${name} retried by ${actor.accountId}`);
     return report;
   }

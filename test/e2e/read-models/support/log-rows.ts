@@ -5,8 +5,7 @@ import { TestApp } from '../../../support/test-app';
  * Writes gig events straight into the log table, as a store without up-front validation (or an
  * older release) once did: the projection cannot store a `createdAt` that is not a date (22007).
  */
-export async function insertGigCreated(
-  t: TestApp, gigs: { gigId: string; createdAt: string }[]) {
+export async function insertGigCreated(t: TestApp, gigs: { gigId: string; createdAt: string }[]) {
   const client = await t.db.pool.connect();
   try {
     await client.query('BEGIN');
