@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { AppConfig } from './infrastructure/config/config';
+import { closeHttpFirst } from './interfaces/http/graceful-shutdown';
 import { createValidationPipe } from './interfaces/http/problem/validation.pipe';
 
 export const API_TITLE = 'Marketplace core API';
@@ -47,6 +48,7 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): Ne
     });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  closeHttpFirst(app);
   if (config.SWAGGER_ENABLED) SwaggerModule.setup('docs', app, buildOpenApi(app), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

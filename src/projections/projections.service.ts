@@ -13,13 +13,19 @@ import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { HealthContributor, HealthController } from '../interfaces/http/health/health.controller';
 import { allProjections } from './all-projections';
 import { bulkPostgresReader } from './runner/bulk-log-reader';
+import { clearHalt, ProjectionHalt, readHalts } from './runner/halts';
 import { ProjectionStatus, readProjectionStatus } from './runner/log-stats';
 import { LiveProjectionInfo, ProjectionRunner } from './runner/projection-runner';
 
 export type ProjectionReport = ProjectionStatus & {
   state: LiveProjectionInfo['state'] | 'not_running_here';
   lastError: string | null;
+  /** The event it stopped on and why, read from the database (so every process reports it). */
+  haltedOn: ProjectionHalt | null;
 };
+
+/** How long a retry waits for the projection to catch up or stop again before answering. */
+const RETRY_WAIT_MS = 5_000;
 
 /** Starts the projection runner in processes with the `projectors` role and reports every projection's position and lag. */
 @Injectable()
@@ -65,12 +71,33 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
       this.projections,
       this.config.EVENT_STORE === 'postgres',
     );
+    const halts = new Map((await readHalts(this.pool)).map((h) => [h.name, h]));
     const live = new Map((this.runner?.info() ?? []).map((i) => [i.name, i]));
     return stored.map((s) => ({
       ...s,
       state: live.get(s.name)?.state ?? 'not_running_here',
-      lastError: live.get(s.name)?.lastError ?? null,
+      lastError: live.get(s.name)?.lastError ?? halts.get(s.name)?.error ?? null,
+      haltedOn: halts.get(s.name) ?? null,
     }));
+  }
+
+  /**
+   * Clears a projection's stop so it tries its event again: here at once (answering once it
+   * has caught up or stopped again, or after a few seconds), in other processes within their
+   * poll interval. Null when the projection was not stopped.
+   */
+  async retry(name: string): Promise<ProjectionReport | null> {
+    let retried: boolean;
+    if (this.runner) {
+      const outcome = this.runner.retry(name);
+      retried = await Promise.race([
+        outcome,
+        new Promise<boolean>((r) => setTimeout(() => r(true), RETRY_WAIT_MS).unref()),
+      ]);
+      outcome.catch(() => undefined);
+    } else retried = (await clearHalt(this.pool, name)) !== null;
+    if (!retried) return null;
+    return (await this.status()).find((r) => r.name === name) ?? null;
   }
 
   private registerHealth(): void {
@@ -86,11 +113,13 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
       check: async () => {
         const reports = await this.status();
         const healthy = reports.every(
-          (r) => r.current && r.state !== 'failed' && r.state !== 'retrying',
+          (r) => r.current && !r.haltedOn && r.state !== 'failed' && r.state !== 'retrying',
         );
+        const halted = reports.filter((r) => r.haltedOn).map((r) => r.name);
         return {
           healthy,
           details: {
+            ...(halted.length ? { halted } : {}),
             projections: reports.map((r) => ({
               name: r.name,
               version: r.version,
@@ -100,6 +129,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
               lagMs: r.lagMs,
               lastEventAgeMs: r.lastEventAgeMs,
               ...(r.lastError ? { lastError: r.lastError } : {}),
+              ...(r.haltedOn ? { haltedOn: r.haltedOn } : {}),
             })),
           },
         };

@@ -2,7 +2,14 @@ import { adminCreateCommand } from './admin.command';
 import { CliCommand } from './cli-command';
 import { caseReplayCommand } from './case-replay.command';
 import { migrateCommand } from './migrate.command';
-import { projectionsRebuildCommand, projectionsStatusCommand } from './projections.command';
+import { projectionsRebuildCommand, projectionsRetryCommand, projectionsStatusCommand } from './projections.command';
 
 /** Every operator command; each lives in its own file. */
-export const CLI_COMMANDS: CliCommand[] = [migrateCommand, adminCreateCommand(), caseReplayCommand, projectionsRebuildCommand, projectionsStatusCommand];
+export const CLI_COMMANDS: CliCommand[] = [
+  migrateCommand,
+  adminCreateCommand(),
+  caseReplayCommand,
+  projectionsRebuildCommand,
+  projectionsStatusCommand,
+  projectionsRetryCommand,
+];

@@ -7,6 +7,7 @@ import { AppConfig } from '../../infrastructure/config/config';
 import { PG_POOL } from '../../infrastructure/database/database.tokens';
 import { allProjections, projectionsNamed } from '../../projections/all-projections';
 import { bulkPostgresReader } from '../../projections/runner/bulk-log-reader';
+import { clearHalt, readHalts } from '../../projections/runner/halts';
 import { readProjectionStatus } from '../../projections/runner/log-stats';
 import { progressPrinter } from '../../projections/runner/progress-bar';
 import { rebuildProjections } from '../../projections/runner/rebuild';
@@ -78,17 +79,53 @@ export const projectionsStatusCommand: CliCommand = {
   usage: 'projections status',
   description: 'Position, events behind and lag of every read model',
   async run(_args, _flags, config) {
-    const rows = await withStore(config, (store, pool) =>
-      readProjectionStatus(pool, store, allProjections(), config.EVENT_STORE === 'postgres'),
+    const [rows, halts] = await withStore(
+      config,
+      async (store, pool) =>
+        [
+          await readProjectionStatus(
+            pool,
+            store,
+            allProjections(),
+            config.EVENT_STORE === 'postgres',
+          ),
+          new Map((await readHalts(pool)).map((h) => [h.name, h])),
+        ] as const,
     );
     for (const r of rows) {
-      const state = r.current
-        ? ''
-        : `  STALE: tables of another version, run "projections rebuild ${r.name}"`;
+      const halt = halts.get(r.name);
+      const state = halt
+        ? `  HALTED on ${halt.eventType} ${halt.eventId} (stream ${halt.streamName}, position ${halt.position.commit}/${halt.position.prepare}): ${halt.error}; after a fix run "projections retry ${r.name}"`
+        : r.current
+          ? ''
+          : `  STALE: tables of another version, run "projections rebuild ${r.name}"`;
       process.stdout.write(
         `${r.name.padEnd(10)} v${r.version} gen ${String(r.generation ?? '-').padEnd(3)} applied ${String(r.eventsApplied).padStart(9)}  behind ${String(r.behind).padStart(7)}  lag ${r.lagMs} ms${state}\n`,
       );
     }
+    return 0;
+  },
+};
+
+export const projectionsRetryCommand: CliCommand = {
+  name: ['projections', 'retry'],
+  usage: 'projections retry <name>',
+  description:
+    'Clear the stop of a projection halted on an event; the running service tries the event again',
+  async run(args, _flags, config) {
+    const name = args[0];
+    if (!name || projectionsNamed(name).length !== 1) {
+      process.stderr.write(`Name one projection: ${names()}\n`);
+      return 2;
+    }
+    const cleared = await withStore(config, (_store, pool) => clearHalt(pool, name));
+    if (!cleared) {
+      process.stderr.write(`Projection ${name} is not stopped on an event.\n`);
+      return 1;
+    }
+    process.stdout.write(
+      `Projection ${name}: stop on ${cleared.eventType} ${cleared.eventId} cleared; the service applies it again within a few seconds ("projections status" shows the outcome).\n`,
+    );
     return 0;
   },
 };

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import {
   comparePositions,
@@ -17,10 +18,13 @@ import {
 } from './batch';
 import { Projection } from './projection';
 import { LogReader } from './bulk-log-reader';
+import { isTransientFailure, sqlState } from './failures';
+import { clearHalt, haltPosition, ProjectionHalt, readHalt, recordHalt } from './halts';
 import { rebuildProjections } from './rebuild';
 
+/** `halted`: stopped on an event it cannot apply, until an operator retries it (see `haltedOn`). */
 export type ProjectionState =
-  'starting' | 'rebuilding' | 'running' | 'retrying' | 'stopped' | 'failed';
+  'starting' | 'rebuilding' | 'running' | 'retrying' | 'halted' | 'stopped' | 'failed';
 
 export interface RunnerOptions {
   batchSize?: number;
@@ -30,6 +34,8 @@ export interface RunnerOptions {
   /** After each committed batch, with the events it applied (the bench measures lag here). */
   afterCommit?(projection: string, applied: RecordedEvent[]): void;
   logger?: { log(message: string): void; error(message: string): void };
+  /** How often a halted projection looks whether its stop was cleared (by the CLI or another process). */
+  haltPollMs?: number;
 }
 
 export interface LiveProjectionInfo {
@@ -38,6 +44,7 @@ export interface LiveProjectionInfo {
   generation: number | null;
   position: { commit: string; prepare: string } | null;
   lastError: string | null;
+  haltedOn: ProjectionHalt | null;
 }
 
 interface Live {
@@ -49,18 +56,49 @@ interface Live {
   subscription: Subscription | null;
   ready: Promise<void>;
   lastError: string | null;
+  halt: ProjectionHalt | null;
 }
 
 const MAX_BACKOFF_MS = 30_000;
+const HALT_POLL_MS = 5_000;
+
+/** Thrown out of a batch when the runner stops mid-retry: the batch is not checkpointed. */
+class RunnerStopping extends Error {
+  constructor() {
+    super('runner stopping');
+    this.name = 'RunnerStopping';
+  }
+}
+
+/** A failure that trying the same events again cannot cure. */
+class PermanentFailure extends Error {
+  constructor(readonly failure: unknown) {
+    super(describe(failure));
+    this.name = 'PermanentFailure';
+  }
+}
+
+/** Ends a projection's subscription on the event it stopped on, so the checkpoint stays before it. */
+export class ProjectionHalted extends Error {
+  constructor(readonly halt: ProjectionHalt) {
+    super(`Projection ${halt.name} stopped on ${halt.eventType} ${halt.eventId}: ${halt.error}`);
+    this.name = 'ProjectionHalted';
+  }
+}
 
 /**
  * Runs each projection on its own catch-up subscription. A batch is one transaction:
  * lock the checkpoint row, skip what it already covers, apply the rest, move it, commit;
  * so a crash at any point leaves rows and checkpoint in agreement.
+ *
+ * A transient failure (lost connection, deadlock, serialization failure, a server shutting
+ * down) is retried with capped backoff. Any other failure stops that projection alone on the
+ * exact event that caused it (the events before it are applied), records the stop in
+ * `projection_halts` and waits there, across restarts, until an operator retries it.
  */
 export class ProjectionRunner {
   private readonly live = new Map<string, Live>();
-  private stopping = false;
+  private abort = new AbortController();
 
   constructor(
     private readonly store: EventStore,
@@ -71,7 +109,7 @@ export class ProjectionRunner {
 
   /** Returns at once; a projection whose tables belong to another version is rebuilt first. */
   start(): void {
-    this.stopping = false;
+    this.abort = new AbortController();
     for (const projection of this.projections) {
       const entry: Live = {
         projection,
@@ -82,29 +120,41 @@ export class ProjectionRunner {
         subscription: null,
         ready: Promise.resolve(),
         lastError: null,
+        halt: null,
       };
-      entry.ready = this.launch(entry).catch((error: unknown) => {
-        entry.state = 'failed';
-        entry.lastError = describe(error);
-        this.options.logger?.error(
-          `Projection ${projection.name} did not start: ${entry.lastError}`,
-        );
-      });
       this.live.set(projection.name, entry);
+      this.launchEntry(entry);
     }
   }
 
+  /** Prompt even when a projection waits out a failure: every wait is cut short. */
   async stop(): Promise<void> {
-    this.stopping = true;
+    this.abort.abort();
     await Promise.all([...this.live.values()].map((l) => l.ready));
     await Promise.all([...this.live.values()].map((l) => l.subscription?.stop()));
-    for (const l of this.live.values()) if (l.state !== 'failed') l.state = 'stopped';
+    for (const l of this.live.values())
+      if (l.state !== 'failed' && l.state !== 'halted') l.state = 'stopped';
   }
 
-  /** Resolves once every projection has applied everything committed before the call. */
+  /** Resolves once every projection has applied everything committed before the call (a halted one is left out). */
   async caughtUp(): Promise<void> {
     await Promise.all([...this.live.values()].map((l) => l.ready));
-    await Promise.all([...this.live.values()].map((l) => l.subscription?.caughtUp()));
+    await Promise.all([...this.live.values()].map((l) => this.caughtUpOne(l)));
+  }
+
+  /**
+   * Clears a projection's stop and, if it runs here, tries its event again and waits for the
+   * outcome (caught up, or halted again). False when it was not stopped.
+   */
+  async retry(name: string): Promise<boolean> {
+    const entry = this.live.get(name);
+    const cleared = await clearHalt(this.pool, name);
+    if (entry?.state !== 'halted') return cleared !== null;
+    this.options.logger?.log(`Projection ${name}: retried by an operator`);
+    this.resume(entry);
+    await entry.ready;
+    await this.caughtUpOne(entry);
+    return true;
   }
 
   info(): LiveProjectionInfo[] {
@@ -116,7 +166,26 @@ export class ProjectionRunner {
         ? { commit: l.position.commit.toString(), prepare: l.position.prepare.toString() }
         : null,
       lastError: l.lastError,
+      haltedOn: l.halt,
     }));
+  }
+
+  private caughtUpOne(entry: Live): Promise<void> | undefined {
+    if (entry.state === 'halted') return undefined;
+    return entry.subscription?.caughtUp().catch((error: unknown) => {
+      if (!(error instanceof ProjectionHalted)) throw error;
+    });
+  }
+
+  private launchEntry(entry: Live): void {
+    entry.ready = this.launch(entry).catch((error: unknown) => {
+      if (error instanceof RunnerStopping) return;
+      entry.state = 'failed';
+      entry.lastError = describe(error);
+      this.options.logger?.error(
+        `Projection ${entry.projection.name} did not start: ${entry.lastError}`,
+      );
+    });
   }
 
   private async launch(entry: Live): Promise<void> {
@@ -133,9 +202,20 @@ export class ProjectionRunner {
       checkpoint = await this.readCheckpoint(projection.name);
       if (!checkpoint) throw new Error('no checkpoint after rebuild');
     }
-    if (this.stopping) return;
+    if (this.abort.signal.aborted) return;
     entry.generation = checkpoint.generation;
     entry.position = checkpoint.position;
+    const halt = await readHalt(this.pool, projection.name);
+    if (halt && comparePositions(haltPosition(halt), checkpoint.position) > 0) {
+      this.halted(entry, halt);
+      return;
+    }
+    // The checkpoint is past the event (a rebuild applied it): that stop no longer holds.
+    if (halt)
+      await this.pool.query(
+        'DELETE FROM public.projection_halts WHERE name = $1 AND event_id = $2',
+        [projection.name, halt.eventId],
+      );
     entry.state = 'running';
     entry.subscription = this.store.subscribeToAll(
       {
@@ -159,23 +239,103 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * The batch in one transaction; if it fails for good, its events one at a time, so the
+   * events before the culprit are applied and the projection stops on exactly that one.
+   */
   private async handleBatch(entry: Live, events: RecordedEvent[]): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      if (this.stopping) throw new Error('runner stopping');
+    try {
+      await this.retryingTransient(entry, () => this.commitBatch(entry, events));
+      return;
+    } catch (error) {
+      if (!(error instanceof PermanentFailure)) throw error;
+      if (events.length === 1) return this.haltOn(entry, events[0], error.failure);
+      this.options.logger?.error(
+        `Projection ${entry.projection.name}: a batch of ${events.length} events failed (${error.message}); applying them one at a time`,
+      );
+    }
+    for (const event of events) {
       try {
-        await this.commitBatch(entry, events);
+        await this.retryingTransient(entry, () => this.commitBatch(entry, [event]));
+      } catch (error) {
+        if (error instanceof PermanentFailure) return this.haltOn(entry, event, error.failure);
+        throw error;
+      }
+    }
+  }
+
+  /** Runs `step` until it succeeds, with capped backoff after each transient failure. */
+  private async retryingTransient<T>(entry: Live, step: () => Promise<T>): Promise<T> {
+    const { signal } = this.abort;
+    for (let attempt = 0; ; attempt++) {
+      if (signal.aborted) throw new RunnerStopping();
+      try {
+        const result = await step();
         if (entry.state === 'retrying') entry.state = 'running';
         entry.lastError = null;
-        return;
+        return result;
       } catch (error) {
         if (error instanceof VersionMismatchError) throw error;
+        // A pool closing under a stopping runner is not the event's fault.
+        if (signal.aborted) throw new RunnerStopping();
+        if (!isTransientFailure(error)) throw new PermanentFailure(error);
         entry.state = 'retrying';
         entry.lastError = describe(error);
         this.options.logger?.error(
           `Projection ${entry.projection.name} batch failed (attempt ${attempt + 1}): ${entry.lastError}`,
         );
-        await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** attempt, MAX_BACKOFF_MS)));
+        try {
+          await sleep(Math.min(100 * 2 ** attempt, MAX_BACKOFF_MS), undefined, { signal });
+        } catch {
+          throw new RunnerStopping();
+        }
       }
+    }
+  }
+
+  /** Records the stop, then ends the subscription before the event. */
+  private async haltOn(entry: Live, event: RecordedEvent, failure: unknown): Promise<never> {
+    const { name } = entry.projection;
+    const halt = await this.retryingTransient(entry, () =>
+      recordHalt(this.pool, name, event, sqlState(failure), describe(failure)),
+    );
+    this.options.logger?.error(
+      `Projection ${name} stopped on ${event.type} ${event.id} (stream ${event.streamName}, position ${event.position.commit}/${event.position.prepare}): ${halt.error}. ` +
+        `The other projections go on; once the cause is fixed: npm run cli -- projections retry ${name}`,
+    );
+    this.halted(entry, halt);
+    throw new ProjectionHalted(halt);
+  }
+
+  private halted(entry: Live, halt: ProjectionHalt): void {
+    entry.state = 'halted';
+    entry.halt = halt;
+    entry.lastError = halt.error;
+    void this.watchHalt(entry, halt);
+  }
+
+  private resume(entry: Live): void {
+    entry.halt = null;
+    entry.lastError = null;
+    entry.state = 'starting';
+    this.launchEntry(entry);
+  }
+
+  /** Resumes once the stop is cleared elsewhere: by the CLI, or by a retry sent to another process. */
+  private async watchHalt(entry: Live, halt: ProjectionHalt): Promise<void> {
+    const { signal } = this.abort;
+    while (entry.halt === halt) {
+      try {
+        await sleep(this.options.haltPollMs ?? HALT_POLL_MS, undefined, { signal });
+      } catch {
+        return;
+      }
+      const current = await readHalt(this.pool, entry.projection.name).catch(() => halt);
+      if (entry.halt !== halt || current?.eventId === halt.eventId) continue;
+      this.options.logger?.log(
+        `Projection ${entry.projection.name}: its stop on ${halt.eventType} ${halt.eventId} was cleared; resuming`,
+      );
+      this.resume(entry);
     }
   }
 
@@ -216,7 +376,7 @@ export class ProjectionRunner {
   }
 
   private onSubscriptionError(entry: Live, error: unknown): void {
-    if (this.stopping) return;
+    if (this.abort.signal.aborted || error instanceof ProjectionHalted) return;
     entry.state = 'failed';
     entry.lastError = describe(error);
     this.options.logger?.error(`Projection ${entry.projection.name} stopped: ${entry.lastError}`);

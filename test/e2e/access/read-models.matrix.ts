@@ -45,4 +45,10 @@ export const MATRIX: RouteRule[] = [
     note: 'parties, finance and admin (403 NOT_INVOICE_PARTY)',
   },
   { method: 'GET', path: '/admin/projections', roles: STAFF },
+  {
+    method: 'POST',
+    path: '/admin/projections/{name}/retry',
+    roles: ['admin'],
+    note: 'an operator action (404 PROJECTION_NOT_FOUND, 409 PROJECTION_NOT_HALTED)',
+  },
 ];

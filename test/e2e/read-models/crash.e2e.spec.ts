@@ -79,7 +79,10 @@ describe('a projector killed mid-batch', () => {
       beforeCommit: (name, events) => {
         if ((name === 'ledger' || name === 'invoices') && events.length > 0 && failures < 4) {
           failures++;
-          throw new Error('injected failure after the rows, before the commit');
+          // A serialization failure: transient, so the batch is retried (anything else would stop the projection).
+          throw Object.assign(new Error('injected failure after the rows, before the commit'), {
+            code: '40001',
+          });
         }
       },
     });

@@ -1,12 +1,18 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorService,
+} from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { EVENT_STORE, EventStore } from '../../../application/shared/event-store.port';
 import { PG_POOL } from '../../../infrastructure/database/database.tokens';
 import { REDIS } from '../../../infrastructure/infrastructure.module';
 import { Public } from '../auth/actor';
+import { ProblemException } from '../problem/problem-details.filter';
 
 /** Extra sections other modules (projections, queues) add to `/health`. */
 export abstract class HealthContributor {
@@ -35,7 +41,15 @@ export class HealthController {
   @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness of Postgres, Redis, the event store, the projections and the reactors' })
-  check() {
+  async check() {
+    try {
+      return await this.runChecks();
+    } catch (error) {
+      throw error instanceof ServiceUnavailableException ? unhealthy(error) : error;
+    }
+  }
+
+  private runChecks() {
     return this.health.check([
       () => this.probe('postgres', async () => ({ ok: (await this.pool.query('SELECT 1 AS ok')).rows[0].ok === 1 })),
       () => this.probe('redis', async () => ({ ok: (await this.redis.ping()) === 'PONG' })),
@@ -58,6 +72,16 @@ export class HealthController {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });
     }
   }
+}
+
+/** A 503 that still says what is down and why (`info`, `error`, `details` as on a 200). */
+function unhealthy(error: ServiceUnavailableException): ProblemException {
+  const { info, error: down = {}, details } = error.getResponse() as HealthCheckResult;
+  const halted = (down.projections as { halted?: string[] } | undefined)?.halted ?? [];
+  const detail =
+    `Down: ${Object.keys(down).join(', ')}` +
+    (halted.length ? `; projections stopped on an event they cannot apply: ${halted.join(', ')}` : '');
+  return new ProblemException(503, 'SERVICE_UNHEALTHY', detail, { info, error: down, details });
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

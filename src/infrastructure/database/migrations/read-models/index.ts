@@ -1,4 +1,5 @@
 import { ReadModels1732383000000 } from './1732383000000-read-models';
+import { ProjectionHalts1732386450000 } from './1732386450000-projection-halts';
 
 /** Migrations of this area, in order; listed in data-source.ts after the core ones. */
-export const MIGRATIONS: Function[] = [ReadModels1732383000000];
+export const MIGRATIONS: Function[] = [ReadModels1732383000000, ProjectionHalts1732386450000];
