@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { RegistrationService } from '../../../src/application/identity/registration.service';
-import { startTestApp, TestApp } from '../../support/test-app';
-import { registerAndLogin, STRONG_PASSWORD } from '../identity/identity-test-app';
+import {
+  IdentityTestApp,
+  registerAndLogin,
+  startIdentityTestApp,
+  STRONG_PASSWORD,
+} from '../identity/identity-test-app';
 
 const email = () => `staff.${randomBytes(5).toString('hex')}@example.fr`;
 
@@ -12,9 +16,9 @@ interface Credentials {
 
 /** Issue 12, point 6: the queue dashboard honours logout and role revocation on every request. */
 describe('queue dashboard and session revocation', () => {
-  let t: TestApp;
+  let t: IdentityTestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startIdentityTestApp();
   });
   afterAll(async () => t?.close());
 
