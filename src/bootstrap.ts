@@ -5,6 +5,8 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { AppConfig } from './infrastructure/config/config';
+import { MarketplaceFastifyAdapter } from './interfaces/http/json-body-parser';
+import { replyWithProblem } from './interfaces/http/problem/reply-problem';
 import { createValidationPipe } from './interfaces/http/problem/validation.pipe';
 
 export const API_TITLE = 'Marketplace core API';
@@ -23,13 +25,15 @@ export function buildOpenApi(app: NestFastifyApplication) {
 }
 
 export function createHttpAdapter(): FastifyAdapter {
-  return new FastifyAdapter({
+  return new MarketplaceFastifyAdapter({
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-correlation-id'];
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1_048_576,
     trustProxy: true,
+    // The router's own refusals (a malformed URL, a path parameter over 100 characters) answer problem+json too.
+    frameworkErrors: (error, request, reply) => void replyWithProblem(request, reply, error),
   });
 }
 
