@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
@@ -33,7 +34,7 @@ export function createHttpAdapter(): FastifyAdapter {
     bodyLimit: 1_048_576,
     trustProxy: true,
     // The router's own refusals (a malformed URL, a path parameter over 100 characters) answer problem+json too.
-    frameworkErrors: (error, request, reply) => void replyWithProblem(request, reply, error),
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => void replyWithProblem(request, reply, error),
   });
 }
 

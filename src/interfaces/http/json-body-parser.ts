@@ -53,18 +53,35 @@ export class MarketplaceFastifyAdapter extends FastifyAdapter {
       onProtoPoisoning?: 'error' | 'remove' | 'ignore';
       onConstructorPoisoning?: 'error' | 'remove' | 'ignore';
     };
-    const parse = fastify.getDefaultJsonParser(onProtoPoisoning ?? 'error', onConstructorPoisoning ?? 'error');
+    // Fastify's own parser (prototype-poisoning checks included); it takes a Buffer as well as a string.
+    const parse = fastify.getDefaultJsonParser(
+      onProtoPoisoning ?? 'error',
+      onConstructorPoisoning ?? 'error',
+    ) as unknown as (
+      request: FastifyRequest,
+      body: Buffer,
+      done: (error: Error | null, value?: unknown) => void,
+    ) => void;
     fastify.removeContentTypeParser('application/json');
     fastify.addContentTypeParser(
       'application/json',
       { parseAs: 'buffer', bodyLimit },
-      (request: FastifyRequest, body: Buffer, done: (error: Error | null, value?: unknown) => void) => {
+      (
+        request: FastifyRequest,
+        body: Buffer,
+        done: (error: Error | null, value?: unknown) => void,
+      ) => {
         if (rawBody) (request as FastifyRequest & { rawBody?: Buffer }).rawBody = body;
         if (jsonNestingExceeds(body, MAX_JSON_DEPTH)) {
           done(
-            new ProblemException(400, 'JSON_TOO_DEEP', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`, {
-              maxDepth: MAX_JSON_DEPTH,
-            }),
+            new ProblemException(
+              400,
+              'JSON_TOO_DEEP',
+              `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`,
+              {
+                maxDepth: MAX_JSON_DEPTH,
+              },
+            ),
           );
           return;
         }

@@ -2,7 +2,11 @@ import { buildOpenApi } from '../../../src/bootstrap';
 import { startTestApp, TestApp, TestResponse } from '../../support/test-app';
 
 function expectProblem(res: TestResponse, status: number, code: string) {
-  expect({ status: res.status, type: String(res.headers['content-type']).split(';')[0], code: res.body?.code }).toEqual({
+  expect({
+    status: res.status,
+    type: String(res.headers['content-type']).split(';')[0],
+    code: res.body?.code,
+  }).toEqual({
     status,
     type: 'application/problem+json',
     code,
@@ -19,21 +23,39 @@ describe('platform: bad input answers 4xx problem+json, never a 500', () => {
   });
   afterAll(async () => t.close());
 
-  const events = async () => Number((await t.db.pool.query('SELECT count(*) AS n FROM es_events')).rows[0].n);
+  const events = async () =>
+    Number((await t.db.pool.query('SELECT count(*) AS n FROM es_events')).rows[0].n);
   const json = { 'content-type': 'application/json' };
 
   it('refuses a deeply nested JSON body at the parser with 400 JSON_TOO_DEEP, on any route', async () => {
     const client = await t.tokenFor({ roles: ['client'] });
     const before = await events();
-    expectProblem(await t.request('POST', '/auth/register', { headers: json, body: deepObject(3_000) }), 400, 'JSON_TOO_DEEP');
-    expectProblem(await t.request('POST', '/auth/register', { headers: json, body: deepArray(10_000) }), 400, 'JSON_TOO_DEEP');
     expectProblem(
-      await t.request('POST', '/orders', { token: client, idempotencyKey: 'deep-1', headers: json, body: deepObject(3_000) }),
+      await t.request('POST', '/auth/register', { headers: json, body: deepObject(3_000) }),
       400,
       'JSON_TOO_DEEP',
     );
     expectProblem(
-      await t.request('POST', '/custom-requests', { token: client, headers: json, body: `{"title":${deepArray(65)}}` }),
+      await t.request('POST', '/auth/register', { headers: json, body: deepArray(10_000) }),
+      400,
+      'JSON_TOO_DEEP',
+    );
+    expectProblem(
+      await t.request('POST', '/orders', {
+        token: client,
+        idempotencyKey: 'deep-1',
+        headers: json,
+        body: deepObject(3_000),
+      }),
+      400,
+      'JSON_TOO_DEEP',
+    );
+    expectProblem(
+      await t.request('POST', '/custom-requests', {
+        token: client,
+        headers: json,
+        body: `{"title":${deepArray(65)}}`,
+      }),
       400,
       'JSON_TOO_DEEP',
     );
@@ -55,14 +77,27 @@ describe('platform: bad input answers 4xx problem+json, never a 500', () => {
     const orders = await t.request('GET', '/orders/%00', { token: client });
     expectProblem(orders, 400, 'INVALID_ID');
     expect(orders.body.parameter).toBe('orderId');
-    const publish = await t.request('POST', '/gigs/%00/publish', { token: provider, idempotencyKey: 'pub-1' });
+    const publish = await t.request('POST', '/gigs/%00/publish', {
+      token: provider,
+      idempotencyKey: 'pub-1',
+    });
     expectProblem(publish, 400, 'INVALID_ID');
     expect(publish.body.parameter).toBe('gigId');
     const profile = await t.request('GET', '/profiles/%00');
     expectProblem(profile, 400, 'INVALID_ID');
     expect(profile.body.parameter).toBe('provider');
-    expectProblem(await t.request('GET', '/disputes/not-a-uuid', { token: client }), 400, 'INVALID_ID');
-    expectProblem(await t.request('GET', '/payouts/not-a-uuid', { token: await t.tokenFor({ roles: ['finance'] }) }), 400, 'INVALID_ID');
+    expectProblem(
+      await t.request('GET', '/disputes/not-a-uuid', { token: client }),
+      400,
+      'INVALID_ID',
+    );
+    expectProblem(
+      await t.request('GET', '/payouts/not-a-uuid', {
+        token: await t.tokenFor({ roles: ['finance'] }),
+      }),
+      400,
+      'INVALID_ID',
+    );
     expectProblem(await t.request('GET', '/profiles/PR-ZZZZZ'), 404, 'PROFILE_NOT_FOUND');
     expect(await events()).toBe(before);
   });
@@ -71,7 +106,9 @@ describe('platform: bad input answers 4xx problem+json, never a 500', () => {
     const doc = JSON.parse(JSON.stringify(buildOpenApi(t.app)));
     const ids = Object.values(doc.paths as Record<string, Record<string, any>>)
       .flatMap((ops) => Object.values(ops))
-      .flatMap((op) => (op.parameters ?? []).filter((p: any) => p.in === 'path' && /Id$/.test(p.name)));
+      .flatMap((op) =>
+        (op.parameters ?? []).filter((p: any) => p.in === 'path' && /Id$/.test(p.name)),
+      );
     expect(ids.length).toBeGreaterThan(40);
     expect(ids.filter((p: any) => p.schema?.format !== 'uuid').map((p: any) => p.name)).toEqual([]);
   });
@@ -82,14 +119,25 @@ describe('platform: bad input answers 4xx problem+json, never a 500', () => {
     const res = await t.request('POST', '/custom-requests', {
       token: client,
       idempotencyKey: 'no-deadline',
-      body: { title: 'Audit', description: 'Grilles à revoir', category: 'ressources-humaines', proposedPriceCents: 80_000 },
+      body: {
+        title: 'Audit',
+        description: 'Grilles à revoir',
+        category: 'ressources-humaines',
+        proposedPriceCents: 80_000,
+      },
     });
     expectProblem(res, 400, 'VALIDATION_FAILED');
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('deadline');
     expectProblem(
       await t.request('POST', '/custom-requests', {
         token: client,
-        body: { title: 'Audit', description: 'x', category: 'rh', proposedPriceCents: 80_000, deadline: 'tomorrow' },
+        body: {
+          title: 'Audit',
+          description: 'x',
+          category: 'rh',
+          proposedPriceCents: 80_000,
+          deadline: 'tomorrow',
+        },
       }),
       400,
       'VALIDATION_FAILED',
@@ -99,26 +147,74 @@ describe('platform: bad input answers 4xx problem+json, never a 500', () => {
 
   it("answers Fastify's own refusals as problem+json with stable codes", async () => {
     const client = await t.tokenFor({ roles: ['client'] });
-    expectProblem(await t.request('GET', `/orders/${'a'.repeat(200)}`, { token: client }), 414, 'URI_TOO_LONG');
-    expectProblem(await t.request('GET', '/orders/%E0%A4%A', { token: client }), 400, 'MALFORMED_URL');
+    expectProblem(
+      await t.request('GET', `/orders/${'a'.repeat(200)}`, { token: client }),
+      414,
+      'URI_TOO_LONG',
+    );
+    expectProblem(
+      await t.request('GET', '/orders/%E0%A4%A', { token: client }),
+      400,
+      'MALFORMED_URL',
+    );
     expectProblem(await t.request('GET', '/no-such-route'), 404, 'ROUTE_NOT_FOUND');
     expectProblem(await t.request('DELETE', '/orders', { token: client }), 404, 'ROUTE_NOT_FOUND');
-    expectProblem(await t.request('POST', '/auth/login', { headers: json, body: '{' }), 400, 'MALFORMED_JSON');
-    expectProblem(await t.request('POST', '/auth/login', { headers: json, body: 'x'.repeat(1_100_000) }), 413, 'PAYLOAD_TOO_LARGE');
-    expectProblem(await t.request('POST', '/auth/login', { headers: { 'content-type': 'text/csv' }, body: 'a' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
-    expectProblem(await t.request('POST', '/auth/login', { headers: { 'content-type': ';;;' }, body: 'a' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectProblem(
+      await t.request('POST', '/auth/login', { headers: json, body: '{' }),
+      400,
+      'MALFORMED_JSON',
+    );
+    expectProblem(
+      await t.request('POST', '/auth/login', { headers: json, body: 'x'.repeat(1_100_000) }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
+    expectProblem(
+      await t.request('POST', '/auth/login', {
+        headers: { 'content-type': 'text/csv' },
+        body: 'a',
+      }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    expectProblem(
+      await t.request('POST', '/auth/login', { headers: { 'content-type': ';;;' }, body: 'a' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 
   it("answers the queue dashboard's session errors as problem+json with stable codes", async () => {
     const admin = await t.tokenFor({ roles: ['admin'] });
-    const session = (options: Parameters<TestApp['request']>[2]) => t.request('POST', '/admin/queues/session', options);
+    const session = (options: Parameters<TestApp['request']>[2]) =>
+      t.request('POST', '/admin/queues/session', options);
     expectProblem(await session({}), 401, 'UNAUTHENTICATED');
-    expectProblem(await session({ headers: { cookie: 'mk_queues_token=%E0%A4%A' } }), 401, 'UNAUTHENTICATED');
-    expectProblem(await session({ token: await t.tokenFor({ roles: ['client'] }) }), 403, 'ROLE_REQUIRED');
+    expectProblem(
+      await session({ headers: { cookie: 'mk_queues_token=%E0%A4%A' } }),
+      401,
+      'UNAUTHENTICATED',
+    );
+    expectProblem(
+      await session({ token: await t.tokenFor({ roles: ['client'] }) }),
+      403,
+      'ROLE_REQUIRED',
+    );
     expectProblem(await session({ token: admin, headers: json, body: '{' }), 400, 'MALFORMED_JSON');
-    expectProblem(await session({ token: admin, headers: json, body: deepObject(3_000) }), 400, 'JSON_TOO_DEEP');
-    expectProblem(await session({ token: admin, headers: { 'content-type': 'text/csv' }, body: 'a' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
-    expectProblem(await t.request('GET', `/admin/queues/api/queues/${'a'.repeat(200)}`, { token: admin }), 414, 'URI_TOO_LONG');
+    expectProblem(
+      await session({ token: admin, headers: json, body: deepObject(3_000) }),
+      400,
+      'JSON_TOO_DEEP',
+    );
+    expectProblem(
+      await session({ token: admin, headers: { 'content-type': 'text/csv' }, body: 'a' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    expectProblem(
+      await t.request('GET', `/admin/queues/api/queues/${'a'.repeat(200)}`, { token: admin }),
+      414,
+      'URI_TOO_LONG',
+    );
     expect((await session({ token: admin })).status).toBe(204);
   });
 });

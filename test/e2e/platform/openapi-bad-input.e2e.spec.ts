@@ -35,12 +35,21 @@ const RUNS_PER_OPERATION = 25;
 const SEED = 20_241_212;
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 /** NUL, other C0 controls but tab/newline/CR, DEL and lone surrogates: another check's concern. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const CONTROL =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const CONTROL_ESCAPE = /\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\[bf]/;
 
 // ---- values -------------------------------------------------------------------------------
 
-const controlString = fc.constantFrom('\u0000', 'a\u0000b', '\ud800', 'x\udfff', '\u0007\u001b[2J', '\u007f');
+const controlString = fc.constantFrom(
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'x\udfff',
+  '\u0007\u001b[2J',
+  '\u007f',
+);
 const hugeString = fc.constantFrom('x'.repeat(100_000), 'é'.repeat(20_000), '🙂'.repeat(5_000));
 const oddString = fc.constantFrom(
   '',
@@ -60,7 +69,17 @@ const oddString = fc.constantFrom(
   '\u202eevil',
   'PR-7K3Q9',
 );
-const oddNumber = fc.constantFrom(0, -1, -0, 1.5, 1e308, -1e308, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER, 0.1 + 0.2);
+const oddNumber = fc.constantFrom(
+  0,
+  -1,
+  -0,
+  1.5,
+  1e308,
+  -1e308,
+  2 ** 53 + 1,
+  Number.MAX_SAFE_INTEGER,
+  0.1 + 0.2,
+);
 const scalar = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.integer(),
@@ -134,7 +153,9 @@ function nested(depth: number): string {
 function bodyArbitrary(op: Operation, doc: Schema): fc.Arbitrary<Body> {
   const base = (): Record<string, unknown> => {
     const value = plausible(op.body, doc);
-    return value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as object) } : {};
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? { ...(value as object) }
+      : {};
   };
   const keys = Object.keys(resolve(op.body, doc).properties ?? {});
   const key = keys.length ? fc.constantFrom(...keys) : fc.constant('field');
@@ -145,17 +166,21 @@ function bodyArbitrary(op: Operation, doc: Schema): fc.Arbitrary<Body> {
   });
   return fc.oneof(
     fc.tuple(key, wrongValue).map(([k, v]) => json({ ...base(), [k]: v }, [`wrong ${k}`])),
-    (keys.length ? fc.subarray(keys, { minLength: 1 }) : fc.constant([] as string[])).map((drop) => {
-      const value = base();
-      for (const k of drop) delete value[k];
-      return json(value, [`missing ${drop.join(',')}`]);
-    }),
+    (keys.length ? fc.subarray(keys, { minLength: 1 }) : fc.constant([] as string[])).map(
+      (drop) => {
+        const value = base();
+        for (const k of drop) delete value[k];
+        return json(value, [`missing ${drop.join(',')}`]);
+      },
+    ),
     fc
       .tuple(fc.constantFrom('__proto__', 'constructor', 'prototype'), fc.boolean(), key)
       .map(([poison, top, k]) => {
         const inner = `{"${poison}":{"isAdmin":true,"polluted":1}}`;
         const text = JSON.stringify({ ...base(), [k]: '@@' });
-        const payload = top ? text.replace(/^\{/, `{"${poison}":{"polluted":1},`) : text.replace('"@@"', inner);
+        const payload = top
+          ? text.replace(/^\{/, `{"${poison}":{"polluted":1},`)
+          : text.replace('"@@"', inner);
         return { contentType: 'application/json', payload, kinds: [`${poison} key`] };
       }),
     fc.tuple(key, fc.constantFrom(10, 63, 65, 3_000, 20_000)).map(([k, depth]) => ({
@@ -169,8 +194,25 @@ function bodyArbitrary(op: Operation, doc: Schema): fc.Arbitrary<Body> {
       kinds: [`nested body ${depth}`],
     })),
     fc
-      .constantFrom('[]', '"text"', '42', 'null', 'true', '[{}]', '{', '{"a":1,}', "{'a':1}", '', '\u0000', 'x'.repeat(1_100_000))
-      .map((payload) => ({ contentType: 'application/json', payload, kinds: [`raw ${payload.slice(0, 12)}`] })),
+      .constantFrom(
+        '[]',
+        '"text"',
+        '42',
+        'null',
+        'true',
+        '[{}]',
+        '{',
+        '{"a":1,}',
+        "{'a':1}",
+        '',
+        '\u0000',
+        'x'.repeat(1_100_000),
+      )
+      .map((payload) => ({
+        contentType: 'application/json',
+        payload,
+        kinds: [`raw ${payload.slice(0, 12)}`],
+      })),
     fc
       .tuple(
         fc.constantFrom(
@@ -229,11 +271,21 @@ function encode(value: string): string {
 const pathValue = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...BAD_IDS).map((v) => ({ raw: v, kind: `path ${v}` })) },
   { weight: 1, arbitrary: fc.uuid().map((v) => ({ raw: v, kind: 'path uuid' })) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 20 }).map((v) => ({ raw: encode(v) || 'x', kind: 'path string' })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .string({ maxLength: 20 })
+      .map((v) => ({ raw: encode(v) || 'x', kind: 'path string' })),
+  },
 );
 
 const queryValue = fc.oneof(
-  { weight: 3, arbitrary: wrongValue.filter((v) => typeof v !== 'object' || v === null).map((v) => encode(String(v))) },
+  {
+    weight: 3,
+    arbitrary: wrongValue
+      .filter((v) => typeof v !== 'object' || v === null)
+      .map((v) => encode(String(v))),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...BAD_IDS) },
   { weight: 1, arbitrary: controlString.map(encode) },
   { weight: 1, arbitrary: fc.uuid() },
@@ -242,17 +294,31 @@ const queryValue = fc.oneof(
 function queryArbitrary(op: Operation): fc.Arbitrary<{ query: string; kinds: string[] }> {
   const names = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
   const odd = fc.constantFrom('__proto__', 'constructor[prototype][x]', 'unknown', 'limit[]');
-  const name = names.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: odd }) : odd;
-  return fc
-    .array(fc.tuple(name, queryValue, fc.boolean()), { maxLength: 4 })
-    .map((pairs) => ({
-      // The same key twice makes an array, a classic wrong type for a query DTO.
-      query: pairs.flatMap(([n, v, twice]) => (twice ? [`${n}=${v}`, `${n}=${v}`] : [`${n}=${v}`])).join('&'),
-      kinds: pairs.length ? [`query ${pairs.map(([n, v]) => `${n}=${v.slice(0, 20)}`).join('&')}`] : [],
-    }));
+  const name = names.length
+    ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: odd })
+    : odd;
+  return fc.array(fc.tuple(name, queryValue, fc.boolean()), { maxLength: 4 }).map((pairs) => ({
+    // The same key twice makes an array, a classic wrong type for a query DTO.
+    query: pairs
+      .flatMap(([n, v, twice]) => (twice ? [`${n}=${v}`, `${n}=${v}`] : [`${n}=${v}`]))
+      .join('&'),
+    kinds: pairs.length
+      ? [`query ${pairs.map(([n, v]) => `${n}=${v.slice(0, 20)}`).join('&')}`]
+      : [],
+  }));
 }
 
-const headerValue = fc.constantFrom('', '*', '"3"', 'W/"1"', 'abc', '-1', '99999999999999999999', 'k'.repeat(300), 'x y z');
+const headerValue = fc.constantFrom(
+  '',
+  '*',
+  '"3"',
+  'W/"1"',
+  'abc',
+  '-1',
+  '99999999999999999999',
+  'k'.repeat(300),
+  'x y z',
+);
 
 type Mutation =
   | { on: 'auth'; auth: 'none' | 'garbage' }
@@ -270,7 +336,12 @@ function requestArbitrary(op: Operation, doc: Schema): fc.Arbitrary<GeneratedReq
   const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
   const writes = op.method !== 'GET';
   const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-    { weight: 1, arbitrary: fc.constantFrom('none', 'garbage').map((auth) => ({ on: 'auth', auth }) as Mutation) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom('none', 'garbage')
+        .map((auth) => ({ on: 'auth', auth }) as Mutation),
+    },
     ...(names.length
       ? [
           {
@@ -282,11 +353,19 @@ function requestArbitrary(op: Operation, doc: Schema): fc.Arbitrary<GeneratedReq
         ]
       : []),
     { weight: 2, arbitrary: queryArbitrary(op).map((q) => ({ on: 'query', ...q }) as Mutation) },
-    { weight: op.body || writes ? 4 : 1, arbitrary: bodyArbitrary(op, doc).map((body) => ({ on: 'body', body }) as Mutation) },
+    {
+      weight: op.body || writes ? 4 : 1,
+      arbitrary: bodyArbitrary(op, doc).map((body) => ({ on: 'body', body }) as Mutation),
+    },
     {
       weight: 1,
       arbitrary: fc
-        .tuple(fc.constantFrom('if-match', 'idempotency-key') as fc.Arbitrary<'if-match' | 'idempotency-key'>, headerValue)
+        .tuple(
+          fc.constantFrom('if-match', 'idempotency-key') as fc.Arbitrary<
+            'if-match' | 'idempotency-key'
+          >,
+          headerValue,
+        )
         .map(([name, value]) => ({ on: 'header', name, value }) as Mutation),
     },
     { weight: 1, arbitrary: fc.constant({ on: 'nothing' } as Mutation) },
@@ -348,17 +427,35 @@ function edgeRequests(op: Operation, doc: Schema): GeneratedRequest[] {
     const url = op.path.replace(/\{[^}]+\}/g, () => path[i++]) + (query ? `?${query}` : '');
     const headers: Record<string, string> = writes ? { 'idempotency-key': randomUUID() } : {};
     if (body !== undefined) headers['content-type'] = 'application/json';
-    return { auth: 'role', role, url, headers, payload: body === undefined ? undefined : JSON.stringify(body), kinds: [kind] };
+    return {
+      auth: 'role',
+      role,
+      url,
+      headers,
+      payload: body === undefined ? undefined : JSON.stringify(body),
+      kinds: [kind],
+    };
   };
   const ids = names.map(() => randomUUID());
   const body = op.body ? plausible(op.body, doc) : undefined;
   const out: GeneratedRequest[] = [];
   for (const bad of ['%00', '%ED%A0%80']) {
-    names.forEach((name, n) => out.push(make(ids.map((id, k) => (k === n ? bad : id)), '', body, `${name}: ${bad}`)));
-    for (const p of op.parameters.filter((q) => q.in === 'query')) out.push(make(ids, `${p.name}=${bad}`, body, `query ${p.name}=${bad}`));
+    names.forEach((name, n) =>
+      out.push(
+        make(
+          ids.map((id, k) => (k === n ? bad : id)),
+          '',
+          body,
+          `${name}: ${bad}`,
+        ),
+      ),
+    );
+    for (const p of op.parameters.filter((q) => q.in === 'query'))
+      out.push(make(ids, `${p.name}=${bad}`, body, `query ${p.name}=${bad}`));
   }
   if (body && typeof body === 'object' && !Array.isArray(body))
-    for (const key of Object.keys(body)) out.push(make(ids, '', { ...body, [key]: 'a\u0000b' }, `${key}: NUL`));
+    for (const key of Object.keys(body))
+      out.push(make(ids, '', { ...body, [key]: 'a\u0000b' }, `${key}: NUL`));
   return out;
 }
 
@@ -372,7 +469,11 @@ function decoded(text: string): string {
 
 /** Whether a request carries NUL, control characters or lone surrogates in a string. */
 function carriesControlCharacters(request: GeneratedRequest): boolean {
-  return CONTROL.test(decoded(request.url)) || CONTROL.test(request.payload ?? '') || CONTROL_ESCAPE.test(request.payload ?? '');
+  return (
+    CONTROL.test(decoded(request.url)) ||
+    CONTROL.test(request.payload ?? '') ||
+    CONTROL_ESCAPE.test(request.payload ?? '')
+  );
 }
 
 // ---- the run -------------------------------------------------------------------------------
@@ -388,22 +489,22 @@ describe('every OpenAPI operation under generated bad input', () => {
     jest.setTimeout(180_000);
     const doc = JSON.parse(JSON.stringify(buildOpenApi(t.app))) as Schema;
     const rules = loadMatrix();
-    const operations: Operation[] = Object.entries(doc.paths as Record<string, Record<string, Schema>>).flatMap(
-      ([path, methods]) =>
-        Object.entries(methods).map(([method, operation]) => {
-          const rule = rules.find((r) => r.method === method.toUpperCase() && r.path === path);
-          const content = operation.requestBody?.content ?? {};
-          return {
-            method: method.toUpperCase() as Method,
-            path,
-            parameters: operation.parameters ?? [],
-            body: (content['application/json'] ?? Object.values(content)[0])?.schema,
-            roles: rule && rule.roles.length ? rule.roles : (['client'] as AccountRole[]),
-          };
-        }),
+    const operations: Operation[] = Object.entries(
+      doc.paths as Record<string, Record<string, Schema>>,
+    ).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => {
+        const rule = rules.find((r) => r.method === method.toUpperCase() && r.path === path);
+        const content = operation.requestBody?.content ?? {};
+        return {
+          method: method.toUpperCase() as Method,
+          path,
+          parameters: operation.parameters ?? [],
+          body: (content['application/json'] ?? Object.values(content)[0])?.schema,
+          roles: rule && rule.roles.length ? rule.roles : (['client'] as AccountRole[]),
+        };
+      }),
     );
     expect(operations.length).toBeGreaterThan(70);
-
 
     let sent = 0;
     let serverErrors = 0;
@@ -416,14 +517,21 @@ describe('every OpenAPI operation under generated bad input', () => {
 
     for (const [index, op] of operations.entries()) {
       const requests = [
-        ...fc.sample(requestArbitrary(op, doc), { seed: SEED + index, numRuns: RUNS_PER_OPERATION }),
+        ...fc.sample(requestArbitrary(op, doc), {
+          seed: SEED + index,
+          numRuns: RUNS_PER_OPERATION,
+        }),
         ...edgeRequests(op, doc),
       ];
       for (const request of requests) {
         const correlationId = `fuzz-${randomUUID()}`;
-        const headers = { ...request.headers, 'x-correlation-id': correlationId };
+        const headers: Record<string, string> = {
+          ...request.headers,
+          'x-correlation-id': correlationId,
+        };
         // A fresh session each time: a generated POST /auth/logout revokes the one it was sent with.
-        if (request.auth === 'role') headers.authorization = `Bearer ${await t.tokenFor({ roles: [request.role] })}`;
+        if (request.auth === 'role')
+          headers.authorization = `Bearer ${await t.tokenFor({ roles: [request.role] })}`;
         if (request.auth === 'garbage') headers.authorization = 'Bearer not.a.token';
         const response = await t.app.inject({
           method: op.method,
@@ -435,7 +543,11 @@ describe('every OpenAPI operation under generated bad input', () => {
         statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
         const describe = `${op.method} ${request.url.slice(0, 120)} [${request.kinds.join('; ').slice(0, 200)}]`;
         const fail = (problem: string) =>
-          failures.push({ request: describe, problem, controlCharacters: carriesControlCharacters(request) });
+          failures.push({
+            request: describe,
+            problem,
+            controlCharacters: carriesControlCharacters(request),
+          });
         if (response.statusCode >= 500) {
           serverErrors++;
           fail(`${response.statusCode} ${response.body.slice(0, 200)}`);
@@ -454,8 +566,14 @@ describe('every OpenAPI operation under generated bad input', () => {
         } catch {
           code = undefined;
         }
-        if (!contentType.startsWith('application/problem+json') || typeof code !== 'string' || !UPPER_SNAKE.test(code)) {
-          fail(`${response.statusCode} not problem+json with a code: ${contentType} ${response.body.slice(0, 160)}`);
+        if (
+          !contentType.startsWith('application/problem+json') ||
+          typeof code !== 'string' ||
+          !UPPER_SNAKE.test(code)
+        ) {
+          fail(
+            `${response.statusCode} not problem+json with a code: ${contentType} ${response.body.slice(0, 160)}`,
+          );
         }
         codes.set(String(code), (codes.get(String(code)) ?? 0) + 1);
       }
@@ -469,7 +587,11 @@ describe('every OpenAPI operation under generated bad input', () => {
         WHERE NOT (coalesce(metadata->>'correlationId', '') = ANY($1::text[]))`,
       [acceptedIds],
     );
-    for (const row of rows as { correlation: string | null; event_type: string; stream_name: string }[]) {
+    for (const row of rows as {
+      correlation: string | null;
+      event_type: string;
+      stream_name: string;
+    }[]) {
       failures.push({
         request: refused.get(row.correlation ?? '') ?? `unknown request ${row.correlation}`,
         problem: `refused, yet ${row.event_type} was appended to ${row.stream_name}`,
@@ -477,14 +599,25 @@ describe('every OpenAPI operation under generated bad input', () => {
       });
     }
 
-    const byStatus = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ');
+    const byStatus = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ');
     const control = failures.filter((f) => f.controlCharacters).length;
-    const topCodes = [...codes.entries()].sort(([, a], [, b]) => b - a).map(([c, n]) => `${c} ${n}`).join(', ');
+    const topCodes = [...codes.entries()]
+      .sort(([, a], [, b]) => b - a)
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ');
     console.log(
       `bad-input suite: ${operations.length} operations, ${sent} requests, ${serverErrors} answered 5xx, ` +
         `${accepted} accepted; by status ${byStatus}; by code ${topCodes}; ${failures.length} failures ` +
         `(${control} carrying NUL, control characters or lone surrogates)` +
-        failures.map((f) => `\n  ${f.controlCharacters ? '[control chars] ' : ''}${f.request} -> ${f.problem}`).join(''),
+        failures
+          .map(
+            (f) =>
+              `\n  ${f.controlCharacters ? '[control chars] ' : ''}${f.request} -> ${f.problem}`,
+          )
+          .join(''),
     );
     expect(failures).toEqual([]);
   });

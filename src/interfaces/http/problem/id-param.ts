@@ -5,7 +5,8 @@ import { ProblemException } from './problem-details.filter';
 /** Any UUID version: ids are random (v4) or derived from other ids (v5-like). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const INVALID_ID_DESCRIPTION = 'A UUID; anything else is answered 400 `INVALID_ID` naming the parameter.';
+export const INVALID_ID_DESCRIPTION =
+  'A UUID; anything else is answered 400 `INVALID_ID` naming the parameter.';
 
 /** Refuses a malformed id with 400 INVALID_ID before a guard-passed handler reads the store with it. */
 export function parseId(parameter: string, value: unknown): string {
@@ -31,6 +32,10 @@ export function IdParam(name: string): ParameterDecorator {
     if (key === undefined) return;
     const descriptor = Object.getOwnPropertyDescriptor(target, key);
     if (descriptor)
-      ApiParam({ name, type: String, format: 'uuid', description: INVALID_ID_DESCRIPTION })(target, key, descriptor);
+      ApiParam({ name, type: String, format: 'uuid', description: INVALID_ID_DESCRIPTION })(
+        target,
+        key,
+        descriptor,
+      );
   };
 }

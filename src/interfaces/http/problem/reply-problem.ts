@@ -8,7 +8,11 @@ const logger = new Logger('HTTP');
  * Answers an error as problem+json from plain Fastify code (router errors, the queue dashboard),
  * where Nest's global filter does not run.
  */
-export function replyWithProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+export function replyWithProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+): FastifyReply {
   const problem = toProblem(error);
   problem.instance = request.url;
   problem.correlationId = String(request.id);
