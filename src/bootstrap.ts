@@ -17,7 +17,8 @@ export function buildOpenApi(app: NestFastifyApplication) {
     .setTitle(API_TITLE)
     .setDescription(
       'Back-end core of a French services marketplace: gigs and orders held in escrow, disputes, payouts. ' +
-        'Every state-changing call accepts an `Idempotency-Key` header; errors are `application/problem+json` with a stable `code`.',
+        'Every state-changing call accepts an `Idempotency-Key` header; errors are `application/problem+json` with a stable `code`. ' +
+        'Ids in paths are UUIDs (else 400 `INVALID_ID`); JSON bodies nest at most 64 levels (else 400 `JSON_TOO_DEEP`).',
     )
     .setVersion('0.1.0')
     .addBearerAuth()
