@@ -1,11 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { AppConfig } from './infrastructure/config/config';
 import { closeHttpFirst } from './interfaces/http/graceful-shutdown';
+import { MarketplaceFastifyAdapter } from './interfaces/http/json-body-parser';
+import { replyWithProblem } from './interfaces/http/problem/reply-problem';
 import { createValidationPipe } from './interfaces/http/problem/validation.pipe';
 
 export const API_TITLE = 'Marketplace core API';
@@ -15,7 +18,8 @@ export function buildOpenApi(app: NestFastifyApplication) {
     .setTitle(API_TITLE)
     .setDescription(
       'Back-end core of a French services marketplace: gigs and orders held in escrow, disputes, payouts. ' +
-        'Every state-changing call accepts an `Idempotency-Key` header; errors are `application/problem+json` with a stable `code`.',
+        'Every state-changing call accepts an `Idempotency-Key` header; errors are `application/problem+json` with a stable `code`. ' +
+        'Ids in paths are UUIDs (else 400 `INVALID_ID`); JSON bodies nest at most 64 levels (else 400 `JSON_TOO_DEEP`).',
     )
     .setVersion('0.1.0')
     .addBearerAuth()
@@ -25,13 +29,15 @@ export function buildOpenApi(app: NestFastifyApplication) {
 
 /** `trustProxy` is `TRUST_PROXY`: forwarded addresses count only when a configured proxy sent them. */
 export function createHttpAdapter(trustProxy: AppConfig['TRUST_PROXY'] = false): FastifyAdapter {
-  return new FastifyAdapter({
+  return new MarketplaceFastifyAdapter({
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-correlation-id'];
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1_048_576,
     trustProxy,
+    // The router's own refusals (a malformed URL, a path parameter over 100 characters) answer problem+json too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => void replyWithProblem(request, reply, error),
   });
 }
 

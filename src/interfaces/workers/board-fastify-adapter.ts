@@ -9,6 +9,7 @@ import type {
 import type { FastifyInstance } from 'fastify';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { replyWithProblem } from '../http/problem/reply-problem';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -76,8 +77,8 @@ export class BoardFastifyAdapter implements IServerAdapter {
 
   /** Registers the board's routes on a Fastify scope already mounted at the base path. */
   async register(scope: FastifyInstance): Promise<void> {
-    const { statics, entry, errorHandler } = this;
-    if (!statics || !entry || !errorHandler || !this.queues)
+    const { statics, entry } = this;
+    if (!statics || !entry || !this.errorHandler || !this.queues)
       throw new Error('createBullBoard must configure the adapter first');
     const root = normalize(statics.path) + sep;
     scope.get(`${statics.route}/*`, async (request, reply) => {
@@ -128,9 +129,7 @@ export class BoardFastifyAdapter implements IServerAdapter {
         });
       }
     }
-    scope.setErrorHandler((error, _request, reply) => {
-      const response = errorHandler(error as Error);
-      return reply.status(response.status ?? 500).send(response.body);
-    });
+    // Body, content-type and handler errors on the board's routes answer problem+json like the API.
+    scope.setErrorHandler((error, request, reply) => replyWithProblem(request, reply, error));
   }
 }

@@ -8,23 +8,15 @@ import { BullMqJobScheduler } from '../../infrastructure/queues/bullmq-job-sched
 import { AccessTokenClaims } from '../http/auth/access-token';
 import { RequestAuthenticator } from '../http/auth/request-authenticator';
 import { ProblemException } from '../http/problem/problem-details.filter';
+import { replyWithProblem } from '../http/problem/reply-problem';
 import { BoardFastifyAdapter } from './board-fastify-adapter';
 
 export const DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'mk_queues_token';
 const STAFF = ['admin', 'finance', 'mediator'];
 
-function problem(reply: FastifyReply, status: number, code: string, detail: string) {
-  return reply
-    .code(status)
-    .type('application/problem+json')
-    .send({
-      type: 'about:blank',
-      title: status === 401 ? 'Unauthorized' : 'Forbidden',
-      status,
-      code,
-      detail,
-    });
+function problem(request: FastifyRequest, reply: FastifyReply, status: number, code: string, detail: string) {
+  return replyWithProblem(request, reply, new ProblemException(status, code, detail));
 }
 
 function tokenOf(request: FastifyRequest): string | null {
@@ -32,7 +24,13 @@ function tokenOf(request: FastifyRequest): string | null {
   if (header?.startsWith('Bearer ')) return header.slice(7);
   const cookies = request.headers.cookie ?? '';
   const match = new RegExp(`(?:^|;\\s*)${COOKIE}=([^;]+)`).exec(cookies);
-  return match ? decodeURIComponent(match[1]) : null;
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    // A cookie that is not valid percent-encoding carries no token (401), not a server error.
+    return null;
+  }
 }
 
 /**
@@ -65,13 +63,13 @@ export class QueueDashboard implements OnModuleInit {
         scope.addHook('onRequest', async (request, reply) => {
           const claims = await this.authenticate(request);
           if (claims instanceof ProblemException)
-            return problem(reply, 401, claims.code, claims.message);
+            return problem(request, reply, 401, claims.code, claims.message);
           if (!claims.roles.some((r) => STAFF.includes(r)))
-            return problem(reply, 403, 'ROLE_REQUIRED', 'The queue dashboard is for staff');
+            return problem(request, reply, 403, 'ROLE_REQUIRED', 'The queue dashboard is for staff');
           const isSession =
             request.method === 'POST' && request.url.split('?')[0] === `${DASHBOARD_PATH}/session`;
           if (request.method !== 'GET' && !isSession && !claims.roles.includes('admin')) {
-            return problem(reply, 403, 'ROLE_REQUIRED', 'Only admins may change jobs');
+            return problem(request, reply, 403, 'ROLE_REQUIRED', 'Only admins may change jobs');
           }
         });
         scope.post('/session', async (request, reply) => {

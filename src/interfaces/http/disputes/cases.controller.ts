@@ -1,10 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { parseCaseMoment } from '../../../application/disputes/case/case-at';
 import { CaseHistory, CaseHistoryResult } from '../../../application/disputes/case/case-history';
 import { Actor, CurrentActor } from '../auth/actor';
 import { CaseHistoryQueryDto } from './disputes.dto';
-import { IdParam } from './disputes-http';
+import { IdParam } from '../problem/id-param';
 
 @ApiTags('disputes')
 @ApiBearerAuth()
@@ -25,7 +25,7 @@ export class CasesController {
   })
   @ApiResponse({ status: 404, description: 'CASE_NOT_FOUND: unknown order, or not your case.' })
   get(
-    @Param('orderId', IdParam) orderId: string,
+    @IdParam('orderId') orderId: string,
     @Query() query: CaseHistoryQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<CaseHistoryResult> {

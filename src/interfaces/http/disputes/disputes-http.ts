@@ -1,23 +1,7 @@
-import { Injectable, PipeTransform } from '@nestjs/common';
 import { HandleOptions } from '../../../application/shared/command-handling';
 import { ActorRole } from '../../../domain/shared';
 import { Actor } from '../auth/actor';
 import { ProblemException } from '../problem/problem-details.filter';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Path ids are UUIDs (random or derived); anything else is malformed input, not an unknown id. */
-@Injectable()
-export class IdParam implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!UUID.test(value)) {
-      throw new ProblemException(400, 'VALIDATION_FAILED', 'The id in the path must be a UUID', {
-        value,
-      });
-    }
-    return value.toLowerCase();
-  }
-}
 
 /** `If-Match: "7"` (or `7`, or `W/"7"`) pins the dispute revision the caller last saw. */
 export function ifMatch(value: string | undefined): Pick<HandleOptions, 'expectedRevision'> {

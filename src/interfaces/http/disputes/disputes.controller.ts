@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
@@ -18,7 +18,8 @@ import {
   SettlementDto,
   StatementDto,
 } from './disputes.dto';
-import { IdParam, ifMatch, mediationRole } from './disputes-http';
+import { ifMatch, mediationRole } from './disputes-http';
+import { IdParam } from '../problem/id-param';
 
 /** Orders are bought by clients from providers; the domain then checks this account is the order's party. */
 const ORDER_PARTIES: AccountRole[] = ['client', 'provider'];
@@ -63,7 +64,7 @@ export class DisputesController {
     description: 'ORDER_NOT_CONTESTABLE (awaiting start, completed...), DISPUTE_ALREADY_OPENED.',
   })
   open(
-    @Param('orderId', IdParam) orderId: string,
+    @IdParam('orderId') orderId: string,
     @Body() body: OpenDisputeDto,
     @CurrentActor() actor: Actor,
   ): Promise<DisputeCaseResult> {
@@ -83,7 +84,7 @@ export class DisputesController {
   })
   @ApiResponse({ status: 404, description: 'DISPUTE_NOT_FOUND: unknown, or not your case.' })
   view(
-    @Param('disputeId', IdParam) disputeId: string,
+    @IdParam('disputeId') disputeId: string,
     @CurrentActor() actor: Actor,
   ): Promise<DisputeView> {
     return this.queries.view(disputeId, { accountId: actor.accountId, roles: actor.roles });
@@ -100,7 +101,7 @@ export class DisputesController {
       'The respondent’s first statement before the deadline is recorded as their response.',
   })
   statement(
-    @Param('disputeId', IdParam) disputeId: string,
+    @IdParam('disputeId') disputeId: string,
     @Body() body: StatementDto,
     @CurrentActor() actor: Actor,
     @Headers('if-match') revision?: string,
@@ -120,7 +121,7 @@ export class DisputesController {
   @IF_MATCH
   @ApiOperation({ summary: 'Take the case (mediator) or assign it to a mediator (admin)' })
   assign(
-    @Param('disputeId', IdParam) disputeId: string,
+    @IdParam('disputeId') disputeId: string,
     @Body() body: AssignDto,
     @CurrentActor() actor: Actor,
     @Headers('if-match') revision?: string,
@@ -143,7 +144,7 @@ export class DisputesController {
     summary: 'Write an internal note; the parties never see it, not even in the case history',
   })
   note(
-    @Param('disputeId', IdParam) disputeId: string,
+    @IdParam('disputeId') disputeId: string,
     @Body() body: InternalNoteDto,
     @CurrentActor() actor: Actor,
     @Headers('if-match') revision?: string,
@@ -171,7 +172,7 @@ export class DisputesController {
     description: 'The dispute with `settlementId`, to accept or reject.',
   })
   async propose(
-    @Param('disputeId', IdParam) disputeId: string,
+    @IdParam('disputeId') disputeId: string,
     @Body() body: SettlementDto,
     @CurrentActor() actor: Actor,
     @Headers('if-match') revision?: string,
@@ -202,8 +203,8 @@ export class DisputesController {
       'Once both accept, the escrow refunds and releases as proposed and the order becomes Résolu.',
   })
   accept(
-    @Param('disputeId', IdParam) disputeId: string,
-    @Param('settlementId', IdParam) settlementId: string,
+    @IdParam('disputeId') disputeId: string,
+    @IdParam('settlementId') settlementId: string,
     @CurrentActor() actor: Actor,
     @Headers('if-match') revision?: string,
   ): Promise<DisputeCaseResult> {
@@ -222,8 +223,8 @@ export class DisputesController {
   @IF_MATCH
   @ApiOperation({ summary: 'Reject the proposed settlement (buyer or seller)' })
   reject(
-    @Param('disputeId', IdParam) disputeId: string,
-    @Param('settlementId', IdParam) settlementId: string,
+    @IdParam('disputeId') disputeId: string,
+    @IdParam('settlementId') settlementId: string,
     @CurrentActor() actor: Actor,
     @Headers('if-match') revision?: string,
   ): Promise<DisputeCaseResult> {
@@ -246,7 +247,7 @@ export class DisputesController {
       'The order resumes in the status it had when contested and the escrow is unfrozen.',
   })
   withdraw(
-    @Param('disputeId', IdParam) disputeId: string,
+    @IdParam('disputeId') disputeId: string,
     @CurrentActor() actor: Actor,
     @Headers('if-match') revision?: string,
   ): Promise<DisputeCaseResult> {
@@ -274,7 +275,7 @@ export class DisputesController {
       'DECISION_EXCEEDS_HELD, DECISION_MUST_DISTRIBUTE_HELD, DECISION_AMOUNTS_DO_NOT_MATCH_OUTCOME.',
   })
   decide(
-    @Param('disputeId', IdParam) disputeId: string,
+    @IdParam('disputeId') disputeId: string,
     @Body() body: DecisionDto,
     @CurrentActor() actor: Actor,
     @Headers('if-match') revision?: string,

@@ -13,7 +13,8 @@ import {
   RoleDto,
   VerificationQueueQuery,
 } from './identity.dto';
-import { Causation, uuidParam } from './identity-http';
+import { Causation } from './identity-http';
+import { IdParam } from '../problem/id-param';
 
 /** Staff side of identity; every action records the staff member's account id. */
 @ApiTags('identity: staff')
@@ -42,7 +43,7 @@ export class AdminIdentityController {
   @Get('providers/:providerId/verification')
   @Roles('mediator', 'admin')
   @ApiOperation({ summary: "A provider's verification file" })
-  providerFile(@Param('providerId', uuidParam('providerId')) providerId: string) {
+  providerFile(@IdParam('providerId') providerId: string) {
     return this.verification.file(providerId);
   }
 
@@ -52,8 +53,8 @@ export class AdminIdentityController {
   @ApiOperation({ summary: 'Approve a document; its expiry is computed from its kind' })
   approve(
     @CurrentActor() actor: Actor,
-    @Param('providerId', uuidParam('providerId')) providerId: string,
-    @Param('documentId', uuidParam('documentId')) documentId: string,
+    @IdParam('providerId') providerId: string,
+    @IdParam('documentId') documentId: string,
     @Causation() causation: CausationContext,
   ) {
     return this.verification.approve(actor, providerId, documentId, causation);
@@ -65,8 +66,8 @@ export class AdminIdentityController {
   @ApiOperation({ summary: 'Reject a document with a reason sent to the provider' })
   reject(
     @CurrentActor() actor: Actor,
-    @Param('providerId', uuidParam('providerId')) providerId: string,
-    @Param('documentId', uuidParam('documentId')) documentId: string,
+    @IdParam('providerId') providerId: string,
+    @IdParam('documentId') documentId: string,
     @Body() dto: RejectDocumentDto,
     @Causation() causation: CausationContext,
   ) {
@@ -90,7 +91,7 @@ export class AdminIdentityController {
   @Get('accounts/:accountId')
   @Roles('admin', 'mediator')
   @ApiOperation({ summary: 'An account as staff see it (erased fields read "[erased]")' })
-  account(@Param('accountId', uuidParam('accountId')) accountId: string) {
+  account(@IdParam('accountId') accountId: string) {
     return this.accounts.view(accountId);
   }
 
@@ -100,7 +101,7 @@ export class AdminIdentityController {
   @ApiOperation({ summary: 'Grant a staff role (mediator, finance, admin)' })
   grant(
     @CurrentActor() actor: Actor,
-    @Param('accountId', uuidParam('accountId')) accountId: string,
+    @IdParam('accountId') accountId: string,
     @Body() dto: RoleDto,
     @Causation() causation: CausationContext,
   ) {
@@ -112,7 +113,7 @@ export class AdminIdentityController {
   @ApiOperation({ summary: "Revoke a staff role; the account's sessions are logged out" })
   revoke(
     @CurrentActor() actor: Actor,
-    @Param('accountId', uuidParam('accountId')) accountId: string,
+    @IdParam('accountId') accountId: string,
     @Param('role') role: string,
     @Causation() causation: CausationContext,
   ) {
@@ -127,7 +128,7 @@ export class AdminIdentityController {
   })
   erase(
     @CurrentActor() actor: Actor,
-    @Param('accountId', uuidParam('accountId')) accountId: string,
+    @IdParam('accountId') accountId: string,
     @Body() dto: ErasureDto,
     @Causation() causation: CausationContext,
   ) {

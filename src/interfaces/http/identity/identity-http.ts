@@ -4,7 +4,6 @@ import {
   createParamDecorator,
   ExceptionFilter,
   ExecutionContext,
-  ParseUUIDPipe,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SessionActor } from '../../../application/identity/account.service';
@@ -54,12 +53,6 @@ export function expectedRevision(ifMatch: string | undefined): bigint | undefine
     );
   return BigInt(value);
 }
-
-export const uuidParam = (name: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () =>
-      new ProblemException(400, 'INVALID_ID', `${name} must be a UUID`, { field: name }),
-  });
 
 /** Authentication failures are 401 problems; every other error goes on to the global filter. */
 @Catch(AuthenticationFailedError)

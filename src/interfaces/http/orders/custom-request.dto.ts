@@ -4,8 +4,10 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -53,6 +55,8 @@ export class SubmitCustomRequestDto {
   proposedPriceCents!: number;
 
   @ApiProperty({ type: CustomDeadlineDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => CustomDeadlineDto)
   deadline!: CustomDeadlineDto;

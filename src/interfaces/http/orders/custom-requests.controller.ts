@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -35,6 +35,7 @@ import {
 import { ApiStateChange, commandOptions, newId, revisionOf } from './http-support';
 import { PlacedOrderResponse } from './order.dto';
 import { placementResponse, viewerOf } from './orders.controller';
+import { IdParam } from '../problem/id-param';
 
 const notFound = (customRequestId: string) =>
   new NotFoundError(CustomRequestErrorCode.NOT_FOUND, 'Custom request not found', {
@@ -120,7 +121,7 @@ export class CustomRequestsController {
   @ApiResponse({ status: 404, description: '`CUSTOM_REQUEST_NOT_FOUND`' })
   async get(
     @CurrentActor() actor: Actor,
-    @Param('customRequestId') id: string,
+    @IdParam('customRequestId') id: string,
   ): Promise<CustomRequestView> {
     return this.visible(actor, id);
   }
@@ -141,7 +142,7 @@ export class CustomRequestsController {
   @ApiResponse({ status: 201, type: CustomRequestChangeResponse })
   invite(
     @CurrentActor() actor: Actor,
-    @Param('customRequestId') id: string,
+    @IdParam('customRequestId') id: string,
     @Body() body: InviteSellersDto,
     @Headers('if-match') ifMatch?: string,
   ) {
@@ -179,7 +180,7 @@ export class CustomRequestsController {
   @ApiOkResponse({ type: CustomRequestChangeResponse })
   async acceptRequest(
     @CurrentActor() actor: Actor,
-    @Param('customRequestId') id: string,
+    @IdParam('customRequestId') id: string,
     @Headers('if-match') ifMatch?: string,
   ) {
     await this.visible(actor, id);
@@ -212,7 +213,7 @@ export class CustomRequestsController {
   @ApiResponse({ status: 201, type: CustomRequestChangeResponse })
   async counterOffer(
     @CurrentActor() actor: Actor,
-    @Param('customRequestId') id: string,
+    @IdParam('customRequestId') id: string,
     @Body() body: CounterOfferDto,
     @Headers('if-match') ifMatch?: string,
   ) {
@@ -249,8 +250,8 @@ export class CustomRequestsController {
   @ApiResponse({ status: 201, type: PlacedOrderResponse })
   async acceptOffer(
     @CurrentActor() actor: Actor,
-    @Param('customRequestId') id: string,
-    @Param('sellerId') sellerId: string,
+    @IdParam('customRequestId') id: string,
+    @IdParam('sellerId') sellerId: string,
     @Body() body: AcceptOfferDto,
   ): Promise<PlacedOrderResponse> {
     await this.visible(actor, id);
@@ -279,7 +280,7 @@ export class CustomRequestsController {
   @ApiOkResponse({ type: CustomRequestChangeResponse })
   async cancel(
     @CurrentActor() actor: Actor,
-    @Param('customRequestId') id: string,
+    @IdParam('customRequestId') id: string,
     @Headers('if-match') ifMatch?: string,
   ) {
     await this.visible(actor, id);

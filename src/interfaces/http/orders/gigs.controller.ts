@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -23,6 +23,7 @@ import { NotFoundError } from '../../../domain/shared';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { CreateGigDto, GigChangeResponse, GigExtraDto, UpdateGigDto } from './gig.dto';
 import { ApiStateChange, commandOptions, newId, revisionOf } from './http-support';
+import { IdParam } from '../problem/id-param';
 
 const gigNotFound = (gigId: string) =>
   new NotFoundError('GIG_NOT_FOUND', 'Gig not found', { gigId });
@@ -122,7 +123,7 @@ export class GigsController {
   @ApiOkResponse({ type: GigChangeResponse })
   update(
     @CurrentActor() actor: Actor,
-    @Param('gigId') gigId: string,
+    @IdParam('gigId') gigId: string,
     @Body() body: UpdateGigDto,
     @Headers('if-match') ifMatch?: string,
   ) {
@@ -157,7 +158,7 @@ export class GigsController {
   @ApiOkResponse({ type: GigChangeResponse })
   publish(
     @CurrentActor() actor: Actor,
-    @Param('gigId') gigId: string,
+    @IdParam('gigId') gigId: string,
     @Headers('if-match') ifMatch?: string,
   ) {
     return this.send(
@@ -189,7 +190,7 @@ export class GigsController {
   @ApiOkResponse({ type: GigChangeResponse })
   pause(
     @CurrentActor() actor: Actor,
-    @Param('gigId') gigId: string,
+    @IdParam('gigId') gigId: string,
     @Headers('if-match') ifMatch?: string,
   ) {
     return this.send(
@@ -216,7 +217,7 @@ export class GigsController {
   @ApiOkResponse({ type: GigChangeResponse })
   archive(
     @CurrentActor() actor: Actor,
-    @Param('gigId') gigId: string,
+    @IdParam('gigId') gigId: string,
     @Headers('if-match') ifMatch?: string,
   ) {
     const role = actor.has('admin') ? 'admin' : 'provider';
@@ -238,7 +239,7 @@ export class GigsController {
   })
   @ApiOkResponse({ description: 'The gig.', schema: { example: GIG_EXAMPLE } })
   @ApiResponse({ status: 404, description: '`GIG_NOT_FOUND`' })
-  async get(@CurrentActor() actor: Actor, @Param('gigId') gigId: string): Promise<GigView> {
+  async get(@CurrentActor() actor: Actor, @IdParam('gigId') gigId: string): Promise<GigView> {
     const gig = await this.queryBus.execute(new GetGigQuery(gigId));
     const publicly = gig && (gig.status === 'published' || gig.status === 'paused');
     if (!gig || (!publicly && gig.sellerId !== actor.accountId && !actor.isStaff))

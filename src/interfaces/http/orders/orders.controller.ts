@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -41,6 +41,7 @@ import {
   RevisionRequestDto,
   ReviewDto,
 } from './order.dto';
+import { IdParam } from '../problem/id-param';
 
 const orderNotFound = (orderId: string) =>
   new NotFoundError(OrderErrorCode.NOT_FOUND, 'Order not found', { orderId });
@@ -133,7 +134,7 @@ export class OrdersController {
     status: 404,
     description: '`ORDER_NOT_FOUND` (also for an order of someone else).',
   })
-  async get(@CurrentActor() actor: Actor, @Param('orderId') orderId: string): Promise<OrderView> {
+  async get(@CurrentActor() actor: Actor, @IdParam('orderId') orderId: string): Promise<OrderView> {
     const view = await this.queryBus.execute(new GetOrderQuery(orderId, viewerOf(actor)));
     if (!view) throw orderNotFound(orderId);
     return view;
@@ -163,7 +164,7 @@ export class OrdersController {
   @ApiResponse({ status: 404, description: '`ORDER_NOT_FOUND`' })
   async messages(
     @CurrentActor() actor: Actor,
-    @Param('orderId') orderId: string,
+    @IdParam('orderId') orderId: string,
   ): Promise<OrderMessageView[]> {
     const messages = await this.queryBus.execute(
       new ListOrderMessagesQuery(orderId, viewerOf(actor)),
@@ -197,7 +198,7 @@ export class OrdersController {
   @ApiResponse({ status: 404, description: '`ORDER_NOT_FOUND`' })
   async escrow(
     @CurrentActor() actor: Actor,
-    @Param('orderId') orderId: string,
+    @IdParam('orderId') orderId: string,
   ): Promise<EscrowView> {
     const order = await this.queryBus.execute(new GetOrderQuery(orderId, viewerOf(actor)));
     const escrow = order && (await this.queryBus.execute(new GetEscrowQuery(order.escrowId)));
@@ -224,7 +225,7 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderChangeResponse })
   async start(
     @CurrentActor() actor: Actor,
-    @Param('orderId') orderId: string,
+    @IdParam('orderId') orderId: string,
     @Headers('if-match') ifMatch?: string,
   ) {
     const meta = actor.meta(new Date(), 'provider');
@@ -262,7 +263,7 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderChangeResponse })
   decline(
     @CurrentActor() actor: Actor,
-    @Param('orderId') orderId: string,
+    @IdParam('orderId') orderId: string,
     @Headers('if-match') ifMatch?: string,
   ) {
     return this.send(
@@ -291,7 +292,7 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderChangeResponse })
   cancel(
     @CurrentActor() actor: Actor,
-    @Param('orderId') orderId: string,
+    @IdParam('orderId') orderId: string,
     @Headers('if-match') ifMatch?: string,
   ) {
     return this.send(
@@ -320,7 +321,7 @@ export class OrdersController {
   @ApiResponse({ status: 201, type: OrderChangeResponse })
   requestCancellation(
     @CurrentActor() actor: Actor,
-    @Param('orderId') orderId: string,
+    @IdParam('orderId') orderId: string,
     @Body() body: CancellationRequestDto,
     @Headers('if-match') ifMatch?: string,
   ) {
@@ -351,7 +352,7 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderChangeResponse })
   acceptCancellation(
     @CurrentActor() actor: Actor,
-    @Param('orderId') orderId: string,
+    @IdParam('orderId') orderId: string,
     @Headers('if-match') ifMatch?: string,
   ) {
     return this.send(
@@ -380,7 +381,7 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderChangeResponse })
   declineCancellation(
     @CurrentActor() actor: Actor,
-    @Param('orderId') orderId: string,
+    @IdParam('orderId') orderId: string,
     @Headers('if-match') ifMatch?: string,
   ) {
     return this.send(
@@ -409,7 +410,7 @@ export class OrdersController {
   @ApiResponse({ status: 201, type: OrderChangeResponse })
   deliver(
     @CurrentActor() actor: Actor,
-    @Param('orderId') orderId: string,
+    @IdParam('orderId') orderId: string,
     @Body() body: DeliverDto,
     @Headers('idempotency-key') key?: string,
     @Headers('if-match') ifMatch?: string,
@@ -444,7 +445,7 @@ export class OrdersController {
   @ApiResponse({ status: 201, type: OrderChangeResponse })
   requestRevision(
     @CurrentActor() actor: Actor,
-    @Param('orderId') orderId: string,
+    @IdParam('orderId') orderId: string,
     @Body() body: RevisionRequestDto,
     @Headers('if-match') ifMatch?: string,
   ) {
@@ -478,7 +479,7 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderChangeResponse })
   accept(
     @CurrentActor() actor: Actor,
-    @Param('orderId') orderId: string,
+    @IdParam('orderId') orderId: string,
     @Headers('if-match') ifMatch?: string,
   ) {
     return this.send(
@@ -516,7 +517,7 @@ export class OrdersController {
   })
   async postMessage(
     @CurrentActor() actor: Actor,
-    @Param('orderId') orderId: string,
+    @IdParam('orderId') orderId: string,
     @Body() body: PostMessageDto,
     @Headers('idempotency-key') key?: string,
   ) {
@@ -544,7 +545,7 @@ export class OrdersController {
     ],
   })
   @ApiResponse({ status: 201, type: OrderChangeResponse })
-  review(@CurrentActor() actor: Actor, @Param('orderId') orderId: string, @Body() body: ReviewDto) {
+  review(@CurrentActor() actor: Actor, @IdParam('orderId') orderId: string, @Body() body: ReviewDto) {
     return this.send(actor, orderId, {
       type: 'LeaveReview',
       data: { orderId, rating: body.rating, comment: body.comment },

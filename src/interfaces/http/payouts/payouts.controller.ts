@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { createHash, randomUUID } from 'node:crypto';
 import {
@@ -16,6 +16,7 @@ import {
   RequestWithdrawalDto,
   WalletResponse,
 } from './payouts.dto';
+import { IdParam } from '../problem/id-param';
 
 /** A new id derived from the Idempotency-Key when there is one, so a retried creation lands on the same id. */
 function newId(kind: string, actor: Actor, key: string | undefined): string {
@@ -52,7 +53,7 @@ export class PayoutsController {
   @ApiOperation({ summary: "A provider's wallet (finance, admin)" })
   @ApiOkResponse({ type: WalletResponse })
   providerWallet(
-    @Param('providerId', new ParseUUIDPipe()) providerId: string,
+    @IdParam('providerId') providerId: string,
   ): Promise<WalletView> {
     return this.withdrawals.wallet(providerId);
   }
@@ -112,7 +113,7 @@ export class PayoutsController {
   @ApiOkResponse({ type: PayoutResponse })
   async payout(
     @CurrentActor() actor: Actor,
-    @Param('payoutId', new ParseUUIDPipe()) payoutId: string,
+    @IdParam('payoutId') payoutId: string,
   ): Promise<PayoutView> {
     let view: PayoutView;
     try {

@@ -36,6 +36,7 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -56,6 +57,13 @@ const STATUS_OVERRIDES: Record<string, number> = { LOGIN_THROTTLED: 429 };
 function serializable(value: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as Record<string, unknown>;
 }
+
+/** Stable codes for Fastify's router and body refusals beyond the ones named inline. */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_MAX_PARAM_LENGTH: 'URI_TOO_LONG',
+  FST_ERR_BAD_URL: 'MALFORMED_URL',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_CONTENT_LENGTH',
+};
 
 export function toProblem(error: unknown): ProblemDetails {
   const make = (status: number, code: string, detail: string, ext: Record<string, unknown> = {}): ProblemDetails => ({
@@ -110,7 +118,7 @@ export function toProblem(error: unknown): ProblemDetails {
           ? 'UNSUPPORTED_MEDIA_TYPE'
           : fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
             ? 'PAYLOAD_TOO_LARGE'
-            : 'BAD_REQUEST';
+            : (FASTIFY_CODES[fastifyError.code ?? ''] ?? 'BAD_REQUEST');
     return make(fastifyError.statusCode, code, fastifyError.message ?? 'Bad request');
   }
   // A lost Postgres or Redis connection is the service's outage, not the request's fault: retry soon.

@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../../infrastructure/database/database.tokens';
 import { searchGigs } from '../../../projections/catalog/gig-search.queries';
 import { providerProfile } from '../../../projections/profiles/profile.queries';
 import { Public } from '../auth/actor';
+import { isProviderReference } from '../../../domain/identity';
+import { parseId } from '../problem/id-param';
 import { ProblemException } from '../problem/problem-details.filter';
 import { GigSearchQuery } from './read-models.dto';
 
@@ -48,8 +50,14 @@ export class CatalogSearchController {
     description:
       'By account id or provider reference (PR-XXXXX): rating average and count, completed orders, cancellation marks, recent reviews.',
   })
+  @ApiParam({
+    name: 'provider',
+    description: 'An account id (UUID) or a provider reference; anything else is answered 400 `INVALID_ID`.',
+    example: 'PR-7K3Q9',
+  })
   async profile(@Param('provider') provider: string) {
-    const found = provider.length <= 64 ? await providerProfile(this.pool, provider) : null;
+    if (!isProviderReference(provider.trim().toUpperCase())) parseId('provider', provider);
+    const found = await providerProfile(this.pool, provider);
     if (!found)
       throw new ProblemException(
         404,

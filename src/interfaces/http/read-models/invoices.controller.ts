@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../../infrastructure/database/database.tokens';
@@ -12,6 +12,7 @@ import { renderInvoicePdf } from '../../../projections/invoices/invoice-pdf';
 import { Actor, CurrentActor } from '../auth/actor';
 import { ProblemException } from '../problem/problem-details.filter';
 import { InvoiceListQuery } from './read-models.dto';
+import { IdParam } from '../problem/id-param';
 
 const mayReadAll = (actor: Actor) => actor.has('finance') || actor.has('admin');
 
@@ -47,7 +48,7 @@ export class InvoicesController {
   @ApiOperation({ summary: 'Download an invoice as PDF' })
   async pdf(
     @CurrentActor() actor: Actor,
-    @Param('invoiceId') invoiceId: string,
+    @IdParam('invoiceId') invoiceId: string,
   ): Promise<StreamableFile> {
     const invoice = await this.readable(actor, invoiceId);
     const bytes = await renderInvoicePdf(invoice);
@@ -60,7 +61,7 @@ export class InvoicesController {
 
   @Get(':invoiceId')
   @ApiOperation({ summary: 'One invoice with its mandatory mentions, as JSON' })
-  one(@CurrentActor() actor: Actor, @Param('invoiceId') invoiceId: string): Promise<InvoiceView> {
+  one(@CurrentActor() actor: Actor, @IdParam('invoiceId') invoiceId: string): Promise<InvoiceView> {
     return this.readable(actor, invoiceId);
   }
 
