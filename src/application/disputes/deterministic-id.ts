@@ -15,6 +15,9 @@ export const disputeEffectIds = {
     deterministicId('dispute', orderId, String(ordinal)),
   opened: (disputeId: string) => deterministicId(disputeId, 'opened'),
   contest: (disputeId: string) => deterministicId(disputeId, 'order-contested'),
+  /** A party's contest on the request path: buyer and seller racing on one dispute id must not dedupe into each other. */
+  contestBy: (disputeId: string, actorId: string) =>
+    deterministicId(disputeId, 'order-contested', actorId),
   freeze: (disputeId: string) => deterministicId(disputeId, 'escrow-frozen'),
   withdrawContest: (disputeId: string) => deterministicId(disputeId, 'order-contest-withdrawn'),
   unfreeze: (disputeId: string) => deterministicId(disputeId, 'escrow-unfrozen'),

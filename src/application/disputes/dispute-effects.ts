@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EscrowCommand } from '../../domain/escrow';
-import type { OrderCommand } from '../../domain/orders';
+import type { OrderCommand, OrderEvent } from '../../domain/orders';
 import {
   disputeDecider,
   DisputeEvent,
@@ -102,6 +102,29 @@ export class DisputeEffects {
       await this.withdrawUnfrozen(opened, cause);
       throw error;
     }
+  }
+
+  /**
+   * The order decides first whether it can be contested: its refusal (completed, cancelled,
+   * already contested) is the opener's answer and nothing has been written anywhere yet.
+   * Answers the status the order was contested from.
+   */
+  async contest(
+    orderId: string,
+    disputeId: string,
+    reason: string,
+    opener: CommandMeta,
+    cause: DisputeCause,
+  ): Promise<string> {
+    const result: { events: OrderEvent[] } = await this.order(
+      orderId,
+      disputeEffectIds.contestBy(disputeId, opener.actorId),
+      cause,
+      { type: 'ContestOrder', data: { orderId, disputeId, reason }, meta: opener },
+    );
+    const contested = result.events.find((e) => e.type === 'OrderContested');
+    if (contested?.type !== 'OrderContested') throw new Error(`Order ${orderId} was not contested`);
+    return contested.data.previousStatus;
   }
 
   private async withdrawUnfrozen(

@@ -253,9 +253,9 @@ describe('opening a dispute on an order', () => {
     const racing = commandBusOver(s.store);
     const execute = racing.execute.bind(racing);
     let raced = false;
-    // The other path contests the order between this path's check and its own ContestOrder.
+    // The other path freezes the escrow between this path's check and its own FreezeEscrow.
     (racing as any).execute = async (message: any) => {
-      if (!raced && message.command?.type === 'ContestOrder') {
+      if (!raced && message.command?.type === 'FreezeEscrow') {
         raced = true;
         await execute(message);
       }
@@ -278,6 +278,7 @@ describe('opening a dispute on an order', () => {
       effects: 'done',
     });
     expect(s.store.log.filter((e) => e.type === 'OrderContested')).toHaveLength(1);
+    expect(s.store.log.filter((e) => e.type === 'EscrowFrozen')).toHaveLength(1);
   });
 
   it('withdraws the dispute when the order moved on before it could be frozen', async () => {

@@ -7,6 +7,7 @@ import {
   DisputeReason,
   DisputeState,
   isClosed,
+  OpenDispute,
 } from '../../domain/disputes';
 import {
   CommandMeta,
@@ -16,7 +17,7 @@ import {
   NotFoundError,
 } from '../../domain/shared';
 import { CausationContext, HandleResult } from '../shared/command-handling';
-import { EVENT_STORE, EventStore } from '../shared/event-store.port';
+import { EVENT_STORE, EventStore, IdempotencyConflictError } from '../shared/event-store.port';
 import {
   nextDisputeOrdinal,
   readKnownDisputes,
@@ -26,11 +27,11 @@ import {
 import { isOrderParty } from './case/order.view';
 import { disputeEffectIds } from './deterministic-id';
 import { caseResult, DisputeCaseResult } from './dispute-case.result';
-import { DisputeEffects } from './dispute-effects';
+import { DisputeCause, DisputeEffects } from './dispute-effects';
 import { DISPUTE_SETTINGS, DisputeSettings } from './dispute-settings';
 import { DisputeCommandMessage } from './dispute.messages';
 
-/** A buyer or seller contests an order: the dispute opens, then the order and its escrow freeze. */
+/** A buyer or seller contests an order: the order takes the contest, then the dispute opens and the escrow freezes. */
 export class OpenOrderDispute {
   constructor(
     readonly orderId: string,
@@ -79,47 +80,57 @@ export class OpenOrderDisputeHandler implements ICommandHandler<
       if (state.status !== 'none' && !isClosed(state))
         throw alreadyDisputed(disputeId, state.status);
     }
-    if (order.contest) throw alreadyDisputed(order.contest.disputeId, order.status);
-
-    // Buyer and seller opening at the same moment get the same id: the second is refused by the log.
+    // Buyer and seller opening at the same moment get the same id: the order takes only one contest.
     const disputeId = disputeEffectIds.dispute(orderId, nextDisputeOrdinal(orderId, disputes));
+    // The same party's retry finishes an opening whose process stopped after contesting the order.
+    const resumed =
+      order.contest?.disputeId === disputeId && order.contest.contestedBy === meta.actorId
+        ? order.contest.previousStatus
+        : null;
+    if (order.contest && resumed === null)
+      throw alreadyDisputed(order.contest.disputeId, order.status);
+
     const escrow = await this.effects.escrowView(order.escrowId);
     const openedId = disputeEffectIds.opened(disputeId);
-    const result: HandleResult<DisputeState, DisputeEvent> = await this.commandBus.execute(
-      new DisputeCommandMessage(
+    const open = (orderStatus: string): OpenDispute => ({
+      type: 'OpenDispute',
+      data: {
         disputeId,
-        {
-          type: 'OpenDispute',
-          data: {
-            disputeId,
-            subject: { kind: 'order', id: orderId },
-            buyerId: order.buyerId,
-            sellerId: order.sellerId,
-            escrowId: order.escrowId,
-            reason: input.reason,
-            statement: input.statement,
-            evidenceRefs: input.evidenceRefs ?? [],
-            orderStatus: order.status,
-            heldCents: escrow.heldCents,
-            responseDeadlineDays: this.settings.responseDeadlineDays,
-          },
-          meta,
-        },
-        causation,
-        { eventIds: () => openedId },
-      ),
+        subject: { kind: 'order', id: orderId },
+        buyerId: order.buyerId,
+        sellerId: order.sellerId,
+        escrowId: order.escrowId,
+        reason: input.reason,
+        statement: input.statement,
+        evidenceRefs: input.evidenceRefs ?? [],
+        orderStatus,
+        heldCents: escrow.heldCents,
+        responseDeadlineDays: this.settings.responseDeadlineDays,
+      },
+      meta,
+    });
+    // Decided once without writing, so bad input is refused before the order is touched.
+    disputeDecider.decide(open(resumed ?? order.status), disputeDecider.initialState());
+
+    const cause: DisputeCause = {
+      disputeId,
+      eventId: openedId,
+      occurredAt: meta.now,
+      actorId: meta.actorId,
+      actorRole: meta.actorRole,
+      correlationId: causation.correlationId,
+    };
+    const orderStatus = resumed ?? (await this.contestOrder(orderId, disputeId, input, meta, cause));
+    // Only an order that took the contest gets a dispute stream: a refusal leaves no trace.
+    const result: HandleResult<DisputeState, DisputeEvent> = await this.commandBus.execute(
+      new DisputeCommandMessage(disputeId, open(orderStatus), causation, {
+        eventIds: () => openedId,
+      }),
     );
     const opened = result.events.find((e): e is DisputeOpened => e.type === 'DisputeOpened');
     if (opened) {
       try {
-        await this.effects.freeze(opened.data, {
-          disputeId,
-          eventId: openedId,
-          occurredAt: meta.now,
-          actorId: meta.actorId,
-          actorRole: meta.actorRole,
-          correlationId: causation.correlationId,
-        });
+        await this.effects.freeze(opened.data, cause);
       } catch (error) {
         // A refusal was compensated (the dispute withdrawn) and is the caller's answer; anything else the reactor retries.
         if (error instanceof DomainError && !(error instanceof ConcurrencyError)) throw error;
@@ -138,5 +149,24 @@ export class OpenOrderDisputeHandler implements ICommandHandler<
       orderNow,
       escrowNow,
     );
+  }
+
+  /** The order's refusal is the answer; losing to a concurrent opening reads as that opening. */
+  private async contestOrder(
+    orderId: string,
+    disputeId: string,
+    input: OpenOrderDispute['input'],
+    meta: CommandMeta,
+    cause: DisputeCause,
+  ): Promise<string> {
+    try {
+      return await this.effects.contest(orderId, disputeId, input.reason, meta, cause);
+    } catch (error) {
+      if (!(error instanceof DomainError) && !(error instanceof IdempotencyConflictError))
+        throw error;
+      const now = await this.effects.orderView(orderId);
+      if (now.contest) throw alreadyDisputed(now.contest.disputeId, now.status);
+      throw error;
+    }
   }
 }

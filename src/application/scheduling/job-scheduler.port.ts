@@ -1,4 +1,5 @@
 import { ScheduledJob } from './jobs';
+import type { RetiredOrderJobs } from './schedule-rules';
 
 /**
  * Schedules jobs to run at their `dueAt`. Adding a job whose id is already known changes
@@ -7,4 +8,6 @@ import { ScheduledJob } from './jobs';
  */
 export abstract class JobScheduler {
   abstract schedule(jobs: ScheduledJob[]): Promise<void>;
+  /** Marks the orders' pending jobs obsolete in the durable record and drops their queued copies. */
+  abstract retire(orders: RetiredOrderJobs[]): Promise<void>;
 }

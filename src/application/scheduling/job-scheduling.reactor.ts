@@ -2,16 +2,25 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RecordedEvent } from '../shared/event-store.port';
 import { Reactor } from '../shared/reactor';
 import { JobScheduler } from './job-scheduler.port';
-import { jobsFor, SCHEDULING_CATEGORIES, SCHEDULING_EVENT_TYPES } from './schedule-rules';
+import {
+  jobsFor,
+  RETIRING_EVENT_TYPES,
+  retiredBy,
+  SCHEDULING_CATEGORIES,
+  SCHEDULING_EVENT_TYPES,
+} from './schedule-rules';
 import { SCHEDULING_SETTINGS, SchedulingSettings } from './scheduling-settings';
 
-/** Turns every event that starts a clock into delayed jobs, with ids derived from the event. */
+/**
+ * Turns every event that starts a clock into delayed jobs, with ids derived from the event, and
+ * retires an order's pending jobs once the order has ended.
+ */
 @Injectable()
 export class JobSchedulingReactor implements Reactor {
   readonly name = 'scheduling.jobs';
   readonly filter = {
     categories: SCHEDULING_CATEGORIES,
-    eventTypePrefixes: [...SCHEDULING_EVENT_TYPES],
+    eventTypePrefixes: [...SCHEDULING_EVENT_TYPES, ...RETIRING_EVENT_TYPES],
   };
 
   constructor(
@@ -27,5 +36,8 @@ export class JobSchedulingReactor implements Reactor {
   async handleBatch(events: RecordedEvent[]): Promise<void> {
     const jobs = events.flatMap((event) => jobsFor(event, this.settings));
     if (jobs.length > 0) await this.scheduler.schedule(jobs);
+    // After scheduling: a job scheduled earlier in the same batch is retired too.
+    const retired = events.flatMap((event) => retiredBy(event) ?? []);
+    if (retired.length > 0) await this.scheduler.retire(retired);
   }
 }

@@ -25,6 +25,39 @@ export const SCHEDULING_EVENT_TYPES = [
   'PayoutRequested',
 ] as const;
 
+/** The order events that end the reason for some or all of the order's pending jobs. */
+export const RETIRING_EVENT_TYPES = [
+  'OrderPlaced',
+  'OrderPlacementAbandoned',
+  'OrderCompleted',
+  'OrderCancelled',
+  'OrderResolved',
+] as const;
+
+/** An order whose pending jobs (all, or only those kinds) no longer have a reason to run. */
+export interface RetiredOrderJobs {
+  orderId: string;
+  code: string;
+  kinds?: readonly JobPayload['kind'][];
+}
+
+/** Which pending jobs an event makes obsolete: a placed order needs no placement check; an ended order needs nothing. */
+export function retiredBy(event: RecordedEvent): RetiredOrderJobs | null {
+  const orderId = (event.data as { orderId?: unknown } | null)?.orderId;
+  if (typeof orderId !== 'string') return null;
+  switch (event.type) {
+    case 'OrderPlaced':
+      return { orderId, code: 'ORDER_PLACED', kinds: ['order.placement-check'] };
+    case 'OrderPlacementAbandoned':
+    case 'OrderCompleted':
+    case 'OrderCancelled':
+    case 'OrderResolved':
+      return { orderId, code: 'ORDER_ENDED' };
+    default:
+      return null;
+  }
+}
+
 export const SCHEDULING_CATEGORIES = [
   'escrow',
   'order',

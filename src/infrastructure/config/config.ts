@@ -94,8 +94,8 @@ const schema = z
     JOB_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
     /** Jobs due within this are queued in Redis at once; later ones wait in the Postgres ledger. */
     JOB_ENQUEUE_HORIZON_MS: z.coerce.number().int().min(1_000).default(600_000),
-    /** A claimed Idempotency-Key never answered (its process died) is taken over by a retry after this. */
-    IDEMPOTENCY_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(1).default(120),
+    /** A claimed Idempotency-Key not renewed for this long (its process died) is taken over by a retry; a live request renews it. */
+    IDEMPOTENCY_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(1).default(10),
     /** How long an Idempotency-Key and its answer are kept (worker processes purge older ones). */
     IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
   })

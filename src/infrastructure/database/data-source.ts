@@ -4,6 +4,7 @@ import { HttpIdempotency1732380001000 } from './migrations/1732380001000-http-id
 import { SubscriptionCheckpoints1732380002000 } from './migrations/1732380002000-subscription-checkpoints';
 import { EventStoreBatchAppend1732386000000 } from './migrations/1732386000000-event-store-batch-append';
 import { ReactorDeadLetters1732386200000 } from './migrations/1732386200000-reactor-dead-letters';
+import { IdempotencyHeartbeat1732386320000 } from './migrations/1732386320000-idempotency-heartbeat';
 
 import { MIGRATIONS as IDENTITY } from './migrations/identity';
 import { MIGRATIONS as MARKETPLACE } from './migrations/marketplace';
@@ -23,6 +24,7 @@ export const MIGRATIONS: Function[] = [
   ...WORKERS,
   EventStoreBatchAppend1732386000000,
   ReactorDeadLetters1732386200000,
+  IdempotencyHeartbeat1732386320000,
 ];
 
 export function dataSourceOptions(url: string, entities: DataSourceOptions['entities'] = []): DataSourceOptions {

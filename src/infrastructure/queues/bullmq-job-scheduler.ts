@@ -4,6 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { JobsOptions, Queue } from 'bullmq';
 import { Clock } from '../../application/scheduling/clock';
 import { JobScheduler } from '../../application/scheduling/job-scheduler.port';
+import type { RetiredOrderJobs } from '../../application/scheduling/schedule-rules';
 import { JobPayload, QUEUES, QueueName, ScheduledJob } from '../../application/scheduling/jobs';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { ScheduledJobsLedger } from './scheduled-jobs.ledger';
@@ -51,6 +52,12 @@ export class BullMqJobScheduler extends JobScheduler implements OnModuleInit {
     const horizon = this.horizon().getTime();
     const soon = pending.filter((job) => Date.parse(job.payload.dueAt) <= horizon);
     if (soon.length > 0) await this.enqueue(soon);
+  }
+
+  async retire(orders: RetiredOrderJobs[]): Promise<void> {
+    const retired = await this.ledger.retireOrders(orders);
+    // A job already running cannot be removed (it is locked); it then ends obsolete by itself.
+    await Promise.allSettled(retired.map((job) => this.queue(job.queue).remove(job.jobId)));
   }
 
   /** Jobs due before this instant belong in Redis now. */

@@ -47,13 +47,42 @@ export class ScheduledJobsLedger {
 
   async finish(
     jobId: string,
-    status: 'completed' | 'failed',
+    status: 'completed' | 'failed' | 'obsolete',
     outcome: JobOutcome | { error: string },
   ): Promise<void> {
     await this.pool.query(
       `UPDATE scheduled_jobs SET status = $2, outcome = $3, finished_at = now() WHERE job_id = $1 AND status = 'scheduled'`,
       [jobId, status, JSON.stringify(outcome)],
     );
+  }
+
+  /** Marks the orders' jobs still scheduled obsolete and returns them, so their queued copies can go. */
+  async retireOrders(
+    orders: { orderId: string; code: string; kinds?: readonly string[] }[],
+  ): Promise<PendingJob[]> {
+    if (orders.length === 0) return [];
+    const { rows } = await this.pool.query<{
+      job_id: string;
+      queue: QueueName;
+      payload: JobPayload;
+    }>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS t(order_id, code, kinds)
+       )
+       UPDATE scheduled_jobs s
+          SET status = 'obsolete', finished_at = now(),
+              outcome = jsonb_build_object('result', 'obsolete', 'code', i.code)
+         FROM input i
+        WHERE s.status = 'scheduled' AND s.payload ->> 'orderId' = i.order_id
+          AND (i.kinds IS NULL OR s.kind = ANY (string_to_array(i.kinds, ',')))
+       RETURNING s.job_id, s.queue, s.payload`,
+      [
+        orders.map((o) => o.orderId),
+        orders.map((o) => o.code),
+        orders.map((o) => (o.kinds ? o.kinds.join(',') : null)),
+      ],
+    );
+    return rows.map((r) => ({ jobId: r.job_id, queue: r.queue, payload: r.payload }));
   }
 
   /** Jobs still expected to run and due before `dueBefore`, oldest due first, by keyset pages. */

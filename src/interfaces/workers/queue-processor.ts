@@ -29,7 +29,11 @@ export class JobRunner {
       await job.moveToDelayed(Date.now() + wait, token);
       throw new DelayedError();
     }
-    await this.ledger.finish(jobId, 'completed', outcome);
+    await this.ledger.finish(
+      jobId,
+      outcome.result === 'obsolete' ? 'obsolete' : 'completed',
+      outcome,
+    );
     if (outcome.result === 'obsolete')
       this.logger.debug(`${job.name} ${jobId} no longer applies: ${outcome.code}`);
     return outcome;

@@ -13,15 +13,17 @@ export type Claim =
   /** This request runs; `token` names its claim, so only it completes or releases it. */
   | { kind: 'claimed'; token: string }
   | { kind: 'answered'; statusCode: number; body: unknown }
-  | { kind: 'in_progress' }
+  /** Another attempt holds the key; its claim lapses in `retryAfterSeconds` unless renewed. */
+  | { kind: 'in_progress'; retryAfterSeconds: number }
   | { kind: 'other_request' };
 
 /**
  * The `http_idempotency` table: one row per caller and key, claimed before the command runs and
- * completed with its answer. A claim whose request died with its process (never completed nor
- * released) is taken over by a retry of the same request once `IDEMPOTENCY_CLAIM_LEASE_SECONDS`
- * have passed; every command is safe to run again (its ids derive from the key), so the retry
- * resumes where the dead one stopped instead of answering "in progress" for ever.
+ * completed with its answer. The running request renews its claim (`renew`, a heartbeat); a claim
+ * whose request died with its process (never completed, released nor renewed) is taken over by a
+ * retry of the same request once `IDEMPOTENCY_CLAIM_LEASE_SECONDS` have passed since its last
+ * renewal; every command is safe to run again (its ids derive from the key), so the retry resumes
+ * where the dead one stopped instead of answering "in progress" for long.
  */
 @Injectable()
 export class IdempotencyRecords {
@@ -37,10 +39,10 @@ export class IdempotencyRecords {
     // (the row lock makes two concurrent retries agree on one winner).
     const claimed = await this.pool.query<{ token: string }>(
       `INSERT INTO http_idempotency (scope, key, fingerprint) VALUES ($1, $2, $3)
-       ON CONFLICT (scope, key) DO UPDATE SET created_at = now()
+       ON CONFLICT (scope, key) DO UPDATE SET created_at = now(), renewed_at = now()
         WHERE http_idempotency.status_code IS NULL
           AND http_idempotency.fingerprint = excluded.fingerprint
-          AND http_idempotency.created_at < now() - make_interval(secs => $4)
+          AND http_idempotency.renewed_at < now() - make_interval(secs => $4)
        RETURNING created_at::text AS token`,
       [scope, key, fingerprint, this.config.IDEMPOTENCY_CLAIM_LEASE_SECONDS],
     );
@@ -49,16 +51,34 @@ export class IdempotencyRecords {
       fingerprint: string;
       status_code: number | null;
       body: unknown;
+      lapses_in: number;
     }>(
-      'SELECT fingerprint, status_code, body FROM http_idempotency WHERE scope = $1 AND key = $2',
-      [scope, key],
+      `SELECT fingerprint, status_code, body,
+              GREATEST(1, ceil(extract(epoch FROM renewed_at + make_interval(secs => $3) - now())))::int AS lapses_in
+         FROM http_idempotency WHERE scope = $1 AND key = $2`,
+      [scope, key, this.config.IDEMPOTENCY_CLAIM_LEASE_SECONDS],
     );
     const row = rows[0];
     // Released (or purged) in between: try again.
     if (!row) return this.claim(scope, key, fingerprint);
     if (row.fingerprint !== fingerprint) return { kind: 'other_request' };
-    if (row.status_code === null) return { kind: 'in_progress' };
+    if (row.status_code === null) return { kind: 'in_progress', retryAfterSeconds: row.lapses_in };
     return { kind: 'answered', statusCode: row.status_code, body: row.body };
+  }
+
+  /** Seconds a claim lives without renewal; the holder renews it well within that. */
+  get leaseSeconds(): number {
+    return this.config.IDEMPOTENCY_CLAIM_LEASE_SECONDS;
+  }
+
+  /** Keeps a running request's claim; false once it was taken over or answered. */
+  async renew(scope: string, key: string, token: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE http_idempotency SET renewed_at = now()
+        WHERE scope = $1 AND key = $2 AND created_at = $3::timestamptz AND status_code IS NULL`,
+      [scope, key, token],
+    );
+    return (rowCount ?? 0) > 0;
   }
 
   /**

@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, Observable, of } from 'rxjs';
-import { catchError, mergeMap } from 'rxjs/operators';
+import { catchError, finalize, mergeMap } from 'rxjs/operators';
 import { ProblemException } from '../problem/problem-details.filter';
 import type { Actor } from '../auth/actor';
 import { IdempotencyRecords } from './idempotency-records';
@@ -49,12 +49,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
           throw new ProblemException(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request');
         }
         if (claim.kind === 'in_progress') {
-          throw new ProblemException(409, 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still running');
+          void reply.header('retry-after', String(claim.retryAfterSeconds));
+          throw new ProblemException(409, 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still running', {
+            retryAfterSeconds: claim.retryAfterSeconds,
+          });
         }
         if (claim.kind === 'answered') {
           void reply.status(claim.statusCode).header('idempotent-replayed', 'true');
           return of(claim.body);
         }
+        const stopRenewing = this.renewWhileRunning(scope, key, claim.token);
         // Only a failed command releases its claim; once it succeeded, its answer is kept even when
         // storing it fails (a lost connection), so a retry replays it instead of running it again.
         return next.handle().pipe(
@@ -64,9 +68,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
           mergeMap((body) =>
             from(this.records.complete(scope, key, claim.token, successStatus, body)).pipe(mergeMap(() => of(body))),
           ),
+          finalize(stopRenewing),
         );
       }),
     );
+  }
+
+  /** A heartbeat three times per lease, so only a request whose process died loses its claim. */
+  private renewWhileRunning(scope: string, key: string, token: string): () => void {
+    const everyMs = Math.max(250, (this.records.leaseSeconds * 1000) / 3);
+    const timer = setInterval(() => {
+      this.records.renew(scope, key, token).catch(() => undefined);
+    }, everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   private successStatus(context: ExecutionContext): number {
