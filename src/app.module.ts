@@ -69,7 +69,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [AccessTokens, RequestAuthenticator, ReactorRunner, ReactorRegistry],
+      exports: [AccessTokens, RequestAuthenticator, ReactorRunner, ReactorRegistry, IdempotencyRecords],
       global: true,
     };
   }

@@ -11,6 +11,7 @@ import {
   IdentitySchedules,
   PersonalDataKeys,
   SessionStore,
+  StoredAnswers,
 } from './identity.ports';
 
 export interface CloseDueResult {
@@ -34,6 +35,7 @@ export class AccountClosureService {
     private readonly notifications: Notifications,
     private readonly schedules: IdentitySchedules,
     private readonly clock: Clock,
+    private readonly answers: StoredAnswers,
   ) {}
 
   async requestClosure(actor: SessionActor, causation: CausationContext) {
@@ -126,6 +128,7 @@ export class AccountClosureService {
     await this.keys.destroy(accountId);
     await this.directory.releaseEmail(accountId);
     await this.notifications.forgetRecipient(accountId);
+    await this.answers.forgetAccount(accountId);
     await this.sessions.revokeAll(accountId, 'account_erased', now);
   }
 

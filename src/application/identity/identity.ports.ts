@@ -94,6 +94,11 @@ export abstract class PersonalDataKeys {
   abstract destroy(ownerId: string): Promise<void>;
 }
 
+/** Answers kept for `Idempotency-Key` replays hold what a person sent (names, bank details). */
+export abstract class StoredAnswers {
+  abstract forgetAccount(accountId: string): Promise<void>;
+}
+
 export interface ClosureDue {
   accountId: string;
   effectiveAt: string;

@@ -64,12 +64,15 @@ describe('payouts: erasing a provider shreds their bank details, finance keeps t
     const bank = await t.request('POST', '/wallet/withdrawal-accounts', {
       token,
       body: { kind: 'bank', iban: iban.replace(/(.{4})/g, '$1 ').trim(), holderName },
+      // Front ends send a key; its stored answer repeats the details and must go with the person.
+      idempotencyKey: randomUUID(),
     });
     expect(bank.status).toBe(201);
     expect(bank.body.account).toMatchObject({ kind: 'bank', ibanMasked, holderName });
     const paypal = await t.request('POST', '/wallet/withdrawal-accounts', {
       token,
       body: { kind: 'paypal', email: paypalEmail },
+      idempotencyKey: randomUUID(),
     });
     expect(paypal.status).toBe(201);
 
@@ -77,6 +80,7 @@ describe('payouts: erasing a provider shreds their bank details, finance keeps t
       const res = await t.request('POST', '/wallet/withdrawals', {
         token,
         body: { amountCents, accountId },
+        idempotencyKey: randomUUID(),
       });
       expect(res.status).toBe(201);
       return res.body.payoutId as string;

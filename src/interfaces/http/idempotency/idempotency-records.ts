@@ -130,6 +130,11 @@ export class IdempotencyRecords {
     attempt(200);
   }
 
+  /** GDPR erasure: the answers replayed to this account repeat what the person sent. */
+  async forgetAccount(accountId: string): Promise<void> {
+    await this.pool.query(`DELETE FROM http_idempotency WHERE scope = $1`, [accountId]);
+  }
+
   /** Forgets keys older than `IDEMPOTENCY_RETENTION_HOURS`; returns how many. */
   async purge(batch = 10_000): Promise<number> {
     let total = 0;

@@ -20,9 +20,11 @@ import {
   PasswordHasher,
   PersonalDataKeys,
   SessionStore,
+  StoredAnswers,
   SystemClock,
   TrustedDevices,
 } from '../../../application/identity/identity.ports';
+import { IdempotencyRecords } from '../idempotency/idempotency-records';
 import { IdentityReactor } from '../../../application/identity/identity.reactor';
 import {
   GetProviderVerificationHandler,
@@ -127,6 +129,7 @@ export class IdentityModule {
           inject: [PG_POOL],
           useFactory: (pool: Pool) => new PostgresIdentitySchedules(pool),
         },
+        { provide: StoredAnswers, useExisting: IdempotencyRecords },
         { provide: RecipientDirectory, useClass: AccountRecipients },
         {
           provide: Notifications,
