@@ -36,6 +36,8 @@ export function createHttpAdapter(trustProxy: AppConfig['TRUST_PROXY'] = false):
     },
     bodyLimit: 1_048_576,
     trustProxy,
+    // While closing, `closeHttpFirst` answers 503 itself, as problem+json.
+    return503OnClosing: false,
     // The router's own refusals (a malformed URL, a path parameter over 100 characters) answer problem+json too.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => void replyWithProblem(request, reply, error),
   });

@@ -1,4 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ProblemException } from './problem/problem-details.filter';
+import { replyWithProblem } from './problem/reply-problem';
 
 /** Requests still running this long after the close began are cut off. */
 const DRAIN_LIMIT_MS = 10_000;
@@ -13,6 +15,11 @@ const DRAIN_LIMIT_MS = 10_000;
 export function closeHttpFirst(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   let draining = false;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!draining) return done();
+    void reply.header('connection', 'close').header('retry-after', '1');
+    void replyWithProblem(request, reply, new ProblemException(503, 'SHUTTING_DOWN', 'This process is stopping; retry on another'));
+  });
   fastify.addHook('onSend', (_request, reply, payload, done) => {
     // A kept-alive connection would otherwise hold the closing server open until its timeout.
     if (draining) void reply.header('connection', 'close');
