@@ -16,7 +16,7 @@ const email = () => `user.${randomBytes(5).toString('hex')}@example.fr`;
 class CountingHasher extends Argon2PasswordHasher {
   verifies = 0;
 
-  verify(hashed: string, plain: string): Promise<boolean> {
+  override verify(hashed: string, plain: string): Promise<boolean> {
     this.verifies++;
     return super.verify(hashed, plain);
   }
@@ -56,7 +56,8 @@ async function burst(
   return { checks: hasher.verifies - before, invalid: invalid.length, throttled: throttled.length };
 }
 
-const times = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
+const times = <T>(n: number, make: (i: number) => T): T[] =>
+  Array.from({ length: n }, (_, i) => make(i));
 
 /** Issue 12, point 5 follow-up: parallel requests get no more password checks than the threshold. */
 describe('login throttle under a burst of parallel logins (default configuration)', () => {
