@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   ACCOUNT_LOGIN_THROTTLE_POLICY,
   AccountState,
@@ -10,11 +10,15 @@ import {
   DEFAULT_LOGIN_THROTTLE_POLICY,
   initialLoginThrottleState,
   invalidToken,
+  LoginAttempt,
+  LoginAttemptOutcome,
   LoginThrottlePolicy,
+  loginThrottled,
   loginThrottleKey,
   loginThrottleTtlSeconds,
   parseEmail,
-  recordLoginFailure,
+  reserveLoginAttempt,
+  settleLoginAttempt,
 } from '../../domain/identity';
 import { DomainError } from '../../domain/shared';
 import { Notifications } from '../notifications/notifications.port';
@@ -50,6 +54,8 @@ export interface LoginClient {
 
 /** A login's answer: the session, and the device token that exempts this client from lockouts others cause. */
 export type LoginResult = TokenPair & { deviceToken: string };
+
+type Claims = ReturnType<typeof assertCanLogIn>;
 
 interface ThrottleKey {
   key: string;
@@ -98,13 +104,44 @@ export class AuthenticationService {
     const keys: ThrottleKey[] = trusted
       ? [{ key: `device:${deviceHash}`, policy: DEFAULT_LOGIN_THROTTLE_POLICY }]
       : [
-          { key: sha256(loginThrottleKey(login, client.ip)), policy: DEFAULT_LOGIN_THROTTLE_POLICY },
+          {
+            key: sha256(loginThrottleKey(login, client.ip)),
+            policy: DEFAULT_LOGIN_THROTTLE_POLICY,
+          },
           { key: `account:${loginHash}`, policy: ACCOUNT_LOGIN_THROTTLE_POLICY },
         ];
     const states = await Promise.all(
       keys.map(async ({ key }) => (await this.throttle.get(key)) ?? initialLoginThrottleState()),
     );
     assertLoginAllowed(states, now.toISOString());
+    // Each key's place is taken before the password is checked, so a burst gets no more checks than the threshold.
+    const attempt = { id: randomUUID(), at: now.toISOString() };
+    await this.reserve(keys, attempt);
+    let verified: { accountId: string; claims: Claims } | null;
+    try {
+      verified = await this.checkPassword(login, password);
+    } catch (error) {
+      await this.settle(keys, attempt, () => 'released');
+      throw error;
+    }
+    // The per-login count is left as it is: an attacker's failures are not forgiven by the victim's success.
+    await this.settle(keys, attempt, (i) =>
+      verified === null ? 'failed' : i === 0 ? 'succeeded' : 'released',
+    );
+    if (verified === null) throw invalidCredentials();
+    const { accountId, claims } = verified;
+    const pair = await this.tokens.pair(claims, await this.sessions.open(accountId, now));
+    if (deviceHash !== null && trusted) await this.devices.forget(deviceHash);
+    const deviceToken = randomBytes(32).toString('base64url');
+    await this.devices.remember(sha256(deviceToken), loginHash, TRUSTED_DEVICE_TTL_SECONDS);
+    return { ...pair, deviceToken };
+  }
+
+  /** The account and its claims if the password is right, null if not (or no such account). */
+  private async checkPassword(
+    login: string,
+    password: unknown,
+  ): Promise<{ accountId: string; claims: Claims } | null> {
     const accountId = await this.directory.accountIdByEmail(login);
     const state: AccountState | null = accountId
       ? (await loadAccount(this.store, accountId)).state
@@ -112,26 +149,53 @@ export class AuthenticationService {
     const hash = state && 'passwordHash' in state ? state.passwordHash : await this.dummy();
     // Unknown accounts cost one argon2 verify too, so timing does not reveal registered addresses.
     const matches = typeof password === 'string' && (await this.hasher.verify(hash, password));
-    if (!matches || state === null || accountId === null) {
-      await Promise.all(
-        keys.map(({ key, policy }, i) =>
-          this.throttle.set(
-            key,
-            recordLoginFailure(states[i], now.toISOString(), policy),
-            loginThrottleTtlSeconds(policy),
-          ),
-        ),
-      );
-      throw invalidCredentials();
+    if (!matches || state === null || accountId === null) return null;
+    return { accountId, claims: assertCanLogIn(state) };
+  }
+
+  /** Takes a place on every key, or gives back those taken and refuses with the key's wait. */
+  private async reserve(keys: readonly ThrottleKey[], attempt: LoginAttempt): Promise<void> {
+    const taken: ThrottleKey[] = [];
+    for (const throttleKey of keys) {
+      const { key, policy } = throttleKey;
+      const wait = await this.throttle.update(key, loginThrottleTtlSeconds(policy), (stored) => {
+        const reservation = reserveLoginAttempt(
+          stored ?? initialLoginThrottleState(),
+          attempt,
+          policy,
+        );
+        return reservation.reserved
+          ? { next: reservation.state, result: 0 }
+          : { next: null, result: reservation.retryAfterSeconds };
+      });
+      if (wait > 0) {
+        await this.settle(taken, attempt, () => 'released');
+        throw loginThrottled(wait);
+      }
+      taken.push(throttleKey);
     }
-    const claims = assertCanLogIn(state);
-    // The per-login count is left to expire: an attacker's failures are not forgiven by the victim's success.
-    await this.throttle.clear(keys[0].key);
-    const pair = await this.tokens.pair(claims, await this.sessions.open(accountId, now));
-    if (deviceHash !== null && trusted) await this.devices.forget(deviceHash);
-    const deviceToken = randomBytes(32).toString('base64url');
-    await this.devices.remember(sha256(deviceToken), loginHash, TRUSTED_DEVICE_TTL_SECONDS);
-    return { ...pair, deviceToken };
+  }
+
+  private async settle(
+    keys: readonly ThrottleKey[],
+    attempt: LoginAttempt,
+    outcome: (index: number) => LoginAttemptOutcome,
+  ): Promise<void> {
+    const now = this.clock.now().toISOString();
+    await Promise.all(
+      keys.map(({ key, policy }, i) =>
+        this.throttle.update(key, loginThrottleTtlSeconds(policy), (stored) => ({
+          next: settleLoginAttempt(
+            stored ?? initialLoginThrottleState(),
+            attempt.id,
+            outcome(i),
+            now,
+            policy,
+          ),
+          result: undefined,
+        })),
+      ),
+    );
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {

@@ -59,13 +59,27 @@ export interface ThrottleState {
   failures: readonly string[];
   lockedUntil: string | null;
   lockouts?: number;
+  attempts?: readonly { id: string; at: string }[];
+}
+
+/** What a `LoginThrottleStore.update` change answers: the state to store (null: store nothing) and a result. */
+export interface ThrottleChange<T> {
+  next: ThrottleState | null;
+  result: T;
 }
 
 /** Login-throttle state per key: (login, address), login from untrusted clients, or trusted device. */
 export abstract class LoginThrottleStore {
   abstract get(key: string): Promise<ThrottleState | null>;
-  abstract set(key: string, state: ThrottleState, ttlSeconds: number): Promise<void>;
-  abstract clear(key: string): Promise<void>;
+  /**
+   * Stores `change(state)` only if no one else wrote the key since it was read, else reads and
+   * runs `change` again, so parallel logins never both act on one count; `change` must be pure.
+   */
+  abstract update<T>(
+    key: string,
+    ttlSeconds: number,
+    change: (state: ThrottleState | null) => ThrottleChange<T>,
+  ): Promise<T>;
 }
 
 /** Device tokens a successful login handed out (by hash), each naming the login it trusts. */

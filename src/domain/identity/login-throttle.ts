@@ -37,13 +37,40 @@ export function loginThrottleTtlSeconds(policy: LoginThrottlePolicy): number {
   return policy.windowSeconds + policy.maxLockoutSeconds;
 }
 
+/** A password check in progress: it holds one of the key's `maxFailures` places until it settles. */
+export interface LoginAttempt {
+  id: string;
+  at: string;
+}
+
 export interface LoginThrottleState {
   /** ISO instants of the failures still inside the window, oldest first. */
   failures: readonly string[];
   lockedUntil: string | null;
   /** Lockouts so far (absent in states stored before lockouts grew). */
   lockouts?: number;
+  /** Password checks reserved and not settled yet (absent in states stored before reservations). */
+  attempts?: readonly LoginAttempt[];
 }
+
+/**
+ * An attempt not settled by then (its process died mid-check) counts as the failure it was
+ * reserved as; a password check takes well under a second.
+ */
+export const LOGIN_ATTEMPT_TIMEOUT_SECONDS = 60;
+
+/** What a refused reservation answers when the places are all taken by checks still running. */
+export const LOGIN_ATTEMPTS_BUSY_RETRY_SECONDS = 1;
+
+export type LoginAttemptReservation =
+  { reserved: true; state: LoginThrottleState } | { reserved: false; retryAfterSeconds: number };
+
+/**
+ * How a reserved attempt ends on one key: `failed` counts it as a failure, `succeeded` clears the
+ * key's failures and lockouts (the key of the client that logged in), `released` only gives its
+ * place back (the per-login key on a success, or a check that never gave an answer).
+ */
+export type LoginAttemptOutcome = 'failed' | 'succeeded' | 'released';
 
 export type LoginThrottleDecision =
   { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -91,14 +118,86 @@ export function recordLoginFailure(
 ): LoginThrottleState {
   if (!checkLoginAttempt(state, now).allowed) return state;
   const lockouts = state.lockouts ?? 0;
-  const windowStart = addSeconds(now, -policy.windowSeconds);
-  const failures = [...state.failures.filter((at) => !isAtOrAfter(windowStart, at)), now];
+  const failures = [...failuresInWindow(state, now, policy), now];
+  // Checks still running keep their places whatever this failure does.
+  const rest = state.attempts === undefined ? {} : { attempts: state.attempts };
   if (failures.length >= policy.maxFailures) {
     // Exponential, so an attacker who waits out each lockout gets ever fewer guesses per hour.
     const seconds = Math.min(policy.lockoutSeconds * 2 ** lockouts, policy.maxLockoutSeconds);
-    return { failures: [], lockedUntil: addSeconds(now, seconds), lockouts: lockouts + 1 };
+    return { failures: [], lockedUntil: addSeconds(now, seconds), lockouts: lockouts + 1, ...rest };
   }
-  return { failures, lockedUntil: null, lockouts };
+  return { failures, lockedUntil: null, lockouts, ...rest };
+}
+
+function failuresInWindow(
+  state: LoginThrottleState,
+  now: string,
+  policy: LoginThrottlePolicy,
+): string[] {
+  const windowStart = addSeconds(now, -policy.windowSeconds);
+  return state.failures.filter((at) => !isAtOrAfter(windowStart, at));
+}
+
+/** Attempts older than the timeout become failures, as if their checks had failed now. */
+function withTimedOutAttempts(
+  state: LoginThrottleState,
+  now: string,
+  policy: LoginThrottlePolicy,
+): LoginThrottleState {
+  const cutoff = addSeconds(now, -LOGIN_ATTEMPT_TIMEOUT_SECONDS);
+  const attempts = state.attempts ?? [];
+  const live = attempts.filter((attempt) => isAtOrAfter(attempt.at, cutoff));
+  if (live.length === attempts.length) return state;
+  let next: LoginThrottleState = { ...state, attempts: live };
+  for (let i = live.length; i < attempts.length; i++) next = recordLoginFailure(next, now, policy);
+  return next;
+}
+
+/**
+ * Takes a place for one password check, as a failure counted in advance: the failures in the
+ * window plus the checks running never exceed `maxFailures`, however many requests arrive at once.
+ * The caller must store the new state atomically (compare-and-set) before checking the password.
+ */
+export function reserveLoginAttempt(
+  state: LoginThrottleState,
+  attempt: LoginAttempt,
+  policy: LoginThrottlePolicy = DEFAULT_LOGIN_THROTTLE_POLICY,
+): LoginAttemptReservation {
+  const current = withTimedOutAttempts(state, attempt.at, policy);
+  const decision = checkLoginAttempt(current, attempt.at);
+  if (!decision.allowed) return { reserved: false, retryAfterSeconds: decision.retryAfterSeconds };
+  const failures = failuresInWindow(current, attempt.at, policy);
+  const attempts = current.attempts ?? [];
+  // The checks running settle within moments: the key is then locked (with its own wait) or free.
+  if (failures.length + attempts.length >= policy.maxFailures)
+    return { reserved: false, retryAfterSeconds: LOGIN_ATTEMPTS_BUSY_RETRY_SECONDS };
+  return { reserved: true, state: { ...current, failures, attempts: [...attempts, attempt] } };
+}
+
+/** Ends a reserved attempt; one that already timed out was counted as a failure then. */
+export function settleLoginAttempt(
+  state: LoginThrottleState,
+  attemptId: string,
+  outcome: LoginAttemptOutcome,
+  now: string,
+  policy: LoginThrottlePolicy = DEFAULT_LOGIN_THROTTLE_POLICY,
+): LoginThrottleState {
+  const current = withTimedOutAttempts(state, now, policy);
+  const attempts = current.attempts ?? [];
+  const others = attempts.filter((attempt) => attempt.id !== attemptId);
+  const held = others.length < attempts.length;
+  switch (outcome) {
+    case 'failed':
+      return held ? recordLoginFailure({ ...current, attempts: others }, now, policy) : current;
+    case 'succeeded':
+      return { ...recordLoginSuccess(), attempts: others };
+    case 'released':
+      return held ? { ...current, attempts: others } : current;
+    default: {
+      const unknown: never = outcome;
+      throw new Error(`unknown login attempt outcome ${String(unknown)}`);
+    }
+  }
 }
 
 export function recordLoginSuccess(): LoginThrottleState {

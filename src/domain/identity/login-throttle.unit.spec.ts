@@ -5,10 +5,13 @@ import {
   assertLoginAllowed,
   checkLoginAttempt,
   initialLoginThrottleState,
+  LOGIN_ATTEMPT_TIMEOUT_SECONDS,
   LoginThrottleState,
   loginThrottleKey,
   recordLoginFailure,
   recordLoginSuccess,
+  reserveLoginAttempt,
+  settleLoginAttempt,
 } from './login-throttle';
 
 const at = (minutes: number) => new Date(Date.UTC(2025, 2, 12, 10, minutes)).toISOString();
@@ -121,5 +124,80 @@ describe('Login throttle after repeated lockouts', () => {
       assertLoginAllowed([initialLoginThrottleState(), short, long], at(10)),
     );
     expect(error?.details).toEqual({ retryAfterSeconds: (53 - 10) * 60 });
+  });
+});
+
+describe('Login throttle reservations (parallel attempts)', () => {
+  function reserve(state: LoginThrottleState, id: string, minute = 0): LoginThrottleState {
+    const reservation = reserveLoginAttempt(state, { id, at: at(minute) });
+    if (!reservation.reserved) throw new Error(`attempt ${id} refused`);
+    return reservation.state;
+  }
+  const five = () =>
+    ['a', 'b', 'c', 'd', 'e'].reduce((s, id) => reserve(s, id), initialLoginThrottleState());
+
+  it('counts checks in progress as failures: a sixth waits while five are running', () => {
+    expect(reserveLoginAttempt(five(), { id: 'f', at: at(0) })).toEqual({
+      reserved: false,
+      retryAfterSeconds: 1,
+    });
+    const withFailures = reserve(failAt(initialLoginThrottleState(), 0, 1, 2), 'x', 3);
+    expect(
+      reserveLoginAttempt(reserve(withFailures, 'y', 3), { id: 'z', at: at(3) }).reserved,
+    ).toBe(false);
+  });
+
+  it('locks when the fifth reserved check fails, and refuses with the lockout wait', () => {
+    const settled = ['a', 'b', 'c', 'd', 'e'].reduce(
+      (s, id) => settleLoginAttempt(s, id, 'failed', at(1)),
+      five(),
+    );
+    expect(settled).toEqual({ failures: [], lockedUntil: at(16), lockouts: 1, attempts: [] });
+    expect(reserveLoginAttempt(settled, { id: 'f', at: at(2) })).toEqual({
+      reserved: false,
+      retryAfterSeconds: 14 * 60,
+    });
+  });
+
+  it('gives the place back on release and clears the count on success, keeping the others running', () => {
+    const released = settleLoginAttempt(five(), 'c', 'released', at(0));
+    expect(released.attempts?.map((a) => a.id)).toEqual(['a', 'b', 'd', 'e']);
+    expect(released.failures).toEqual([]);
+    expect(reserveLoginAttempt(released, { id: 'f', at: at(0) }).reserved).toBe(true);
+
+    const failed = settleLoginAttempt(
+      settleLoginAttempt(five(), 'a', 'failed', at(0)),
+      'b',
+      'failed',
+      at(0),
+    );
+    const succeeded = settleLoginAttempt(failed, 'c', 'succeeded', at(0));
+    expect(succeeded).toEqual({
+      ...recordLoginSuccess(),
+      attempts: [
+        { id: 'd', at: at(0) },
+        { id: 'e', at: at(0) },
+      ],
+    });
+  });
+
+  it('counts an attempt never settled as a failure once it times out, and only once', () => {
+    const stuck = reserve(initialLoginThrottleState(), 'lost', 0);
+    const later = new Date(
+      Date.parse(at(0)) + (LOGIN_ATTEMPT_TIMEOUT_SECONDS + 1) * 1000,
+    ).toISOString();
+    const next = reserveLoginAttempt(stuck, { id: 'new', at: later });
+    expect(next).toEqual({
+      reserved: true,
+      state: {
+        failures: [later],
+        lockedUntil: null,
+        lockouts: 0,
+        attempts: [{ id: 'new', at: later }],
+      },
+    });
+    if (!next.reserved) return;
+    // The lost check answering at last adds nothing: it was counted when it timed out.
+    expect(settleLoginAttempt(next.state, 'lost', 'failed', later)).toEqual(next.state);
   });
 });

@@ -2,7 +2,7 @@ import { Clock } from '../../../src/application/identity/identity.ports';
 import { RecipientDirectory } from '../../../src/application/notifications/notifications.port';
 import { renderNotification } from '../../../src/infrastructure/notifications/notification-templates';
 import { TestMailbox } from '../../support/mailbox';
-import { startTestApp, TestApp } from '../../support/test-app';
+import { ProviderOverride, startTestApp, TestApp } from '../../support/test-app';
 
 /** Real time shifted by whatever the test advanced it by. */
 export class TestClock extends Clock {
@@ -22,10 +22,11 @@ export type IdentityTestApp = TestApp & { clock: TestClock; mailbox: TestMailbox
 /** The application as `startTestApp` builds it, with a movable identity clock, mailing over SMTP to a test mailbox. */
 export async function startIdentityTestApp(
   env: Record<string, string> = {},
+  overrides: ProviderOverride[] = [],
 ): Promise<IdentityTestApp> {
   const clock = new TestClock();
   const mailbox = await TestMailbox.start();
-  const t = await startTestApp({ SMTP_URL: mailbox.url, ...env }, [[Clock, clock]]);
+  const t = await startTestApp({ SMTP_URL: mailbox.url, ...env }, [[Clock, clock], ...overrides]);
   const close = t.close.bind(t);
   return Object.assign(t, {
     clock,

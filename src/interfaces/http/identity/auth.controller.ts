@@ -78,7 +78,7 @@ export class AuthController {
   @ApiResponse({
     status: 429,
     description:
-      '`LOGIN_THROTTLED`: too many failures; `Retry-After` (and `retryAfterSeconds`) says when to try again. The password is not checked.',
+      '`LOGIN_THROTTLED`: too many failures (or as many checks already running for this login); `Retry-After` (and `retryAfterSeconds`) says when to try again. The password is not checked.',
   })
   async login(
     @Body() dto: LoginDto,
