@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { AppConfig } from './infrastructure/config/config';
 import { createValidationPipe } from './interfaces/http/problem/validation.pipe';
+import { registerTextInputCheck } from './interfaces/http/problem/text-input.hook';
 
 export const API_TITLE = 'Marketplace core API';
 
@@ -44,6 +45,7 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): Ne
       void reply.header('x-correlation-id', request.id);
       done();
     });
+  registerTextInputCheck(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   if (config.SWAGGER_ENABLED) SwaggerModule.setup('docs', app, buildOpenApi(app), { jsonDocumentUrl: 'docs/openapi.json' });
