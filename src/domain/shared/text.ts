@@ -8,19 +8,37 @@ export type TextFault = 'NUL' | 'LONE_SURROGATE' | 'CONTROL_CHARACTER';
 export const TEXT_FAULT_MESSAGES: Record<TextFault, string> = {
   NUL: 'contains a NUL character (U+0000)',
   LONE_SURROGATE: 'contains a lone UTF-16 surrogate (not a Unicode character)',
-  CONTROL_CHARACTER: 'contains a control character (only tab, newline and carriage return are allowed)',
+  CONTROL_CHARACTER:
+    'contains a control character (only tab, newline and carriage return are allowed)',
 };
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // Unicode category Cc without U+0000 (reported apart), tab, newline and carriage return.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const CONTROL_CHARACTER = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** What is wrong with a string, or null; `controlCharacters: false` checks only what Postgres refuses. */
-export function textFault(value: string, options: { controlCharacters: boolean }): TextFault | null {
+export function textFault(
+  value: string,
+  options: { controlCharacters: boolean },
+): TextFault | null {
   if (value.includes('\u0000')) return 'NUL';
   if (LONE_SURROGATE.test(value)) return 'LONE_SURROGATE';
   if (options.controlCharacters && CONTROL_CHARACTER.test(value)) return 'CONTROL_CHARACTER';
   return null;
+}
+
+const REFUSED_ANYWHERE = new RegExp(
+  `\\u0000|${CONTROL_CHARACTER.source}|${LONE_SURROGATE.source}`,
+  'g',
+);
+
+/** Spells refused characters out as `\uXXXX`, so an error can quote a field name and still be stored. */
+export function printable(value: string): string {
+  return value.replace(
+    REFUSED_ANYWHERE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export interface TextFaultAt {
@@ -62,7 +80,7 @@ export function findTextFaults(
       if (!Array.isArray(container)) {
         const keyFault = textFault(key, options);
         if (keyFault) {
-          faults.push({ field: childPath, fault: keyFault });
+          faults.push({ field: printable(childPath), fault: keyFault });
           continue;
         }
       }
@@ -75,5 +93,7 @@ export function findTextFaults(
       }
     }
   }
-  return faults.slice(0, limit).sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
+  return faults
+    .slice(0, limit)
+    .sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
 }

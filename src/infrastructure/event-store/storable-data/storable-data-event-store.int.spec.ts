@@ -55,7 +55,7 @@ describe('StorableDataEventStore over the Postgres adapter', () => {
       'events.1.data.refs.1',
       'LONE_SURROGATE',
     ],
-    ['a NUL in a data key', event({ ['k\u0000']: 1 }), 'events.1.data.k\u0000', 'NUL'],
+    ['a NUL in a data key', event({ ['k\u0000']: 1 }), 'events.1.data.k\\u0000', 'NUL'],
     [
       'a NUL in metadata',
       event({ text: 'ok' }, { actorRole: 'client\u0000' }),

@@ -19,7 +19,11 @@ import { findTextFaults, TEXT_FAULT_MESSAGES, TextFaultAt } from '../../../domai
  */
 export class UnstorableEventDataError extends ValidationError {
   constructor(readonly faults: TextFaultAt[]) {
-    const errors = faults.map((f) => ({ field: f.field, reason: f.fault, messages: [TEXT_FAULT_MESSAGES[f.fault]] }));
+    const errors = faults.map((f) => ({
+      field: f.field,
+      reason: f.fault,
+      messages: [TEXT_FAULT_MESSAGES[f.fault]],
+    }));
     super(
       'INVALID_CHARACTERS',
       `The change cannot be stored: ${errors.map((e) => `${e.field} ${e.messages[0]}`).join('; ')}`,
@@ -72,7 +76,10 @@ export class StorableDataEventStore implements EventStore {
     return this.inner.subscribeToAll(handler, options);
   }
 
-  deleteStream(streamName: string, options?: { expectedRevision?: ExpectedRevision }): Promise<void> {
+  deleteStream(
+    streamName: string,
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<void> {
     return this.inner.deleteStream(streamName, options);
   }
 

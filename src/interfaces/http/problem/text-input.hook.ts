@@ -8,9 +8,12 @@ const SECRET_FIELD = /password$/i;
 /** Gateway callbacks are signed as sent and must not be refused for content we did not write. */
 const UNCHECKED_PREFIXES = ['/webhooks/'];
 
-const normalise = (value: string, key: string): string => (SECRET_FIELD.test(key) ? value : value.normalize('NFC'));
+const normalise = (value: string, key: string): string =>
+  SECRET_FIELD.test(key) ? value : value.normalize('NFC');
 
-export function invalidCharactersProblem(faults: (TextFaultAt & { in: 'body' | 'query' })[]): ProblemException {
+export function invalidCharactersProblem(
+  faults: (TextFaultAt & { in: 'body' | 'query' })[],
+): ProblemException {
   const errors = faults.map((f) => ({
     field: f.field,
     in: f.in,
@@ -45,6 +48,9 @@ export function registerTextInputCheck(fastify: FastifyInstance): void {
     const problem = toProblem(invalidCharactersProblem(faults));
     problem.instance = request.url;
     problem.correlationId = String(request.id);
-    return reply.status(400).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+    return reply
+      .status(400)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(problem);
   });
 }
