@@ -10,6 +10,7 @@ import { closeHttpFirst } from './interfaces/http/graceful-shutdown';
 import { MarketplaceFastifyAdapter } from './interfaces/http/json-body-parser';
 import { replyWithProblem } from './interfaces/http/problem/reply-problem';
 import { createValidationPipe } from './interfaces/http/problem/validation.pipe';
+import { registerTextInputCheck } from './interfaces/http/problem/text-input.hook';
 
 export const API_TITLE = 'Marketplace core API';
 
@@ -54,6 +55,7 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): Ne
       void reply.header('x-correlation-id', request.id);
       done();
     });
+  registerTextInputCheck(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   closeHttpFirst(app);
