@@ -10,6 +10,7 @@ import {
   Subscription,
   SubscriptionHandler,
 } from '../../../application/shared/event-store.port';
+import { DelegatingEventStore } from '../delegating-event-store';
 import {
   decryptPersonal,
   encryptPersonal,
@@ -48,14 +49,16 @@ function plainObject(value: unknown): value is Record<string, unknown> {
  * reaches the log and decrypts it on every read and subscription; once an owner's key is
  * destroyed, each personal field reads `[erased]`.
  */
-export class PersonalDataProtectingEventStore implements EventStore {
+export class PersonalDataProtectingEventStore extends DelegatingEventStore {
   constructor(
-    private readonly inner: EventStore,
+    inner: EventStore,
     private readonly keyring: PersonalDataKeyring,
     private readonly rules: PersonalFieldRules = PERSONAL_FIELD_RULES,
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  async appendToStream(
+  override async appendToStream(
     streamName: string,
     events: EventToAppend[],
     options?: { expectedRevision?: ExpectedRevision },
@@ -64,15 +67,18 @@ export class PersonalDataProtectingEventStore implements EventStore {
     return this.inner.appendToStream(streamName, protectedEvents, options);
   }
 
-  async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+  override async readStream(
+    streamName: string,
+    options?: ReadStreamOptions,
+  ): Promise<RecordedEvent[]> {
     return this.revealAll(await this.inner.readStream(streamName, options));
   }
 
-  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+  override async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.revealAll(await this.inner.readAll(options));
   }
 
-  subscribeToAll(handler: SubscriptionHandler, options?: SubscribeOptions): Subscription {
+  override subscribeToAll(handler: SubscriptionHandler, options?: SubscribeOptions): Subscription {
     return this.inner.subscribeToAll(
       {
         handle: async (events) => handler.handle(await this.revealAll(events)),
@@ -80,25 +86,6 @@ export class PersonalDataProtectingEventStore implements EventStore {
       },
       options,
     );
-  }
-
-  deleteStream(
-    streamName: string,
-    options?: { expectedRevision?: ExpectedRevision },
-  ): Promise<void> {
-    return this.inner.deleteStream(streamName, options);
-  }
-
-  truncateStream(streamName: string, beforeRevision: bigint): Promise<void> {
-    return this.inner.truncateStream(streamName, beforeRevision);
-  }
-
-  streamRevision(streamName: string): Promise<bigint | null> {
-    return this.inner.streamRevision(streamName);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 
   private async protect(event: EventToAppend): Promise<EventToAppend> {

@@ -27,6 +27,8 @@ describe('the LISTEN connection of the Postgres store', () => {
     db = await createTestDatabase('mk_listen');
     readerPool = new Pool({ connectionString: db.url, max: 2 });
     writerPool = new Pool({ connectionString: db.url, max: 2 });
+    // As in production, a terminated idle client is the pool's to drop (the database drop at the end terminates them).
+    for (const pool of [readerPool, writerPool]) pool.on('error', () => undefined);
     // So slow a poll that only a notification can deliver within the test.
     reader = new PostgresEventStore(readerPool, { connectionString: db.url, pollIntervalMs: 60_000 });
     writer = new PostgresEventStore(writerPool, { connectionString: db.url });

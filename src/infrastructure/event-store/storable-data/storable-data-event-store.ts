@@ -3,13 +3,8 @@ import {
   EventStore,
   EventToAppend,
   ExpectedRevision,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
-  Subscription,
-  SubscriptionHandler,
 } from '../../../application/shared/event-store.port';
+import { DelegatingEventStore } from '../delegating-event-store';
 import { ValidationError } from '../../../domain/shared/domain-error';
 import { findTextFaults, TEXT_FAULT_MESSAGES, TextFaultAt } from '../../../domain/shared/text';
 
@@ -51,10 +46,8 @@ export function unstorableFaults(streamName: string, events: EventToAppend[]): T
  * never holds an event that a projection cannot write. It wraps the personal-data decorator,
  * so it checks personal values in clear, before they are encrypted.
  */
-export class StorableDataEventStore implements EventStore {
-  constructor(private readonly inner: EventStore) {}
-
-  appendToStream(
+export class StorableDataEventStore extends DelegatingEventStore {
+  override appendToStream(
     streamName: string,
     events: EventToAppend[],
     options?: { expectedRevision?: ExpectedRevision },
@@ -62,37 +55,6 @@ export class StorableDataEventStore implements EventStore {
     const faults = unstorableFaults(streamName, events);
     if (faults.length > 0) return Promise.reject(new UnstorableEventDataError(faults));
     return this.inner.appendToStream(streamName, events, options);
-  }
-
-  readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.inner.readStream(streamName, options);
-  }
-
-  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.inner.readAll(options);
-  }
-
-  subscribeToAll(handler: SubscriptionHandler, options?: SubscribeOptions): Subscription {
-    return this.inner.subscribeToAll(handler, options);
-  }
-
-  deleteStream(
-    streamName: string,
-    options?: { expectedRevision?: ExpectedRevision },
-  ): Promise<void> {
-    return this.inner.deleteStream(streamName, options);
-  }
-
-  truncateStream(streamName: string, beforeRevision: bigint): Promise<void> {
-    return this.inner.truncateStream(streamName, beforeRevision);
-  }
-
-  streamRevision(streamName: string): Promise<bigint | null> {
-    return this.inner.streamRevision(streamName);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }
 
