@@ -1,5 +1,4 @@
-import { GigCommand } from './gig.decide';
-import { GigDetailsInput } from './gig.validation';
+import { GigCommand, GigDetailsInput } from './gig.commands';
 import {
   now,
   gigId,

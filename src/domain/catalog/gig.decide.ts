@@ -1,55 +1,23 @@
-import { assertNever, Command, IllegalStateError, CommandMeta } from '../shared';
-import { GigEvent, GigKind, GIG_KINDS } from './gig.events';
+import { assertNever, IllegalStateError } from '../shared';
+import type {
+  ArchiveGig,
+  CreateGig,
+  GigCommand,
+  PauseGig,
+  PublishGig,
+  UpdateGig,
+} from './gig.commands';
+import { GigEvent, GIG_KINDS } from './gig.events';
+import { GigErrorCode, gigIllegalState, gigInvalid, providerNotVerified } from './gig.errors';
+import { GigState } from './gig.state';
 import {
-  GigErrorCode,
-  gigIllegalState,
-  gigInvalid,
-  gigNotFound,
-  notGigOwner,
-  providerNotVerified,
-} from './gig.errors';
-import { ExistingGig, GigState } from './gig.state';
-import { GIG_RULES, GigDetailsInput, toInput, validateGigDetails } from './gig.validation';
-
-/** The seller is the actor: a gig is always created by the account that will sell it. */
-export type CreateGig = Command<'CreateGig', { gigId: string; kind: GigKind } & GigDetailsInput>;
-
-/**
- * A partial edit; `kind` cannot change. Orders already placed keep the terms they were bought with.
- */
-export type UpdateGig = Command<'UpdateGig', { gigId: string; changes: Partial<GigDetailsInput> }>;
-
-export type PublishGig = Command<
-  'PublishGig',
-  {
-    gigId: string;
-    /** The seller's other gigs currently published, read by the application from a read model. */
-    publishedGigCountOfSeller: number;
-    /** From the identity context: false while a verification document is missing or expired. */
-    sellerVerified: boolean;
-    missingDocuments: string[];
-  }
->;
-
-export type PauseGig = Command<'PauseGig', { gigId: string }>;
-
-export type ArchiveGig = Command<'ArchiveGig', { gigId: string }>;
-
-export type GigCommand = CreateGig | UpdateGig | PublishGig | PauseGig | ArchiveGig;
-
-function existing(state: GigState, gigId: string): ExistingGig {
-  if (state.status === 'none') throw gigNotFound(gigId);
-  return state;
-}
-
-function ownedBy(gig: ExistingGig, meta: CommandMeta): ExistingGig {
-  if (meta.actorId !== gig.sellerId) throw notGigOwner();
-  return gig;
-}
-
-function notArchived(gig: ExistingGig): void {
-  if (gig.status === 'archived') throw gigIllegalState(GigErrorCode.ARCHIVED, gig.status);
-}
+  existing,
+  GIG_RULES,
+  notArchived,
+  ownedBy,
+  toInput,
+  validateGigDetails,
+} from './gig.guards';
 
 /** Compares plain JSON values regardless of key order (a jsonb round trip may reorder keys). */
 function sameJson(a: unknown, b: unknown): boolean {

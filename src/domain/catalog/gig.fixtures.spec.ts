@@ -1,10 +1,9 @@
 // Given/when builders for the gig specs; the `.spec.ts` suffix keeps them out of the build.
 import { DeciderSpecification } from '../../../test/support/decider-spec';
 import { ActorRole } from '../shared';
-import { CreateGig, GigCommand } from './gig.decide';
+import { CreateGig, GigCommand, GigDetailsInput } from './gig.commands';
 import { GigCreated, GigDetails, GigEvent } from './gig.events';
 import { gigDecider } from './index';
-import { GigDetailsInput } from './gig.validation';
 
 export const now = '2025-03-10T09:00:00.000Z';
 export const gigId = 'gig-1';

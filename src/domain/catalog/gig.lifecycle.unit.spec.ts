@@ -1,4 +1,4 @@
-import { GigCommand } from './gig.decide';
+import { GigCommand } from './gig.commands';
 import {
   now,
   gigId,

@@ -1,5 +1,6 @@
 import { Decider } from '../shared';
-import { decide, GigCommand } from './gig.decide';
+import type { GigCommand } from './gig.commands';
+import { decide } from './gig.decide';
 import { GigEvent } from './gig.events';
 import { evolve, GigState, initialState } from './gig.state';
 
@@ -12,11 +13,12 @@ export type {
   ArchiveGig,
   CreateGig,
   GigCommand,
+  GigDetailsInput,
+  GigExtraInput,
   PauseGig,
   PublishGig,
   UpdateGig,
-} from './gig.decide';
+} from './gig.commands';
 export { GigErrorCode } from './gig.errors';
-export { GIG_RULES } from './gig.validation';
-export type { GigDetailsInput, GigExtraInput } from './gig.validation';
+export { GIG_RULES } from './gig.guards';
 export * from './commission';

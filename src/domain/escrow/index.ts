@@ -1,5 +1,6 @@
 import { Decider } from '../shared';
-import { decide, EscrowCommand } from './escrow.decide';
+import type { EscrowCommand } from './escrow.commands';
+import { decide } from './escrow.decide';
 import { EscrowEvent } from './escrow.events';
 import { EscrowState, evolve, initialState } from './escrow.state';
 
@@ -14,7 +15,7 @@ export type {
   RefundEscrow,
   ReleaseEscrow,
   UnfreezeEscrow,
-} from './escrow.decide';
+} from './escrow.commands';
 export { ESCROW_STATUS_LABELS } from './escrow.state';
 export type { EscrowData, EscrowState, EscrowStatus, OpenedEscrowState } from './escrow.state';
 

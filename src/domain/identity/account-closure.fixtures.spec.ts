@@ -1,5 +1,5 @@
 import { CommandMeta } from '../shared';
-import { AccountCommand } from './account.decide';
+import { AccountCommand } from './account.commands';
 import { AccountClosed, AccountClosureRequested, AccountErased } from './account.events';
 import {
   ACCOUNT_ID,

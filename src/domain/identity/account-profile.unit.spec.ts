@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '../../../test/support/decider-spec';
-import { AccountCommand, UpdateProfile } from './account.decide';
+import { AccountCommand, UpdateProfile } from './account.commands';
 import { ProfileUpdated } from './account.events';
 import { accountDecider } from './index';
 import {

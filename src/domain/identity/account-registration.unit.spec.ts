@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '../../../test/support/decider-spec';
-import { AccountCommand, RegisterAccount } from './account.decide';
+import { AccountCommand, RegisterAccount } from './account.commands';
 import { accountDecider } from './index';
 import {
   ACCOUNT_ID,

@@ -1,6 +1,6 @@
 import { DeciderSpecification } from '../../../test/support/decider-spec';
 import { CommandMeta } from '../shared';
-import { AccountCommand } from './account.decide';
+import { AccountCommand } from './account.commands';
 import { StaffRoleGranted } from './account.events';
 import { accountDecider } from './index';
 import {

@@ -13,7 +13,12 @@ import { AccountEvent, ERASURE_REASONS, ErasureReason } from './account.events';
 import { AccountState, LiveAccount } from './account.state';
 import { addBusinessDays, isAtOrAfter } from './calendar';
 import { assertHolderOrAdmin } from './account.guards';
-import type { CloseAccount, EraseAccount, RequestClosure, WithdrawClosure } from './account.decide';
+import type {
+  CloseAccount,
+  EraseAccount,
+  RequestClosure,
+  WithdrawClosure,
+} from './account.commands';
 
 /** Seed 001: "Votre demande sera effective sous 2 jours ouvrables." */
 export const CLOSURE_DELAY_BUSINESS_DAYS = 2;

@@ -1,5 +1,5 @@
 import { accountAlreadyRegistered, emptyProfileUpdate, invalidAccountId } from './account.errors';
-import type { ActivateRole, RegisterAccount, UpdateProfile } from './account.decide';
+import type { ActivateRole, RegisterAccount, UpdateProfile } from './account.commands';
 import { AccountEvent, ProfilePersonalData } from './account.events';
 import { assertHolder, expiry, providerReferenceFor, tokenHash } from './account.guards';
 import { AccountState, LiveAccount } from './account.state';

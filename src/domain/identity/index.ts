@@ -1,12 +1,14 @@
 import { Decider } from '../shared';
-import { AccountCommand, decide as decideAccount } from './account.decide';
+import type { AccountCommand } from './account.commands';
+import { decide as decideAccount } from './account.decide';
 import { AccountEvent } from './account.events';
 import {
   AccountState,
   evolve as evolveAccount,
   initialState as initialAccount,
 } from './account.state';
-import { decide as decideVerification, VerificationCommand } from './verification.decide';
+import type { VerificationCommand } from './verification.commands';
+import { decide as decideVerification } from './verification.decide';
 import { VerificationEvent } from './verification.events';
 import {
   evolve as evolveVerification,
@@ -47,7 +49,7 @@ export type {
   SwitchActiveRole,
   UpdateProfile,
   WithdrawClosure,
-} from './account.decide';
+} from './account.commands';
 export * from './account.errors';
 export * from './account.events';
 export { assertCanLogIn, type AccessClaims } from './account.policies';
@@ -75,7 +77,7 @@ export type {
   RejectDocument,
   SubmitDocument,
   VerificationCommand,
-} from './verification.decide';
+} from './verification.commands';
 export * from './verification.errors';
 export * from './verification.events';
 export {

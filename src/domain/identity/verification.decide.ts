@@ -1,82 +1,27 @@
-import { assertNever, Command, CommandMeta } from '../shared';
+import { assertNever } from '../shared';
+import type { ExpireDocument, SubmitDocument, VerificationCommand } from './verification.commands';
 import { addCalendarMonths, isAtOrAfter } from './calendar';
 import {
-  cannotReviewOwnDocument,
   documentAlreadySubmitted,
   documentDoesNotExpire,
   documentNotApproved,
-  documentNotFound,
-  documentNotInReview,
   documentNotYetExpired,
   invalidDocumentId,
   invalidSalaryPortage,
   invalidUploadRef,
-  notAReviewer,
-  notTheProvider,
   rejectionReasonRequired,
-  unknownDocumentKind,
   verificationSystemOnly,
 } from './verification.errors';
+import { DOCUMENT_VALIDITY_MONTHS, VerificationEvent } from './verification.events';
 import {
-  DOCUMENT_KINDS,
-  DOCUMENT_VALIDITY_MONTHS,
-  DocumentKind,
-  VerificationEvent,
-} from './verification.events';
+  assertProvider,
+  findDocument,
+  nonEmpty,
+  parseKind,
+  providerIdOf,
+  reviewable,
+} from './verification.guards';
 import { VerificationState } from './verification.state';
-
-/** The stream is `verification-<providerId>`; the provider id is the account id. */
-export type SubmitDocument = Command<
-  'SubmitDocument',
-  { providerId: string; documentId: string; kind: string; uploadRef: string }
->;
-export type DeclareSalaryPortage = Command<
-  'DeclareSalaryPortage',
-  { providerId: string; salaryPortage: boolean }
->;
-export type ApproveDocument = Command<'ApproveDocument', { documentId: string }>;
-export type RejectDocument = Command<'RejectDocument', { documentId: string; reason: string }>;
-export type ExpireDocument = Command<'ExpireDocument', { documentId: string }>;
-
-export type VerificationCommand =
-  SubmitDocument | DeclareSalaryPortage | ApproveDocument | RejectDocument | ExpireDocument;
-
-const REVIEWER_ROLES = ['mediator', 'admin'];
-
-function providerIdOf(state: VerificationState, requested: string): string {
-  return state.status === 'tracking' ? state.providerId : requested;
-}
-
-function assertProvider(providerId: string, meta: CommandMeta): void {
-  if (meta.actorId !== providerId) throw notTheProvider();
-}
-
-function parseKind(value: unknown): DocumentKind {
-  if (!(DOCUMENT_KINDS as readonly unknown[]).includes(value)) throw unknownDocumentKind(value);
-  return value as DocumentKind;
-}
-
-function nonEmpty(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
-
-/** A document exists only in a tracking state, so its provider id comes with it. */
-function findDocument(state: VerificationState, documentId: string) {
-  const document = state.status === 'tracking' ? state.documents[documentId] : undefined;
-  if (state.status !== 'tracking' || document === undefined) throw documentNotFound(documentId);
-  return { providerId: state.providerId, document };
-}
-
-/** Staff review: mediators and admins, never on their own provider file. */
-function reviewable(state: VerificationState, documentId: string, meta: CommandMeta) {
-  if (!REVIEWER_ROLES.includes(meta.actorRole)) throw notAReviewer();
-  const found = findDocument(state, documentId);
-  if (found.providerId === meta.actorId) throw cannotReviewOwnDocument();
-  if (found.document.status !== 'submitted') {
-    throw documentNotInReview(documentId, found.document.status);
-  }
-  return found;
-}
 
 function submit({ data, meta }: SubmitDocument, state: VerificationState): VerificationEvent[] {
   const providerId = providerIdOf(state, data.providerId);

@@ -1,5 +1,5 @@
 import { CommandMeta } from '../shared';
-import { VerificationCommand } from './verification.decide';
+import { VerificationCommand } from './verification.commands';
 import {
   DOCUMENT_VALIDITY_MONTHS,
   DocumentApproved,

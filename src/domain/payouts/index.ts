@@ -1,12 +1,14 @@
 import { Decider } from '../shared';
-import { decide as decidePayout, PayoutCommand } from './payout.decide';
+import type { PayoutCommand } from './payout.commands';
+import { decide as decidePayout } from './payout.decide';
 import { PayoutEvent } from './payout.events';
 import {
   evolve as evolvePayout,
   initialState as initialPayoutState,
   PayoutState,
 } from './payout.state';
-import { decide as decideWallet, WalletCommand } from './wallet.decide';
+import type { WalletCommand } from './wallet.commands';
+import { decide as decideWallet } from './wallet.decide';
 import { WalletEvent } from './wallet.events';
 import {
   evolve as evolveWallet,
@@ -43,14 +45,14 @@ export type {
   ReserveWithdrawal,
   ReturnFailedPayout,
   WalletCommand,
-} from './wallet.decide';
+} from './wallet.commands';
 export type {
   MarkPayoutFailed,
   MarkPayoutSent,
   MarkPayoutSubmitted,
   PayoutCommand,
   RequestPayout,
-} from './payout.decide';
+} from './payout.commands';
 
 export const walletDecider: Decider<WalletCommand, WalletState, WalletEvent> = {
   decide: decideWallet,

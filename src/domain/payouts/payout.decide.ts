@@ -1,4 +1,11 @@
-import { assertNever, Command, CommandMeta } from '../shared';
+import { assertNever } from '../shared';
+import type {
+  MarkPayoutFailed,
+  MarkPayoutSent,
+  MarkPayoutSubmitted,
+  PayoutCommand,
+  RequestPayout,
+} from './payout.commands';
 import { PayoutEvent } from './payout.events';
 import {
   alreadyRequested,
@@ -6,35 +13,12 @@ import {
   invalidAmount,
   invalidField,
   notWalletOwner,
-  onlySystemOrFinance,
   payoutAlreadySettled,
   payoutNotFound,
 } from './payout.errors';
+import { assertId, assertSystemOrFinance } from './payout.guards';
 import { ExistingPayoutState, PayoutState } from './payout.state';
-import { sameAccount, validateWithdrawalAccount, WithdrawalAccount } from './withdrawal-account';
-
-export type RequestPayout = Command<
-  'RequestPayout',
-  { payoutId: string; providerId: string; amountCents: number; account: WithdrawalAccount }
->;
-export type MarkPayoutSubmitted = Command<'MarkPayoutSubmitted', { gatewayPayoutId: string }>;
-export type MarkPayoutSent = Command<'MarkPayoutSent', { gatewayPayoutId?: string }>;
-export type MarkPayoutFailed = Command<
-  'MarkPayoutFailed',
-  { failureCode: string; failureMessage: string }
->;
-
-export type PayoutCommand = RequestPayout | MarkPayoutSubmitted | MarkPayoutSent | MarkPayoutFailed;
-
-function assertId(value: unknown, field: string): asserts value is string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw invalidField('PAYOUT_INVALID_FIELD', field, value, 'a non-empty string');
-  }
-}
-
-function assertSystemOrFinance(meta: CommandMeta): void {
-  if (meta.actorRole !== 'system' && meta.actorRole !== 'finance') throw onlySystemOrFinance();
-}
+import { sameAccount, validateWithdrawalAccount } from './withdrawal-account';
 
 function request(command: RequestPayout, state: PayoutState): PayoutEvent[] {
   const { payoutId, providerId, amountCents } = command.data;

@@ -1,73 +1,35 @@
-import { assertNever, Cents, Command, CommandMeta } from '../shared';
+import { assertNever } from '../shared';
+import type {
+  ConfirmPayout,
+  CreditWallet,
+  RegisterWithdrawalAccount,
+  ReserveWithdrawal,
+  ReturnFailedPayout,
+  WalletCommand,
+} from './wallet.commands';
 import { WalletEvent } from './wallet.events';
 import {
   accountIdTaken,
   accountNotFound,
   idReused,
   insufficientBalance,
-  invalidAmount,
-  invalidField,
   noWithdrawalAccount,
-  notWalletOwner,
-  onlySystemOrFinance,
   payoutAlreadySettled,
-  providerMismatch,
-  walletPayoutNotFound,
 } from './wallet.errors';
+import {
+  assertId,
+  assertOwner,
+  assertPositiveCents,
+  assertSameWallet,
+  assertSystemOrFinance,
+  knownPayout,
+} from './wallet.guards';
 import { lookup, WalletState } from './wallet.state';
 import {
   sameAccount,
   validateWithdrawalAccount,
   WithdrawalAccountInput,
 } from './withdrawal-account';
-
-export type CreditWallet = Command<
-  'CreditWallet',
-  { providerId: string; creditId: string; escrowId: string; amountCents: number }
->;
-export type RegisterWithdrawalAccount = Command<
-  'RegisterWithdrawalAccount',
-  { providerId: string } & WithdrawalAccountInput
->;
-export type ReserveWithdrawal = Command<
-  'ReserveWithdrawal',
-  { providerId: string; payoutId: string; amountCents: number; accountId: string }
->;
-export type ReturnFailedPayout = Command<
-  'ReturnFailedPayout',
-  { providerId: string; payoutId: string }
->;
-export type ConfirmPayout = Command<'ConfirmPayout', { providerId: string; payoutId: string }>;
-
-export type WalletCommand =
-  CreditWallet | RegisterWithdrawalAccount | ReserveWithdrawal | ReturnFailedPayout | ConfirmPayout;
-
-function assertId(value: unknown, field: string): asserts value is string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw invalidField('WALLET_INVALID_FIELD', field, value, 'a non-empty string');
-  }
-}
-
-function assertPositiveCents(value: unknown, field: string): asserts value is Cents {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
-    throw invalidAmount('WALLET_INVALID_AMOUNT', field, value);
-  }
-}
-
-function assertOwner(providerId: string, meta: CommandMeta): void {
-  if (meta.actorId !== providerId) throw notWalletOwner();
-}
-
-function assertSystemOrFinance(meta: CommandMeta): void {
-  if (meta.actorRole !== 'system' && meta.actorRole !== 'finance') throw onlySystemOrFinance();
-}
-
-/** The stream is `wallet-<providerId>`, so a command naming another provider was routed wrongly. */
-function assertSameWallet(state: WalletState, providerId: string): void {
-  assertId(providerId, 'providerId');
-  if (state.status === 'open' && state.providerId !== providerId)
-    throw providerMismatch(state.providerId, providerId);
-}
 
 function credit(command: CreditWallet, state: WalletState): WalletEvent[] {
   const { providerId, creditId, escrowId, amountCents } = command.data;
@@ -115,12 +77,6 @@ function reserve(command: ReserveWithdrawal, state: WalletState): WalletEvent[] 
   if (amountCents > state.availableCents)
     throw insufficientBalance(state.availableCents, amountCents);
   return [{ type: 'WalletDebitedForPayout', data: { providerId, payoutId, amountCents, account } }];
-}
-
-function knownPayout(state: WalletState, payoutId: string) {
-  const payout = state.status === 'open' ? lookup(state.payouts, payoutId) : undefined;
-  if (!payout) throw walletPayoutNotFound(payoutId);
-  return payout;
 }
 
 function returnFailed(command: ReturnFailedPayout, state: WalletState): WalletEvent[] {

@@ -1,6 +1,8 @@
-import { vatIncluded } from '../shared';
+import { CommandMeta, vatIncluded } from '../shared';
+import type { GigDetailsInput, GigExtraInput } from './gig.commands';
 import { GigDetails, GigExtra } from './gig.events';
-import { GigErrorCode, gigInvalid } from './gig.errors';
+import { GigErrorCode, gigIllegalState, gigInvalid, gigNotFound, notGigOwner } from './gig.errors';
+import type { ExistingGig, GigState } from './gig.state';
 
 export const GIG_RULES = {
   maxPublishedPerSeller: 5,
@@ -19,27 +21,6 @@ export const GIG_RULES = {
   maxExtras: 10,
   extraNameMaxLength: 80,
 } as const;
-
-export interface GigExtraInput {
-  extraId: string;
-  name: string;
-  priceCents: number;
-  deltaDays: number;
-}
-
-/** What a seller types; VAT is derived, never entered. */
-export interface GigDetailsInput {
-  title: string;
-  priceCents: number;
-  category: string;
-  description: string;
-  galleryRefs?: string[];
-  videoRef?: string | null;
-  keywords?: string[];
-  deliveryDays: number;
-  openingMessage?: string;
-  extras?: GigExtraInput[];
-}
 
 const isText = (value: unknown): value is string => typeof value === 'string';
 
@@ -211,4 +192,18 @@ export function validateGigDetails(input: GigDetailsInput): GigDetails {
 export function toInput(details: GigDetails): GigDetailsInput {
   const { vatCents: _vat, extras: storedExtras, ...rest } = details;
   return { ...rest, extras: storedExtras.map(({ vatCents: _v, ...extra }) => extra) };
+}
+
+export function existing(state: GigState, gigId: string): ExistingGig {
+  if (state.status === 'none') throw gigNotFound(gigId);
+  return state;
+}
+
+export function ownedBy(gig: ExistingGig, meta: CommandMeta): ExistingGig {
+  if (meta.actorId !== gig.sellerId) throw notGigOwner();
+  return gig;
+}
+
+export function notArchived(gig: ExistingGig): void {
+  if (gig.status === 'archived') throw gigIllegalState(GigErrorCode.ARCHIVED, gig.status);
 }

@@ -1,0 +1,146 @@
+// Every aggregate's evolve is total: stored events are kept for ever, so a fold must never throw,
+// whatever the stream holds (an event of another status, a repeat, a type this code does not know).
+import * as gig from './catalog/gig.fixtures.spec';
+import { gigDecider } from './catalog';
+import * as dispute from './disputes/dispute.fixtures.spec';
+import { disputeDecider } from './disputes';
+import * as escrow from './escrow/escrow.fixtures.spec';
+import { escrowDecider } from './escrow';
+import * as account from './identity/account-closure.fixtures.spec';
+import * as identity from './identity/identity.fixtures.spec';
+import * as verification from './identity/verification.fixtures.spec';
+import { accountDecider, verificationDecider } from './identity';
+import * as customRequest from './orders/custom-request.fixtures.spec';
+import * as order from './orders/order.fixtures.spec';
+import { customRequestDecider, orderDecider } from './orders';
+import * as payouts from './payouts/payouts.fixtures.spec';
+import { payoutDecider, walletDecider } from './payouts';
+import { Decider, DomainEvent } from './shared';
+
+interface Case {
+  aggregate: string;
+  decider: Decider<never, { status: string }, DomainEvent>;
+  /** Streams that walk the aggregate through its statuses, terminal ones included. */
+  streams: DomainEvent[][];
+}
+
+const asCase = <S extends { status: string }, E extends DomainEvent>(
+  aggregate: string,
+  decider: Decider<never, S, E>,
+  streams: E[][],
+): Case => ({ aggregate, decider, streams }) as unknown as Case;
+
+const cases: Case[] = [
+  asCase('gig', gigDecider, [[gig.created, gig.published, gig.paused, gig.archived]]),
+  asCase('dispute', disputeDecider, [
+    [
+      dispute.opened(),
+      dispute.statementAdded(),
+      dispute.assigned(),
+      dispute.proposed(),
+      dispute.acceptedBy('buyer'),
+      dispute.decided(),
+    ],
+    [dispute.opened(), dispute.withdrawn()],
+  ]),
+  asCase('escrow', escrowDecider, [
+    [
+      escrow.opened(),
+      escrow.funded('t1', 12_000),
+      escrow.frozen('d1'),
+      escrow.unfrozen('d1'),
+      escrow.released('r1', 10_000, 1000, 167, 'accepted'),
+      escrow.refunded('f1', 2000, 'mutual'),
+    ],
+  ]),
+  asCase('account', accountDecider, [
+    [
+      identity.registered(),
+      identity.confirmed,
+      account.closureRequested,
+      account.closed,
+      account.erased('account_closed', 'worker', account.AFTER_EFFECTIVE),
+    ],
+  ]),
+  asCase('verification', verificationDecider, [
+    [
+      verification.portageDeclared(true),
+      verification.submitted('rib'),
+      verification.approved('rib'),
+      verification.submitted('kbis_or_cfe'),
+    ],
+  ]),
+  asCase('custom request', customRequestDecider, [
+    [
+      customRequest.submitted,
+      customRequest.invited(),
+      customRequest.countered(),
+      customRequest.converted,
+    ],
+    [
+      customRequest.submitted,
+      customRequest.invited(),
+      customRequest.expired(),
+      customRequest.cancelled,
+    ],
+  ]),
+  asCase('order', orderDecider, Object.values(order.history)),
+  asCase('payout', payoutDecider, [
+    [payouts.payoutRequested(), payouts.payoutSubmitted(), payouts.payoutSent()],
+    [payouts.payoutRequested(), payouts.payoutFailed()],
+  ]),
+  asCase('wallet', walletDecider, [
+    [
+      payouts.credited('c1', 10_000),
+      payouts.accountRegistered(),
+      payouts.debited('p1', 4000),
+      payouts.returned('p1', 4000),
+      payouts.debited('p2', 3000),
+      payouts.settled('p2', 3000),
+    ],
+  ]),
+];
+
+/** The initial state and the state after each prefix of each stream. */
+function statesOf({ decider, streams }: Case): { status: string }[] {
+  return streams.flatMap((stream) =>
+    stream.reduce<{ status: string }[]>(
+      (states, event) => [...states, decider.evolve(states[states.length - 1], event)],
+      [decider.initialState()],
+    ),
+  );
+}
+
+describe.each(cases)('$aggregate evolve', (c) => {
+  const events = c.streams.flat();
+
+  it('walks the sample streams (so the cases below test real states)', () => {
+    for (const stream of c.streams) {
+      const end = stream.reduce(c.decider.evolve, c.decider.initialState());
+      expect(end).not.toEqual(c.decider.initialState());
+    }
+  });
+
+  it('leaves every state as it is on an event type it does not know', () => {
+    const unknown = { type: 'SomethingFromTheFuture', data: { anything: true } } as DomainEvent;
+    for (const state of statesOf(c)) {
+      expect(c.decider.evolve(state, unknown)).toBe(state);
+    }
+  });
+
+  it('never throws on an event that does not fit the state, and returns a state', () => {
+    for (const state of statesOf(c)) {
+      for (const event of events) {
+        const next = c.decider.evolve(state, event);
+        expect(typeof next.status).toBe('string');
+      }
+    }
+  });
+
+  it('ignores the opening event once the aggregate exists', () => {
+    for (const stream of c.streams) {
+      const end = stream.reduce(c.decider.evolve, c.decider.initialState());
+      expect(c.decider.evolve(end, stream[0])).toEqual(end);
+    }
+  });
+});
