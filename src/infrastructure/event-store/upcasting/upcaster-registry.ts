@@ -29,7 +29,9 @@ export function mergeEventVersions(
       if (!Number.isSafeInteger(version) || version < FIRST_SCHEMA_VERSION)
         throw new UpcasterRegistryError(`${type}: version ${version} is not a positive integer`);
       if (Object.hasOwn(merged, type) && merged[type] !== version)
-        throw new UpcasterRegistryError(`${type} is declared with versions ${merged[type]} and ${version}`);
+        throw new UpcasterRegistryError(
+          `${type} is declared with versions ${merged[type]} and ${version}`,
+        );
       merged[type] = version;
     }
   }
@@ -56,14 +58,17 @@ export class UpcasterRegistry {
           `Upcaster for ${u.type} from version ${u.from}, outside 1..${current - 1}`,
         );
       const steps = this.steps.get(u.type) ?? [];
-      if (steps[u.from]) throw new UpcasterRegistryError(`Two upcasters for ${u.type} from version ${u.from}`);
+      if (steps[u.from])
+        throw new UpcasterRegistryError(`Two upcasters for ${u.type} from version ${u.from}`);
       steps[u.from] = u;
       this.steps.set(u.type, steps);
     }
     for (const [type, current] of Object.entries(versions)) {
       for (let from = FIRST_SCHEMA_VERSION; from < current; from++) {
         if (!this.steps.get(type)?.[from])
-          throw new UpcasterRegistryError(`${type} is at version ${current} but has no upcaster from ${from}`);
+          throw new UpcasterRegistryError(
+            `${type} is at version ${current} but has no upcaster from ${from}`,
+          );
       }
     }
   }
