@@ -7,8 +7,8 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { PG_POOL } from './database/database.tokens';
 import { KurrentDbEventStore } from './event-store/kurrentdb/kurrentdb-event-store';
 import { PostgresEventStore } from './event-store/postgres/postgres-event-store';
-import { PostgresPersonalDataKeyring, withPersonalDataProtection } from './event-store/personal-data';
-import { withStorableDataGuard } from './event-store/storable-data';
+import { decorateEventStore } from './event-store/decorated-event-store';
+import { PostgresPersonalDataKeyring } from './event-store/personal-data';
 
 export const REDIS = Symbol('REDIS');
 
@@ -57,16 +57,14 @@ export class InfrastructureModule implements OnApplicationShutdown {
         {
           provide: EVENT_STORE,
           inject: [PG_POOL],
-          // Personal data inside events is encrypted per account (crypto-shredding) on either store;
-          // the outer guard refuses strings Postgres cannot hold while they are still in clear.
+          // Personal data inside events is encrypted per account (crypto-shredding) on either store,
+          // events are versioned and upcast, and strings Postgres cannot hold are refused.
           useFactory: (pool: Pool): EventStore =>
-            withStorableDataGuard(
-              withPersonalDataProtection(
-                config.EVENT_STORE === 'eventstoredb'
-                  ? new KurrentDbEventStore(config.EVENTSTORE_CONNECTION_STRING!)
-                  : new PostgresEventStore(pool, { connectionString: config.DATABASE_URL }),
-                new PostgresPersonalDataKeyring(pool, config.PERSONAL_DATA_MASTER_KEY),
-              ),
+            decorateEventStore(
+              config.EVENT_STORE === 'eventstoredb'
+                ? new KurrentDbEventStore(config.EVENTSTORE_CONNECTION_STRING!)
+                : new PostgresEventStore(pool, { connectionString: config.DATABASE_URL }),
+              new PostgresPersonalDataKeyring(pool, config.PERSONAL_DATA_MASTER_KEY),
             ),
         },
         {

@@ -43,8 +43,6 @@ export interface HandleOptions {
   cache?: AggregateCache;
 }
 
-export type EventSchemaVersions = Readonly<Record<string, number>>;
-
 /** Loads a stream and folds it; a missing stream gives the initial state. */
 export async function loadAggregate<State, Event extends DomainEvent>(
   store: EventStore,

@@ -1,4 +1,4 @@
-import { Cents, DomainEvent } from '../shared';
+import { Cents, DomainEvent, EventVersions } from '../shared';
 
 /** The three offer kinds of the seed: a packaged service, a phone call, a question. */
 export const GIG_KINDS = ['package', 'phone_call', 'question'] as const;
@@ -63,5 +63,14 @@ export type GigArchived = DomainEvent<
 >;
 
 export type GigEvent = GigCreated | GigUpdated | GigPublished | GigPaused | GigArchived;
+
+/** Stored schema version per event type; raise one only with an upcaster (docs/event-store.md). */
+export const GIG_EVENT_VERSIONS: EventVersions<GigEvent['type']> = {
+  GigCreated: 1,
+  GigUpdated: 1,
+  GigPublished: 1,
+  GigPaused: 1,
+  GigArchived: 1,
+};
 
 export const gigStreamName = (gigId: string): string => `gig-${gigId}`;

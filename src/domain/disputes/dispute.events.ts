@@ -1,4 +1,4 @@
-import type { Cents, DomainEvent } from '../shared';
+import type { Cents, DomainEvent, EventVersions } from '../shared';
 
 /** Stream of one dispute: `dispute-<disputeId>`. */
 export const DISPUTE_STREAM_CATEGORY = 'dispute';
@@ -190,8 +190,8 @@ export type DisputeEvent =
 
 export type DisputeEventType = DisputeEvent['type'];
 
-/** Stored schema version per event type; bump with an upcaster on a breaking change. */
-export const DISPUTE_EVENT_SCHEMA_VERSIONS: Readonly<Record<DisputeEventType, number>> = {
+/** Stored schema version per event type; raise one only with an upcaster (docs/event-store.md). */
+export const DISPUTE_EVENT_VERSIONS: EventVersions<DisputeEventType> = {
   DisputeOpened: 1,
   DisputeStatementAdded: 1,
   DisputeResponseDeadlineLapsed: 1,
@@ -205,7 +205,7 @@ export const DISPUTE_EVENT_SCHEMA_VERSIONS: Readonly<Record<DisputeEventType, nu
   DisputeDecided: 1,
 };
 export const DISPUTE_EVENT_TYPES = Object.keys(
-  DISPUTE_EVENT_SCHEMA_VERSIONS,
+  DISPUTE_EVENT_VERSIONS,
 ) as readonly DisputeEventType[];
 
 /** Event types the parties never see in their case history; typed on `string` so a mixed timeline can ask. */
@@ -218,5 +218,5 @@ export function isStaffOnlyDisputeEvent(type: string): boolean {
 }
 
 export function isDisputeEvent(event: { type: string }): event is DisputeEvent {
-  return Object.prototype.hasOwnProperty.call(DISPUTE_EVENT_SCHEMA_VERSIONS, event.type);
+  return Object.prototype.hasOwnProperty.call(DISPUTE_EVENT_VERSIONS, event.type);
 }

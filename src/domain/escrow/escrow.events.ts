@@ -1,4 +1,4 @@
-import { Cents, DomainEvent } from '../shared';
+import { Cents, DomainEvent, EventVersions } from '../shared';
 
 export const ESCROW_SUBJECT_KINDS = ['order', 'mission', 'project'] as const;
 export type EscrowSubjectKind = (typeof ESCROW_SUBJECT_KINDS)[number];
@@ -89,8 +89,8 @@ export type EscrowUnfrozen = DomainEvent<'EscrowUnfrozen', { escrowId: string; d
 export type EscrowEvent =
   EscrowOpened | EscrowFunded | EscrowReleased | EscrowRefunded | EscrowFrozen | EscrowUnfrozen;
 
-/** Stored schema version per event type; bump with an upcaster on a breaking change. */
-export const ESCROW_EVENT_SCHEMA_VERSIONS: Record<EscrowEvent['type'], number> = {
+/** Stored schema version per event type; raise one only with an upcaster (docs/event-store.md). */
+export const ESCROW_EVENT_VERSIONS: EventVersions<EscrowEvent['type']> = {
   EscrowOpened: 1,
   EscrowFunded: 1,
   EscrowReleased: 1,

@@ -1,4 +1,4 @@
-import { DomainEvent, PartyRole, StaffRole } from '../shared';
+import { DomainEvent, PartyRole, StaffRole, EventVersions } from '../shared';
 import { Address } from './profile';
 import { Role } from './roles';
 
@@ -121,6 +121,25 @@ export type AccountEvent =
   | AccountClosureWithdrawn
   | AccountClosed
   | AccountErased;
+
+/** Stored schema version per event type; raise one only with an upcaster (docs/event-store.md). */
+export const ACCOUNT_EVENT_VERSIONS: EventVersions<AccountEvent['type']> = {
+  AccountRegistered: 1,
+  EmailConfirmationReissued: 1,
+  EmailConfirmed: 1,
+  RoleActivated: 1,
+  ActiveRoleSwitched: 1,
+  ProfileUpdated: 1,
+  PasswordChanged: 1,
+  PasswordResetRequested: 1,
+  PasswordReset: 1,
+  StaffRoleGranted: 1,
+  StaffRoleRevoked: 1,
+  AccountClosureRequested: 1,
+  AccountClosureWithdrawn: 1,
+  AccountClosed: 1,
+  AccountErased: 1,
+};
 
 /** The event types that carry `data.personal`, for the encrypting serializer and its tests. */
 export const ACCOUNT_EVENTS_WITH_PERSONAL_DATA = ['AccountRegistered', 'ProfileUpdated'] as const;

@@ -1,4 +1,4 @@
-import { DomainEvent } from '../shared';
+import { DomainEvent, EventVersions } from '../shared';
 
 /** Seed 001, "Quelles sont les vérifications effectuées auprès des vendeurs ?". */
 export const DOCUMENT_KINDS = [
@@ -80,5 +80,14 @@ export type SalaryPortageDeclared = DomainEvent<
 
 export type VerificationEvent =
   DocumentSubmitted | DocumentApproved | DocumentRejected | DocumentExpired | SalaryPortageDeclared;
+
+/** Stored schema version per event type; raise one only with an upcaster (docs/event-store.md). */
+export const VERIFICATION_EVENT_VERSIONS: EventVersions<VerificationEvent['type']> = {
+  DocumentSubmitted: 1,
+  DocumentApproved: 1,
+  DocumentRejected: 1,
+  DocumentExpired: 1,
+  SalaryPortageDeclared: 1,
+};
 
 export const verificationStreamName = (providerId: string): string => `verification-${providerId}`;

@@ -1,4 +1,4 @@
-import { Cents, DomainEvent } from '../shared';
+import { Cents, DomainEvent, EventVersions } from '../shared';
 
 /** The buyer states a deadline either as a number of days or as a date. */
 export type CustomDeadline = { kind: 'days'; days: number } | { kind: 'date'; date: string };
@@ -86,6 +86,17 @@ export type CustomRequestEvent =
   | CustomRequestInvitationExpired
   | CustomRequestConvertedToOrder
   | CustomRequestCancelled;
+
+/** Stored schema version per event type; raise one only with an upcaster (docs/event-store.md). */
+export const CUSTOM_REQUEST_EVENT_VERSIONS: EventVersions<CustomRequestEvent['type']> = {
+  CustomRequestSubmitted: 1,
+  CustomRequestSellerInvited: 1,
+  CustomRequestAcceptedBySeller: 1,
+  CustomRequestCounterOffered: 1,
+  CustomRequestInvitationExpired: 1,
+  CustomRequestConvertedToOrder: 1,
+  CustomRequestCancelled: 1,
+};
 
 export const customRequestStreamName = (customRequestId: string): string =>
   `custom_request-${customRequestId}`;

@@ -1,4 +1,4 @@
-import { Cents, DomainEvent } from '../shared';
+import { Cents, DomainEvent, EventVersions } from '../shared';
 
 export type OrderGigKind = 'package' | 'phone_call' | 'question';
 
@@ -230,5 +230,24 @@ export type OrderEvent =
   | OrderContested
   | OrderContestWithdrawn
   | OrderResolved;
+
+/** Stored schema version per event type; raise one only with an upcaster (docs/event-store.md). */
+export const ORDER_EVENT_VERSIONS: EventVersions<OrderEvent['type']> = {
+  OrderPlaced: 1,
+  OrderPlacementAbandoned: 1,
+  OrderMessagePosted: 1,
+  OrderStarted: 1,
+  OrderDeliveryLate: 1,
+  OrderDelivered: 1,
+  OrderRevisionRequested: 1,
+  OrderCompleted: 1,
+  OrderReviewed: 1,
+  OrderCancellationRequested: 1,
+  OrderCancellationDeclined: 1,
+  OrderCancelled: 1,
+  OrderContested: 1,
+  OrderContestWithdrawn: 1,
+  OrderResolved: 1,
+};
 
 export const orderStreamName = (orderId: string): string => `order-${orderId}`;

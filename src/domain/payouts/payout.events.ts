@@ -1,4 +1,4 @@
-import { Cents, DomainEvent } from '../shared';
+import { Cents, DomainEvent, EventVersions } from '../shared';
 import { WithdrawalAccount } from './withdrawal-account';
 
 export type PayoutRequested = DomainEvent<
@@ -31,8 +31,12 @@ export type PayoutFailed = DomainEvent<
 
 export type PayoutEvent = PayoutRequested | PayoutSubmitted | PayoutSent | PayoutFailed;
 
-export const PAYOUT_EVENT_SCHEMA_VERSIONS: Record<PayoutEvent['type'], number> = {
-  PayoutRequested: 1,
+/**
+ * Stored schema version per event type; raise one only with an upcaster (docs/event-store.md).
+ * Version 2 of `PayoutRequested`: a bank account always has `ibanMasked`.
+ */
+export const PAYOUT_EVENT_VERSIONS: EventVersions<PayoutEvent['type']> = {
+  PayoutRequested: 2,
   PayoutSubmitted: 1,
   PayoutSent: 1,
   PayoutFailed: 1,

@@ -1,6 +1,6 @@
 import { Cents } from '../shared';
 import { PayoutEvent } from './payout.events';
-import { WithdrawalAccount, withIbanMask } from './withdrawal-account';
+import { WithdrawalAccount } from './withdrawal-account';
 
 export interface PayoutData {
   payoutId: string;
@@ -41,7 +41,7 @@ function dataOf(state: ExistingPayoutState): PayoutData {
 export function evolve(state: PayoutState, event: PayoutEvent): PayoutState {
   if (event.type === 'PayoutRequested') {
     if (state.status !== 'none') return state;
-    return { status: 'requested', ...event.data, account: withIbanMask(event.data.account) };
+    return { status: 'requested', ...event.data };
   }
   // Outcomes are final: a late or repeated event never moves a settled payout.
   if (state.status === 'none' || state.status === 'sent' || state.status === 'failed') return state;

@@ -1,4 +1,4 @@
-import { Cents, DomainEvent } from '../shared';
+import { Cents, DomainEvent, EventVersions } from '../shared';
 import { WithdrawalAccount } from './withdrawal-account';
 
 export type WalletCredited = DomainEvent<
@@ -45,10 +45,14 @@ export type WalletEvent =
   | WalletPayoutReturned
   | WalletPayoutSettled;
 
-export const WALLET_EVENT_SCHEMA_VERSIONS: Record<WalletEvent['type'], number> = {
+/**
+ * Stored schema version per event type; raise one only with an upcaster (docs/event-store.md).
+ * Version 2 of the events carrying `account`: a bank account always has `ibanMasked`.
+ */
+export const WALLET_EVENT_VERSIONS: EventVersions<WalletEvent['type']> = {
   WalletCredited: 1,
-  WithdrawalAccountRegistered: 1,
-  WalletDebitedForPayout: 1,
+  WithdrawalAccountRegistered: 2,
+  WalletDebitedForPayout: 2,
   WalletPayoutReturned: 1,
   WalletPayoutSettled: 1,
 };

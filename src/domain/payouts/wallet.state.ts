@@ -1,6 +1,6 @@
 import { Cents } from '../shared';
 import { WalletEvent } from './wallet.events';
-import { WithdrawalAccount, withIbanMask } from './withdrawal-account';
+import { WithdrawalAccount } from './withdrawal-account';
 
 export type WalletPayoutStatus = 'in_transit' | 'paid_out' | 'returned';
 
@@ -79,7 +79,7 @@ export function evolve(state: WalletState, event: WalletEvent): WalletState {
     }
     case 'WithdrawalAccountRegistered': {
       const wallet = openWallet(state, event.data.providerId);
-      const account = withIbanMask(event.data.account);
+      const { account } = event.data;
       return { ...wallet, accounts: { ...wallet.accounts, [account.accountId]: account } };
     }
     case 'WalletDebitedForPayout': {

@@ -45,12 +45,6 @@ export function maskIban(iban: string): string {
   return `${value.slice(0, 4)} **** ${value.slice(-4)}`;
 }
 
-/** Events recorded before the mask was stored carry the IBAN in clear, so the mask is derived from it. */
-export function withIbanMask(account: WithdrawalAccount): WithdrawalAccount {
-  if (account.kind !== 'bank' || typeof account.ibanMasked === 'string') return account;
-  return { ...account, ibanMasked: maskIban(account.iban) };
-}
-
 /** ISO 13616: known country, its exact length, and the ISO 7064 mod-97-10 check equal to 1. */
 export function isValidIban(iban: string): boolean {
   if (typeof iban !== 'string') return false;

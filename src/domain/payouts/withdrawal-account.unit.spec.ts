@@ -6,7 +6,6 @@ import {
   maskIban,
   normalizeIban,
   validateWithdrawalAccount,
-  withIbanMask,
 } from './withdrawal-account';
 
 /** Independent reference: check digits = 98 − (BBAN + country + "00" as a number) mod 97, in BigInt. */
@@ -99,16 +98,6 @@ describe('maskIban', () => {
         expect(masked.replace(/[ *]/g, '').length).toBe(8);
       }),
     );
-  });
-
-  it('gives an account recorded before the mask existed its mask', () => {
-    const old = {
-      accountId: 'a',
-      kind: 'bank',
-      iban: 'FR7630006000011234567890189',
-      holderName: 'M',
-    };
-    expect(withIbanMask(old as never)).toMatchObject({ ibanMasked: 'FR76 **** 0189' });
   });
 });
 

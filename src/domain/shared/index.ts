@@ -2,3 +2,4 @@ export * from './decider';
 export * from './domain-error';
 export * from './money';
 export * from './command';
+export * from './event-versions';

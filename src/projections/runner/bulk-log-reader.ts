@@ -7,6 +7,10 @@ import {
 } from '../../application/shared/event-store.port';
 import { PostgresEventStore } from '../../infrastructure/event-store/postgres/postgres-event-store';
 import { safeHorizon } from '../../infrastructure/event-store/postgres/postgres-log-reader';
+import {
+  EVENT_UPCASTING,
+  UpcasterRegistry,
+} from '../../infrastructure/event-store/upcasting';
 
 /** Reads the log in log order, after a position, only the given event types. */
 export interface LogReader {
@@ -42,9 +46,15 @@ type Row = [
  * parsed once, instead of one parsed row per event; it is several times cheaper in CPU.
  * Same ordering and horizon as the adapter's own reader. Events carrying `data.personal` are
  * read again through the port, so a decorating store (decryption) still decides what they say.
- * Only `metadata.occurredAt` is carried: projections read nothing else from metadata.
+ * Only `metadata.occurredAt` is carried: projections read nothing else from metadata. Rows come
+ * from the table, not the port, so the upcasters are applied here too: a rebuild sees what the
+ * live projection saw.
  */
-export function bulkPostgresReader(pool: Pool, store: EventStore): LogReader {
+export function bulkPostgresReader(
+  pool: Pool,
+  store: EventStore,
+  upcasting: UpcasterRegistry = EVENT_UPCASTING,
+): LogReader {
   const decorated = !(store instanceof PostgresEventStore);
   return {
     async count(types) {
@@ -98,7 +108,7 @@ export function bulkPostgresReader(pool: Pool, store: EventStore): LogReader {
           events,
           parsed.map((r) => r[10]),
         );
-      return events;
+      return upcasting.upcastAll(events);
     },
   };
 }
@@ -129,7 +139,9 @@ async function revealPersonal(
     const byId = new Map(read.map((r) => [r.id, r]));
     for (const i of indexes) {
       const revealed = byId.get(events[i].id);
-      if (revealed) events[i] = { ...events[i], data: revealed.data };
+      // The port may have upcast it already: its version travels with its data, so it is not upcast twice.
+      if (revealed)
+        events[i] = { ...events[i], data: revealed.data, schemaVersion: revealed.schemaVersion };
     }
   }
 }

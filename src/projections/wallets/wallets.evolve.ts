@@ -1,17 +1,11 @@
 import { RecordedEvent } from '../../application/shared/event-store.port';
 import type { EscrowEvent } from '../../domain/escrow';
-import {
-  type PayoutEvent,
-  type WalletEvent,
-  type WithdrawalAccount,
-  withIbanMask,
-} from '../../domain/payouts';
+import type { PayoutEvent, WalletEvent, WithdrawalAccount } from '../../domain/payouts';
 import { isNewer, RowBuffer } from '../runner/row-buffer';
 import { EscrowRow, PayoutRow, WalletRow } from './wallets.tables';
 
 /** Enough to recognise the account, never enough to use it; a bank hint is the stored mask, kept after erasure. */
-export function accountHint(recorded: WithdrawalAccount): string {
-  const account = withIbanMask(recorded);
+export function accountHint(account: WithdrawalAccount): string {
   if (account.kind === 'bank') return account.ibanMasked;
   const [local, domain] = account.email.split('@');
   return `${local.slice(0, 1)}•••@${domain ?? ''}`;

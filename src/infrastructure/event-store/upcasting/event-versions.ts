@@ -1,0 +1,20 @@
+import { GIG_EVENT_VERSIONS } from '../../../domain/catalog';
+import { DISPUTE_EVENT_VERSIONS } from '../../../domain/disputes';
+import { ESCROW_EVENT_VERSIONS } from '../../../domain/escrow';
+import { ACCOUNT_EVENT_VERSIONS, VERIFICATION_EVENT_VERSIONS } from '../../../domain/identity';
+import { CUSTOM_REQUEST_EVENT_VERSIONS, ORDER_EVENT_VERSIONS } from '../../../domain/orders';
+import { PAYOUT_EVENT_VERSIONS, WALLET_EVENT_VERSIONS } from '../../../domain/payouts';
+import { mergeEventVersions } from './upcaster-registry';
+
+/** Every context's version table; a new context adds its own here. */
+export const EVENT_VERSIONS = mergeEventVersions(
+  ACCOUNT_EVENT_VERSIONS,
+  VERIFICATION_EVENT_VERSIONS,
+  GIG_EVENT_VERSIONS,
+  ORDER_EVENT_VERSIONS,
+  CUSTOM_REQUEST_EVENT_VERSIONS,
+  ESCROW_EVENT_VERSIONS,
+  DISPUTE_EVENT_VERSIONS,
+  WALLET_EVENT_VERSIONS,
+  PAYOUT_EVENT_VERSIONS,
+);
