@@ -1,4 +1,4 @@
-import { maskIban } from '../../../domain/payouts';
+import { isValidIban, maskIban } from '../../../domain/payouts';
 import { Upcaster } from './upcaster-registry';
 
 type Json = Record<string, unknown>;
@@ -17,7 +17,9 @@ export function withAccountIbanMask(data: unknown): unknown {
   const { account } = data;
   if (account.kind !== 'bank' || typeof account.ibanMasked === 'string') return data;
   if (typeof account.iban !== 'string') return data;
-  return { ...data, account: { ...account, ibanMasked: maskIban(account.iban) } };
+  // Only a registered (valid) IBAN is masked; one that reads `[erased]` has no mask left to show.
+  const ibanMasked = isValidIban(account.iban) ? maskIban(account.iban) : '[erased]';
+  return { ...data, account: { ...account, ibanMasked } };
 }
 
 /** Every payouts event that snapshots a withdrawal account went from v1 to v2 with the mask. */
