@@ -1,3 +1,5 @@
+import type { GatewayFacts } from '../../domain/payments';
+
 /**
  * A payment-provider notification in our terms, whatever the provider (Stripe webhooks, or the
  * simulated gateway's emitter). `eventId` is the provider's, the key deduplicating deliveries.
@@ -10,37 +12,13 @@ export type GatewayNotification = {
   occurredAt: string;
 } & GatewayNotificationBody;
 
+/** The provider may not name the escrow of a payment: it is then found by the payment reference. */
+type Unresolved<F> = F extends { escrowId: string }
+  ? Omit<F, 'escrowId'> & { escrowId: string | null }
+  : F;
+
 export type GatewayNotificationBody =
-  | {
-      kind: 'payment.authorized' | 'payment.succeeded';
-      paymentRef: string;
-      escrowId: string | null;
-      amountCents: number;
-    }
-  | { kind: 'payment.failed'; paymentRef: string; escrowId: string | null; failureCode: string }
-  | {
-      kind: 'refund.succeeded' | 'refund.failed';
-      paymentRef: string;
-      escrowId: string | null;
-      refundRef: string;
-      amountCents: number;
-    }
-  | { kind: 'payout.paid'; payoutId: string; gatewayPayoutId: string }
-  | {
-      kind: 'payout.failed';
-      payoutId: string;
-      gatewayPayoutId: string;
-      failureCode: string;
-      failureMessage: string;
-    }
-  | {
-      kind: 'chargeback.opened';
-      paymentRef: string;
-      escrowId: string | null;
-      gatewayDisputeId: string;
-      amountCents: number;
-      reason: string;
-    }
+  | Unresolved<GatewayFacts>
   /** A type we do not act on; still acknowledged so the provider stops retrying. */
   | { kind: 'ignored' };
 

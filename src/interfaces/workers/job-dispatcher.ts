@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { GatewayNotifications } from '../../application/payments/gateway-notifications.service';
 import { GatewayNotification } from '../../application/payouts/gateway-notification';
 import { SendPayoutJob } from '../../application/payouts/send-payout.job';
 import { DeadlineJobs } from '../../application/scheduling/deadline-jobs';
@@ -9,7 +10,6 @@ import {
   ReminderJob,
 } from '../../application/scheduling/jobs';
 import { ReminderJobs } from '../../application/scheduling/reminder-jobs';
-import { GatewayNotifications } from '../http/webhooks/gateway-notifications.service';
 
 /** Routes a job to the application service that runs its kind. */
 @Injectable()

@@ -1,5 +1,8 @@
 import { DynamicModule, Inject, Module, OnModuleInit, Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { GatewayLogCommandHandler } from '../../application/payments/gateway-log.handler';
+import { GatewayNotifications } from '../../application/payments/gateway-notifications.service';
+import { PaymentRefsReactor } from '../../application/payments/payment-refs.reactor';
 import {
   GatewayWebhookEmitter,
   NoWebhookEmitter,
@@ -24,8 +27,6 @@ import { QueuesModule } from '../../infrastructure/queues/queues.module';
 import { workerTuning } from '../../infrastructure/queues/queue-tuning';
 import { ScheduledJobsLedger } from '../../infrastructure/queues/scheduled-jobs.ledger';
 import { PayoutsController } from '../http/payouts/payouts.controller';
-import { GatewayNotifications } from '../http/webhooks/gateway-notifications.service';
-import { PaymentRefsReactor } from '../http/webhooks/payment-refs.reactor';
 import { StripeWebhookController } from '../http/webhooks/stripe-webhook.controller';
 import { JobDispatcher } from './job-dispatcher';
 import { QueueDashboard } from './queue-dashboard';
@@ -56,6 +57,7 @@ export class WorkersModule implements OnModuleInit {
           useClass: config.STRIPE_SECRET_KEY ? NoWebhookEmitter : SimulatedWebhookEmitter,
         },
         PayoutCommandHandler,
+        GatewayLogCommandHandler,
         Withdrawals,
         GatewayNotifications,
         DeadlineJobs,

@@ -2,10 +2,15 @@ import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { EscrowCommandMessage } from '../../../src/application/escrow/escrow.messages';
+import { OrderCommandMessage } from '../../../src/application/orders/order.messages';
 import { payoutIds } from '../../../src/application/payouts/payout-ids';
-import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
+import {
+  EVENT_STORE,
+  EventStore,
+  StreamNotFoundError,
+} from '../../../src/application/shared/event-store.port';
 import { startTestApp, TestApp } from '../../support/test-app';
-import { eventually, meta, startedOrder } from './support/helpers';
+import { deliver, eventually, meta, startedOrder } from './support/helpers';
 
 const SECRET = 'whsec_test_workers_0123456789';
 const stripe = new Stripe('sk_test_unused');
@@ -207,6 +212,90 @@ describe('POST /webhooks/stripe: signed, deduplicated, turned into domain events
       subject: { kind: 'order', id: order.orderId },
       heldCents: 12_000,
     });
+    expect((await store.readStream(`gateway-${order.escrowId}`)).map((e) => e.type)).toEqual([
+      'GatewayChargebackOpened',
+    ]);
+  });
+
+  it('a chargeback the order refuses (it completed meanwhile) opens no dispute and touches no order or escrow', async () => {
+    const order = await startedOrder(bus, { startedAt: new Date(), days: 3 });
+    await deliver(bus, order, new Date());
+    const paymentRef = `pi_${randomUUID().replace(/-/g, '')}`;
+    await bus.execute(
+      new EscrowCommandMessage(
+        order.escrowId,
+        {
+          type: 'OpenEscrow',
+          data: {
+            escrowId: order.escrowId,
+            subject: { kind: 'order', id: order.orderId },
+            payerId: order.buyerId,
+            payeeId: order.sellerId,
+            commissionRateBp: 1_000,
+            trancheId: randomUUID(),
+            amountCents: 12_000,
+            paymentRef,
+          },
+          meta: meta(new Date(), 'system', 'system'),
+        },
+        { correlationId: 'test' },
+      ),
+    );
+    await t.settle();
+    // The buyer accepts the delivery right after the chargeback path first read the order.
+    const orderStream = `order-${order.orderId}`;
+    const read = store.readStream.bind(store);
+    let raced = false;
+    const spy = jest.spyOn(store, 'readStream').mockImplementation(async (stream, options) => {
+      const events = await read(stream, options);
+      if (stream === orderStream && !raced) {
+        raced = true;
+        await bus.execute(
+          new OrderCommandMessage(
+            order.orderId,
+            {
+              type: 'AcceptDelivery',
+              data: { orderId: order.orderId },
+              meta: meta(new Date(), order.buyerId, 'client'),
+            },
+            { correlationId: 'test-accept' },
+          ),
+        );
+      }
+      return events;
+    });
+    let res;
+    try {
+      res = await post(
+        stripeEvent('charge.dispute.created', {
+          id: 'dp_refused',
+          object: 'dispute',
+          amount: 12_000,
+          charge: 'ch_2',
+          payment_intent: paymentRef,
+          reason: 'fraudulent',
+          status: 'needs_response',
+          metadata: {},
+        }),
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(raced).toBe(true);
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body).outcome).toMatch(/^refused ORDER_/);
+    await t.settle();
+    const disputeId = payoutIds.id('chargeback', 'dp_refused');
+    await expect(store.readStream(`dispute-${disputeId}`)).rejects.toBeInstanceOf(
+      StreamNotFoundError,
+    );
+    const orderTypes = (await store.readStream(orderStream)).map((e) => e.type);
+    expect(orderTypes).toContain('OrderCompleted');
+    expect(orderTypes).not.toContain('OrderContested');
+    expect((await store.readStream(`escrow-${order.escrowId}`)).map((e) => e.type)).not.toContain(
+      'EscrowFrozen',
+    );
+    // What the bank said is still on record: the notification is a fact, not a refused command.
     expect((await store.readStream(`gateway-${order.escrowId}`)).map((e) => e.type)).toEqual([
       'GatewayChargebackOpened',
     ]);

@@ -6,6 +6,7 @@ import { DisputeEffectsReactor } from '../../../application/disputes/dispute-eff
 import { DisputeCommandHandler } from '../../../application/disputes/dispute.handler';
 import { DisputeQueries } from '../../../application/disputes/dispute.queries';
 import { DISPUTE_SETTINGS, DisputeSettings } from '../../../application/disputes/dispute-settings';
+import { OpenChargebackDisputeHandler } from '../../../application/disputes/open-chargeback-dispute.handler';
 import { OpenOrderDisputeHandler } from '../../../application/disputes/open-order-dispute.handler';
 import { RunDisputeCaseHandler } from '../../../application/disputes/run-dispute-case.handler';
 import { AppConfig } from '../../../infrastructure/config/config';
@@ -25,6 +26,7 @@ export class DisputesModule {
         { provide: DISPUTE_SETTINGS, useValue: settings },
         DisputeCommandHandler,
         OpenOrderDisputeHandler,
+        OpenChargebackDisputeHandler,
         RunDisputeCaseHandler,
         DisputeEffects,
         DisputeEffectsReactor,

@@ -9,7 +9,10 @@ import {
 } from '../../../infrastructure/payments/stripe/stripe-webhooks';
 import { Public } from '../auth/actor';
 import { ProblemException } from '../problem/problem-details.filter';
-import { GatewayNotifications, NotificationResult } from './gateway-notifications.service';
+import {
+  GatewayNotifications,
+  NotificationResult,
+} from '../../../application/payments/gateway-notifications.service';
 
 /**
  * Stripe's signed webhooks. The signature is checked on the raw bytes before anything else, so

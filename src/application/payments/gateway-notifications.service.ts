@@ -1,0 +1,137 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { RecordGatewayNotification } from '../../domain/payments';
+import { CommandMeta, ConcurrencyError, DomainError } from '../../domain/shared';
+import { OpenChargebackDispute } from '../disputes/dispute.messages';
+import { GatewayNotification } from '../payouts/gateway-notification';
+import { payoutIds } from '../payouts/payout-ids';
+import { PayoutCommandMessage } from '../payouts/payout.messages';
+import { CausationContext } from '../shared/command-handling';
+import { GatewayInbox } from './gateway-inbox.port';
+import { GatewayLogCommandMessage } from './gateway-log.messages';
+import { PaymentReferences } from './payment-references.port';
+
+export interface NotificationResult {
+  duplicate: boolean;
+  outcome: string;
+}
+
+type Handled = Exclude<GatewayNotification, { kind: 'ignored' }>;
+
+/**
+ * Turns gateway notifications into facts in the log and commands on the aggregates they concern:
+ * payouts are marked sent or failed, a chargeback opens a dispute as the system. A notification
+ * is handled once per provider event id; a delivery that failed half-way is handled again, and
+ * every step it repeats is a command its aggregate decides to be a no-op.
+ */
+@Injectable()
+export class GatewayNotifications {
+  private readonly logger = new Logger('GatewayNotifications');
+
+  constructor(
+    private readonly inbox: GatewayInbox,
+    private readonly paymentRefs: PaymentReferences,
+    private readonly commandBus: CommandBus,
+  ) {}
+
+  async handle(notification: GatewayNotification): Promise<NotificationResult> {
+    const delivery = {
+      provider: notification.provider,
+      eventId: notification.eventId,
+      providerType: notification.providerType,
+    };
+    const receipt = await this.inbox.receive(delivery);
+    if (receipt.handled) return { duplicate: true, outcome: receipt.outcome };
+    const outcome = await this.apply(notification);
+    await this.inbox.complete(delivery, outcome);
+    return { duplicate: false, outcome };
+  }
+
+  private async apply(n: GatewayNotification): Promise<string> {
+    if (n.kind === 'ignored') return 'ignored';
+    const causation: CausationContext = { correlationId: `${n.provider}:${n.eventId}` };
+    const meta: CommandMeta = { now: n.occurredAt, actorId: 'system', actorRole: 'system' };
+    if (n.kind === 'payout.paid' || n.kind === 'payout.failed') {
+      await this.record(n.payoutId, n, null, meta, causation);
+      const options = { eventIds: payoutIds.events(`${n.provider}:${n.eventId}`) };
+      const command =
+        n.kind === 'payout.paid'
+          ? {
+              type: 'MarkPayoutSent' as const,
+              data: { gatewayPayoutId: n.gatewayPayoutId },
+              meta,
+            }
+          : {
+              type: 'MarkPayoutFailed' as const,
+              data: { failureCode: n.failureCode, failureMessage: n.failureMessage },
+              meta,
+            };
+      return this.refusalAsOutcome(async () => {
+        await this.commandBus.execute(
+          new PayoutCommandMessage(n.payoutId, command, causation, options),
+        );
+        return n.kind;
+      });
+    }
+    const escrowId = n.escrowId ?? (await this.paymentRefs.escrowOf(n.paymentRef));
+    if (!escrowId) return `unknown payment ${n.paymentRef}`;
+    await this.record(escrowId, n, escrowId, meta, causation);
+    if (n.kind !== 'chargeback.opened') return 'recorded';
+    const disputeId = payoutIds.id('chargeback', n.gatewayDisputeId);
+    const chargeback = new OpenChargebackDispute(
+      {
+        disputeId,
+        openedEventId: payoutIds.events(disputeId, 'opened')(0),
+        escrowId,
+        gatewayDisputeId: n.gatewayDisputeId,
+        amountCents: n.amountCents,
+        bankReason: n.reason,
+      },
+      meta,
+      causation,
+    );
+    return this.refusalAsOutcome(async () => {
+      const opening = await this.commandBus.execute(chargeback);
+      return opening.opened ? `dispute ${opening.disputeId}` : `unknown escrow ${escrowId}`;
+    });
+  }
+
+  /** The notification goes on record in the log of the payout or escrow it concerns. */
+  private async record(
+    subjectId: string,
+    n: Handled,
+    escrowId: string | null,
+    meta: CommandMeta,
+    causation: CausationContext,
+  ): Promise<void> {
+    const { eventId, ...rest } = n;
+    // Payment-side facts are recorded with the escrow resolved for them; payout facts name none.
+    const data = (
+      escrowId === null
+        ? { ...rest, providerEventId: eventId }
+        : { ...rest, escrowId, providerEventId: eventId }
+    ) as RecordGatewayNotification['data'];
+    const id = payoutIds.id('gateway-event', n.provider, eventId);
+    await this.commandBus.execute(
+      new GatewayLogCommandMessage(
+        subjectId,
+        { type: 'RecordGatewayNotification', data, meta },
+        causation,
+        { eventIds: () => id },
+      ),
+    );
+  }
+
+  /** A refusal is the notification's outcome (the provider must not retry it); anything else is thrown. */
+  private async refusalAsOutcome(send: () => Promise<string>): Promise<string> {
+    try {
+      return await send();
+    } catch (error) {
+      if (error instanceof DomainError && !(error instanceof ConcurrencyError)) {
+        this.logger.warn(`Gateway notification refused: ${error.code}`);
+        return `refused ${error.code}`;
+      }
+      throw error;
+    }
+  }
+}
