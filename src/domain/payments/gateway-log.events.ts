@@ -1,4 +1,4 @@
-import { DomainEvent } from '../shared';
+import { DomainEvent, EventVersions } from '../shared';
 
 /** Who told us and when: the provider's own event id is the key that deduplicates its deliveries. */
 export interface GatewayReceipt {
@@ -69,7 +69,7 @@ export type GatewayEventOf<K extends GatewayFactKind> = DomainEvent<
 
 export type GatewayEvent = { [K in GatewayFactKind]: GatewayEventOf<K> }[GatewayFactKind];
 
-export const GATEWAY_EVENT_SCHEMA_VERSIONS: Record<GatewayEvent['type'], number> = {
+export const GATEWAY_EVENT_VERSIONS: EventVersions<GatewayEvent['type']> = {
   GatewayPaymentAuthorized: 1,
   GatewayPaymentSucceeded: 1,
   GatewayPaymentFailed: 1,
