@@ -10,7 +10,7 @@ import type { ModuleRef } from '@nestjs/core';
 import { Queue, Worker } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
-import { SystemClock } from '../src/application/scheduling/clock';
+import { SystemClock } from '../src/application/shared/clock';
 import { DeadlineJob, QUEUES, scheduled, ScheduledJob } from '../src/application/scheduling/jobs';
 import { loadConfig } from '../src/infrastructure/config/config';
 import { BullMqJobScheduler } from '../src/infrastructure/queues/bullmq-job-scheduler';

@@ -2,6 +2,7 @@ import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/c
 import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { AGGREGATE_CACHE, AggregateCache } from '../application/shared/aggregate-cache';
+import { Clock, SystemClock } from '../application/shared/clock';
 import { EVENT_STORE, EventStore } from '../application/shared/event-store.port';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { PG_POOL } from './database/database.tokens';
@@ -53,6 +54,8 @@ export class InfrastructureModule implements OnApplicationShutdown {
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        // The one clock every reader injects; a test overrides this token to move them all.
+        { provide: Clock, useClass: SystemClock },
         { provide: PG_POOL, useFactory: () => createWarmPool(config.DATABASE_URL, config.PG_POOL_SIZE) },
         {
           provide: EVENT_STORE,
@@ -79,7 +82,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
           useFactory: () => createRedis(config.REDIS_URL),
         },
       ],
-      exports: [APP_CONFIG, PG_POOL, EVENT_STORE, AGGREGATE_CACHE, REDIS],
+      exports: [APP_CONFIG, Clock, PG_POOL, EVENT_STORE, AGGREGATE_CACHE, REDIS],
     };
   }
 

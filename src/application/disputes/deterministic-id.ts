@@ -1,12 +1,7 @@
-import { deterministicId as sharedDeterministicId } from '../shared/deterministic-id';
+import { deterministicIdsIn } from '../shared/deterministic-id';
 
-/**
- * A UUID (version 5 layout, SHA-1 of the parts) derived from its parts, so a retried step
- * or a re-delivered event always produces the same ids and the log dedupes the append.
- */
-export function deterministicId(...parts: string[]): string {
-  return sharedDeterministicId('marketplace:disputes', ...parts);
-}
+/** Ids of the disputes context's steps, in its own namespace so a retried step gives the same ids. */
+export const deterministicId = deterministicIdsIn('marketplace:disputes');
 
 /** Ids of everything a dispute causes elsewhere; each effect happens at most once per dispute. */
 export const disputeEffectIds = {

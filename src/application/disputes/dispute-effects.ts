@@ -11,6 +11,7 @@ import {
 import { CommandMeta, ConcurrencyError, DomainError } from '../../domain/shared';
 import { EscrowCommandMessage, escrowStream } from '../escrow/escrow.messages';
 import { OrderCommandMessage, orderStream } from '../orders/order.messages';
+import { Clock, SystemClock } from '../shared/clock';
 import { loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { readStreamOrEmpty } from './case/case-streams';
@@ -42,6 +43,8 @@ export class DisputeEffects {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly commandBus: CommandBus,
+    // Unit specs build the effects by hand and keep real time; the app injects the one Clock.
+    private readonly clock: Clock = new SystemClock(),
   ) {}
 
   async dispute(disputeId: string) {
@@ -132,7 +135,7 @@ export class DisputeEffects {
     cause: DisputeCause,
   ): Promise<void> {
     const meta: CommandMeta = {
-      now: new Date().toISOString(),
+      now: this.clock.now().toISOString(),
       actorId: opened.openedBy,
       actorRole: opened.openerRole === 'system' ? 'system' : cause.actorRole,
     };

@@ -5,9 +5,9 @@ import { CausationContext } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { revisionOf, runAccountCommand, selfMeta, systemMeta } from './account-commands';
 import type { SessionActor } from './account.service';
+import { Clock } from '../shared/clock';
 import {
   AccountDirectory,
-  Clock,
   IdentitySchedules,
   PersonalDataKeys,
   SessionStore,

@@ -11,7 +11,8 @@ import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { loadAccount, revisionOf, runAccountCommand, selfMeta } from './account-commands';
 import { accountView, AccountView } from './account-view';
 import { providerNotFound } from './identity.errors';
-import { AccountDirectory, Clock, SessionStore } from './identity.ports';
+import { Clock } from '../shared/clock';
+import { AccountDirectory, SessionStore } from './identity.ports';
 import { SessionTokens, TokenPair } from './session-tokens';
 
 /** The holder of an access token, as the application sees it. */

@@ -30,9 +30,9 @@ import {
   invalidCredentials,
   invalidCurrentPassword,
 } from './identity.errors';
+import { Clock } from '../shared/clock';
 import {
   AccountDirectory,
-  Clock,
   LoginThrottleStore,
   PasswordHasher,
   SessionStore,

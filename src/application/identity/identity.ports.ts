@@ -2,16 +2,6 @@ import type { Role } from '../../domain/identity';
 
 /** Ports of the identity context; adapters live in src/infrastructure/identity. */
 
-export abstract class Clock {
-  abstract now(): Date;
-}
-
-export class SystemClock extends Clock {
-  now(): Date {
-    return new Date();
-  }
-}
-
 export abstract class PasswordHasher {
   /** An argon2id PHC string. */
   abstract hash(plain: string): Promise<string>;

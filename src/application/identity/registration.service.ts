@@ -13,7 +13,8 @@ import { CausationContext } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { revisionOf, runAccountCommand, selfMeta } from './account-commands';
 import { emailAlreadyRegistered } from './identity.errors';
-import { AccountDirectory, Clock, PasswordHasher } from './identity.ports';
+import { Clock } from '../shared/clock';
+import { AccountDirectory, PasswordHasher } from './identity.ports';
 import { accountIdOfToken, hashSecret, newAccountToken } from './secret-tokens';
 
 /** A confirmation link stays valid two days. */

@@ -13,7 +13,8 @@ import { ActorRole, CommandMeta } from '../../domain/shared';
 import { Notifications } from '../notifications/notifications.port';
 import { CausationContext, handleCommand, loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
-import { Clock, IdentitySchedules, VerificationQueueRow } from './identity.ports';
+import { Clock } from '../shared/clock';
+import { IdentitySchedules, VerificationQueueRow } from './identity.ports';
 import { verificationStream } from './verification.messages';
 
 export interface StaffActor {

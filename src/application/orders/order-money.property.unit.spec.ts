@@ -5,7 +5,7 @@ import { CommandMeta, DomainError, percentOf } from '../../domain/shared';
 import { GetGigQuery, GigView } from '../catalog/gig.query';
 import { GetEscrowHandler } from '../escrow/escrow.queries';
 import { GetEscrowQuery } from '../escrow/escrow.query';
-import { ManualClock } from '../scheduling/clock';
+import { ManualClock } from '../shared/clock';
 import { DeadlineJobs } from '../scheduling/deadline-jobs';
 import { EscrowGatewayReactor } from '../escrow/escrow-gateway.reactor';
 import { EscrowCommandHandler } from '../escrow/escrow.handler';

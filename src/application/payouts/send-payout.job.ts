@@ -6,7 +6,7 @@ import { ConcurrencyError, DomainError } from '../../domain/shared';
 import { PAYMENT_GATEWAY, PaymentGateway } from '../payments/payment-gateway.port';
 import { CausationContext, loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
-import { Clock } from '../scheduling/clock';
+import { Clock } from '../shared/clock';
 import { JobOutcome, PayoutJob } from '../scheduling/jobs';
 import { GatewayWebhookEmitter } from './gateway-webhook-emitter.port';
 import { payoutIds } from './payout-ids';

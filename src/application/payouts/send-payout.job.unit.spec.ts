@@ -2,7 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { BusinessRuleError } from '../../domain/shared';
 import { PaymentGateway } from '../payments/payment-gateway.port';
 import { EventStore, RecordedEvent } from '../shared/event-store.port';
-import { ManualClock } from '../scheduling/clock';
+import { ManualClock } from '../shared/clock';
 import { PayoutJob } from '../scheduling/jobs';
 import { GatewayWebhookEmitter } from './gateway-webhook-emitter.port';
 import { PayoutCommandMessage } from './payout.messages';

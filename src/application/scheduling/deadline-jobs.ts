@@ -8,7 +8,7 @@ import { CustomRequestCommandMessage } from '../orders/custom-request.messages';
 import { OrderCommandMessage } from '../orders/order.messages';
 import { DisputeCommandMessage } from '../disputes/dispute.messages';
 import { assertNever } from '../../domain/shared';
-import { Clock } from './clock';
+import { Clock } from '../shared/clock';
 import { causationOf, JobRun, jobOptions, notDue, runCommand, systemMeta } from './job-context';
 import { DeadlineJob, JobOutcome } from './jobs';
 

@@ -1,7 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { ConcurrencyError, IllegalStateError } from '../../domain/shared';
 import { OrderCommandMessage } from '../orders/order.messages';
-import { ManualClock } from './clock';
+import { ManualClock } from '../shared/clock';
 import { DeadlineJobs } from './deadline-jobs';
 import { DeadlineJob } from './jobs';
 

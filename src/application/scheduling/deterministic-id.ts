@@ -1,9 +1,7 @@
-import { deterministicId as sharedDeterministicId } from '../shared/deterministic-id';
+import { deterministicIdsIn } from '../shared/deterministic-id';
 
 /** Ids of the workers' own steps, in their own namespace so they never meet another context's. */
-export function deterministicId(...parts: string[]): string {
-  return sharedDeterministicId('marketplace:workers', ...parts);
-}
+export const deterministicId = deterministicIdsIn('marketplace:workers');
 
 /** Event ids for `HandleOptions.eventIds`: a job run twice appends the same ids, which the log dedupes. */
 export const eventIdsFrom =

@@ -1,6 +1,6 @@
 import { ActorRole, CommandMeta, ConcurrencyError, DomainError } from '../../domain/shared';
 import { CausationContext, HandleOptions } from '../shared/command-handling';
-import { Clock } from './clock';
+import { Clock } from '../shared/clock';
 import { eventIdsFrom } from './deterministic-id';
 import { JobOutcome, JobPayload } from './jobs';
 

@@ -7,7 +7,7 @@ import { NoRecipientError, Notifications } from '../notifications/notifications.
 import { orderStream } from '../orders/order.messages';
 import { loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
-import { Clock } from './clock';
+import { Clock } from '../shared/clock';
 import { JobRun, notDue } from './job-context';
 import { JobOutcome, ReminderJob } from './jobs';
 

@@ -12,6 +12,12 @@ export function deterministicId(...parts: string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** A context's own namespace of ids, so the same parts in two contexts never give the same id. */
+export const deterministicIdsIn =
+  (namespace: string) =>
+  (...parts: string[]): string =>
+    deterministicId(namespace, ...parts);
+
 /** Event ids for `HandleOptions.eventIds`, one per position in the appended batch. */
 export const eventIdsFrom =
   (...parts: string[]) =>

@@ -29,7 +29,12 @@ export const customRequestDecider: Decider<
 };
 
 export * from './order.events';
-export { ORDER_STATUS_LABELS, TERMINAL_ORDER_STATUSES, isTerminal } from './order.state';
+export {
+  ORDER_STATUS_LABELS,
+  TERMINAL_ORDER_STATUSES,
+  isTerminal,
+  orderStatusAfter,
+} from './order.state';
 export type {
   OrderState,
   OrderStatus,

@@ -29,6 +29,50 @@ export type TerminalOrderStatus = (typeof TERMINAL_ORDER_STATUSES)[number];
 export const isTerminal = (status: OrderStatus): status is TerminalOrderStatus =>
   (TERMINAL_ORDER_STATUSES as readonly string[]).includes(status);
 
+/**
+ * The order's status rules, written once: the status a placed order moves to on `event`, or null
+ * when the event does not apply in `status`. The order's evolve, its read model and the disputes
+ * case view all fold with it.
+ */
+export function orderStatusAfter(status: OrderStatus, event: OrderEvent): OrderStatus | null {
+  // A closed order only ever gains its review; anything else after the end is ignored.
+  if (isTerminal(status))
+    return event.type === 'OrderReviewed' && status === 'completed' ? status : null;
+  switch (event.type) {
+    case 'OrderStarted':
+      return status === 'awaiting_start' ? 'active' : null;
+    case 'OrderDelivered':
+      return status === 'active' || status === 'in_revision' ? 'delivered' : null;
+    case 'OrderRevisionRequested':
+      return status === 'delivered' ? 'in_revision' : null;
+    case 'OrderContested':
+      return status === 'active' || status === 'delivered' || status === 'in_revision'
+        ? 'contested'
+        : null;
+    case 'OrderContestWithdrawn':
+      return status === 'contested' ? event.data.restoredStatus : null;
+    case 'OrderCompleted':
+      return 'completed';
+    case 'OrderCancelled':
+      return 'cancelled';
+    case 'OrderResolved':
+      return 'resolved';
+    case 'OrderDeliveryLate':
+    case 'OrderCancellationRequested':
+    case 'OrderCancellationDeclined':
+    case 'OrderMessagePosted':
+      return status;
+    case 'OrderReviewed': // only a completed order is reviewed
+    case 'OrderPlaced': // an order is placed once
+    case 'OrderPlacementAbandoned': // only on a stream without an order
+      return null;
+    default:
+      // Exhaustive at compile time, yet an unknown stored type applies to nothing: evolve never throws.
+      event satisfies never;
+      return null;
+  }
+}
+
 /** What was agreed when the order was placed; never changes afterwards. */
 export interface OrderFacts {
   orderId: string;
@@ -93,27 +137,19 @@ const moveTo = (
 });
 
 function evolvePlaced(state: PlacedOrder, event: OrderEvent): OrderState {
-  // A closed order only ever gains its review; anything else after the end is ignored.
-  if (isTerminal(state.status) && event.type !== 'OrderReviewed') return state;
+  if (orderStatusAfter(state.status, event) === null) return state;
   const { progress } = state;
   switch (event.type) {
-    case 'OrderPlaced':
-    case 'OrderMessagePosted':
-      return state;
     case 'OrderStarted':
-      return state.status === 'awaiting_start'
-        ? moveTo(state, 'active', { deliveryDueAt: event.data.deliveryDueAt })
-        : state;
+      return moveTo(state, 'active', { deliveryDueAt: event.data.deliveryDueAt });
     case 'OrderDeliveryLate':
       return { ...state, progress: { ...progress, lateMarkedAt: event.data.markedAt } };
     case 'OrderDelivered':
-      if (state.status !== 'active' && state.status !== 'in_revision') return state;
       return moveTo(state, 'delivered', {
         deliveries: progress.deliveries + 1,
         lastDeliveredAt: event.data.deliveredAt,
       });
     case 'OrderRevisionRequested':
-      if (state.status !== 'delivered') return state;
       return moveTo(state, 'in_revision', {
         deadlineApplies: false,
         revisionRequests: progress.revisionRequests + 1,
@@ -140,12 +176,6 @@ function evolvePlaced(state: PlacedOrder, event: OrderEvent): OrderState {
     case 'OrderCancelled':
       return moveTo(state, 'cancelled', { pendingCancellation: null });
     case 'OrderContested':
-      if (
-        state.status !== 'active' &&
-        state.status !== 'delivered' &&
-        state.status !== 'in_revision'
-      )
-        return state;
       // A contest supersedes an unanswered cancellation request: the dispute now decides.
       return {
         status: 'contested',
@@ -158,11 +188,12 @@ function evolvePlaced(state: PlacedOrder, event: OrderEvent): OrderState {
         },
       };
     case 'OrderContestWithdrawn':
-      return state.status === 'contested' ? moveTo(state, event.data.restoredStatus) : state;
+      return moveTo(state, event.data.restoredStatus);
     case 'OrderResolved':
       return moveTo(state, 'resolved');
+    case 'OrderPlaced':
+    case 'OrderMessagePosted':
     case 'OrderPlacementAbandoned':
-      // Never appended once the order exists (the decider only abandons a stream without one).
       return state;
     default:
       // Exhaustive at compile time, yet an unknown stored type leaves the state as is: evolve never

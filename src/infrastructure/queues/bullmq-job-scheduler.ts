@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { JobsOptions, Queue } from 'bullmq';
-import { Clock } from '../../application/scheduling/clock';
+import { Clock } from '../../application/shared/clock';
 import { JobScheduler } from '../../application/scheduling/job-scheduler.port';
 import type { RetiredOrderJobs } from '../../application/scheduling/schedule-rules';
 import { JobPayload, QUEUES, QueueName, ScheduledJob } from '../../application/scheduling/jobs';

@@ -1,6 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
-import { Clock, SystemClock } from '../../application/scheduling/clock';
 import { JobScheduler } from '../../application/scheduling/job-scheduler.port';
 import { QUEUES } from '../../application/scheduling/jobs';
 import { AppConfig } from '../config/config';
@@ -12,7 +11,7 @@ import { ScheduledJobsLedger } from './scheduled-jobs.ledger';
 
 /**
  * BullMQ on REDIS_URL; every key carries REDIS_PREFIX, so test runs sharing one Redis never
- * see each other's jobs. Provides the JobScheduler port and the Clock workers read.
+ * see each other's jobs. Provides the JobScheduler port.
  */
 @Module({})
 export class QueuesModule {
@@ -32,20 +31,12 @@ export class QueuesModule {
         ),
       ],
       providers: [
-        { provide: Clock, useClass: SystemClock },
         ScheduledJobsLedger,
         BullMqJobScheduler,
         { provide: JobScheduler, useExisting: BullMqJobScheduler },
         JobReconciler,
       ],
-      exports: [
-        BullModule,
-        Clock,
-        ScheduledJobsLedger,
-        BullMqJobScheduler,
-        JobScheduler,
-        JobReconciler,
-      ],
+      exports: [BullModule, ScheduledJobsLedger, BullMqJobScheduler, JobScheduler, JobReconciler],
     };
   }
 }

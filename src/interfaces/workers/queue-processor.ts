@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, Type } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
-import { Clock } from '../../application/scheduling/clock';
+import { Clock } from '../../application/shared/clock';
 import { JobOutcome, JobPayload, QueueName } from '../../application/scheduling/jobs';
 import { WorkerTuning } from '../../infrastructure/queues/queue-tuning';
 import { ScheduledJobsLedger } from '../../infrastructure/queues/scheduled-jobs.ledger';

@@ -5,7 +5,7 @@ import {
   SubmittedPayout,
 } from '../../application/payouts/gateway-webhook-emitter.port';
 import { GatewayNotification } from '../../application/payouts/gateway-notification';
-import { Clock } from '../../application/scheduling/clock';
+import { Clock } from '../../application/shared/clock';
 import { JobScheduler } from '../../application/scheduling/job-scheduler.port';
 import { scheduled } from '../../application/scheduling/jobs';
 import { CausationContext } from '../../application/shared/command-handling';

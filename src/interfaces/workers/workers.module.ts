@@ -19,7 +19,7 @@ import {
   SCHEDULING_SETTINGS,
   SchedulingSettings,
 } from '../../application/scheduling/scheduling-settings';
-import { Clock } from '../../application/scheduling/clock';
+import { Clock } from '../../application/shared/clock';
 import { ReactorRegistry } from '../../application/shared/reactor';
 import { AppConfig } from '../../infrastructure/config/config';
 import { PaymentsModule } from '../../infrastructure/payments/payments.module';

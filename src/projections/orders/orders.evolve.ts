@@ -1,7 +1,6 @@
-import type { CustomRequestEvent, OrderEvent } from '../../domain/orders';
+import { orderStatusAfter } from '../../domain/orders';
+import type { CustomRequestEvent, OrderEvent, OrderStatus } from '../../domain/orders';
 import { CustomRequestRow, OrderRow } from './orders.tables';
-
-const TERMINAL = new Set(['completed', 'resolved', 'cancelled']);
 
 /**
  * Applies one order event to its row, in place (the batch owns its rows, and copying wide rows per
@@ -60,37 +59,29 @@ export function evolveOrderRow(
   }
   if (!row) return undefined;
   const next = row;
-  const status = row.status;
   next.rev = rev;
   next.updated_at = at;
-  if (TERMINAL.has(status) && event.type !== 'OrderReviewed') return next;
+  // The domain's status rules decide whether the event applies and where it leads.
+  const status = orderStatusAfter(row.status as OrderStatus, event);
+  if (status === null) return next;
+  next.status = status;
   switch (event.type) {
     case 'OrderStarted':
-      if (row.status === 'awaiting_start') {
-        next.status = 'active';
-        next.started_at = event.data.startedAt;
-        next.delivery_due_at = event.data.deliveryDueAt;
-      }
+      next.started_at = event.data.startedAt;
+      next.delivery_due_at = event.data.deliveryDueAt;
       return next;
     case 'OrderDeliveryLate':
       next.late_marked_at = event.data.markedAt;
       return next;
     case 'OrderDelivered':
-      if (row.status === 'active' || row.status === 'in_revision') {
-        next.status = 'delivered';
-        next.delivered_at = event.data.deliveredAt;
-        next.deliveries = row.deliveries + 1;
-      }
+      next.delivered_at = event.data.deliveredAt;
+      next.deliveries = row.deliveries + 1;
       return next;
     case 'OrderRevisionRequested':
-      if (row.status === 'delivered') {
-        next.status = 'in_revision';
-        next.deadline_applies = false;
-        next.revision_requests = row.revision_requests + 1;
-      }
+      next.deadline_applies = false;
+      next.revision_requests = row.revision_requests + 1;
       return next;
     case 'OrderCompleted':
-      next.status = 'completed';
       next.completed_at = event.data.completedAt;
       next.auto_completed = event.data.auto;
       next.released_cents = event.data.amountCents;
@@ -98,7 +89,7 @@ export function evolveOrderRow(
       next.cancellation_requested_by = null;
       return next;
     case 'OrderReviewed':
-      if (row.status === 'completed') next.rating = event.data.rating;
+      next.rating = event.data.rating;
       return next;
     case 'OrderCancellationRequested':
       next.cancellation_requested_by = event.data.requestedBy;
@@ -107,29 +98,22 @@ export function evolveOrderRow(
       next.cancellation_requested_by = null;
       return next;
     case 'OrderCancelled':
-      next.status = 'cancelled';
       next.cancelled_at = event.data.cancelledAt;
       next.cancellation_reason = event.data.reason;
       next.refunded_cents = event.data.refundCents;
       next.cancellation_requested_by = null;
       return next;
     case 'OrderContested':
-      if (row.status === 'active' || row.status === 'delivered' || row.status === 'in_revision') {
-        next.status = 'contested';
-        next.dispute_id = event.data.disputeId;
-        next.cancellation_requested_by = null;
-      }
-      return next;
-    case 'OrderContestWithdrawn':
-      if (row.status === 'contested') next.status = event.data.restoredStatus;
+      next.dispute_id = event.data.disputeId;
+      next.cancellation_requested_by = null;
       return next;
     case 'OrderResolved':
-      next.status = 'resolved';
       next.resolved_at = event.data.resolvedAt;
       next.refunded_cents = event.data.refundedCents;
       next.released_cents = event.data.releasedCents;
       next.earned_cents = event.data.sellerNetCents;
       return next;
+    case 'OrderContestWithdrawn': // the status alone changes
     case 'OrderMessagePosted':
     case 'OrderPlacementAbandoned': // only on a stream without an order: no row to change
       return next;

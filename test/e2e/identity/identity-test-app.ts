@@ -1,30 +1,17 @@
-import { Clock } from '../../../src/application/identity/identity.ports';
+import { Clock, OffsetClock } from '../../../src/application/shared/clock';
 import { RecipientDirectory } from '../../../src/application/notifications/notifications.port';
 import { renderNotification } from '../../../src/infrastructure/notifications/notification-templates';
 import { TestMailbox } from '../../support/mailbox';
 import { ProviderOverride, startTestApp, TestApp } from '../../support/test-app';
 
-/** Real time shifted by whatever the test advanced it by. */
-export class TestClock extends Clock {
-  private offsetMs = 0;
+export type IdentityTestApp = TestApp & { clock: OffsetClock; mailbox: TestMailbox };
 
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-
-  advance(ms: number): void {
-    this.offsetMs += ms;
-  }
-}
-
-export type IdentityTestApp = TestApp & { clock: TestClock; mailbox: TestMailbox };
-
-/** The application as `startTestApp` builds it, with a movable identity clock, mailing over SMTP to a test mailbox. */
+/** The application as `startTestApp` builds it, with a movable clock, mailing over SMTP to a test mailbox. */
 export async function startIdentityTestApp(
   env: Record<string, string> = {},
   overrides: ProviderOverride[] = [],
 ): Promise<IdentityTestApp> {
-  const clock = new TestClock();
+  const clock = new OffsetClock();
   const mailbox = await TestMailbox.start();
   const t = await startTestApp({ SMTP_URL: mailbox.url, ...env }, [[Clock, clock], ...overrides]);
   const close = t.close.bind(t);

@@ -2,7 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { escrowIdForOrder } from '../../../src/application/orders/order-funding.service';
 import { OrderCommandMessage } from '../../../src/application/orders/order.messages';
-import { Clock, ManualClock } from '../../../src/application/scheduling/clock';
+import { Clock, ManualClock } from '../../../src/application/shared/clock';
 import { DeadlineJobs } from '../../../src/application/scheduling/deadline-jobs';
 import { DeadlineJob } from '../../../src/application/scheduling/jobs';
 import { jobsFor } from '../../../src/application/scheduling/schedule-rules';
@@ -25,7 +25,7 @@ describe('orders: a funded placement whose request died', () => {
   const clock = new ManualClock(new Date());
 
   beforeAll(async () => {
-    // The workers' own clock, so the app's placement check runs when the test says it is due.
+    // The app's one clock, so the placement check runs when the test says it is due.
     t = await startTestApp({}, [[Clock, clock]]);
     const seller = await party(t, 'provider');
     buyer = await party(t, 'client');

@@ -6,7 +6,7 @@ import { VerificationCommandMessage } from '../../../src/application/identity/ve
 import { Notifications } from '../../../src/application/notifications/notifications.port';
 import { CustomRequestCommandMessage } from '../../../src/application/orders/custom-request.messages';
 import { OrderCommandMessage } from '../../../src/application/orders/order.messages';
-import { ManualClock } from '../../../src/application/scheduling/clock';
+import { ManualClock } from '../../../src/application/shared/clock';
 import { DeadlineJobs } from '../../../src/application/scheduling/deadline-jobs';
 import {
   DeadlineJob,

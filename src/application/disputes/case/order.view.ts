@@ -1,32 +1,19 @@
 import type { OrderEvent } from '../../../domain/orders';
+import {
+  ORDER_STATUS_LABELS,
+  OrderStatus,
+  orderStatusAfter,
+} from '../../orders/order-status.contract';
 
 /**
  * A read-only fold of an order stream for case history and for the dispute flow: the
- * disputes context never runs the orders decider, it only reads the published events.
+ * disputes context never runs the orders decider, it folds the published events with the
+ * status rules the orders context publishes.
  */
-export type OrderViewStatus =
-  | 'none'
-  | 'awaiting_start'
-  | 'active'
-  | 'delivered'
-  | 'in_revision'
-  | 'completed'
-  | 'contested'
-  | 'resolved'
-  | 'cancelled';
+export type OrderViewStatus = 'none' | OrderStatus;
 
-/** The orders context's user-facing names, repeated here because its domain is not ours to import. */
-export const ORDER_VIEW_STATUS_LABELS: Readonly<Record<Exclude<OrderViewStatus, 'none'>, string>> =
-  {
-    awaiting_start: 'En attente de démarrage',
-    active: 'Actif',
-    delivered: 'Délivré',
-    in_revision: 'Retouches demandées',
-    completed: 'Terminé',
-    contested: 'Contesté',
-    resolved: 'Résolu',
-    cancelled: 'Annulé',
-  };
+/** The orders context's user-facing names of each status. */
+export const ORDER_VIEW_STATUS_LABELS: Readonly<Record<OrderStatus, string>> = ORDER_STATUS_LABELS;
 
 export interface OrderView {
   status: OrderViewStatus;
@@ -85,8 +72,6 @@ export const emptyOrderView = (): OrderView => ({
   revision: null,
 });
 
-const TERMINAL: readonly OrderViewStatus[] = ['completed', 'resolved', 'cancelled'];
-
 /** Folds one raw event; unknown types and events that do not apply leave the view as it was. */
 export function foldOrderView(
   view: OrderView,
@@ -119,34 +104,28 @@ function applyOrderEvent(view: OrderView, event: OrderEvent): OrderView {
   }
   if (view.status === 'none') return view;
   if (event.type === 'OrderMessagePosted') return { ...view, messages: view.messages + 1 };
-  if (TERMINAL.includes(view.status)) return view;
+  // The orders context's status rules decide whether the event applies and where it leads.
+  const status = orderStatusAfter(view.status, event);
+  if (status === null) return view;
   switch (event.type) {
     case 'OrderStarted':
-      return view.status === 'awaiting_start'
-        ? { ...view, status: 'active', deliveryDueAt: event.data.deliveryDueAt }
-        : view;
+      return { ...view, status, deliveryDueAt: event.data.deliveryDueAt };
     case 'OrderDelivered':
-      return view.status === 'active' || view.status === 'in_revision'
-        ? { ...view, status: 'delivered', deliveries: view.deliveries + 1 }
-        : view;
+      return { ...view, status, deliveries: view.deliveries + 1 };
     case 'OrderRevisionRequested':
-      return view.status === 'delivered'
-        ? { ...view, status: 'in_revision', revisionRequests: view.revisionRequests + 1 }
-        : view;
+      return { ...view, status, revisionRequests: view.revisionRequests + 1 };
     case 'OrderCompleted':
-      return { ...view, status: 'completed', pendingCancellationBy: null };
+      return { ...view, status, pendingCancellationBy: null };
     case 'OrderCancellationRequested':
       return { ...view, pendingCancellationBy: event.data.requestedBy };
     case 'OrderCancellationDeclined':
       return { ...view, pendingCancellationBy: null };
     case 'OrderCancelled':
-      return { ...view, status: 'cancelled', pendingCancellationBy: null };
+      return { ...view, status, pendingCancellationBy: null };
     case 'OrderContested':
-      if (view.status !== 'active' && view.status !== 'delivered' && view.status !== 'in_revision')
-        return view;
       return {
         ...view,
-        status: 'contested',
+        status,
         pendingCancellationBy: null,
         contest: {
           disputeId: event.data.disputeId,
@@ -156,15 +135,13 @@ function applyOrderEvent(view: OrderView, event: OrderEvent): OrderView {
         disputeIds: [...view.disputeIds, event.data.disputeId],
       };
     case 'OrderContestWithdrawn':
-      return view.status === 'contested'
-        ? { ...view, status: event.data.restoredStatus, contest: null }
-        : view;
+      return { ...view, status, contest: null };
     case 'OrderResolved': {
       const { disputeId, refundedCents, releasedCents, commissionCents, sellerNetCents } =
         event.data;
       return {
         ...view,
-        status: 'resolved',
+        status,
         contest: null,
         resolution: { disputeId, refundedCents, releasedCents, commissionCents, sellerNetCents },
       };

@@ -23,8 +23,8 @@ export class Actor {
     return this.roles.some((r) => isStaff(r));
   }
 
-  /** Command metadata; staff endpoints pass the staff role they act under. */
-  meta(now: Date = new Date(), role: ActorRole = this.activeRole): CommandMeta {
+  /** Command metadata at the Clock's `now`; staff endpoints pass the staff role they act under. */
+  meta(now: Date, role: ActorRole = this.activeRole): CommandMeta {
     return { now: now.toISOString(), actorId: this.accountId, actorRole: role };
   }
 

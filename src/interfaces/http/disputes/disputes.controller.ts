@@ -9,6 +9,7 @@ import {
   DisputeCaseAction,
   RunDisputeCase,
 } from '../../../application/disputes/run-dispute-case.handler';
+import { Clock } from '../../../application/shared/clock';
 import { AccountRole, Actor, CurrentActor, Roles } from '../auth/actor';
 import {
   AssignDto,
@@ -44,6 +45,7 @@ export class DisputesController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly queries: DisputeQueries,
+    private readonly clock: Clock,
   ) {}
 
   @Post('orders/:orderId/disputes')
@@ -72,7 +74,7 @@ export class DisputesController {
       new OpenOrderDispute(
         orderId,
         { reason: body.reason, statement: body.statement, evidenceRefs: body.evidenceRefs },
-        actor.meta(),
+        actor.meta(this.clock.now()),
         actor.causation,
       ),
     );
@@ -111,7 +113,12 @@ export class DisputesController {
       text: body.text,
       evidenceRefs: body.evidenceRefs ?? [],
     };
-    return this.run(disputeId, { type: 'AddStatement', data, meta: actor.meta() }, actor, revision);
+    return this.run(
+      disputeId,
+      { type: 'AddStatement', data, meta: actor.meta(this.clock.now()) },
+      actor,
+      revision,
+    );
   }
 
   @Post('disputes/:disputeId/assign')
@@ -126,7 +133,7 @@ export class DisputesController {
     @CurrentActor() actor: Actor,
     @Headers('if-match') revision?: string,
   ): Promise<DisputeCaseResult> {
-    const meta = actor.meta(undefined, mediationRole(actor));
+    const meta = actor.meta(this.clock.now(), mediationRole(actor));
     return this.run(
       disputeId,
       { type: 'AssignMediator', data: { mediatorId: body.mediatorId ?? actor.accountId }, meta },
@@ -149,7 +156,7 @@ export class DisputesController {
     @CurrentActor() actor: Actor,
     @Headers('if-match') revision?: string,
   ): Promise<DisputeCaseResult> {
-    const meta = actor.meta(undefined, mediationRole(actor));
+    const meta = actor.meta(this.clock.now(), mediationRole(actor));
     return this.run(
       disputeId,
       { type: 'AddInternalNote', data: { noteId: randomUUID(), text: body.text }, meta },
@@ -178,7 +185,7 @@ export class DisputesController {
     @Headers('if-match') revision?: string,
   ): Promise<DisputeCaseResult & { settlementId: string }> {
     const settlementId = randomUUID();
-    const meta = actor.meta(undefined, mediationRole(actor));
+    const meta = actor.meta(this.clock.now(), mediationRole(actor));
     const result = await this.run(
       disputeId,
       {
@@ -210,7 +217,7 @@ export class DisputesController {
   ): Promise<DisputeCaseResult> {
     return this.run(
       disputeId,
-      { type: 'AcceptSettlement', data: { settlementId }, meta: actor.meta() },
+      { type: 'AcceptSettlement', data: { settlementId }, meta: actor.meta(this.clock.now()) },
       actor,
       revision,
     );
@@ -230,7 +237,7 @@ export class DisputesController {
   ): Promise<DisputeCaseResult> {
     return this.run(
       disputeId,
-      { type: 'RejectSettlement', data: { settlementId }, meta: actor.meta() },
+      { type: 'RejectSettlement', data: { settlementId }, meta: actor.meta(this.clock.now()) },
       actor,
       revision,
     );
@@ -253,7 +260,7 @@ export class DisputesController {
   ): Promise<DisputeCaseResult> {
     return this.run(
       disputeId,
-      { type: 'WithdrawDispute', data: {}, meta: actor.meta() },
+      { type: 'WithdrawDispute', data: {}, meta: actor.meta(this.clock.now()) },
       actor,
       revision,
     );
@@ -280,7 +287,7 @@ export class DisputesController {
     @CurrentActor() actor: Actor,
     @Headers('if-match') revision?: string,
   ): Promise<DisputeCaseResult> {
-    const meta = actor.meta(undefined, mediationRole(actor));
+    const meta = actor.meta(this.clock.now(), mediationRole(actor));
     const data = {
       decisionId: randomUUID(),
       outcome: body.outcome,

@@ -14,14 +14,12 @@ import {
 import {
   AccessTokenIssuer,
   AccountDirectory,
-  Clock,
   IdentitySchedules,
   LoginThrottleStore,
   PasswordHasher,
   PersonalDataKeys,
   SessionStore,
   StoredAnswers,
-  SystemClock,
   TrustedDevices,
 } from '../../../application/identity/identity.ports';
 import { IdempotencyRecords } from '../idempotency/idempotency-records';
@@ -81,7 +79,6 @@ export class IdentityModule {
         AdminIdentityController,
       ],
       providers: [
-        { provide: Clock, useClass: SystemClock },
         { provide: PasswordHasher, useClass: Argon2PasswordHasher },
         {
           provide: AccountDirectory,
@@ -160,7 +157,6 @@ export class IdentityModule {
         AccountService,
         AccountClosureService,
         PersonalDataKeys,
-        Clock,
       ],
     };
   }

@@ -16,6 +16,7 @@ import {
 } from '../../../application/orders/custom-request.queries';
 import { ORDER_SETTINGS, OrderSettings } from '../../../application/orders/order-settings';
 import { HandleResult } from '../../../application/shared/command-handling';
+import { Clock } from '../../../application/shared/clock';
 import {
   CUSTOM_REQUEST_STATUS_LABELS,
   CustomRequestCommand,
@@ -51,6 +52,7 @@ export class CustomRequestsController {
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
     @Inject(ORDER_SETTINGS) private readonly settings: OrderSettings,
+    private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -86,7 +88,7 @@ export class CustomRequestsController {
             ? { kind: 'days', days: deadline.days as number }
             : { kind: 'date', date: deadline.date as string },
       },
-      meta: actor.meta(new Date(), 'client'),
+      meta: actor.meta(this.clock.now(), 'client'),
     });
   }
 
@@ -156,7 +158,7 @@ export class CustomRequestsController {
           sellerIds: body.sellerIds,
           invitationTtlDays: body.invitationTtlDays ?? this.settings.invitationTtlDays,
         },
-        meta: actor.meta(new Date(), 'admin'),
+        meta: actor.meta(this.clock.now(), 'admin'),
       },
       ifMatch,
     );
@@ -190,7 +192,7 @@ export class CustomRequestsController {
       {
         type: 'AcceptCustomRequest',
         data: { customRequestId: id },
-        meta: actor.meta(new Date(), 'provider'),
+        meta: actor.meta(this.clock.now(), 'provider'),
       },
       ifMatch,
     );
@@ -224,7 +226,7 @@ export class CustomRequestsController {
       {
         type: 'CounterOffer',
         data: { customRequestId: id, priceCents: body.priceCents, deliveryDays: body.deliveryDays },
-        meta: actor.meta(new Date(), 'provider'),
+        meta: actor.meta(this.clock.now(), 'provider'),
       },
       ifMatch,
     );
@@ -261,7 +263,7 @@ export class CustomRequestsController {
           id,
           sellerId,
           body.paymentMethod,
-          actor.meta(new Date(), 'client'),
+          actor.meta(this.clock.now(), 'client'),
           actor.causation,
         ),
       ),
@@ -290,7 +292,7 @@ export class CustomRequestsController {
       {
         type: 'CancelCustomRequest',
         data: { customRequestId: id },
-        meta: actor.meta(new Date(), 'client'),
+        meta: actor.meta(this.clock.now(), 'client'),
       },
       ifMatch,
     );

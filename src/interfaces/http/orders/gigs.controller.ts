@@ -11,6 +11,7 @@ import {
 import { GigCommandMessage } from '../../../application/catalog/gig.messages';
 import { GetGigQuery, GigView } from '../../../application/catalog/gig.query';
 import { deterministicId } from '../../../application/shared/deterministic-id';
+import { Clock } from '../../../application/shared/clock';
 import { HandleResult } from '../../../application/shared/command-handling';
 import {
   GIG_STATUS_LABELS,
@@ -77,6 +78,7 @@ export class GigsController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
+    private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -103,7 +105,7 @@ export class GigsController {
     return this.send(actor, gigId, {
       type: 'CreateGig',
       data: { gigId, kind, ...details, extras: extrasInput(gigId, extras) },
-      meta: actor.meta(new Date(), 'provider'),
+      meta: actor.meta(this.clock.now(), 'provider'),
     });
   }
 
@@ -134,7 +136,7 @@ export class GigsController {
       {
         type: 'UpdateGig',
         data: { gigId, changes: { ...changes, extras: extrasInput(gigId, extras) } },
-        meta: actor.meta(new Date(), 'provider'),
+        meta: actor.meta(this.clock.now(), 'provider'),
       },
       ifMatch,
     );
@@ -168,7 +170,7 @@ export class GigsController {
       {
         type: 'PublishGig',
         data: { gigId, publishedGigCountOfSeller: 0, sellerVerified: false, missingDocuments: [] },
-        meta: actor.meta(new Date(), 'provider'),
+        meta: actor.meta(this.clock.now(), 'provider'),
       },
       ifMatch,
     );
@@ -196,7 +198,7 @@ export class GigsController {
     return this.send(
       actor,
       gigId,
-      { type: 'PauseGig', data: { gigId }, meta: actor.meta(new Date(), 'provider') },
+      { type: 'PauseGig', data: { gigId }, meta: actor.meta(this.clock.now(), 'provider') },
       ifMatch,
     );
   }
@@ -224,7 +226,7 @@ export class GigsController {
     return this.send(
       actor,
       gigId,
-      { type: 'ArchiveGig', data: { gigId }, meta: actor.meta(new Date(), role) },
+      { type: 'ArchiveGig', data: { gigId }, meta: actor.meta(this.clock.now(), role) },
       ifMatch,
     );
   }

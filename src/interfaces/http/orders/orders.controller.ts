@@ -21,6 +21,7 @@ import {
 } from '../../../application/orders/order.queries';
 import { PlaceGigOrderCommand } from '../../../application/orders/place-gig-order.handler';
 import { HandleResult } from '../../../application/shared/command-handling';
+import { Clock } from '../../../application/shared/clock';
 import {
   ORDER_STATUS_LABELS,
   OrderCommand,
@@ -62,6 +63,7 @@ export class OrdersController {
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
     private readonly verification: ProviderVerificationPort,
+    private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -97,7 +99,7 @@ export class OrdersController {
         body.gigId,
         body.extraIds ?? [],
         body.paymentMethod,
-        actor.meta(new Date(), 'client'),
+        actor.meta(this.clock.now(), 'client'),
         actor.causation,
       ),
     );
@@ -228,7 +230,7 @@ export class OrdersController {
     @IdParam('orderId') orderId: string,
     @Headers('if-match') ifMatch?: string,
   ) {
-    const meta = actor.meta(new Date(), 'provider');
+    const meta = actor.meta(this.clock.now(), 'provider');
     const verification = await this.verification.check(actor.accountId, meta.now);
     return this.send(
       actor,
@@ -269,7 +271,7 @@ export class OrdersController {
     return this.send(
       actor,
       orderId,
-      { type: 'DeclineOrder', data: { orderId }, meta: actor.meta(new Date(), 'provider') },
+      { type: 'DeclineOrder', data: { orderId }, meta: actor.meta(this.clock.now(), 'provider') },
       ifMatch,
     );
   }
@@ -298,7 +300,7 @@ export class OrdersController {
     return this.send(
       actor,
       orderId,
-      { type: 'CancelOrder', data: { orderId }, meta: actor.meta(new Date(), 'client') },
+      { type: 'CancelOrder', data: { orderId }, meta: actor.meta(this.clock.now(), 'client') },
       ifMatch,
     );
   }
@@ -328,7 +330,11 @@ export class OrdersController {
     return this.send(
       actor,
       orderId,
-      { type: 'RequestCancellation', data: { orderId, reason: body.reason }, meta: actor.meta() },
+      {
+        type: 'RequestCancellation',
+        data: { orderId, reason: body.reason },
+        meta: actor.meta(this.clock.now()),
+      },
       ifMatch,
     );
   }
@@ -358,7 +364,7 @@ export class OrdersController {
     return this.send(
       actor,
       orderId,
-      { type: 'AcceptCancellation', data: { orderId }, meta: actor.meta() },
+      { type: 'AcceptCancellation', data: { orderId }, meta: actor.meta(this.clock.now()) },
       ifMatch,
     );
   }
@@ -387,7 +393,7 @@ export class OrdersController {
     return this.send(
       actor,
       orderId,
-      { type: 'DeclineCancellation', data: { orderId }, meta: actor.meta() },
+      { type: 'DeclineCancellation', data: { orderId }, meta: actor.meta(this.clock.now()) },
       ifMatch,
     );
   }
@@ -422,7 +428,7 @@ export class OrdersController {
       {
         type: 'DeliverOrder',
         data: { orderId, deliveryId, message: body.message, fileRefs: body.fileRefs ?? [] },
-        meta: actor.meta(new Date(), 'provider'),
+        meta: actor.meta(this.clock.now(), 'provider'),
       },
       ifMatch,
     );
@@ -455,7 +461,7 @@ export class OrdersController {
       {
         type: 'RequestRevision',
         data: { orderId, instructions: body.instructions },
-        meta: actor.meta(new Date(), 'client'),
+        meta: actor.meta(this.clock.now(), 'client'),
       },
       ifMatch,
     );
@@ -485,7 +491,7 @@ export class OrdersController {
     return this.send(
       actor,
       orderId,
-      { type: 'AcceptDelivery', data: { orderId }, meta: actor.meta(new Date(), 'client') },
+      { type: 'AcceptDelivery', data: { orderId }, meta: actor.meta(this.clock.now(), 'client') },
       ifMatch,
     );
   }
@@ -525,7 +531,7 @@ export class OrdersController {
     const result = await this.send(actor, orderId, {
       type: 'PostMessage',
       data: { orderId, messageId, text: body.text ?? '', fileRefs: body.fileRefs ?? [] },
-      meta: actor.meta(),
+      meta: actor.meta(this.clock.now()),
     });
     return { ...result, messageId };
   }
@@ -545,11 +551,15 @@ export class OrdersController {
     ],
   })
   @ApiResponse({ status: 201, type: OrderChangeResponse })
-  review(@CurrentActor() actor: Actor, @IdParam('orderId') orderId: string, @Body() body: ReviewDto) {
+  review(
+    @CurrentActor() actor: Actor,
+    @IdParam('orderId') orderId: string,
+    @Body() body: ReviewDto,
+  ) {
     return this.send(actor, orderId, {
       type: 'LeaveReview',
       data: { orderId, rating: body.rating, comment: body.comment },
-      meta: actor.meta(new Date(), 'client'),
+      meta: actor.meta(this.clock.now(), 'client'),
     });
   }
 

@@ -7,6 +7,7 @@ import {
   WithdrawalAccountInput,
   Withdrawals,
 } from '../../../application/payouts/withdrawals.service';
+import { Clock } from '../../../application/shared/clock';
 import { NotFoundError } from '../../../domain/shared';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import {
@@ -34,7 +35,10 @@ const payoutNotFound = (payoutId: string) =>
 @ApiBearerAuth()
 @Controller()
 export class PayoutsController {
-  constructor(private readonly withdrawals: Withdrawals) {}
+  constructor(
+    private readonly withdrawals: Withdrawals,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('wallet')
   @Roles('provider')
@@ -52,9 +56,7 @@ export class PayoutsController {
   @Roles('finance', 'admin')
   @ApiOperation({ summary: "A provider's wallet (finance, admin)" })
   @ApiOkResponse({ type: WalletResponse })
-  providerWallet(
-    @IdParam('providerId') providerId: string,
-  ): Promise<WalletView> {
+  providerWallet(@IdParam('providerId') providerId: string): Promise<WalletView> {
     return this.withdrawals.wallet(providerId);
   }
 
@@ -76,7 +78,7 @@ export class PayoutsController {
         ? { kind: 'bank', iban: body.iban ?? '', holderName: body.holderName ?? '' }
         : { kind: 'paypal', email: body.email ?? '' };
     return this.withdrawals.registerAccount(
-      actor.meta(new Date(), 'provider'),
+      actor.meta(this.clock.now(), 'provider'),
       actor.causation,
       newId('withdrawal-account', actor, key),
       input,
@@ -97,7 +99,7 @@ export class PayoutsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<PayoutView> {
     return this.withdrawals.requestWithdrawal(
-      actor.meta(new Date(), 'provider'),
+      actor.meta(this.clock.now(), 'provider'),
       actor.causation,
       newId('payout', actor, key),
       body,

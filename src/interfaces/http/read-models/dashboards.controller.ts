@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Pool } from 'pg';
+import { Clock } from '../../../application/shared/clock';
 import { PG_POOL } from '../../../infrastructure/database/database.tokens';
 import { buyerDashboard, sellerDashboard } from '../../../projections/orders/dashboards.queries';
 import { sellerWallet } from '../../../projections/wallets/wallet.queries';
@@ -11,7 +12,10 @@ import { BuyerDashboardQuery, PageQuery } from './read-models.dto';
 @ApiBearerAuth()
 @Controller('dashboard')
 export class DashboardsController {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('buyer')
   @Roles('client')
@@ -24,7 +28,7 @@ export class DashboardsController {
     return buyerDashboard(this.pool, actor.accountId, {
       status: query.status,
       limit: query.limit ?? 50,
-      now: new Date(),
+      now: this.clock.now(),
     });
   }
 
@@ -37,7 +41,7 @@ export class DashboardsController {
   seller(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
     return sellerDashboard(this.pool, actor.accountId, {
       limit: query.limit ?? 50,
-      now: new Date(),
+      now: this.clock.now(),
     });
   }
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Pool } from 'pg';
+import { Clock } from '../../../application/shared/clock';
 import { PG_POOL } from '../../../infrastructure/database/database.tokens';
 import {
   mediationQueue,
@@ -13,7 +14,10 @@ import { MediationQueueQuery } from './read-models.dto';
 @ApiBearerAuth()
 @Controller('mediation')
 export class MediationQueueController {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('queue')
   @Roles('mediator', 'admin')
@@ -32,7 +36,7 @@ export class MediationQueueController {
             ? 'unassigned'
             : q.assignee?.toLowerCase(),
       limit: q.limit ?? 100,
-      now: new Date(),
+      now: this.clock.now(),
     });
   }
 }

@@ -1,11 +1,12 @@
 /**
- * Where workers read the time. Deciders take `now` from the command; jobs take it from here,
- * so tests drive every deadline with a controlled clock instead of waiting days.
+ * The one place the application reads the time (controllers, services, jobs, reactors); deciders
+ * take `now` from the command, so one override in a test moves every reader at once.
  */
 export abstract class Clock {
   abstract now(): Date;
 }
 
+/** The only reader of the system time; provided once, globally, by InfrastructureModule. */
 export class SystemClock extends Clock {
   now(): Date {
     return new Date();
@@ -42,6 +43,11 @@ export class OffsetClock extends Clock {
 
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
+  }
+
+  /** Moves the clock forward by `ms`. */
+  advance(ms: number): void {
+    this.offsetMs += ms;
   }
 
   /** Moves the clock so that it reads `instant` now. */
