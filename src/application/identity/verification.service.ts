@@ -13,6 +13,7 @@ import { ActorRole, CommandMeta } from '../../domain/shared';
 import { Notifications } from '../notifications/notifications.port';
 import { CausationContext, handleCommand, loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
+import { revisionOf } from '../shared/revision';
 import { Clock, IdentitySchedules, VerificationQueueRow } from './identity.ports';
 import { verificationStream } from './verification.messages';
 
@@ -143,7 +144,7 @@ export class VerificationService {
         kindLabel: DOCUMENT_KIND_LABELS[d.kind],
         statusLabel: DOCUMENT_STATUS_LABELS[d.status],
       })),
-      revision: revision?.toString() ?? null,
+      revision: revisionOf(revision),
     };
   }
 
@@ -164,18 +165,14 @@ export class VerificationService {
   }
 
   private async run(providerId: string, command: VerificationCommand, causation: CausationContext) {
-    const eventIds: string[] = [];
     const result = await handleCommand(
       this.store,
       verificationStream(providerId),
       verificationDecider,
       command,
       causation,
-      {
-        eventIds: (i) => (eventIds[i] ??= randomUUID()),
-      },
     );
-    return { ...result, eventIds, revision: result.nextExpectedRevision?.toString() ?? null };
+    return { ...result, revision: revisionOf(result.nextExpectedRevision) };
   }
 
   private async tell(

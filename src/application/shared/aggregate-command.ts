@@ -2,17 +2,24 @@ import { Inject, Optional } from '@nestjs/common';
 import { ICommandHandler } from '@nestjs/cqrs';
 import { CommandMeta, Decider, DomainEvent } from '../../domain/shared';
 import { AGGREGATE_CACHE, AggregateCache } from './aggregate-cache';
-import { CausationContext, handleCommand, HandleOptions, HandleResult } from './command-handling';
+import {
+  CausationContext,
+  CommandBuilder,
+  handleCommand,
+  HandleOptions,
+  HandleResult,
+} from './command-handling';
 import { EVENT_STORE, EventStore } from './event-store.port';
 
 /**
  * A command for one aggregate, sent on the CommandBus. Each context publishes one such
  * message class per aggregate; other contexts send them instead of touching its streams.
+ * A builder instead of a command is run on the state the command is decided on, at each retry.
  */
-export abstract class AggregateCommandMessage<C extends { meta: CommandMeta }> {
+export abstract class AggregateCommandMessage<C extends { meta: CommandMeta }, S = unknown> {
   constructor(
     readonly aggregateId: string,
-    readonly command: C,
+    readonly command: C | CommandBuilder<S, C>,
     readonly causation: CausationContext,
     readonly options: HandleOptions = {},
   ) {}
@@ -23,13 +30,13 @@ export function aggregateCommandHandler<C extends { meta: CommandMeta }, S, E ex
   decider: Decider<C, S, E>,
   streamFor: (aggregateId: string) => string,
 ) {
-  class Handler implements ICommandHandler<AggregateCommandMessage<C>, HandleResult<S, E>> {
+  class Handler implements ICommandHandler<AggregateCommandMessage<C, S>, HandleResult<S, E>> {
     constructor(
       @Inject(EVENT_STORE) readonly store: EventStore,
       @Optional() @Inject(AGGREGATE_CACHE) readonly cache?: AggregateCache,
     ) {}
 
-    execute(message: AggregateCommandMessage<C>): Promise<HandleResult<S, E>> {
+    execute(message: AggregateCommandMessage<C, S>): Promise<HandleResult<S, E>> {
       return handleCommand(
         this.store,
         streamFor(message.aggregateId),
