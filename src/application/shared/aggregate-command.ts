@@ -11,15 +11,17 @@ import {
 } from './command-handling';
 import { EVENT_STORE, EventStore } from './event-store.port';
 
+/** A message whose class names its state type may carry a builder, run on that state at each retry. */
+export type MessageCommand<C, S> = [S] extends [never] ? C : C | CommandBuilder<S, C>;
+
 /**
  * A command for one aggregate, sent on the CommandBus. Each context publishes one such
  * message class per aggregate; other contexts send them instead of touching its streams.
- * A builder instead of a command is run on the state the command is decided on, at each retry.
  */
-export abstract class AggregateCommandMessage<C extends { meta: CommandMeta }, S = unknown> {
+export abstract class AggregateCommandMessage<C extends { meta: CommandMeta }, S = never> {
   constructor(
     readonly aggregateId: string,
-    readonly command: C | CommandBuilder<S, C>,
+    readonly command: MessageCommand<C, S>,
     readonly causation: CausationContext,
     readonly options: HandleOptions = {},
   ) {}
@@ -36,7 +38,9 @@ export function aggregateCommandHandler<C extends { meta: CommandMeta }, S, E ex
       @Optional() @Inject(AGGREGATE_CACHE) readonly cache?: AggregateCache,
     ) {}
 
-    execute(message: AggregateCommandMessage<C, S>): Promise<HandleResult<S, E>> {
+    execute(
+      message: AggregateCommandMessage<C, S> | AggregateCommandMessage<C>,
+    ): Promise<HandleResult<S, E>> {
       return handleCommand(
         this.store,
         streamFor(message.aggregateId),
