@@ -202,7 +202,7 @@ describe('handleCommand: what a handler adds to the one loop', () => {
       store,
       stream,
       counter,
-      async (state) => {
+      async (state): Promise<Command> => {
         seen.push(state.count);
         // Another writer lands between this read and the append, once.
         if (!raced) {
