@@ -80,4 +80,16 @@ describe('GigCommandHandler: the seller index behind the 5-gig limit', () => {
     });
     expect((await loadSellerGigSlots(store, SELLER)).gigIds.size).toBe(0);
   });
+
+  it('lets only one of two concurrent publications take the last slot', async () => {
+    for (let i = 1; i <= 6; i++) await create(`g${i}`);
+    for (let i = 1; i <= 4; i++) await publish(`g${i}`);
+
+    const outcomes = await Promise.allSettled([publish('g5'), publish('g6')]);
+
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'GIG_LIMIT_REACHED' });
+    expect((await loadSellerGigSlots(store, SELLER)).gigIds.size).toBe(5);
+  });
 });

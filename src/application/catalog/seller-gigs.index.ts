@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CommandMeta } from '../../domain/shared';
-import { CausationContext, eventMetadata } from '../shared/command-handling';
+import { Command, CommandMeta, Decider } from '../../domain/shared';
 import {
-  EventStore,
-  StreamNotFoundError,
-  WrongExpectedVersionError,
-} from '../shared/event-store.port';
+  CausationContext,
+  eventMetadata,
+  handleCommand,
+  loadAggregate,
+} from '../shared/command-handling';
+import { EventStore } from '../shared/event-store.port';
 
 /**
  * The seller's published-gig slots, kept in their own stream so that the 5-gig limit is checked
@@ -24,25 +25,39 @@ export interface SellerGigSlots {
   revision: bigint | null;
 }
 
+type ReleaseSellerGigSlot = Command<'ReleaseSellerGigSlot', { sellerId: string; gigId: string }>;
+
+/** The index as a decider, so that giving a slot back runs through the shared command handler. */
+const sellerGigsDecider: Decider<ReleaseSellerGigSlot, ReadonlySet<string>, SellerGigsEvent> = {
+  initialState: () => new Set<string>(),
+  evolve(gigIds, event) {
+    const next = new Set(gigIds);
+    if (event.type === 'SellerGigSlotTaken') next.add(event.data.gigId);
+    else next.delete(event.data.gigId);
+    return next;
+  },
+  // A gig that holds no slot has nothing to give back.
+  decide: ({ data }, gigIds) =>
+    gigIds.has(data.gigId) ? [{ type: 'SellerGigSlotReleased', data }] : [],
+};
+
 export async function loadSellerGigSlots(
   store: EventStore,
   sellerId: string,
 ): Promise<SellerGigSlots> {
-  try {
-    const events = await store.readStream(sellerGigsStream(sellerId));
-    const gigIds = new Set<string>();
-    for (const event of events as unknown as SellerGigsEvent[]) {
-      if (event.type === 'SellerGigSlotTaken') gigIds.add(event.data.gigId);
-      else if (event.type === 'SellerGigSlotReleased') gigIds.delete(event.data.gigId);
-    }
-    return { gigIds, revision: events.length ? events[events.length - 1].revision : null };
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return { gigIds: new Set(), revision: null };
-    throw error;
-  }
+  const { state, revision } = await loadAggregate(
+    store,
+    sellerGigsStream(sellerId),
+    sellerGigsDecider,
+  );
+  return { gigIds: new Set(state), revision };
 }
 
-/** Throws WrongExpectedVersionError when another publish of the same seller got there first. */
+/**
+ * A conditional append at the revision the count was read at, run by the publish's
+ * `beforeAppend`: it throws WrongExpectedVersionError when another publish of the same seller got
+ * there first, and the shared handler then decides the whole publish again.
+ */
 export async function takeSellerGigSlot(
   store: EventStore,
   sellerId: string,
@@ -74,26 +89,12 @@ export async function releaseSellerGigSlot(
   meta: CommandMeta,
   causation: CausationContext,
 ): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    const slots = await loadSellerGigSlots(store, sellerId);
-    if (!slots.gigIds.has(gigId)) return;
-    const id = randomUUID();
-    try {
-      await store.appendToStream(
-        sellerGigsStream(sellerId),
-        [
-          {
-            id,
-            type: 'SellerGigSlotReleased',
-            data: { sellerId, gigId },
-            metadata: eventMetadata(meta, causation, id),
-          },
-        ],
-        { expectedRevision: slots.revision ?? 'no_stream' },
-      );
-      return;
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError) || attempt >= 10) throw error;
-    }
-  }
+  await handleCommand(
+    store,
+    sellerGigsStream(sellerId),
+    sellerGigsDecider,
+    { type: 'ReleaseSellerGigSlot', data: { sellerId, gigId }, meta },
+    causation,
+    { maxRetries: 10 },
+  );
 }

@@ -1,5 +1,6 @@
 import { DISPUTE_STATUS_LABELS, DisputeState } from '../../domain/disputes';
 import { assertNever } from '../../domain/shared';
+import { revisionOf } from '../shared/revision';
 import { ESCROW_VIEW_STATUS_LABELS, EscrowView } from './case/escrow.view';
 import { ORDER_VIEW_STATUS_LABELS, OrderView } from './case/order.view';
 
@@ -60,7 +61,7 @@ export function caseResult(
     orderId: state.status === 'none' ? null : state.subject.id,
     status: state.status,
     statusLabel: state.status === 'none' ? null : DISPUTE_STATUS_LABELS[state.status],
-    revision: revision === null ? null : revision.toString(),
+    revision: revisionOf(revision),
     events: events.map((e) => e.type),
     order:
       order && order.status !== 'none'

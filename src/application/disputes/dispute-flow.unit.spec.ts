@@ -33,7 +33,7 @@ async function setup() {
   const bus = commandBusOver(store);
   const effects = new DisputeEffects(store, bus);
   const opener = new OpenOrderDisputeHandler(store, { responseDeadlineDays: 5 }, bus, effects);
-  const runner = new RunDisputeCaseHandler(store, bus, effects);
+  const runner = new RunDisputeCaseHandler(bus, effects);
   const reactor = new DisputeEffectsReactor(
     { register: () => undefined } as unknown as ReactorRegistry,
     effects,

@@ -1,11 +1,11 @@
 import { Command } from '@nestjs/cqrs';
-import type { DisputeCommand } from '../../domain/disputes';
+import type { DisputeCommand, DisputeState } from '../../domain/disputes';
 import type { CommandMeta } from '../../domain/shared';
 import { AggregateCommandMessage } from '../shared/aggregate-command';
 import type { CausationContext } from '../shared/command-handling';
 
 /** Published contract: send a DisputeCommand to the `dispute-<id>` stream through the CommandBus. */
-export class DisputeCommandMessage extends AggregateCommandMessage<DisputeCommand> {}
+export class DisputeCommandMessage extends AggregateCommandMessage<DisputeCommand, DisputeState> {}
 
 export const disputeStream = (id: string) => `dispute-${id}`;
 

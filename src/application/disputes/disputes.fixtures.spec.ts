@@ -274,7 +274,7 @@ export async function decidedCase() {
   const store = new InMemoryEventStore();
   const bus = commandBusOver(store);
   const effects = new DisputeEffects(store, bus);
-  const run = new RunDisputeCaseHandler(store, bus, effects);
+  const run = new RunDisputeCaseHandler(bus, effects);
   await deliveredOrder(bus);
   await new OpenOrderDisputeHandler(store, { responseDeadlineDays: 5 }, bus, effects).execute(
     new OpenOrderDispute(

@@ -1,6 +1,5 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import type {
   AcceptSettlement,
   AddInternalNote,
@@ -12,13 +11,12 @@ import type {
   RejectSettlement,
   WithdrawDispute,
 } from '../../domain/disputes';
-import { disputeDecider, DisputeEvent, DisputeState } from '../../domain/disputes';
+import type { DisputeEvent, DisputeState } from '../../domain/disputes';
 import { Command, DomainError, isStaff, NotFoundError } from '../../domain/shared';
-import { CausationContext, HandleResult, loadAggregate } from '../shared/command-handling';
-import { EVENT_STORE, EventStore } from '../shared/event-store.port';
+import { CausationContext, HandleResult } from '../shared/command-handling';
 import { caseResult, DisputeCaseResult } from './dispute-case.result';
 import { DisputeCause, DisputeEffects } from './dispute-effects';
-import { DisputeCommandMessage, disputeStream } from './dispute.messages';
+import { DisputeCommandMessage } from './dispute.messages';
 
 /** The escrow's held amount is read by the application, never trusted from the caller. */
 export type DecideCase = Command<'DecideDispute', Omit<DecideDispute['data'], 'heldCents'>>;
@@ -51,7 +49,6 @@ export class RunDisputeCaseHandler implements ICommandHandler<RunDisputeCase, Di
   private readonly logger = new Logger('RunDisputeCase');
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly commandBus: CommandBus,
     private readonly effects: DisputeEffects,
   ) {}
@@ -62,31 +59,21 @@ export class RunDisputeCaseHandler implements ICommandHandler<RunDisputeCase, Di
     causation,
     options,
   }: RunDisputeCase): Promise<DisputeCaseResult> {
-    const { state } = await loadAggregate(this.store, disputeStream(disputeId), disputeDecider);
-    // Someone who is neither a party nor staff is told the dispute does not exist.
-    if (
-      state.status === 'none' ||
-      (!isStaff(action.meta.actorRole) &&
-        action.meta.actorId !== state.buyerId &&
-        action.meta.actorId !== state.sellerId)
-    ) {
-      throw disputeNotFound(disputeId);
-    }
-    const command = await this.complete(action, state);
-    const ids: string[] = [];
     const result: HandleResult<DisputeState, DisputeEvent> = await this.commandBus.execute(
-      new DisputeCommandMessage(disputeId, command, causation, {
-        ...options,
-        eventIds: (i) => (ids[i] ??= randomUUID()),
-      }),
+      new DisputeCommandMessage(
+        disputeId,
+        (state) => this.complete(disputeId, action, state),
+        causation,
+        options,
+      ),
     );
     for (const [index, event] of result.events.entries()) {
       const cause: DisputeCause = {
         disputeId,
-        eventId: ids[index],
-        occurredAt: command.meta.now,
-        actorId: command.meta.actorId,
-        actorRole: command.meta.actorRole,
+        eventId: result.eventIds[index],
+        occurredAt: action.meta.now,
+        actorId: action.meta.actorId,
+        actorRole: action.meta.actorRole,
         correlationId: causation.correlationId,
       };
       await this.carryOut(event, cause);
@@ -108,8 +95,22 @@ export class RunDisputeCaseHandler implements ICommandHandler<RunDisputeCase, Di
     );
   }
 
-  private async complete(action: DisputeCaseAction, state: DisputeState): Promise<DisputeCommand> {
-    if (action.type !== 'DecideDispute' || state.status === 'none') return action as DisputeCommand;
+  /** Run on the state the command is decided on, so the access check and the held amount match it. */
+  private async complete(
+    disputeId: string,
+    action: DisputeCaseAction,
+    state: DisputeState,
+  ): Promise<DisputeCommand> {
+    // Someone who is neither a party nor staff is told the dispute does not exist.
+    if (
+      state.status === 'none' ||
+      (!isStaff(action.meta.actorRole) &&
+        action.meta.actorId !== state.buyerId &&
+        action.meta.actorId !== state.sellerId)
+    ) {
+      throw disputeNotFound(disputeId);
+    }
+    if (action.type !== 'DecideDispute') return action as DisputeCommand;
     // Frozen, the escrow holds exactly what the dispute may distribute; for tranches, only what is funded.
     const escrow = await this.effects.escrowView(state.escrowId);
     return { ...action, data: { ...action.data, heldCents: escrow.heldCents } };

@@ -3,7 +3,8 @@ import { ActorRole, DomainError } from '../../domain/shared';
 import { Notifications } from '../notifications/notifications.port';
 import { CausationContext } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
-import { revisionOf, runAccountCommand, selfMeta, systemMeta } from './account-commands';
+import { revisionOf } from '../shared/revision';
+import { runAccountCommand, selfMeta, systemMeta } from './account-commands';
 import type { SessionActor } from './account.service';
 import { Clock } from '../shared/clock';
 import {

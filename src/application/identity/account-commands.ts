@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { accountDecider, AccountCommand, AccountState } from '../../domain/identity';
 import { CommandMeta } from '../../domain/shared';
 import {
   CausationContext,
+  CommandBuilder,
   handleCommand,
   HandleResult,
   loadAggregate,
@@ -11,32 +11,22 @@ import { EventStore } from '../shared/event-store.port';
 import { accountStream } from './account.messages';
 import type { AccountEvent } from '../../domain/identity';
 
-export type AccountResult = HandleResult<AccountState, AccountEvent> & { eventIds: string[] };
+export type AccountResult = HandleResult<AccountState, AccountEvent>;
 
 /**
- * Runs an account command inside this context; the event ids are chosen here so that the
- * notifications an event causes can derive their idempotency keys from them.
+ * Runs an account command inside this context through the shared handler; the notifications an
+ * event causes derive their idempotency keys from the result's `eventIds`.
  */
-export async function runAccountCommand(
+export function runAccountCommand(
   store: EventStore,
   accountId: string,
-  command: AccountCommand | ((state: AccountState) => AccountCommand),
+  command: AccountCommand | CommandBuilder<AccountState, AccountCommand>,
   causation: CausationContext,
   expectedRevision?: bigint,
 ): Promise<AccountResult> {
-  const eventIds: string[] = [];
-  const result = await handleCommand(
-    store,
-    accountStream(accountId),
-    accountDecider,
-    command,
-    causation,
-    {
-      expectedRevision,
-      eventIds: (i) => (eventIds[i] ??= randomUUID()),
-    },
-  );
-  return { ...result, eventIds: eventIds.slice(0, result.events.length) };
+  return handleCommand(store, accountStream(accountId), accountDecider, command, causation, {
+    expectedRevision,
+  });
 }
 
 export async function loadAccount(store: EventStore, accountId: string) {
@@ -52,6 +42,3 @@ export function selfMeta(state: AccountState, accountId: string, now: Date): Com
 export function systemMeta(now: Date): CommandMeta {
   return { now: now.toISOString(), actorId: 'system', actorRole: 'system' };
 }
-
-export const revisionOf = (revision: bigint | null): string | null =>
-  revision === null ? null : revision.toString();

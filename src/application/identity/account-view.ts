@@ -1,4 +1,5 @@
 import { ACCOUNT_STATUS_LABELS, AccountState, Address, ROLE_LABELS } from '../../domain/identity';
+import { revisionOf } from '../shared/revision';
 import { ERASED } from './erasure.constants';
 
 /** What GET /me and staff account views answer. */
@@ -26,7 +27,7 @@ export function accountView(state: AccountState, revision: bigint | null): Accou
     accountId: state.accountId,
     status: state.status,
     statusLabel: ACCOUNT_STATUS_LABELS[state.status],
-    revision: revision?.toString() ?? null,
+    revision: revisionOf(revision),
   };
   if (state.status === 'erased') {
     return {

@@ -8,7 +8,8 @@ import {
 import { ActorRole, CommandMeta } from '../../domain/shared';
 import { CausationContext } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
-import { loadAccount, revisionOf, runAccountCommand, selfMeta } from './account-commands';
+import { revisionOf } from '../shared/revision';
+import { loadAccount, runAccountCommand, selfMeta } from './account-commands';
 import { accountView, AccountView } from './account-view';
 import { providerNotFound } from './identity.errors';
 import { Clock } from '../shared/clock';

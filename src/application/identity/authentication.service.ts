@@ -24,6 +24,7 @@ import { DomainError } from '../../domain/shared';
 import { Notifications } from '../notifications/notifications.port';
 import { CausationContext } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
+import { revisionOf } from '../shared/revision';
 import { loadAccount, runAccountCommand, selfMeta } from './account-commands';
 import {
   AuthenticationFailedError,
@@ -301,7 +302,7 @@ export class AuthenticationService {
       causation,
     );
     await this.sessions.revokeAll(accountId, 'password_changed', now, sessionId);
-    return { accountId, revision: result.nextExpectedRevision?.toString() ?? null };
+    return { accountId, revision: revisionOf(result.nextExpectedRevision) };
   }
 
   private dummy(): Promise<string> {

@@ -14,6 +14,7 @@ import { Notifications } from '../notifications/notifications.port';
 import { CausationContext, handleCommand, loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { Clock } from '../shared/clock';
+import { revisionOf } from '../shared/revision';
 import { IdentitySchedules, VerificationQueueRow } from './identity.ports';
 import { verificationStream } from './verification.messages';
 
@@ -144,7 +145,7 @@ export class VerificationService {
         kindLabel: DOCUMENT_KIND_LABELS[d.kind],
         statusLabel: DOCUMENT_STATUS_LABELS[d.status],
       })),
-      revision: revision?.toString() ?? null,
+      revision: revisionOf(revision),
     };
   }
 
@@ -165,18 +166,14 @@ export class VerificationService {
   }
 
   private async run(providerId: string, command: VerificationCommand, causation: CausationContext) {
-    const eventIds: string[] = [];
     const result = await handleCommand(
       this.store,
       verificationStream(providerId),
       verificationDecider,
       command,
       causation,
-      {
-        eventIds: (i) => (eventIds[i] ??= randomUUID()),
-      },
     );
-    return { ...result, eventIds, revision: result.nextExpectedRevision?.toString() ?? null };
+    return { ...result, revision: revisionOf(result.nextExpectedRevision) };
   }
 
   private async tell(

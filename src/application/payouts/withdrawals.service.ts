@@ -12,6 +12,7 @@ import {
 import { CommandMeta, NotFoundError } from '../../domain/shared';
 import { CausationContext, HandleResult, loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
+import { revisionOf } from '../shared/revision';
 import { PayoutCommandMessage, payoutStream } from './payout.messages';
 import { WalletCommandMessage, walletStream } from './wallet.messages';
 
@@ -56,8 +57,6 @@ export function accountView(account: WithdrawalAccount): WithdrawalAccountView {
       }
     : { accountId: account.accountId, kind: 'paypal', email: account.email };
 }
-
-const revisionOf = (revision: bigint | null) => (revision === null ? null : revision.toString());
 
 /** The seller's side of payouts: withdrawal accounts, withdrawal requests and what became of them. */
 @Injectable()

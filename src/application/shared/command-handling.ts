@@ -28,6 +28,8 @@ export interface AggregateSnapshot<State> {
 
 export interface HandleResult<State, Event> {
   events: Event[];
+  /** The ids the events were appended under, in order: notifications and effects derive their keys from them. */
+  eventIds: string[];
   state: State;
   nextExpectedRevision: bigint | null;
   position: LogPosition | null;
@@ -41,6 +43,18 @@ export interface HandleOptions {
   maxRetries?: number;
   /** Decide on this process's last known state instead of reading the stream (see handleCommand). */
   cache?: AggregateCache;
+}
+
+/** Builds the command from the state it will be decided on; runs again on every retry. */
+export type CommandBuilder<State, Command> = (state: State) => Command | Promise<Command>;
+
+/** What a handler adds to the one loop; each hook runs inside it, so a retry runs it again. */
+export interface HandleHooks<Command, State, Event> {
+  /**
+   * Runs after `decide` and before the append, e.g. to take a slot in an index stream. A
+   * `WrongExpectedVersionError` it throws is retried like the append's own conflict.
+   */
+  beforeAppend?: (decision: { command: Command; events: Event[]; state: State }) => Promise<void>;
 }
 
 /** Loads a stream and folds it; a missing stream gives the initial state. */
@@ -93,9 +107,9 @@ export async function handleCommand<
   store: EventStore,
   stream: string,
   decider: Decider<Command, State, Event>,
-  command: Command | ((state: State) => Command),
+  command: Command | CommandBuilder<State, Command>,
   causation: CausationContext,
-  options: HandleOptions = {},
+  options: HandleOptions & HandleHooks<Command, State, Event> = {},
 ): Promise<HandleResult<State, Event>> {
   const maxRetries = options.expectedRevision !== undefined ? 0 : (options.maxRetries ?? 5);
   const cache = options.cache?.enabled ? options.cache : undefined;
@@ -108,13 +122,13 @@ export async function handleCommand<
     const current = guess ?? (await loadAggregate(store, stream, decider));
     if (!guess && cache && current.revision !== null)
       cache.set(decider, stream, current.state, current.revision);
-    if (options.expectedRevision !== undefined && current.revision !== options.expectedRevision) {
-      throw staleRevision(stream, options.expectedRevision, current.revision);
-    }
     let cmd: Command;
     let events: Event[];
     try {
-      cmd = typeof command === 'function' ? command(current.state) : command;
+      // The builder runs before the If-Match check, so its access refusal never tells an outsider the revision.
+      cmd = typeof command === 'function' ? await command(current.state) : command;
+      if (options.expectedRevision !== undefined && current.revision !== options.expectedRevision)
+        throw staleRevision(stream, options.expectedRevision, current.revision);
       events = decider.decide(cmd, current.state);
     } catch (error) {
       if (!guess) throw error;
@@ -127,7 +141,13 @@ export async function handleCommand<
     }
     const state = events.reduce(decider.evolve, current.state);
     if (events.length === 0) {
-      return { events, state, nextExpectedRevision: current.revision, position: null };
+      return {
+        events,
+        eventIds: [],
+        state,
+        nextExpectedRevision: current.revision,
+        position: null,
+      };
     }
     const toAppend: EventToAppend[] = events.map((e, i) => {
       const id = options.eventIds?.(i) ?? randomUUID();
@@ -135,10 +155,12 @@ export async function handleCommand<
     });
     const expected: ExpectedRevision = current.revision === null ? 'no_stream' : current.revision;
     try {
+      await options.beforeAppend?.({ command: cmd, events, state });
       const result = await store.appendToStream(stream, toAppend, { expectedRevision: expected });
       cache?.set(decider, stream, state, result.nextExpectedRevision);
       return {
         events,
+        eventIds: toAppend.map((e) => e.id),
         state,
         nextExpectedRevision: result.nextExpectedRevision,
         position: result.position,
@@ -159,8 +181,9 @@ export async function handleCommand<
         await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
         continue;
       }
+      // The conflict may be on the hook's stream rather than this one: name the one that moved.
       if (error instanceof WrongExpectedVersionError)
-        throw staleRevision(stream, expected, error.actual);
+        throw staleRevision(error.streamName, error.expected, error.actual);
       throw error;
     }
   }

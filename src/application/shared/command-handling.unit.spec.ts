@@ -9,7 +9,7 @@ import {
 } from '../../domain/shared';
 import { MemoryEventStore } from '../orders/marketplace.fixtures.spec';
 import { AggregateCache } from './aggregate-cache';
-import { IdempotencyConflictError } from './event-store.port';
+import { IdempotencyConflictError, WrongExpectedVersionError } from './event-store.port';
 import { handleCommand, HandleOptions } from './command-handling';
 
 /** A counter: opened once, then incremented; `TopUp` raises it to a floor, a no-op above it. */
@@ -165,5 +165,119 @@ describe('AggregateCache', () => {
     const cache = new AggregateCache({ maxEntries: 10, maxAgeMs: 1_000 });
     cache.set(counter, 'a', 'A', 0n);
     expect(cache.get({}, 'a')).toBeUndefined();
+  });
+});
+
+describe('handleCommand: what a handler adds to the one loop', () => {
+  let store: MemoryEventStore;
+  beforeEach(() => {
+    store = new MemoryEventStore();
+  });
+
+  it('answers the ids the events were stored under, and none for a no-op', async () => {
+    const stream = `counter-${randomUUID()}`;
+    await handleCommand(store, stream, counter, open, causation);
+
+    const result = await handleCommand(store, stream, counter, add(2), causation);
+    const noop = await handleCommand(
+      store,
+      stream,
+      counter,
+      { type: 'TopUp', floor: 1, meta },
+      causation,
+    );
+
+    const stored = await store.readStream(stream);
+    expect(result.eventIds).toEqual([stored[1].id]);
+    expect(noop.eventIds).toEqual([]);
+  });
+
+  it('runs an async builder on the state it decides on, again after a conflict', async () => {
+    const stream = `counter-${randomUUID()}`;
+    await handleCommand(store, stream, counter, open, causation);
+    const seen: number[] = [];
+    let raced = false;
+
+    const result = await handleCommand(
+      store,
+      stream,
+      counter,
+      async (state): Promise<Command> => {
+        seen.push(state.count);
+        // Another writer lands between this read and the append, once.
+        if (!raced) {
+          raced = true;
+          await store.appendToStream(stream, [
+            { id: randomUUID(), type: 'Added', data: { by: 5 } },
+          ]);
+        }
+        return { type: 'TopUp', floor: 8, meta };
+      },
+      causation,
+    );
+
+    expect(seen).toEqual([0, 5]);
+    expect(result.events).toEqual([{ type: 'Added', data: { by: 3 } }]);
+    expect(result.state.count).toBe(8);
+  });
+
+  it("answers the builder's refusal before a stale If-Match, so an outsider learns no revision", async () => {
+    const stream = `counter-${randomUUID()}`;
+    await handleCommand(store, stream, counter, open, causation);
+    const outsider = () => {
+      throw new NotFoundError('COUNTER_NOT_FOUND', 'no such counter');
+    };
+
+    await expect(
+      handleCommand(store, stream, counter, outsider, causation, { expectedRevision: 7n }),
+    ).rejects.toMatchObject({ code: 'COUNTER_NOT_FOUND' });
+    await expect(
+      handleCommand(store, stream, counter, () => add(1), causation, { expectedRevision: 7n }),
+    ).rejects.toMatchObject({ code: 'CONCURRENT_MODIFICATION' });
+  });
+
+  it('retries the whole decision when the before-append hook loses a race on its own stream', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const index = `counter_index-${randomUUID()}`;
+    await handleCommand(store, stream, counter, open, causation);
+    let calls = 0;
+    const takeIndexSlot = async () => {
+      calls++;
+      const revision = calls === 1 ? 'no_stream' : 0n;
+      // The first attempt's expected revision is already out of date.
+      if (calls === 1)
+        await store.appendToStream(index, [{ id: randomUUID(), type: 'X', data: {} }]);
+      await store.appendToStream(index, [{ id: randomUUID(), type: 'Taken', data: {} }], {
+        expectedRevision: revision,
+      });
+    };
+
+    const result = await handleCommand(store, stream, counter, add(1), causation, {
+      beforeAppend: takeIndexSlot,
+    });
+
+    expect(calls).toBe(2);
+    expect(result.state.count).toBe(1);
+    expect((await store.readStream(index)).map((e) => e.type)).toEqual(['X', 'Taken']);
+  });
+
+  it("names the hook's stream when its conflict outlasts the retries, and appends nothing", async () => {
+    const stream = `counter-${randomUUID()}`;
+    await handleCommand(store, stream, counter, open, causation);
+    const conflict = async () => {
+      throw new WrongExpectedVersionError('counter_index-1', 0n, 3n);
+    };
+
+    await expect(
+      handleCommand(store, stream, counter, add(1), causation, {
+        beforeAppend: conflict,
+        maxRetries: 1,
+      }),
+    ).rejects.toMatchObject({
+      code: 'CONCURRENT_MODIFICATION',
+      message: 'counter_index-1 was modified concurrently; reload and retry',
+      details: { expectedRevision: '0', actualRevision: '3' },
+    });
+    expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['Opened']);
   });
 });

@@ -33,7 +33,8 @@ import {
   InviteSellersDto,
   SubmitCustomRequestDto,
 } from './custom-request.dto';
-import { ApiStateChange, commandOptions, newId, revisionOf } from './http-support';
+import { ApiStateChange, commandOptions, newId } from './http-support';
+import { existingRevisionOf } from '../../../application/shared/revision';
 import { PlacedOrderResponse } from './order.dto';
 import { placementResponse, viewerOf } from './orders.controller';
 import { IdParam } from '../problem/id-param';
@@ -320,7 +321,7 @@ export class CustomRequestsController {
       customRequestId: id,
       status: result.state.status,
       statusLabel: CUSTOM_REQUEST_STATUS_LABELS[result.state.status],
-      revision: revisionOf(result.nextExpectedRevision),
+      revision: existingRevisionOf(result.nextExpectedRevision),
     };
   }
 }

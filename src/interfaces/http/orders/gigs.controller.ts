@@ -23,7 +23,8 @@ import {
 import { NotFoundError } from '../../../domain/shared';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { CreateGigDto, GigChangeResponse, GigExtraDto, UpdateGigDto } from './gig.dto';
-import { ApiStateChange, commandOptions, newId, revisionOf } from './http-support';
+import { ApiStateChange, commandOptions, newId } from './http-support';
+import { existingRevisionOf } from '../../../application/shared/revision';
 import { IdParam } from '../problem/id-param';
 
 const gigNotFound = (gigId: string) =>
@@ -263,7 +264,7 @@ export class GigsController {
       gigId,
       status: result.state.status,
       statusLabel: GIG_STATUS_LABELS[result.state.status],
-      revision: revisionOf(result.nextExpectedRevision),
+      revision: existingRevisionOf(result.nextExpectedRevision),
     };
   }
 }

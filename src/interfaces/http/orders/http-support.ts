@@ -31,9 +31,6 @@ export function newId(kind: string, actor: Actor, idempotencyKey: string | undef
   return idempotencyKey ? deterministicId(kind, actor.accountId, idempotencyKey) : randomUUID();
 }
 
-export const revisionOf = (revision: bigint | null): string =>
-  revision === null ? '-1' : revision.toString();
-
 /**
  * An outsider acting on someone else's aggregate learns nothing: the domain's NOT_A_PARTY (or the
  * equivalent code) becomes the same 404 as an unknown id. Staff keep the 403, they may see the case.

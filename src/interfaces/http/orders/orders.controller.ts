@@ -31,7 +31,8 @@ import {
 } from '../../../domain/orders';
 import { NotFoundError } from '../../../domain/shared';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
-import { ApiStateChange, asParty, commandOptions, newId, revisionOf } from './http-support';
+import { ApiStateChange, asParty, commandOptions, newId } from './http-support';
+import { existingRevisionOf } from '../../../application/shared/revision';
 import {
   CancellationRequestDto,
   DeliverDto,
@@ -582,7 +583,7 @@ export class OrdersController {
       orderId,
       status: result.state.status,
       statusLabel: ORDER_STATUS_LABELS[result.state.status],
-      revision: revisionOf(result.nextExpectedRevision),
+      revision: existingRevisionOf(result.nextExpectedRevision),
     };
   }
 }
@@ -598,6 +599,6 @@ export function placementResponse(placed: PlacementResult): PlacedOrderResponse 
     amountCents: state.order.amountCents,
     commissionCents: state.order.commissionCents,
     sellerNetCents: state.order.sellerNetCents,
-    revision: revisionOf(placed.revision),
+    revision: existingRevisionOf(placed.revision),
   };
 }
