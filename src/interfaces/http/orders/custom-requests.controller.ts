@@ -32,7 +32,7 @@ import {
   InviteSellersDto,
   SubmitCustomRequestDto,
 } from './custom-request.dto';
-import { ApiStateChange, commandOptions, newId, revisionOf } from './http-support';
+import { ApiStateChange, commandOptions, newId, revisionOf } from '../shared/http-support';
 import { PlacedOrderResponse } from './order.dto';
 import { placementResponse, viewerOf } from './orders.controller';
 import { IdParam } from '../problem/id-param';

@@ -30,7 +30,7 @@ import {
 } from '../../../domain/orders';
 import { NotFoundError } from '../../../domain/shared';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
-import { ApiStateChange, asParty, commandOptions, newId, revisionOf } from './http-support';
+import { ApiStateChange, asParty, commandOptions, newId, revisionOf } from '../shared/http-support';
 import {
   CancellationRequestDto,
   DeliverDto,

@@ -22,7 +22,7 @@ import {
 import { NotFoundError } from '../../../domain/shared';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { CreateGigDto, GigChangeResponse, GigExtraDto, UpdateGigDto } from './gig.dto';
-import { ApiStateChange, commandOptions, newId, revisionOf } from './http-support';
+import { ApiStateChange, commandOptions, newId, revisionOf } from '../shared/http-support';
 import { IdParam } from '../problem/id-param';
 
 const gigNotFound = (gigId: string) =>
