@@ -12,13 +12,15 @@ import { ProjectionRegistry } from '../projections/projection-registry';
 
 /**
  * Catalog: gigs (commands, the `GetGigQuery` contract), the public gig search and its read
- * model. Publishes `gig.messages.ts` and `gig.query.ts`.
+ * model. Publishes `gig.messages.ts`, `gig.query.ts` and the `ProviderVerificationPort` the
+ * orders API checks sellers with (global, so it is reachable).
  */
 @Module({})
 export class CatalogModule implements OnModuleInit {
   static forRoot(_config: AppConfig): DynamicModule {
     return {
       module: CatalogModule,
+      global: true,
       imports: [CqrsModule],
       controllers: [GigsController, CatalogSearchController],
       providers: [
@@ -26,6 +28,7 @@ export class CatalogModule implements OnModuleInit {
         GigCommandHandler,
         GetGigHandler,
       ],
+      exports: [ProviderVerificationPort],
     };
   }
 
