@@ -1,39 +1,30 @@
 import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import {
-  GatewayWebhookEmitter,
-  NoWebhookEmitter,
-} from '../application/payouts/gateway-webhook-emitter.port';
 import { ReactorRegistry } from '../application/shared/reactor';
 import { AppConfig } from '../infrastructure/config/config';
 import { PaymentsModule as PaymentGatewayModule } from '../infrastructure/payments/payments.module';
 import { GatewayNotifications } from '../interfaces/http/webhooks/gateway-notifications.service';
 import { PaymentRefsReactor } from '../interfaces/http/webhooks/payment-refs.reactor';
 import { StripeWebhookController } from '../interfaces/http/webhooks/stripe-webhook.controller';
-import { SimulatedWebhookEmitter } from '../interfaces/workers/simulated-webhook.emitter';
 
 /**
  * The payment gateway (Stripe or the simulated one) and what it tells us: the webhook
  * endpoint, the notification handling and the payment references it needs. Global, so every
- * context reaches the `PaymentGateway` port, `GatewayWebhookEmitter` and the notifications.
+ * context reaches the `PaymentGateway` port and the job dispatcher the notifications.
  */
 @Module({})
 export class PaymentsModule implements OnModuleInit {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(_config: AppConfig): DynamicModule {
     return {
       module: PaymentsModule,
       global: true,
       imports: [CqrsModule, PaymentGatewayModule],
       controllers: [StripeWebhookController],
       providers: [
-        {
-          provide: GatewayWebhookEmitter,
-          useClass: config.STRIPE_SECRET_KEY ? NoWebhookEmitter : SimulatedWebhookEmitter,
-        },
         GatewayNotifications,
         PaymentRefsReactor,
       ],
-      exports: [PaymentGatewayModule, GatewayWebhookEmitter, GatewayNotifications],
+      exports: [PaymentGatewayModule, GatewayNotifications],
     };
   }
 

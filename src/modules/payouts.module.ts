@@ -1,5 +1,9 @@
 import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import {
+  GatewayWebhookEmitter,
+  NoWebhookEmitter,
+} from '../application/payouts/gateway-webhook-emitter.port';
 import { PayoutSettlementReactor } from '../application/payouts/payout-settlement.reactor';
 import { PayoutCommandHandler } from '../application/payouts/payout.handler';
 import { SendPayoutJob } from '../application/payouts/send-payout.job';
@@ -9,24 +13,29 @@ import { Withdrawals } from '../application/payouts/withdrawals.service';
 import { ReactorRegistry } from '../application/shared/reactor';
 import { AppConfig } from '../infrastructure/config/config';
 import { PayoutsController } from '../interfaces/http/payouts/payouts.controller';
+import { SimulatedWebhookEmitter } from '../interfaces/workers/simulated-webhook.emitter';
 import { contextProjections } from '../projections/all-projections';
 import { ProjectionRegistry } from '../projections/projection-registry';
 
 /**
  * Payouts: the seller's wallet (credited when escrow is released), withdrawal accounts and
- * payouts (commands, the reactors, the `payout.send` job the scheduler runs), the payouts API
- * and the wallets read model. Global, so the job dispatcher finds `SendPayoutJob`.
+ * payouts (commands, the reactors, the `payout.send` job the scheduler runs, the simulated
+ * gateway's payout webhooks), the payouts API and the wallets read model. Global, so the job dispatcher finds `SendPayoutJob`.
  * Publishes `wallet.messages.ts` and `payout.messages.ts`.
  */
 @Module({})
 export class PayoutsModule implements OnModuleInit {
-  static forRoot(_config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig): DynamicModule {
     return {
       module: PayoutsModule,
       global: true,
       imports: [CqrsModule],
       controllers: [PayoutsController],
       providers: [
+        {
+          provide: GatewayWebhookEmitter,
+          useClass: config.STRIPE_SECRET_KEY ? NoWebhookEmitter : SimulatedWebhookEmitter,
+        },
         WalletCommandHandler,
         PayoutCommandHandler,
         Withdrawals,
