@@ -2,7 +2,6 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
-import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { createSecretKey, randomUUID } from 'node:crypto';
 import { AppConfig } from './infrastructure/config/config';
@@ -10,8 +9,6 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { AccessTokens } from './interfaces/http/auth/access-token';
 import { AuthGuard } from './interfaces/http/auth/auth.guard';
 import { RequestAuthenticator } from './interfaces/http/auth/request-authenticator';
-import { HealthController } from './interfaces/http/health/health.controller';
-import { ReactorsController } from './interfaces/http/health/reactors.controller';
 import { IdempotencyInterceptor } from './interfaces/http/idempotency/idempotency.interceptor';
 import {
   IdempotencyPurge,
@@ -45,7 +42,6 @@ export class AppModule {
         }),
         InfrastructureModule.forRoot(config),
         CqrsModule.forRoot(),
-        TerminusModule,
         JwtModule.register({
           global: true,
           // A KeyObject: given a string, jsonwebtoken first tries to parse it as a public key on
@@ -57,7 +53,6 @@ export class AppModule {
         ...CONTEXT_MODULES.map((m) => m.forRoot(config)),
         ...extra,
       ],
-      controllers: [HealthController, ReactorsController],
       providers: [
         AccessTokens,
         RequestAuthenticator,

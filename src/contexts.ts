@@ -1,14 +1,33 @@
 import { DynamicModule } from '@nestjs/common';
 import { AppConfig } from './infrastructure/config/config';
-import { IdentityModule } from './interfaces/http/identity/identity.module';
-import { MarketplaceModule } from './interfaces/http/orders/marketplace.module';
-import { DisputesModule } from './interfaces/http/disputes/disputes.module';
-import { ReadModelsModule } from './projections/read-models.module';
-import { WorkersModule } from './interfaces/workers/workers.module';
+import { BillingModule } from './modules/billing.module';
+import { CatalogModule } from './modules/catalog.module';
+import { DisputesModule } from './modules/disputes.module';
+import { EscrowModule } from './modules/escrow.module';
+import { IdentityModule } from './modules/identity.module';
+import { OrdersModule } from './modules/orders.module';
+import { PaymentsModule } from './modules/payments.module';
+import { PayoutsModule } from './modules/payouts.module';
+import { PlatformModule } from './modules/platform.module';
+import { SchedulingModule } from './modules/scheduling.module';
 
 /** Each bounded context's Nest module; every one is given the validated configuration. */
 export interface ContextModule {
   forRoot(config: AppConfig): DynamicModule;
 }
 
-export const CONTEXT_MODULES: ContextModule[] = [IdentityModule, MarketplaceModule, DisputesModule, ReadModelsModule, WorkersModule];
+/** The bounded contexts, each wiring everything it owns (see docs/architecture.md). */
+export const BUSINESS_CONTEXTS: ContextModule[] = [
+  IdentityModule,
+  CatalogModule,
+  OrdersModule,
+  EscrowModule,
+  DisputesModule,
+  PayoutsModule,
+  BillingModule,
+];
+
+/** What the contexts run on: jobs and queues, the payment gateway, health and the read-model runner. */
+export const PLATFORM_MODULES: ContextModule[] = [SchedulingModule, PaymentsModule, PlatformModule];
+
+export const CONTEXT_MODULES: ContextModule[] = [...BUSINESS_CONTEXTS, ...PLATFORM_MODULES];

@@ -7,17 +7,29 @@ import { ProfilesProjection } from './profiles/profiles.projection';
 import { Projection } from './runner/projection';
 import { WalletsProjection } from './wallets/wallets.projection';
 
+/**
+ * The read models each context owns: its module registers them, and the read-model migration,
+ * the CLI and the runner's order all read this one table.
+ */
+const PROJECTIONS_BY_CONTEXT = {
+  orders: () => [new OrdersProjection()],
+  catalog: () => [new CatalogProjection()],
+  identity: () => [new ProfilesProjection()],
+  payouts: () => [new WalletsProjection()],
+  disputes: () => [new MediationProjection()],
+  billing: () => [new LedgerProjection(), new InvoicesProjection()],
+} satisfies Record<string, () => Projection[]>;
+
+export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;
+
+/** Fresh instances of the projections a context owns. */
+export function contextProjections(context: ProjectionContext): Projection[] {
+  return PROJECTIONS_BY_CONTEXT[context]();
+}
+
 /** Every read model, in the order they are listed on /health and rebuilt by `projections rebuild all`. */
 export function allProjections(): Projection[] {
-  return [
-    new OrdersProjection(),
-    new CatalogProjection(),
-    new ProfilesProjection(),
-    new WalletsProjection(),
-    new MediationProjection(),
-    new LedgerProjection(),
-    new InvoicesProjection(),
-  ];
+  return Object.values(PROJECTIONS_BY_CONTEXT).flatMap((projections): Projection[] => projections());
 }
 
 export function projectionsNamed(name: string): Projection[] {

@@ -5,16 +5,17 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { Pool } from 'pg';
 import { EVENT_STORE, EventStore } from '../application/shared/event-store.port';
+import { HealthRegistry } from '../application/shared/health';
 import { APP_CONFIG, AppConfig } from '../infrastructure/config/config';
 import { PG_POOL } from '../infrastructure/database/database.tokens';
-import { HealthContributor, HealthController } from '../interfaces/http/health/health.controller';
 import { allProjections } from './all-projections';
+import { ProjectionRegistry } from './projection-registry';
 import { bulkPostgresReader } from './runner/bulk-log-reader';
 import { clearHalt, ProjectionHalt, readHalts } from './runner/halts';
 import { ProjectionStatus, readProjectionStatus } from './runner/log-stats';
+import { Projection } from './runner/projection';
 import { LiveProjectionInfo, ProjectionRunner } from './runner/projection-runner';
 
 export type ProjectionReport = ProjectionStatus & {
@@ -27,21 +28,43 @@ export type ProjectionReport = ProjectionStatus & {
 /** How long a retry waits for the projection to catch up or stop again before answering. */
 const RETRY_WAIT_MS = 5_000;
 
-/** Starts the projection runner in processes with the `projectors` role and reports every projection's position and lag. */
+/**
+ * Runs the projections the context modules registered (in processes with the `projectors` role)
+ * and reports every projection's position and lag.
+ */
 @Injectable()
-export class ProjectionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ProjectionsService
+  extends ProjectionRegistry
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private readonly logger = new Logger('Projections');
-  readonly projections = allProjections();
+  private readonly registered: Projection[] = [];
+  private ordered: Projection[] | null = null;
   private runner: ProjectionRunner | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly moduleRef: ModuleRef,
-  ) {}
+    private readonly health: HealthRegistry,
+  ) {
+    super();
+  }
+
+  register(projection: Projection): void {
+    if (this.ordered) throw new Error(`Projection ${projection.name} registered after start`);
+    this.registered.push(projection);
+  }
+
+  /** The registered projections, in the order of the one list the read-model migration also reads. */
+  get projections(): Projection[] {
+    this.ordered ??= inListOrder(this.registered);
+    return this.ordered;
+  }
 
   onApplicationBootstrap(): void {
+    // Every context module has registered by now: a mismatch with the list fails the start.
+    void this.projections;
     this.registerHealth();
     if (!this.config.PROCESS_ROLES.includes('projectors')) return;
     this.runner = new ProjectionRunner(this.store, this.pool, this.projections, {
@@ -101,14 +124,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   }
 
   private registerHealth(): void {
-    let health: HealthController;
-    try {
-      health = this.moduleRef.get(HealthController, { strict: false });
-    } catch {
-      this.logger.warn('No HealthController: projections are not reported on /health');
-      return;
-    }
-    const contributor: HealthContributor = {
+    this.health.register({
       key: 'projections',
       check: async () => {
         const reports = await this.status();
@@ -134,7 +150,25 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
           },
         };
       },
-    };
-    health.register(contributor);
+    });
   }
+}
+
+/**
+ * Orders the registered projections as `allProjections()` lists them, and refuses a mismatch: a
+ * projection missing from the list has no tables (the migration reads the list), and a listed
+ * one that no module registered would never be kept up to date.
+ */
+function inListOrder(registered: Projection[]): Projection[] {
+  const listed = allProjections().map((p) => p.name);
+  const names = registered.map((p) => p.name);
+  const unlisted = names.filter((n) => !listed.includes(n));
+  const unregistered = listed.filter((n) => !names.includes(n));
+  const repeated = names.filter((n, i) => names.indexOf(n) !== i);
+  if (unlisted.length || unregistered.length || repeated.length)
+    throw new Error(
+      `Registered projections do not match src/projections/all-projections.ts: ` +
+        JSON.stringify({ unlisted, unregistered, repeated }),
+    );
+  return [...registered].sort((a, b) => listed.indexOf(a.name) - listed.indexOf(b.name));
 }

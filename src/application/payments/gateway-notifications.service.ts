@@ -4,7 +4,7 @@ import type { RecordGatewayNotification } from '../../domain/payments';
 import { CommandMeta, ConcurrencyError, DomainError } from '../../domain/shared';
 import { OpenChargebackDispute } from '../disputes/dispute.messages';
 import { GatewayNotification } from '../payouts/gateway-notification';
-import { payoutIds } from '../payouts/payout-ids';
+import { gatewayIds } from './gateway-ids';
 import { PayoutCommandMessage } from '../payouts/payout.messages';
 import { CausationContext } from '../shared/command-handling';
 import { GatewayInbox } from './gateway-inbox.port';
@@ -53,7 +53,7 @@ export class GatewayNotifications {
     const meta: CommandMeta = { now: n.occurredAt, actorId: 'system', actorRole: 'system' };
     if (n.kind === 'payout.paid' || n.kind === 'payout.failed') {
       await this.record(n.payoutId, n, null, meta, causation);
-      const options = { eventIds: payoutIds.events(`${n.provider}:${n.eventId}`) };
+      const options = { eventIds: gatewayIds.events(`${n.provider}:${n.eventId}`) };
       const command =
         n.kind === 'payout.paid'
           ? {
@@ -77,11 +77,11 @@ export class GatewayNotifications {
     if (!escrowId) return `unknown payment ${n.paymentRef}`;
     await this.record(escrowId, n, escrowId, meta, causation);
     if (n.kind !== 'chargeback.opened') return 'recorded';
-    const disputeId = payoutIds.id('chargeback', n.gatewayDisputeId);
+    const disputeId = gatewayIds.id('chargeback', n.gatewayDisputeId);
     const chargeback = new OpenChargebackDispute(
       {
         disputeId,
-        openedEventId: payoutIds.events(disputeId, 'opened')(0),
+        openedEventId: gatewayIds.events(disputeId, 'opened')(0),
         escrowId,
         gatewayDisputeId: n.gatewayDisputeId,
         amountCents: n.amountCents,
@@ -111,7 +111,7 @@ export class GatewayNotifications {
         ? { ...rest, providerEventId: eventId }
         : { ...rest, escrowId, providerEventId: eventId }
     ) as RecordGatewayNotification['data'];
-    const id = payoutIds.id('gateway-event', n.provider, eventId);
+    const id = gatewayIds.id('gateway-event', n.provider, eventId);
     await this.commandBus.execute(
       new GatewayLogCommandMessage(
         subjectId,

@@ -23,3 +23,16 @@ export const eventIdsFrom =
   (...parts: string[]) =>
   (index: number): string =>
     deterministicId(...parts, String(index));
+
+/** A namespace's ids of steps and the event ids of the command each step causes. */
+export function stepIdsIn(namespace: string) {
+  const id = deterministicIdsIn(namespace);
+  return {
+    id: (first: string, ...rest: string[]): string => id(first, ...rest),
+    /** Event ids for one command caused by `causeId` (an event or a job). */
+    events:
+      (causeId: string, step = 'command') =>
+      (index: number): string =>
+        id(causeId, step, String(index)),
+  } as const;
+}

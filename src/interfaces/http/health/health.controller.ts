@@ -9,33 +9,23 @@ import {
 import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { EVENT_STORE, EventStore } from '../../../application/shared/event-store.port';
+import { HealthContributors } from '../../../application/shared/health';
 import { PG_POOL } from '../../../infrastructure/database/database.tokens';
 import { REDIS } from '../../../infrastructure/infrastructure.module';
 import { Public } from '../auth/actor';
 import { ProblemException } from '../problem/problem-details.filter';
 
-/** Extra sections other modules (projections, queues) add to `/health`. */
-export abstract class HealthContributor {
-  abstract readonly key: string;
-  abstract check(): Promise<{ healthy: boolean; details: Record<string, unknown> }>;
-}
-
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  private readonly contributors: HealthContributor[] = [];
-
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly contributors: HealthContributors,
   ) {}
-
-  register(contributor: HealthContributor): void {
-    this.contributors.push(contributor);
-  }
 
   @Get()
   @Public()
@@ -54,7 +44,7 @@ export class HealthController {
       () => this.probe('postgres', async () => ({ ok: (await this.pool.query('SELECT 1 AS ok')).rows[0].ok === 1 })),
       () => this.probe('redis', async () => ({ ok: (await this.redis.ping()) === 'PONG' })),
       () => this.probe('eventStore', async () => ({ ok: Array.isArray(await this.store.readAll({ maxCount: 1 })) })),
-      ...this.contributors.map((c) => () =>
+      ...this.contributors.list().map((c) => () =>
         this.probe(c.key, async () => {
           const r = await c.check();
           return { ok: r.healthy, ...r.details };

@@ -1,9 +1,8 @@
 import { Controller, Get, OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthRegistry } from '../../../application/shared/health';
 import { ReactorRunner } from '../../../infrastructure/subscriptions/reactor-runner';
 import { Roles } from '../auth/actor';
-import { HealthController } from './health.controller';
 
 /** A reactor waiting out a failure longer than this makes `/health` report reactors down. */
 export const REACTOR_STALL_MS = 60_000;
@@ -38,12 +37,11 @@ export function reactorsHealth(reactors: ReactorStatus[], now: number) {
 export class ReactorsController implements OnModuleInit {
   constructor(
     private readonly reactors: ReactorRunner,
-    private readonly moduleRef: ModuleRef,
+    private readonly health: HealthRegistry,
   ) {}
 
   onModuleInit(): void {
-    // Controllers are not injectable, so the health controller is looked up (as projections do).
-    this.moduleRef.get(HealthController, { strict: false }).register({
+    this.health.register({
       key: 'reactors',
       check: async () => reactorsHealth(this.reactors.status(), Date.now()),
     });

@@ -33,7 +33,7 @@ import {
   InviteSellersDto,
   SubmitCustomRequestDto,
 } from './custom-request.dto';
-import { ApiStateChange, commandOptions, newId } from './http-support';
+import { ApiStateChange, commandOptions, newId } from '../shared/http-support';
 import { existingRevisionOf } from '../../../application/shared/revision';
 import { PlacedOrderResponse } from './order.dto';
 import { placementResponse, viewerOf } from './orders.controller';

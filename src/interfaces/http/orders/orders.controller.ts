@@ -31,7 +31,7 @@ import {
 } from '../../../domain/orders';
 import { NotFoundError } from '../../../domain/shared';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
-import { ApiStateChange, asParty, commandOptions, newId } from './http-support';
+import { ApiStateChange, asParty, commandOptions, newId } from '../shared/http-support';
 import { existingRevisionOf } from '../../../application/shared/revision';
 import {
   CancellationRequestDto,

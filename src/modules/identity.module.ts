@@ -1,16 +1,16 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
-import { AccountRecipients } from '../../../application/identity/account-recipients';
-import { AccountClosureService } from '../../../application/identity/account-closure.service';
-import { AccountService } from '../../../application/identity/account.service';
-import { AuthenticationService } from '../../../application/identity/authentication.service';
-import { CloseDueAccountsHandler } from '../../../application/identity/close-due-accounts.command';
+import { AccountRecipients } from '../application/identity/account-recipients';
+import { AccountClosureService } from '../application/identity/account-closure.service';
+import { AccountService } from '../application/identity/account.service';
+import { AuthenticationService } from '../application/identity/authentication.service';
+import { CloseDueAccountsHandler } from '../application/identity/close-due-accounts.command';
 import {
   AccountCommandHandler,
   VerificationCommandHandler,
-} from '../../../application/identity/identity.handlers';
+} from '../application/identity/identity.handlers';
 import {
   AccessTokenIssuer,
   AccountDirectory,
@@ -21,51 +21,54 @@ import {
   SessionStore,
   StoredAnswers,
   TrustedDevices,
-} from '../../../application/identity/identity.ports';
-import { IdempotencyRecords } from '../idempotency/idempotency-records';
-import { IdentityReactor } from '../../../application/identity/identity.reactor';
+} from '../application/identity/identity.ports';
+import { IdempotencyRecords } from '../interfaces/http/idempotency/idempotency-records';
+import { IdentityReactor } from '../application/identity/identity.reactor';
 import {
   GetProviderVerificationHandler,
   ProviderVerificationQuery,
-} from '../../../application/identity/provider-verification.query';
-import { RegistrationService } from '../../../application/identity/registration.service';
-import { SessionTokens } from '../../../application/identity/session-tokens';
-import { VerificationService } from '../../../application/identity/verification.service';
+} from '../application/identity/provider-verification.query';
+import { RegistrationService } from '../application/identity/registration.service';
+import { SessionTokens } from '../application/identity/session-tokens';
+import { VerificationService } from '../application/identity/verification.service';
 import {
   Notifications,
   RecipientDirectory,
-} from '../../../application/notifications/notifications.port';
-import { AppConfig } from '../../../infrastructure/config/config';
-import { PG_POOL } from '../../../infrastructure/database/database.tokens';
-import { PostgresPersonalDataKeyring } from '../../../infrastructure/event-store/personal-data/personal-data-keyring';
-import { Argon2PasswordHasher } from '../../../infrastructure/identity/argon2-password-hasher';
-import { PostgresAccountDirectory } from '../../../infrastructure/identity/postgres-account-directory';
-import { PostgresIdentitySchedules } from '../../../infrastructure/identity/postgres-identity-schedules';
+} from '../application/notifications/notifications.port';
+import { AppConfig } from '../infrastructure/config/config';
+import { PG_POOL } from '../infrastructure/database/database.tokens';
+import { PostgresPersonalDataKeyring } from '../infrastructure/event-store/personal-data/personal-data-keyring';
+import { Argon2PasswordHasher } from '../infrastructure/identity/argon2-password-hasher';
+import { PostgresAccountDirectory } from '../infrastructure/identity/postgres-account-directory';
+import { PostgresIdentitySchedules } from '../infrastructure/identity/postgres-identity-schedules';
 import {
   RedisLoginThrottleStore,
   RedisTrustedDevices,
-} from '../../../infrastructure/identity/redis-login-throttle';
+} from '../infrastructure/identity/redis-login-throttle';
 import {
   PostgresSessionStore,
   RedisSessionRevocations,
-} from '../../../infrastructure/identity/session-store';
-import { REDIS } from '../../../infrastructure/infrastructure.module';
-import { mailTransportFor } from '../../../infrastructure/notifications/mail-transport';
-import { OutboxNotifications } from '../../../infrastructure/notifications/outbox-notifications';
-import { SessionRevocations } from '../auth/access-token';
-import { AdminIdentityController } from './admin-identity.controller';
-import { AuthController } from './auth.controller';
-import { JwtAccessTokenIssuer } from './jwt-access-token-issuer';
-import { MeController } from './me.controller';
-import { ProvidersController } from './providers.controller';
-import { VerificationController } from './verification.controller';
+} from '../infrastructure/identity/session-store';
+import { REDIS } from '../infrastructure/infrastructure.module';
+import { mailTransportFor } from '../infrastructure/notifications/mail-transport';
+import { OutboxNotifications } from '../infrastructure/notifications/outbox-notifications';
+import { SessionRevocations } from '../interfaces/http/auth/access-token';
+import { AdminIdentityController } from '../interfaces/http/identity/admin-identity.controller';
+import { AuthController } from '../interfaces/http/identity/auth.controller';
+import { JwtAccessTokenIssuer } from '../interfaces/http/identity/jwt-access-token-issuer';
+import { MeController } from '../interfaces/http/identity/me.controller';
+import { ProvidersController } from '../interfaces/http/identity/providers.controller';
+import { VerificationController } from '../interfaces/http/identity/verification.controller';
+import { contextProjections } from '../projections/all-projections';
+import { ProjectionRegistry } from '../projections/projection-registry';
 
 /**
- * Identity and access. Global, so every context can inject `Notifications`,
+ * Identity and access: accounts, sessions, verification, notifications and the provider
+ * profiles read model. Global, so every context can inject `Notifications`,
  * `ProviderVerificationQuery` and the guard finds `SessionRevocations`.
  */
 @Module({})
-export class IdentityModule {
+export class IdentityModule implements OnModuleInit {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: IdentityModule,
@@ -159,5 +162,11 @@ export class IdentityModule {
         PersonalDataKeys,
       ],
     };
+  }
+
+  constructor(@Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry) {}
+
+  onModuleInit(): void {
+    for (const projection of contextProjections('identity')) this.projections.register(projection);
   }
 }

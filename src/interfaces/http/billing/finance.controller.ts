@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { PG_POOL } from '../../../infrastructure/database/database.tokens';
 import { journal, trialBalance } from '../../../projections/ledger/ledger.queries';
 import { Roles } from '../auth/actor';
-import { JournalQuery, TrialBalanceQuery } from './read-models.dto';
+import { JournalQuery, TrialBalanceQuery } from './billing.dto';
 
 @ApiTags('finance')
 @ApiBearerAuth()

@@ -6,7 +6,8 @@ import { PG_POOL } from '../../../infrastructure/database/database.tokens';
 import { buyerDashboard, sellerDashboard } from '../../../projections/orders/dashboards.queries';
 import { sellerWallet } from '../../../projections/wallets/wallet.queries';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
-import { BuyerDashboardQuery, PageQuery } from './read-models.dto';
+import { PageQuery } from '../shared/page-query.dto';
+import { BuyerDashboardQuery } from './dashboards.dto';
 
 @ApiTags('dashboards')
 @ApiBearerAuth()

@@ -8,7 +8,7 @@ import { Public } from '../auth/actor';
 import { isProviderReference } from '../../../domain/identity';
 import { parseId } from '../problem/id-param';
 import { ProblemException } from '../problem/problem-details.filter';
-import { GigSearchQuery } from './read-models.dto';
+import { GigSearchQuery } from './catalog-search.dto';
 
 @ApiTags('search')
 @Controller()

@@ -11,7 +11,7 @@ import {
 import { renderInvoicePdf } from '../../../projections/invoices/invoice-pdf';
 import { Actor, CurrentActor } from '../auth/actor';
 import { ProblemException } from '../problem/problem-details.filter';
-import { InvoiceListQuery } from './read-models.dto';
+import { InvoiceListQuery } from './billing.dto';
 import { IdParam } from '../problem/id-param';
 
 const mayReadAll = (actor: Actor) => actor.has('finance') || actor.has('admin');

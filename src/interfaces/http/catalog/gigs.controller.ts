@@ -23,7 +23,7 @@ import {
 import { NotFoundError } from '../../../domain/shared';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { CreateGigDto, GigChangeResponse, GigExtraDto, UpdateGigDto } from './gig.dto';
-import { ApiStateChange, commandOptions, newId } from './http-support';
+import { ApiStateChange, commandOptions, newId } from '../shared/http-support';
 import { existingRevisionOf } from '../../../application/shared/revision';
 import { IdParam } from '../problem/id-param';
 

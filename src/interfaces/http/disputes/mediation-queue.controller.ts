@@ -8,7 +8,7 @@ import {
   OPEN_DISPUTE_STATUSES,
 } from '../../../projections/mediation/mediation-queue.queries';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
-import { MediationQueueQuery } from './read-models.dto';
+import { MediationQueueQuery } from './mediation-queue.dto';
 
 @ApiTags('mediation')
 @ApiBearerAuth()

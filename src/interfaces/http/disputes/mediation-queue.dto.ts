@@ -1,0 +1,25 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { PageQuery } from '../shared/page-query.dto';
+
+export class MediationQueueQuery extends PageQuery {
+  @ApiPropertyOptional({
+    example: 'open,under_review',
+    description: 'Comma-separated dispute statuses; defaults to every open status',
+  })
+  @IsOptional()
+  @Matches(
+    /^(open|under_review|settlement_proposed|resolved|withdrawn)(,(open|under_review|settlement_proposed|resolved|withdrawn))*$/,
+  )
+  status?: string;
+
+  @ApiPropertyOptional({
+    example: 'me',
+    description: '`me`, `unassigned`, or a mediator account id',
+  })
+  @IsOptional()
+  @Matches(
+    /^(me|unassigned|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/,
+  )
+  assignee?: string;
+}
