@@ -1,6 +1,8 @@
 import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { JobHandlers } from '../application/scheduling/job-handlers.port';
 import { ReactorRegistry } from '../application/shared/reactor';
+import { GatewayNotification } from '../application/payouts/gateway-notification';
 import { AppConfig } from '../infrastructure/config/config';
 import { PaymentsModule as PaymentGatewayModule } from '../infrastructure/payments/payments.module';
 import { GatewayLogCommandHandler } from '../application/payments/gateway-log.handler';
@@ -10,8 +12,9 @@ import { StripeWebhookController } from '../interfaces/http/webhooks/stripe-webh
 
 /**
  * The payment gateway (Stripe or the simulated one) and what it tells us: the webhook
- * endpoint, the notification handling and the payment references it needs. Global, so every
- * context reaches the `PaymentGateway` port and the job dispatcher the notifications.
+ * endpoint, the notification handling and the payment references it needs, and the simulated
+ * gateway's webhook job it registers with the scheduler. Global, so every context reaches the
+ * `PaymentGateway` port.
  */
 @Module({})
 export class PaymentsModule implements OnModuleInit {
@@ -22,16 +25,28 @@ export class PaymentsModule implements OnModuleInit {
       imports: [CqrsModule, PaymentGatewayModule],
       controllers: [StripeWebhookController],
       providers: [GatewayLogCommandHandler, GatewayNotifications, PaymentRefsReactor],
-      exports: [PaymentGatewayModule, GatewayNotifications],
+      exports: [PaymentGatewayModule],
     };
   }
 
   constructor(
     @Inject(ReactorRegistry) private readonly reactors: ReactorRegistry,
     private readonly paymentRefs: PaymentRefsReactor,
+    private readonly jobs: JobHandlers,
+    private readonly notifications: GatewayNotifications,
   ) {}
 
   onModuleInit(): void {
     this.reactors.register(this.paymentRefs);
+    // The simulated gateway's webhooks arrive as jobs, so they are handled like signed ones.
+    this.jobs.register('gateway.simulated-webhook', async ({ payload }) => {
+      const result = await this.notifications.handle(
+        payload.notification as unknown as GatewayNotification,
+      );
+      return {
+        result: 'done',
+        detail: result.duplicate ? `duplicate: ${result.outcome}` : result.outcome,
+      };
+    });
   }
 }

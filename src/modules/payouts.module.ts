@@ -10,6 +10,7 @@ import { SendPayoutJob } from '../application/payouts/send-payout.job';
 import { WalletCreditingReactor } from '../application/payouts/wallet-crediting.reactor';
 import { WalletCommandHandler } from '../application/payouts/wallet.handler';
 import { Withdrawals } from '../application/payouts/withdrawals.service';
+import { JobHandlers } from '../application/scheduling/job-handlers.port';
 import { ReactorRegistry } from '../application/shared/reactor';
 import { AppConfig } from '../infrastructure/config/config';
 import { PayoutsController } from '../interfaces/http/payouts/payouts.controller';
@@ -20,7 +21,8 @@ import { ProjectionRegistry } from '../projections/projection-registry';
 /**
  * Payouts: the seller's wallet (credited when escrow is released), withdrawal accounts and
  * payouts (commands, the reactors, the `payout.send` job the scheduler runs, the simulated
- * gateway's payout webhooks), the payouts API and the wallets read model. Global, so the job dispatcher finds `SendPayoutJob`.
+ * gateway's payout webhooks), the payouts API and the wallets read model. Global, so
+ * other contexts reach `Withdrawals`.
  * Publishes `wallet.messages.ts` and `payout.messages.ts`.
  */
 @Module({})
@@ -43,7 +45,7 @@ export class PayoutsModule implements OnModuleInit {
         WalletCreditingReactor,
         PayoutSettlementReactor,
       ],
-      exports: [Withdrawals, SendPayoutJob],
+      exports: [Withdrawals],
     };
   }
 
@@ -52,10 +54,13 @@ export class PayoutsModule implements OnModuleInit {
     @Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry,
     private readonly walletCrediting: WalletCreditingReactor,
     private readonly settlement: PayoutSettlementReactor,
+    private readonly jobs: JobHandlers,
+    private readonly sendPayout: SendPayoutJob,
   ) {}
 
   onModuleInit(): void {
     for (const reactor of [this.walletCrediting, this.settlement]) this.reactors.register(reactor);
     for (const projection of contextProjections('payouts')) this.projections.register(projection);
+    this.jobs.register('payout.send', (job) => this.sendPayout.run(job));
   }
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Inject, Module, OnModuleInit, Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DeadlineJobs } from '../application/scheduling/deadline-jobs';
+import { JobHandlers } from '../application/scheduling/job-handlers.port';
 import { JobSchedulingReactor } from '../application/scheduling/job-scheduling.reactor';
 import { QUEUES } from '../application/scheduling/jobs';
 import { ReminderJobs } from '../application/scheduling/reminder-jobs';
@@ -43,6 +44,7 @@ export class SchedulingModule implements OnModuleInit {
         ReminderJobs,
         JobSchedulingReactor,
         JobDispatcher,
+        { provide: JobHandlers, useExisting: JobDispatcher },
         {
           provide: JobRunner,
           inject: [JobDispatcher, ScheduledJobsLedger, Clock],
@@ -52,7 +54,7 @@ export class SchedulingModule implements OnModuleInit {
         QueueDashboard,
         ...processors,
       ],
-      exports: [queues, JobRunner],
+      exports: [queues, JobRunner, JobHandlers],
     };
   }
 

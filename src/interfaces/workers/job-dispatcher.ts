@@ -1,45 +1,52 @@
 import { Injectable } from '@nestjs/common';
-import { GatewayNotifications } from '../../application/payments/gateway-notifications.service';
-import { GatewayNotification } from '../../application/payouts/gateway-notification';
-import { SendPayoutJob } from '../../application/payouts/send-payout.job';
 import { DeadlineJobs } from '../../application/scheduling/deadline-jobs';
+import { JobHandler, JobHandlers } from '../../application/scheduling/job-handlers.port';
 import {
   DeadlineJob,
+  JobKind,
   JobOutcome,
   JobPayload,
+  QUEUE_OF,
+  QUEUES,
   ReminderJob,
 } from '../../application/scheduling/jobs';
 import { ReminderJobs } from '../../application/scheduling/reminder-jobs';
 
-/** Routes a job to the application service that runs its kind. */
+/**
+ * Routes a job to the handler registered for its kind: the scheduler's own deadlines and
+ * reminders, and whatever each context's module registered (payouts, gateway webhooks).
+ */
 @Injectable()
-export class JobDispatcher {
+export class JobDispatcher extends JobHandlers {
+  private readonly handlers = new Map<JobKind, JobHandler>();
+
   constructor(
     private readonly deadlines: DeadlineJobs,
     private readonly reminders: ReminderJobs,
-    private readonly payouts: SendPayoutJob,
-    private readonly notifications: GatewayNotifications,
-  ) {}
+  ) {
+    super();
+  }
+
+  register<K extends JobKind>(
+    kind: K,
+    handler: JobHandler<Extract<JobPayload, { kind: K }>>,
+  ): void {
+    if (this.handlers.has(kind))
+      throw new Error(`A handler for job kind ${kind} is already registered`);
+    this.handlers.set(kind, handler as JobHandler);
+  }
 
   async run(jobId: string, payload: JobPayload): Promise<JobOutcome> {
-    switch (payload.kind) {
-      case 'payout.send':
-        return this.payouts.run({ jobId, payload });
-      case 'gateway.simulated-webhook': {
-        const result = await this.notifications.handle(
-          payload.notification as unknown as GatewayNotification,
-        );
-        return {
-          result: 'done',
-          detail: result.duplicate ? `duplicate: ${result.outcome}` : result.outcome,
-        };
-      }
-      case 'order.seller-deadline-reminder':
-      case 'order.buyer-delivery-reminder':
-      case 'verification.document-expiry-reminder':
+    const handler = this.handlers.get(payload.kind);
+    if (handler) return handler({ jobId, payload });
+    switch (QUEUE_OF[payload.kind]) {
+      case QUEUES.deadlines:
+        return this.deadlines.run({ jobId, payload: payload as DeadlineJob });
+      case QUEUES.reminders:
         return this.reminders.run({ jobId, payload: payload as ReminderJob });
       default:
-        return this.deadlines.run({ jobId, payload: payload as DeadlineJob });
+        // Its context's module has not registered yet (a worker started first): BullMQ retries it.
+        throw new Error(`No handler is registered for job kind ${payload.kind}`);
     }
   }
 }
