@@ -14,6 +14,7 @@ import { CasesController } from '../interfaces/http/disputes/cases.controller';
 import { DisputesController } from '../interfaces/http/disputes/disputes.controller';
 import { MediationQueueController } from '../interfaces/http/disputes/mediation-queue.controller';
 import { contextProjections } from '../projections/all-projections';
+import { ReactorRegistry } from '../application/shared/reactor';
 import { ProjectionRegistry } from '../projections/projection-registry';
 
 /**
@@ -43,9 +44,14 @@ export class DisputesModule implements OnModuleInit {
     };
   }
 
-  constructor(@Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry) {}
+  constructor(
+    @Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry,
+    @Inject(ReactorRegistry) private readonly reactors: ReactorRegistry,
+    private readonly reactor: DisputeEffectsReactor,
+  ) {}
 
   onModuleInit(): void {
+    this.reactors.register(this.reactor);
     for (const projection of contextProjections('disputes')) this.projections.register(projection);
   }
 }

@@ -60,6 +60,7 @@ import { MeController } from '../interfaces/http/identity/me.controller';
 import { ProvidersController } from '../interfaces/http/identity/providers.controller';
 import { VerificationController } from '../interfaces/http/identity/verification.controller';
 import { contextProjections } from '../projections/all-projections';
+import { ReactorRegistry } from '../application/shared/reactor';
 import { ProjectionRegistry } from '../projections/projection-registry';
 
 /**
@@ -164,9 +165,14 @@ export class IdentityModule implements OnModuleInit {
     };
   }
 
-  constructor(@Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry) {}
+  constructor(
+    @Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry,
+    @Inject(ReactorRegistry) private readonly reactors: ReactorRegistry,
+    private readonly reactor: IdentityReactor,
+  ) {}
 
   onModuleInit(): void {
+    this.reactors.register(this.reactor);
     for (const projection of contextProjections('identity')) this.projections.register(projection);
   }
 }

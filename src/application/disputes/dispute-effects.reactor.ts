@@ -1,8 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DisputeEvent, isDisputeEvent } from '../../domain/disputes';
 import { ActorRole } from '../../domain/shared';
 import { RecordedEvent } from '../shared/event-store.port';
-import { Reactor, ReactorRegistry } from '../shared/reactor';
+import { Reactor } from '../shared/reactor';
 import { DisputeCause, DisputeEffects } from './dispute-effects';
 
 /**
@@ -11,18 +11,13 @@ import { DisputeCause, DisputeEffects } from './dispute-effects';
  * where they stand first and uses ids derived from the dispute, so a repeat changes nothing.
  */
 @Injectable()
-export class DisputeEffectsReactor implements Reactor, OnModuleInit {
+export class DisputeEffectsReactor implements Reactor {
   readonly name = 'disputes.case-effects';
   readonly filter = { categories: ['dispute'] };
 
   constructor(
-    private readonly registry: ReactorRegistry,
     private readonly effects: DisputeEffects,
   ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
 
   async handle(recorded: RecordedEvent): Promise<void> {
     const event = { type: recorded.type, data: recorded.data };

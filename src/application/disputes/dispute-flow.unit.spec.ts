@@ -1,7 +1,6 @@
 import { CommandMeta } from '../../domain/shared';
 import { EscrowCommandMessage } from '../escrow/escrow.messages';
 import { OrderCommandMessage } from '../orders/order.messages';
-import { ReactorRegistry } from '../shared/reactor';
 import { disputeEffectIds } from './deterministic-id';
 import { DisputeEffects } from './dispute-effects';
 import { DisputeEffectsReactor } from './dispute-effects.reactor';
@@ -34,10 +33,7 @@ async function setup() {
   const effects = new DisputeEffects(store, bus);
   const opener = new OpenOrderDisputeHandler(store, { responseDeadlineDays: 5 }, bus, effects);
   const runner = new RunDisputeCaseHandler(bus, effects);
-  const reactor = new DisputeEffectsReactor(
-    { register: () => undefined } as unknown as ReactorRegistry,
-    effects,
-  );
+  const reactor = new DisputeEffectsReactor(effects);
   await deliveredOrder(bus);
   const open = (meta: CommandMeta = buyer) =>
     opener.execute(

@@ -1,8 +1,8 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { verificationDecider } from '../../domain/identity';
 import { loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore, RecordedEvent } from '../shared/event-store.port';
-import { Reactor, ReactorRegistry } from '../shared/reactor';
+import { Reactor } from '../shared/reactor';
 import { AccountClosureService } from './account-closure.service';
 import { IdentitySchedules } from './identity.ports';
 import { verificationStream } from './verification.messages';
@@ -13,20 +13,15 @@ import { verificationStream } from './verification.messages';
  * Every write is an idempotent upsert guarded by the stream revision.
  */
 @Injectable()
-export class IdentityReactor implements Reactor, OnModuleInit {
+export class IdentityReactor implements Reactor {
   readonly name = 'identity.schedules';
   readonly filter = { categories: ['account', 'verification'] };
 
   constructor(
-    private readonly registry: ReactorRegistry,
     private readonly schedules: IdentitySchedules,
     private readonly accounts: AccountClosureService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
-
-  onModuleInit(): void {
-    this.registry.register(this);
-  }
 
   async handle(event: RecordedEvent): Promise<void> {
     const data = event.data as Record<string, unknown>;
