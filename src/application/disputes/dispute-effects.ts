@@ -6,13 +6,15 @@ import {
   disputeDecider,
   DisputeEvent,
   DisputeOpened,
+  DisputeState,
   DisputeWithdrawn,
+  OpenDispute,
 } from '../../domain/disputes';
 import { CommandMeta, ConcurrencyError, DomainError } from '../../domain/shared';
 import { EscrowCommandMessage, escrowStream } from '../escrow/escrow.messages';
 import { OrderCommandMessage, orderStream } from '../orders/order.messages';
 import { Clock, SystemClock } from '../shared/clock';
-import { loadAggregate } from '../shared/command-handling';
+import { CausationContext, HandleResult, loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { readStreamOrEmpty } from './case/case-streams';
 import { emptyEscrowView, EscrowView, foldEscrowView } from './case/escrow.view';
@@ -66,6 +68,32 @@ export class DisputeEffects {
    * between reading it and contesting it), the dispute is withdrawn on the opener's behalf so no
    * open dispute is ever left without a frozen order; the refusal is then rethrown.
    */
+  /**
+   * Appends the opening (once the order took the contest), then freezes the escrow; a freeze
+   * that fails for any reason but a refusal is left to the dispute reactor, which retries it.
+   */
+  async openAndFreeze(
+    disputeId: string,
+    command: OpenDispute,
+    causation: CausationContext,
+    openedEventId: string,
+    cause: DisputeCause,
+  ): Promise<HandleResult<DisputeState, DisputeEvent>> {
+    const result: HandleResult<DisputeState, DisputeEvent> = await this.commandBus.execute(
+      new DisputeCommandMessage(disputeId, command, causation, { eventIds: () => openedEventId }),
+    );
+    const opened = result.events.find((e): e is DisputeOpened => e.type === 'DisputeOpened');
+    if (opened) {
+      try {
+        await this.freeze(opened.data, cause);
+      } catch (error) {
+        if (error instanceof DomainError && !(error instanceof ConcurrencyError)) throw error;
+        this.logger.warn(`Freezing for dispute ${disputeId} left to the reactor: ${String(error)}`);
+      }
+    }
+    return result;
+  }
+
   async freeze(opened: DisputeOpened['data'], cause: DisputeCause): Promise<void> {
     const { disputeId, subject, escrowId } = opened;
     if (subject.kind !== 'order') return;

@@ -31,7 +31,7 @@ async function setup() {
   const store = new InMemoryEventStore();
   const bus = commandBusOver(store);
   const effects = new DisputeEffects(store, bus);
-  const opener = new OpenOrderDisputeHandler(store, { responseDeadlineDays: 5 }, bus, effects);
+  const opener = new OpenOrderDisputeHandler(store, { responseDeadlineDays: 5 }, effects);
   const runner = new RunDisputeCaseHandler(bus, effects);
   const reactor = new DisputeEffectsReactor(effects);
   await deliveredOrder(bus);
@@ -163,7 +163,7 @@ describe('opening a dispute on an order', () => {
     const store = new InMemoryEventStore();
     const bus = commandBusOver(store);
     const effects = new DisputeEffects(store, bus);
-    const opener = new OpenOrderDisputeHandler(store, { responseDeadlineDays: 5 }, bus, effects);
+    const opener = new OpenOrderDisputeHandler(store, { responseDeadlineDays: 5 }, effects);
     await deliveredOrder(bus);
     // A second order of the same buyer and seller, placed but not started.
     const orderId = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
@@ -260,7 +260,6 @@ describe('opening a dispute on an order', () => {
     const opener = new OpenOrderDisputeHandler(
       s.store,
       { responseDeadlineDays: 5 },
-      racing,
       new DisputeEffects(s.store, racing),
     );
     const result = await opener.execute(

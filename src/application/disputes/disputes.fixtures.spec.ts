@@ -276,7 +276,7 @@ export async function decidedCase() {
   const effects = new DisputeEffects(store, bus);
   const run = new RunDisputeCaseHandler(bus, effects);
   await deliveredOrder(bus);
-  await new OpenOrderDisputeHandler(store, { responseDeadlineDays: 5 }, bus, effects).execute(
+  await new OpenOrderDisputeHandler(store, { responseDeadlineDays: 5 }, effects).execute(
     new OpenOrderDispute(
       ids.order,
       { reason: 'not_as_described', statement: 'Wrong format.' },

@@ -1,22 +1,9 @@
-import { Inject, Logger } from '@nestjs/common';
-import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  disputeDecider,
-  DisputeEvent,
-  DisputeOpened,
-  DisputeState,
-  DisputeSubject,
-  OpenDispute,
-} from '../../domain/disputes';
-import { ConcurrencyError, DomainError } from '../../domain/shared';
-import { HandleResult } from '../shared/command-handling';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { disputeDecider, DisputeSubject, OpenDispute } from '../../domain/disputes';
 import { DisputeCause, DisputeEffects } from './dispute-effects';
 import { DISPUTE_SETTINGS, DisputeSettings } from './dispute-settings';
-import {
-  ChargebackOpening,
-  DisputeCommandMessage,
-  OpenChargebackDispute,
-} from './dispute.messages';
+import { ChargebackOpening, OpenChargebackDispute } from './dispute.messages';
 
 /**
  * A card dispute at the bank opens a case as the system on the buyer's behalf. As for a party's
@@ -28,11 +15,8 @@ export class OpenChargebackDisputeHandler implements ICommandHandler<
   OpenChargebackDispute,
   ChargebackOpening
 > {
-  private readonly logger = new Logger('OpenChargebackDispute');
-
   constructor(
     @Inject(DISPUTE_SETTINGS) private readonly settings: DisputeSettings,
-    private readonly commandBus: CommandBus,
     private readonly effects: DisputeEffects,
   ) {}
 
@@ -92,23 +76,7 @@ export class OpenChargebackDisputeHandler implements ICommandHandler<
             { now: meta.now, actorId: escrow.payerId, actorRole: meta.actorRole },
             cause,
           )));
-    const result: HandleResult<DisputeState, DisputeEvent> = await this.commandBus.execute(
-      new DisputeCommandMessage(disputeId, open(orderStatus), causation, {
-        eventIds: () => openedEventId,
-      }),
-    );
-    const opened = result.events.find((e): e is DisputeOpened => e.type === 'DisputeOpened');
-    if (opened) {
-      try {
-        await this.effects.freeze(opened.data, cause);
-      } catch (error) {
-        if (error instanceof DomainError && !(error instanceof ConcurrencyError)) throw error;
-        // The dispute reactor freezes the escrow on DisputeOpened if this attempt did not.
-        this.logger.warn(
-          `Freezing for chargeback ${disputeId} left to the reactor: ${String(error)}`,
-        );
-      }
-    }
+    await this.effects.openAndFreeze(disputeId, open(orderStatus), causation, openedEventId, cause);
     return { opened: true, disputeId };
   }
 }

@@ -1,22 +1,19 @@
-import { Inject, Logger } from '@nestjs/common';
-import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   disputeDecider,
   DisputeEvent,
-  DisputeOpened,
   DisputeReason,
-  DisputeState,
   isClosed,
   OpenDispute,
 } from '../../domain/disputes';
 import {
   CommandMeta,
-  ConcurrencyError,
   DomainError,
   IllegalStateError,
   NotFoundError,
 } from '../../domain/shared';
-import { CausationContext, HandleResult } from '../shared/command-handling';
+import { CausationContext } from '../shared/command-handling';
 import { EVENT_STORE, EventStore, IdempotencyConflictError } from '../shared/event-store.port';
 import {
   nextDisputeOrdinal,
@@ -29,7 +26,6 @@ import { disputeEffectIds } from './deterministic-id';
 import { caseResult, DisputeCaseResult } from './dispute-case.result';
 import { DisputeCause, DisputeEffects } from './dispute-effects';
 import { DISPUTE_SETTINGS, DisputeSettings } from './dispute-settings';
-import { DisputeCommandMessage } from './dispute.messages';
 
 /** A buyer or seller contests an order: the order takes the contest, then the dispute opens and the escrow freezes. */
 export class OpenOrderDispute {
@@ -55,12 +51,9 @@ export class OpenOrderDisputeHandler implements ICommandHandler<
   OpenOrderDispute,
   DisputeCaseResult
 > {
-  private readonly logger = new Logger('OpenOrderDispute');
-
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DISPUTE_SETTINGS) private readonly settings: DisputeSettings,
-    private readonly commandBus: CommandBus,
     private readonly effects: DisputeEffects,
   ) {}
 
@@ -122,21 +115,7 @@ export class OpenOrderDisputeHandler implements ICommandHandler<
     };
     const orderStatus = resumed ?? (await this.contestOrder(orderId, disputeId, input, meta, cause));
     // Only an order that took the contest gets a dispute stream: a refusal leaves no trace.
-    const result: HandleResult<DisputeState, DisputeEvent> = await this.commandBus.execute(
-      new DisputeCommandMessage(disputeId, open(orderStatus), causation, {
-        eventIds: () => openedId,
-      }),
-    );
-    const opened = result.events.find((e): e is DisputeOpened => e.type === 'DisputeOpened');
-    if (opened) {
-      try {
-        await this.effects.freeze(opened.data, cause);
-      } catch (error) {
-        // A refusal was compensated (the dispute withdrawn) and is the caller's answer; anything else the reactor retries.
-        if (error instanceof DomainError && !(error instanceof ConcurrencyError)) throw error;
-        this.logger.warn(`Freezing for dispute ${disputeId} left to the reactor: ${String(error)}`);
-      }
-    }
+    const result = await this.effects.openAndFreeze(disputeId, open(orderStatus), causation, openedId, cause);
     const [orderNow, escrowNow] = await Promise.all([
       this.effects.orderView(orderId),
       this.effects.escrowView(order.escrowId),

@@ -89,7 +89,7 @@ function setup() {
     },
   } as unknown as CommandBus;
   const effects = new DisputeEffects(store, bus);
-  const chargebacks = new OpenChargebackDisputeHandler({ responseDeadlineDays: 5 }, bus, effects);
+  const chargebacks = new OpenChargebackDisputeHandler({ responseDeadlineDays: 5 }, effects);
   const inbox = new InMemoryInbox();
   const refs = new InMemoryPaymentReferences();
   const service = new GatewayNotifications(inbox, refs, bus);
