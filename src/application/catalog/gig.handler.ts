@@ -42,7 +42,11 @@ export class GigCommandHandler implements ICommandHandler<
       message.causation,
       message.options,
     );
-    if (command.type === 'ArchiveGig' && result.events.length > 0 && result.state.status !== 'none') {
+    if (
+      command.type === 'ArchiveGig' &&
+      result.events.length > 0 &&
+      result.state.status !== 'none'
+    ) {
       await releaseSellerGigSlot(
         this.store,
         result.state.sellerId,
@@ -124,7 +128,14 @@ export class GigCommandHandler implements ICommandHandler<
           ...message.options,
           beforeAppend: async () => {
             if (!slots || slots.gigIds.has(gigId)) return;
-            await takeSellerGigSlot(this.store, sellerId, gigId, slots, command.meta, message.causation);
+            await takeSellerGigSlot(
+              this.store,
+              sellerId,
+              gigId,
+              slots,
+              command.meta,
+              message.causation,
+            );
             slotTaken = true;
           },
         },

@@ -111,7 +111,10 @@ describe('GigCommandHandler: the seller index behind the 5-gig limit', () => {
     );
     ownGigs.nonArchived = ['g1', 'g2', 'g3', 'g4', 'g5', 'g6'];
     // They keep all six, and create none until they are under five.
-    await expect(create('g7')).rejects.toMatchObject({ code: 'GIG_LIMIT_REACHED', details: { gigCount: 6 } });
+    await expect(create('g7')).rejects.toMatchObject({
+      code: 'GIG_LIMIT_REACHED',
+      details: { gigCount: 6 },
+    });
     await store.appendToStream(
       sellerGigsStream(SELLER),
       [{ id: 'e2', type: 'SellerGigSlotReleased', data: { sellerId: SELLER, gigId: 'g1' } }],
@@ -127,7 +130,11 @@ describe('GigCommandHandler: the seller index behind the 5-gig limit', () => {
   it('asks the read model for the closest own gig on creation and on a title edit, not otherwise', async () => {
     await create('g1');
     expect(ownGigs.asked).toEqual([{ title: 'T', description: 'd', exceptGigId: 'g1' }]);
-    await send('g1', { type: 'UpdateGig', data: { gigId: 'g1', changes: { priceCents: 2_000 } }, meta });
+    await send('g1', {
+      type: 'UpdateGig',
+      data: { gigId: 'g1', changes: { priceCents: 2_000 } },
+      meta,
+    });
     expect(ownGigs.asked).toHaveLength(1);
     ownGigs.similar = { gigId: 'g0', title: 'Logo', similarity: 0.75 };
     await expect(

@@ -71,5 +71,9 @@ export const gigNearDuplicate = (similar: SimilarOwnGig, threshold: number) =>
   new IllegalStateError(
     GigErrorCode.NEAR_DUPLICATE,
     `The gig is too close to your gig "${similar.title}"`,
-    { similarGig: { gigId: similar.gigId, title: similar.title }, similarity: similar.similarity, threshold },
+    {
+      similarGig: { gigId: similar.gigId, title: similar.title },
+      similarity: similar.similarity,
+      threshold,
+    },
   );

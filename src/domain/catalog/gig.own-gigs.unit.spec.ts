@@ -62,7 +62,10 @@ describe('Gig: no near-duplicates of the seller\u2019s own gigs', () => {
   });
 
   it('checks the limit before the resemblance', () => {
-    spec.given([]).when(createAmong(5, lookalike(0.9))).thenThrows('GIG_LIMIT_REACHED');
+    spec
+      .given([])
+      .when(createAmong(5, lookalike(0.9)))
+      .thenThrows('GIG_LIMIT_REACHED');
   });
 
   it('refuses an edit of the title or description that makes the gig a near-duplicate', () => {
