@@ -2,12 +2,14 @@ import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GigCommandHandler } from '../application/catalog/gig.handler';
 import { GetGigHandler } from '../application/catalog/gig.query';
+import { OwnGigsPort } from '../application/catalog/own-gigs.port';
 import { ProviderVerificationPort } from '../application/catalog/provider-verification.port';
 import { QueryBusProviderVerification } from '../application/catalog/query-bus-provider-verification';
 import { AppConfig } from '../infrastructure/config/config';
 import { CatalogSearchController } from '../interfaces/http/catalog/catalog-search.controller';
 import { GigsController } from '../interfaces/http/catalog/gigs.controller';
 import { contextProjections } from '../projections/all-projections';
+import { ReadModelOwnGigs } from '../projections/catalog/own-gigs.reader';
 import { ProjectionRegistry } from '../projections/projection-registry';
 
 /**
@@ -25,6 +27,7 @@ export class CatalogModule implements OnModuleInit {
       controllers: [GigsController, CatalogSearchController],
       providers: [
         { provide: ProviderVerificationPort, useClass: QueryBusProviderVerification },
+        { provide: OwnGigsPort, useClass: ReadModelOwnGigs },
         GigCommandHandler,
         GetGigHandler,
       ],

@@ -1,9 +1,10 @@
-import { GigCommand } from '../../domain/catalog';
+import { GigCommand, SimilarOwnGig } from '../../domain/catalog';
 import { MemoryEventStore } from '../orders/marketplace.fixtures.spec';
 import { GigCommandHandler } from './gig.handler';
 import { GigCommandMessage } from './gig.messages';
+import { OwnGigsPort } from './own-gigs.port';
 import { ProviderVerificationPort, ProviderVerificationResult } from './provider-verification.port';
-import { loadSellerGigSlots } from './seller-gigs.index';
+import { loadSellerGigSlots, sellerGigsStream } from './seller-gigs.index';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 const SELLER = 'seller-1';
@@ -16,19 +17,45 @@ class StubVerification extends ProviderVerificationPort {
   }
 }
 
+/** A read model that knows only what a test tells it (it lags the log, like the real one). */
+class StubOwnGigs extends OwnGigsPort {
+  nonArchived: string[] = [];
+  published = 0;
+  similar: SimilarOwnGig | null = null;
+  asked: Array<{ title: string; description: string; exceptGigId: string }> = [];
+  async nonArchivedGigIds(): Promise<string[]> {
+    return this.nonArchived;
+  }
+  async publishedGigCount(): Promise<number> {
+    return this.published;
+  }
+  async mostSimilar(
+    _sellerId: string,
+    text: { title: string; description: string },
+    exceptGigId: string,
+  ): Promise<SimilarOwnGig | null> {
+    this.asked.push({ ...text, exceptGigId });
+    return this.similar;
+  }
+}
+
 describe('GigCommandHandler: the seller index behind the 5-gig limit', () => {
   let store: MemoryEventStore;
   let verification: StubVerification;
+  let ownGigs: StubOwnGigs;
   let handler: GigCommandHandler;
+  const slots = async () => (await loadSellerGigSlots(store, SELLER, async () => [])).gigIds;
 
   beforeEach(() => {
     store = new MemoryEventStore();
     verification = new StubVerification();
-    handler = new GigCommandHandler(store, verification);
+    ownGigs = new StubOwnGigs();
+    handler = new GigCommandHandler(store, verification, ownGigs);
   });
 
   const send = (gigId: string, command: GigCommand) =>
     handler.execute(new GigCommandMessage(gigId, command, { correlationId: 'c' }));
+  // Whatever count the sender claims, the handler reads its own.
   const create = (gigId: string) =>
     send(gigId, {
       type: 'CreateGig',
@@ -40,10 +67,11 @@ describe('GigCommandHandler: the seller index behind the 5-gig limit', () => {
         category: 'c',
         description: 'd',
         deliveryDays: 3,
+        gigCountOfSeller: 0,
+        similarOwnGig: null,
       },
       meta,
     });
-  // Whatever count and verification the sender claims, the handler reads its own.
   const publish = (gigId: string) =>
     send(gigId, {
       type: 'PublishGig',
@@ -51,24 +79,71 @@ describe('GigCommandHandler: the seller index behind the 5-gig limit', () => {
       meta,
     });
 
-  it('refuses the sixth publication from the index count, ignoring the count the sender claimed', async () => {
-    for (let i = 1; i <= 6; i++) await create(`g${i}`);
-    for (let i = 1; i <= 5; i++) await publish(`g${i}`);
-    await expect(publish('g6')).rejects.toMatchObject({
+  it('refuses a sixth gig, drafts included, from the index count', async () => {
+    for (let i = 1; i <= 5; i++) await create(`g${i}`);
+    await expect(create('g6')).rejects.toMatchObject({
       code: 'GIG_LIMIT_REACHED',
-      details: { currentStatus: 'draft', publishedGigCount: 5 },
+      details: { limit: 5, gigCount: 5 },
     });
-    expect((await loadSellerGigSlots(store, SELLER)).gigIds.size).toBe(5);
+    expect((await slots()).size).toBe(5);
   });
 
-  it('gives the slot back on pause and archive, and takes none for a refused publication', async () => {
-    for (let i = 1; i <= 3; i++) await create(`g${i}`);
+  it('gives the slot back on archive only, and takes none for a refused creation', async () => {
+    for (let i = 1; i <= 5; i++) await create(`g${i}`);
     await publish('g1');
-    await publish('g2');
     await send('g1', { type: 'PauseGig', data: { gigId: 'g1' }, meta });
+    expect((await slots()).size).toBe(5);
     await send('g2', { type: 'ArchiveGig', data: { gigId: 'g2' }, meta });
-    await expect(publish('g2')).rejects.toMatchObject({ code: 'GIG_ARCHIVED' });
-    expect([...(await loadSellerGigSlots(store, SELLER)).gigIds]).toEqual([]);
+    await create('g6');
+    expect([...(await slots())].sort()).toEqual(['g1', 'g3', 'g4', 'g5', 'g6']);
+    ownGigs.similar = { gigId: 'g3', title: 'T', similarity: 0.9 };
+    await send('g4', { type: 'ArchiveGig', data: { gigId: 'g4' }, meta });
+    await expect(create('g7')).rejects.toMatchObject({ code: 'GIG_NEAR_DUPLICATE' });
+    expect((await slots()).has('g7')).toBe(false);
+  });
+
+  it('counts the drafts of a seller indexed before the rule from the read model, once', async () => {
+    // Under the old rule only published gigs took a slot: g1 was published, g2..g6 are drafts.
+    await store.appendToStream(
+      sellerGigsStream(SELLER),
+      [{ id: 'e1', type: 'SellerGigSlotTaken', data: { sellerId: SELLER, gigId: 'g1' } }],
+      { expectedRevision: 'no_stream' },
+    );
+    ownGigs.nonArchived = ['g1', 'g2', 'g3', 'g4', 'g5', 'g6'];
+    // They keep all six, and create none until they are under five.
+    await expect(create('g7')).rejects.toMatchObject({
+      code: 'GIG_LIMIT_REACHED',
+      details: { gigCount: 6 },
+    });
+    await store.appendToStream(
+      sellerGigsStream(SELLER),
+      [{ id: 'e2', type: 'SellerGigSlotReleased', data: { sellerId: SELLER, gigId: 'g1' } }],
+      { expectedRevision: 'stream_exists' },
+    );
+    ownGigs.nonArchived = ['g3', 'g4', 'g5', 'g6'];
+    await create('g7');
+    // The baseline is recorded with the slot, so the read model is not asked again.
+    ownGigs.nonArchived = [];
+    expect([...(await slots())].sort()).toEqual(['g3', 'g4', 'g5', 'g6', 'g7']);
+  });
+
+  it('asks the read model for the closest own gig on creation and on a title edit, not otherwise', async () => {
+    await create('g1');
+    expect(ownGigs.asked).toEqual([{ title: 'T', description: 'd', exceptGigId: 'g1' }]);
+    await send('g1', {
+      type: 'UpdateGig',
+      data: { gigId: 'g1', changes: { priceCents: 2_000 } },
+      meta,
+    });
+    expect(ownGigs.asked).toHaveLength(1);
+    ownGigs.similar = { gigId: 'g0', title: 'Logo', similarity: 0.75 };
+    await expect(
+      send('g1', { type: 'UpdateGig', data: { gigId: 'g1', changes: { title: 'Logo!' } }, meta }),
+    ).rejects.toMatchObject({
+      code: 'GIG_NEAR_DUPLICATE',
+      details: { similarGig: { gigId: 'g0', title: 'Logo' }, similarity: 0.75 },
+    });
+    expect(ownGigs.asked[1]).toEqual({ title: 'Logo!', description: 'd', exceptGigId: 'g1' });
   });
 
   it('asks the identity port and names the missing documents', async () => {
@@ -78,18 +153,16 @@ describe('GigCommandHandler: the seller index behind the 5-gig limit', () => {
       code: 'PROVIDER_NOT_VERIFIED',
       details: { missingDocuments: ['rc_pro', 'urssaf_vigilance'] },
     });
-    expect((await loadSellerGigSlots(store, SELLER)).gigIds.size).toBe(0);
   });
 
-  it('lets only one of two concurrent publications take the last slot', async () => {
-    for (let i = 1; i <= 6; i++) await create(`g${i}`);
-    for (let i = 1; i <= 4; i++) await publish(`g${i}`);
+  it('lets only one of two concurrent creations take the last slot', async () => {
+    for (let i = 1; i <= 4; i++) await create(`g${i}`);
 
-    const outcomes = await Promise.allSettled([publish('g5'), publish('g6')]);
+    const outcomes = await Promise.allSettled([create('g5'), create('g6')]);
 
     expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ code: 'GIG_LIMIT_REACHED' });
-    expect((await loadSellerGigSlots(store, SELLER)).gigIds.size).toBe(5);
+    expect((await slots()).size).toBe(5);
   });
 });

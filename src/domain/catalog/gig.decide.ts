@@ -14,6 +14,7 @@ import {
   existing,
   GIG_RULES,
   notArchived,
+  notNearDuplicate,
   ownedBy,
   toInput,
   validateGigDetails,
@@ -41,8 +42,20 @@ function createGig({ data, meta }: CreateGig, state: GigState): GigEvent[] {
       allowed: [...GIG_KINDS],
     });
   }
-  const { gigId, kind, ...input } = data;
+  const { gigId, kind, gigCountOfSeller, similarOwnGig, ...input } = data;
   const details = validateGigDetails(input);
+  const count = gigCountOfSeller ?? 0;
+  if (!Number.isSafeInteger(count) || count < 0)
+    throw gigInvalid(GigErrorCode.INVALID_GIG_COUNT, 'gigCountOfSeller', { value: count });
+  // Drafts count too, so a seller cannot stack unpublished copies (seed 001: "limité à 5").
+  if (count >= GIG_RULES.maxGigsPerSeller) {
+    throw new IllegalStateError(
+      GigErrorCode.LIMIT_REACHED,
+      'The seller already has the maximum number of gigs that are not archived',
+      { currentStatus: 'none', limit: GIG_RULES.maxGigsPerSeller, gigCount: count },
+    );
+  }
+  notNearDuplicate(similarOwnGig);
   return [
     {
       type: 'GigCreated',
@@ -61,6 +74,9 @@ function updateGig({ data, meta }: UpdateGig, state: GigState): GigEvent[] {
   const details = validateGigDetails({ ...toInput(gig.details), ...changes });
   // Saving the same values again records nothing, so a retried edit is harmless.
   if (sameJson(details, gig.details)) return [];
+  // Only a new title or description can make a gig resemble another one.
+  if (details.title !== gig.details.title || details.description !== gig.details.description)
+    notNearDuplicate(data.similarOwnGig);
   return [
     {
       type: 'GigUpdated',

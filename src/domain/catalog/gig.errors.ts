@@ -1,4 +1,5 @@
 import { ForbiddenError, IllegalStateError, NotFoundError, ValidationError } from '../shared';
+import type { SimilarOwnGig } from './gig.commands';
 import { GigStatus } from './gig.state';
 
 /** Every code the gig decider can throw, one place for the HTTP layer and its docs. */
@@ -8,6 +9,7 @@ export const GigErrorCode = {
   NOT_GIG_OWNER: 'NOT_GIG_OWNER',
   PROVIDER_NOT_VERIFIED: 'PROVIDER_NOT_VERIFIED',
   LIMIT_REACHED: 'GIG_LIMIT_REACHED',
+  NEAR_DUPLICATE: 'GIG_NEAR_DUPLICATE',
   ALREADY_PUBLISHED: 'GIG_ALREADY_PUBLISHED',
   NOT_PUBLISHED: 'GIG_NOT_PUBLISHED',
   ARCHIVED: 'GIG_ARCHIVED',
@@ -30,6 +32,7 @@ export const GigErrorCode = {
   DUPLICATE_EXTRA: 'GIG_DUPLICATE_EXTRA',
   EXTRA_DELIVERY_TOO_SHORT: 'GIG_EXTRA_DELIVERY_TOO_SHORT',
   INVALID_PUBLISHED_COUNT: 'GIG_INVALID_PUBLISHED_COUNT',
+  INVALID_GIG_COUNT: 'GIG_INVALID_GIG_COUNT',
 } as const;
 export type GigErrorCode = (typeof GigErrorCode)[keyof typeof GigErrorCode];
 
@@ -63,3 +66,14 @@ export const gigInvalid = (
   field: string,
   extra: Record<string, unknown> = {},
 ) => new ValidationError(code, `Invalid gig field: ${field}`, { field, ...extra });
+
+export const gigNearDuplicate = (similar: SimilarOwnGig, threshold: number) =>
+  new IllegalStateError(
+    GigErrorCode.NEAR_DUPLICATE,
+    `The gig is too close to your gig "${similar.title}"`,
+    {
+      similarGig: { gigId: similar.gigId, title: similar.title },
+      similarity: similar.similarity,
+      threshold,
+    },
+  );

@@ -1,11 +1,25 @@
 import { CommandMeta, vatIncluded } from '../shared';
-import type { GigDetailsInput, GigExtraInput } from './gig.commands';
+import type { GigDetailsInput, GigExtraInput, SimilarOwnGig } from './gig.commands';
 import { GigDetails, GigExtra } from './gig.events';
-import { GigErrorCode, gigIllegalState, gigInvalid, gigNotFound, notGigOwner } from './gig.errors';
+import {
+  GigErrorCode,
+  gigIllegalState,
+  gigInvalid,
+  gigNearDuplicate,
+  gigNotFound,
+  notGigOwner,
+} from './gig.errors';
 import type { ExistingGig, GigState } from './gig.state';
 
 export const GIG_RULES = {
+  /** Non-archived gigs (drafts included) a seller may have: the seed's "limité à 5". */
+  maxGigsPerSeller: 5,
   maxPublishedPerSeller: 5,
+  /**
+   * pg_trgm similarity of "title description" at or above which a seller's new or edited gig is
+   * a near-duplicate of another of theirs (tuned in gig-similarity.int.spec.ts).
+   */
+  nearDuplicateSimilarity: 0.6,
   vatRateBp: 2_000,
   titleMaxLength: 80,
   categoryMaxLength: 100,
@@ -206,4 +220,10 @@ export function ownedBy(gig: ExistingGig, meta: CommandMeta): ExistingGig {
 
 export function notArchived(gig: ExistingGig): void {
   if (gig.status === 'archived') throw gigIllegalState(GigErrorCode.ARCHIVED, gig.status);
+}
+
+/** Refuses a gig that resembles one of the seller's own, naming it. */
+export function notNearDuplicate(similar: SimilarOwnGig | null | undefined): void {
+  if (similar && similar.similarity >= GIG_RULES.nearDuplicateSimilarity)
+    throw gigNearDuplicate(similar, GIG_RULES.nearDuplicateSimilarity);
 }

@@ -15,7 +15,9 @@ export type {
   GigCommand,
   GigDetailsInput,
   GigExtraInput,
+  OwnGigsFinding,
   PauseGig,
+  SimilarOwnGig,
   PublishGig,
   UpdateGig,
 } from './gig.commands';

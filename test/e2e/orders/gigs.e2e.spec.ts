@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { GIG_INPUT, Party, party, publishedGig } from './marketplace-fixtures';
 
@@ -87,59 +88,99 @@ describe('gigs: drafting, publishing within the 5-gig limit, pausing, archiving'
     );
   });
 
-  it('allows 5 published gigs per seller, and a paused or archived one frees its slot', async () => {
+  const distinct = (i: number | string) => ({
+    title: `Offre ${i}`,
+    description: `${GIG_INPUT.description} Réf. ${randomUUID()}`,
+  });
+
+  it('allows 5 gigs per seller, drafts included; archiving one frees its slot, pausing does not', async () => {
     const seller = await party(t, 'provider');
-    const gigs = [];
-    for (let i = 0; i < 5; i++) gigs.push(await publishedGig(t, seller, { title: `Offre ${i}` }));
-    const sixth = await draft(seller);
-    const refused = await t.request('POST', `/gigs/${sixth}/publish`, { token: seller.token });
-    expect(refused.body).toMatchObject({
+    const gigs = [await publishedGig(t, seller, distinct(0))];
+    for (let i = 1; i < 5; i++) gigs.push(await draft(seller, distinct(i)));
+    const sixth = await t.request('POST', '/gigs', {
+      token: seller.token,
+      body: { ...GIG_INPUT, ...distinct(5) },
+    });
+    expect(sixth.headers['content-type']).toContain('application/problem+json');
+    expect(sixth.body).toMatchObject({
       status: 409,
       code: 'GIG_LIMIT_REACHED',
-      currentStatus: 'draft',
       limit: 5,
-      publishedGigCount: 5,
+      gigCount: 5,
     });
+    await t.request('POST', `/gigs/${gigs[0]}/pause`, { token: seller.token });
     expect(
-      (await t.request('POST', `/gigs/${gigs[0]}/pause`, { token: seller.token })).body,
-    ).toMatchObject({ status: 'paused' });
+      (
+        await t.request('POST', '/gigs', {
+          token: seller.token,
+          body: { ...GIG_INPUT, ...distinct(6) },
+        })
+      ).body,
+    ).toMatchObject({ status: 409, code: 'GIG_LIMIT_REACHED' });
     expect(
-      (await t.request('POST', `/gigs/${sixth}/publish`, { token: seller.token })).status,
-    ).toBe(200);
-    const admin = await party(t, 'admin');
-    expect(
-      (await t.request('POST', `/gigs/${gigs[1]}/archive`, { token: admin.token })).body,
+      (await t.request('POST', `/gigs/${gigs[1]}/archive`, { token: seller.token })).body,
     ).toMatchObject({ status: 'archived' });
-    expect(
-      (await t.request('POST', `/gigs/${gigs[0]}/publish`, { token: seller.token })).status,
-    ).toBe(200);
+    await draft(seller, distinct(7));
     const archivedAgain = await t.request('POST', `/gigs/${gigs[1]}/publish`, {
       token: seller.token,
     });
-    expect(archivedAgain.body).toMatchObject({
-      status: 409,
-      code: 'GIG_ARCHIVED',
-      currentStatus: 'archived',
-    });
+    expect(archivedAgain.body).toMatchObject({ status: 409, code: 'GIG_ARCHIVED' });
   });
 
-  it('lets only one of several concurrent publishes take the last slot', async () => {
+  it('lets only one of several concurrent creations take the last slot', async () => {
     const seller = await party(t, 'provider');
-    for (let i = 0; i < 4; i++) await publishedGig(t, seller, { title: `Offre ${i}` });
-    const drafts = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => draft(seller, { title: `Course ${i}` })),
-    );
+    for (let i = 0; i < 4; i++) await draft(seller, distinct(i));
     const answers = await Promise.all(
-      drafts.map((gigId) => t.request('POST', `/gigs/${gigId}/publish`, { token: seller.token })),
+      Array.from({ length: 6 }, (_, i) =>
+        t.request('POST', '/gigs', {
+          token: seller.token,
+          body: { ...GIG_INPUT, ...distinct(`c${i}`) },
+        }),
+      ),
     );
-    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
-    expect(answers.filter((a) => a.status === 409).map((a) => a.body.code)).toEqual(
-      expect.arrayContaining(['GIG_LIMIT_REACHED']),
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(new Set(answers.filter((a) => a.status !== 201).map((a) => a.body.code))).toEqual(
+      new Set(['GIG_LIMIT_REACHED']),
     );
-    const states = await Promise.all(
-      drafts.map((gigId) => t.request('GET', `/gigs/${gigId}`, { token: seller.token })),
-    );
-    expect(states.filter((s) => s.body.status === 'published')).toHaveLength(1);
+  });
+
+  it('refuses a near-duplicate of the seller\u2019s own gig, naming it, and accepts a different one', async () => {
+    const seller = await party(t, 'provider');
+    const original = await draft(seller);
+    // The catalog read model feeds the check: let it catch up with the first gig.
+    await t.settle();
+    const copy = await t.request('POST', '/gigs', {
+      token: seller.token,
+      body: {
+        ...GIG_INPUT,
+        title: 'Business plan complet !',
+        description: 'Étude de marché et prévisionnel sur trois ans.',
+      },
+    });
+    expect(copy.headers['content-type']).toContain('application/problem+json');
+    expect(copy.body).toMatchObject({
+      status: 409,
+      code: 'GIG_NEAR_DUPLICATE',
+      similarGig: { gigId: original, title: GIG_INPUT.title },
+      threshold: 0.6,
+    });
+    expect(copy.body.similarity).toBeGreaterThanOrEqual(0.6);
+    const other = await draft(seller, {
+      title: 'Création de logo',
+      description: 'Trois propositions de logo vectoriel et une charte graphique.',
+    });
+    // Another seller may offer the same gig.
+    await draft(await party(t, 'provider'));
+    await t.settle();
+    const edit = await t.request('PATCH', `/gigs/${other}`, {
+      token: seller.token,
+      body: { title: GIG_INPUT.title, description: GIG_INPUT.description },
+    });
+    expect(edit.body).toMatchObject({
+      status: 409,
+      code: 'GIG_NEAR_DUPLICATE',
+      similarGig: { gigId: original },
+    });
   });
 
   it('refuses gig routes to accounts without the provider role', async () => {

@@ -67,9 +67,11 @@ export async function publishedGig(
   seller: Party,
   input: Record<string, unknown> = {},
 ): Promise<string> {
+  // A reference makes each gig distinct, so a seller's fixtures are not refused as near-duplicates.
+  const description = `${GIG_INPUT.description} Réf. ${randomUUID()}`;
   const created = await t.request('POST', '/gigs', {
     token: seller.token,
-    body: { ...GIG_INPUT, ...input },
+    body: { ...GIG_INPUT, description, ...input },
   });
   if (created.status !== 201) throw new Error(`create gig: ${created.status} ${created.text}`);
   const published = await t.request('POST', `/gigs/${created.body.gigId}/publish`, {

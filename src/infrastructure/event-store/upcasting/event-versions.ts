@@ -5,6 +5,7 @@ import { GATEWAY_EVENT_VERSIONS } from '../../../domain/payments';
 import { ACCOUNT_EVENT_VERSIONS, VERIFICATION_EVENT_VERSIONS } from '../../../domain/identity';
 import { CUSTOM_REQUEST_EVENT_VERSIONS, ORDER_EVENT_VERSIONS } from '../../../domain/orders';
 import { PAYOUT_EVENT_VERSIONS, WALLET_EVENT_VERSIONS } from '../../../domain/payouts';
+import { SELLER_GIGS_EVENT_VERSIONS } from '../../../application/catalog/seller-gigs.index';
 import { mergeEventVersions } from './upcaster-registry';
 
 /** Every context's version table; a new context adds its own here. */
@@ -12,6 +13,7 @@ export const EVENT_VERSIONS = mergeEventVersions(
   ACCOUNT_EVENT_VERSIONS,
   VERIFICATION_EVENT_VERSIONS,
   GIG_EVENT_VERSIONS,
+  SELLER_GIGS_EVENT_VERSIONS,
   ORDER_EVENT_VERSIONS,
   CUSTOM_REQUEST_EVENT_VERSIONS,
   ESCROW_EVENT_VERSIONS,

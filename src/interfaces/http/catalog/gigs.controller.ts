@@ -87,11 +87,13 @@ export class GigsController {
   @ApiStateChange({
     summary: 'Create a gig (draft)',
     description:
-      'A provider drafts an offer: one of three kinds (packaged service, phone call, question), a TTC price in cents whose 20 % VAT is computed and shown apart, one category, description, gallery and video references, keywords, delivery time, opening message and paid extras. The gig stays a draft until published.',
+      'A provider drafts an offer: one of three kinds (packaged service, phone call, question), a TTC price in cents whose 20 % VAT is computed and shown apart, one category, description, gallery and video references, keywords, delivery time, opening message and paid extras. The gig stays a draft until published. A seller has at most 5 gigs that are not archived, drafts included (409 GIG_LIMIT_REACHED with `limit` and `gigCount`; archiving one frees a slot), and a gig whose title and description are near-duplicates of one of the seller\'s own (pg_trgm similarity >= 0.6) is refused with 409 GIG_NEAR_DUPLICATE naming it in `similarGig` (gigId, title).',
     refusals: [
       { status: 400, code: 'GIG_TITLE_REQUIRED' },
       { status: 400, code: 'GIG_INVALID_PRICE' },
       { status: 409, code: 'GIG_ALREADY_EXISTS', currentStatus: 'draft' },
+      { status: 409, code: 'GIG_LIMIT_REACHED', currentStatus: 'none' },
+      { status: 409, code: 'GIG_NEAR_DUPLICATE', currentStatus: 'none' },
     ],
     ifMatch: false,
   })
@@ -121,6 +123,7 @@ export class GigsController {
       { status: 404, code: 'GIG_NOT_FOUND' },
       { status: 403, code: 'NOT_GIG_OWNER' },
       { status: 409, code: 'GIG_ARCHIVED', currentStatus: 'archived' },
+      { status: 409, code: 'GIG_NEAR_DUPLICATE', currentStatus: 'draft' },
     ],
   })
   @ApiOkResponse({ type: GigChangeResponse })
@@ -150,7 +153,7 @@ export class GigsController {
   @ApiStateChange({
     summary: 'Publish a gig',
     description:
-      'Buyers can order a published gig. The seller must have every verification document approved and in date, and at most 5 gigs published at once (the count is serialised per seller, so two concurrent publishes cannot both take the last slot).',
+      'Buyers can order a published gig. The seller must have every verification document approved and in date, and at most 5 gigs published at once (the exact limit is the 5 non-archived gigs at creation).',
     refusals: [
       { status: 403, code: 'PROVIDER_NOT_VERIFIED' },
       { status: 409, code: 'GIG_LIMIT_REACHED', currentStatus: 'draft' },
