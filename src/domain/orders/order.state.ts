@@ -53,7 +53,8 @@ export function orderStatusAfter(status: OrderStatus, event: OrderEvent): OrderS
   // A closed order only ever gains its review or its cancellation mark's answer; nothing else.
   if (isTerminal(status)) {
     if (event.type === 'OrderReviewed') return status === 'completed' ? status : null;
-    if (event.type === 'OrderCancellationMarkAmended') return status === 'cancelled' ? status : null;
+    if (event.type === 'OrderCancellationMarkAmended')
+      return status === 'cancelled' ? status : null;
     return null;
   }
   switch (event.type) {
@@ -209,7 +210,13 @@ function evolvePlaced(state: PlacedOrder, event: OrderEvent): OrderState {
     }
     case 'OrderCancellationMarkAmended':
       return progress.cancellationMark
-        ? { ...state, progress: { ...progress, cancellationMark: { ...progress.cancellationMark, answered: true } } }
+        ? {
+            ...state,
+            progress: {
+              ...progress,
+              cancellationMark: { ...progress.cancellationMark, answered: true },
+            },
+          }
         : state;
     case 'OrderContested':
       // A contest supersedes an unanswered cancellation request: the dispute now decides.
