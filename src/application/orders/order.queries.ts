@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import {
   ORDER_STATUS_LABELS,
+  ORDER_STATUS_SUB_LABELS,
   OrderEvent,
   OrderMessagePosted,
   OrderPlaced,
@@ -27,6 +28,7 @@ export interface OrderView {
   sellerId: string;
   status: OrderStatus;
   statusLabel: string;
+  statusSubLabel: string | null;
   source: OrderSource;
   amountCents: number;
   vatCents: number;
@@ -113,6 +115,7 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery, OrderView |
       sellerId: state.order.sellerId,
       status: state.status,
       statusLabel: ORDER_STATUS_LABELS[state.status],
+      statusSubLabel: ORDER_STATUS_SUB_LABELS[state.status],
       source: placed.data.source,
       amountCents: state.order.amountCents,
       vatCents: vatIncluded(state.order.amountCents),

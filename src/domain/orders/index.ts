@@ -31,6 +31,7 @@ export const customRequestDecider: Decider<
 export * from './order.events';
 export {
   ORDER_STATUS_LABELS,
+  ORDER_STATUS_SUB_LABELS,
   TERMINAL_ORDER_STATUSES,
   isTerminal,
   orderStatusAfter,
@@ -42,6 +43,7 @@ export type {
   OrderFacts,
   OrderProgress,
   OrderDispute,
+  CancellationMark,
 } from './order.state';
 export type * from './order.commands';
 export { OrderErrorCode, placementAbandoned } from './order.errors';

@@ -1,12 +1,13 @@
 import {
   AcceptCancellation,
+  AmendCancellationMark,
   CancelOrder,
   DeclineCancellation,
   DeclineOrder,
   MarkOrderLate,
   RequestCancellation,
 } from './order.commands';
-import { OrderErrorCode, forbidden, frozen, refused } from './order.errors';
+import { OrderErrorCode, forbidden, frozen, invalid, refused } from './order.errors';
 import { CancellationReason, OrderEvent } from './order.events';
 import { PlacedOrder, OrderState, isTerminal } from './order.state';
 import {
@@ -46,27 +47,28 @@ function cancelled(
   ];
 }
 
-/** The seller turns the order down before starting: free for both, nobody is marked. */
+/** The seller turns the order down before starting: free of charge, marked on the seller's profile. */
 export function declineOrder({ data, meta }: DeclineOrder, state: OrderState): OrderEvent[] {
   const order = placed(state, data.orderId);
   requireSeller(order, meta);
   ensureOpen(order);
   if (order.status !== 'awaiting_start') throw refused(OrderErrorCode.ALREADY_STARTED, order);
-  return cancelled(order, 'seller_declined', meta.actorId, null, meta.now);
+  return cancelled(order, 'seller_declined', meta.actorId, meta.actorId, meta.now);
 }
 
 /**
- * The buyer cancels alone: freely before the start, or when the first delivery is late.
- * Neither marks the buyer's profile: marks are for cancelling, by agreement, work already under way.
+ * The buyer cancels alone: freely before the start (marked on the buyer's profile, the seed's
+ * "à chaque fois que vous annulerez"), or when the first delivery is late (marked on the seller's,
+ * whose lateness caused it).
  */
 export function cancelOrder({ data, meta }: CancelOrder, state: OrderState): OrderEvent[] {
   const order = placed(state, data.orderId);
   requireBuyer(order, meta);
   ensureOpen(order);
   if (order.status === 'awaiting_start')
-    return cancelled(order, 'buyer_before_start', meta.actorId, null, meta.now);
+    return cancelled(order, 'buyer_before_start', meta.actorId, meta.actorId, meta.now);
   if (order.status === 'active' && firstDeliveryLate(order.progress, meta.now)) {
-    return cancelled(order, 'late_delivery', meta.actorId, null, meta.now);
+    return cancelled(order, 'late_delivery', meta.actorId, order.order.sellerId, meta.now);
   }
   throw refused(OrderErrorCode.CANCELLATION_REQUIRES_AGREEMENT, order, {
     deliveryDueAt: order.progress.deliveryDueAt,
@@ -171,6 +173,61 @@ export function markOrderLate({ data, meta }: MarkOrderLate, state: OrderState):
     {
       type: 'OrderDeliveryLate',
       data: { orderId: order.order.orderId, dueAt: deliveryDueAt, markedAt: meta.now },
+    },
+  ];
+}
+
+export const CANCELLATION_MARK_COMMENT_MAX_LENGTH = 2_000;
+
+/**
+ * The party not marked answers the mark once: the seed's "le vendeur pourra alors la modifier".
+ * The marked party cannot answer its own mark, nor can an outsider.
+ */
+export function amendCancellationMark(
+  { data, meta }: AmendCancellationMark,
+  state: OrderState,
+): OrderEvent[] {
+  const order = placed(state, data.orderId);
+  partyOf(order, meta);
+  const mark = order.status === 'cancelled' ? order.progress.cancellationMark : null;
+  if (!mark) throw refused(OrderErrorCode.NO_CANCELLATION_MARK, order);
+  if (mark.markedOn === meta.actorId)
+    throw forbidden(
+      OrderErrorCode.NOT_THE_OTHER_PARTY,
+      'Only the other party may amend the cancellation mark on this profile',
+      { markedOn: mark.markedOn },
+    );
+  if (mark.answered) throw refused(OrderErrorCode.CANCELLATION_MARK_ALREADY_AMENDED, order);
+  if (data.action !== 'amend' && data.action !== 'withdraw')
+    throw invalid(OrderErrorCode.CANCELLATION_MARK_INVALID_ACTION, 'action', {
+      allowed: ['amend', 'withdraw'],
+    });
+  let comment: string | null = null;
+  let rating: number | null = null;
+  if (data.action === 'amend') {
+    comment = requiredText(
+      data.comment,
+      'comment',
+      OrderErrorCode.CANCELLATION_MARK_COMMENT_REQUIRED,
+      CANCELLATION_MARK_COMMENT_MAX_LENGTH,
+    );
+    const r = data.rating ?? null;
+    if (r !== null && (typeof r !== 'number' || !Number.isInteger(r) || r < 1 || r > 5))
+      throw invalid(OrderErrorCode.REVIEW_INVALID_RATING, 'rating', { value: r, min: 1, max: 5 });
+    rating = r;
+  }
+  return [
+    {
+      type: 'OrderCancellationMarkAmended',
+      data: {
+        orderId: order.order.orderId,
+        markedOn: mark.markedOn,
+        amendedBy: meta.actorId,
+        action: data.action === 'amend' ? 'amended' : 'withdrawn',
+        comment,
+        rating,
+        amendedAt: meta.now,
+      },
     },
   ];
 }

@@ -39,6 +39,14 @@ export const command = {
     meta,
   }),
   cancel: (meta = as.buyer()): OrderCommand => ({ type: 'CancelOrder', data: { orderId }, meta }),
+  amendMark: (
+    meta = as.seller(),
+    data: Partial<CommandOf<'AmendCancellationMark'>['data']> = {},
+  ): OrderCommand => ({
+    type: 'AmendCancellationMark',
+    data: { orderId, action: 'amend', comment: 'Cancelled politely, no harm done.', ...data },
+    meta,
+  }),
   requestCancellation: (meta = as.buyer(), reason = 'Plans changed'): OrderCommand => ({
     type: 'RequestCancellation',
     data: { orderId, reason },

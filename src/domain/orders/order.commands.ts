@@ -34,6 +34,14 @@ export type RequestCancellation = Command<
 >;
 export type AcceptCancellation = Command<'AcceptCancellation', { orderId: string }>;
 export type DeclineCancellation = Command<'DeclineCancellation', { orderId: string }>;
+/**
+ * The party who did not cancel answers the mark on the other's profile, once: a new comment (and
+ * optionally a rating from 1 to 5), or withdrawing the mark.
+ */
+export type AmendCancellationMark = Command<
+  'AmendCancellationMark',
+  { orderId: string; action: 'amend' | 'withdraw'; comment?: string; rating?: number | null }
+>;
 export type MarkOrderLate = Command<'MarkOrderLate', { orderId: string }>;
 export type DeliverOrder = Command<
   'DeliverOrder',
@@ -89,6 +97,7 @@ export type OrderCommand =
   | RequestCancellation
   | AcceptCancellation
   | DeclineCancellation
+  | AmendCancellationMark
   | MarkOrderLate
   | DeliverOrder
   | RequestRevision

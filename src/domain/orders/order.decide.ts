@@ -4,6 +4,7 @@ import {
   cancelOrder,
   declineCancellation,
   declineOrder,
+  amendCancellationMark,
   markOrderLate,
   requestCancellation,
 } from './order.cancellation';
@@ -213,6 +214,8 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
       return acceptCancellation(command, state);
     case 'DeclineCancellation':
       return declineCancellation(command, state);
+    case 'AmendCancellationMark':
+      return amendCancellationMark(command, state);
     case 'MarkOrderLate':
       return markOrderLate(command, state);
     case 'DeliverOrder':

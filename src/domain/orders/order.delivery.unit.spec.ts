@@ -1,5 +1,5 @@
 import { OrderEvent } from './order.events';
-import { ORDER_STATUS_LABELS } from './order.state';
+import { ORDER_STATUS_LABELS, ORDER_STATUS_SUB_LABELS } from './order.state';
 import { command } from './order.command-fixtures.spec';
 import {
   amounts,
@@ -223,16 +223,21 @@ describe('Order: when completed', () => {
 });
 
 describe('Order state', () => {
-  it('labels every status in French for the front ends', () => {
+  it('labels every status with the seed’s five labels (and "Annulé"): "Actif" from placement', () => {
     expect(ORDER_STATUS_LABELS).toEqual({
-      awaiting_start: 'En attente de démarrage',
+      awaiting_start: 'Actif',
       active: 'Actif',
       delivered: 'Délivré',
-      in_revision: 'Retouches demandées',
+      in_revision: 'Actif',
       completed: 'Terminé',
       contested: 'Contesté',
       resolved: 'Résolu',
       cancelled: 'Annulé',
+    });
+    expect(ORDER_STATUS_SUB_LABELS).toMatchObject({
+      awaiting_start: 'En attente de démarrage',
+      active: null,
+      in_revision: 'Retouches demandées',
     });
   });
 

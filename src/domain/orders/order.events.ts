@@ -36,6 +36,8 @@ export type ContestableStatus = 'active' | 'delivered' | 'in_revision';
 export type CancellationReason =
   'buyer_before_start' | 'seller_declined' | 'late_delivery' | 'mutual';
 
+export type CancellationMarkAction = 'amended' | 'withdrawn';
+
 export type OrderPlaced = DomainEvent<
   'OrderPlaced',
   {
@@ -175,6 +177,24 @@ export type OrderCancelled = DomainEvent<
   }
 >;
 
+/**
+ * The party who did not cancel answers the cancellation mark on the canceller's profile, once:
+ * `amended` replaces its comment (and optional rating), `withdrawn` takes the mark off the profile.
+ */
+export type OrderCancellationMarkAmended = DomainEvent<
+  'OrderCancellationMarkAmended',
+  {
+    orderId: string;
+    /** The profile that carries the mark. */
+    markedOn: string;
+    amendedBy: string;
+    action: CancellationMarkAction;
+    comment: string | null;
+    rating: number | null;
+    amendedAt: string;
+  }
+>;
+
 export type OrderContested = DomainEvent<
   'OrderContested',
   {
@@ -226,6 +246,7 @@ export type OrderEvent =
   | OrderReviewed
   | OrderCancellationRequested
   | OrderCancellationDeclined
+  | OrderCancellationMarkAmended
   | OrderCancelled
   | OrderContested
   | OrderContestWithdrawn
@@ -244,6 +265,7 @@ export const ORDER_EVENT_VERSIONS: EventVersions<OrderEvent['type']> = {
   OrderReviewed: 1,
   OrderCancellationRequested: 1,
   OrderCancellationDeclined: 1,
+  OrderCancellationMarkAmended: 1,
   OrderCancelled: 1,
   OrderContested: 1,
   OrderContestWithdrawn: 1,

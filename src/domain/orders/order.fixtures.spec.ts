@@ -168,7 +168,7 @@ export const cancelledBeforeStart: OrderCancelled = {
     reason: 'buyer_before_start',
     cancelledBy: buyerId,
     refundCents: 15_845,
-    markedOn: null,
+    markedOn: buyerId,
     cancelledAt: times.startedAt,
   },
 };

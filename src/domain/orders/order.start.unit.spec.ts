@@ -43,7 +43,7 @@ describe('Order: when awaiting start', () => {
       });
   });
 
-  it('is declined by the seller: full refund, nobody marked', () => {
+  it('is declined by the seller: full refund, marked on the seller’s profile', () => {
     spec
       .given(history.awaiting_start)
       .when(command.decline())
@@ -56,14 +56,14 @@ describe('Order: when awaiting start', () => {
             reason: 'seller_declined',
             cancelledBy: sellerId,
             refundCents: 15_845,
-            markedOn: null,
+            markedOn: sellerId,
             cancelledAt: now,
           },
         },
       ]);
   });
 
-  it('is cancelled by the buyer for free: full refund, no mark on the buyer', () => {
+  it('is cancelled by the buyer for free: full refund, marked on the buyer’s profile', () => {
     spec
       .given(history.awaiting_start)
       .when(command.cancel())
@@ -76,7 +76,7 @@ describe('Order: when awaiting start', () => {
             reason: 'buyer_before_start',
             cancelledBy: buyerId,
             refundCents: 15_845,
-            markedOn: null,
+            markedOn: buyerId,
             cancelledAt: now,
           },
         },
@@ -191,7 +191,7 @@ describe('Order: when active', () => {
       .then([]);
   });
 
-  it('lets the buyer cancel alone once the first delivery is late: full refund, no mark', () => {
+  it('lets the buyer cancel alone once the first delivery is late: full refund, the late seller marked', () => {
     spec
       .given([...history.active, lateMarked])
       .when(command.cancel(as.buyer(times.afterDue)))
@@ -204,7 +204,7 @@ describe('Order: when active', () => {
             reason: 'late_delivery',
             cancelledBy: buyerId,
             refundCents: 15_845,
-            markedOn: null,
+            markedOn: sellerId,
             cancelledAt: times.afterDue,
           },
         },

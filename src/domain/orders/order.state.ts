@@ -11,16 +11,31 @@ export type OrderStatus =
   | 'resolved'
   | 'cancelled';
 
-/** The seed's user-facing names of each status. */
+/**
+ * The seed's user-facing names of each status: its five labels, plus "Annulé" it does not name.
+ * The seed's "Actif" starts as soon as the order is placed, and covers the seller's rework too.
+ */
 export const ORDER_STATUS_LABELS: Readonly<Record<OrderStatus, string>> = {
-  awaiting_start: 'En attente de démarrage',
+  awaiting_start: 'Actif',
   active: 'Actif',
   delivered: 'Délivré',
-  in_revision: 'Retouches demandées',
+  in_revision: 'Actif',
   completed: 'Terminé',
   contested: 'Contesté',
   resolved: 'Résolu',
   cancelled: 'Annulé',
+};
+
+/** What a shared label does not tell: which step of "Actif" the order is in; null when nothing to add. */
+export const ORDER_STATUS_SUB_LABELS: Readonly<Record<OrderStatus, string | null>> = {
+  awaiting_start: 'En attente de démarrage',
+  active: null,
+  delivered: null,
+  in_revision: 'Retouches demandées',
+  completed: null,
+  contested: null,
+  resolved: null,
+  cancelled: null,
 };
 
 export const TERMINAL_ORDER_STATUSES = ['completed', 'resolved', 'cancelled'] as const;
@@ -35,9 +50,13 @@ export const isTerminal = (status: OrderStatus): status is TerminalOrderStatus =
  * case view all fold with it.
  */
 export function orderStatusAfter(status: OrderStatus, event: OrderEvent): OrderStatus | null {
-  // A closed order only ever gains its review; anything else after the end is ignored.
-  if (isTerminal(status))
-    return event.type === 'OrderReviewed' && status === 'completed' ? status : null;
+  // A closed order only ever gains its review or its cancellation mark's answer; nothing else.
+  if (isTerminal(status)) {
+    if (event.type === 'OrderReviewed') return status === 'completed' ? status : null;
+    if (event.type === 'OrderCancellationMarkAmended')
+      return status === 'cancelled' ? status : null;
+    return null;
+  }
   switch (event.type) {
     case 'OrderStarted':
       return status === 'awaiting_start' ? 'active' : null;
@@ -63,6 +82,7 @@ export function orderStatusAfter(status: OrderStatus, event: OrderEvent): OrderS
     case 'OrderMessagePosted':
       return status;
     case 'OrderReviewed': // only a completed order is reviewed
+    case 'OrderCancellationMarkAmended': // only a cancelled order carries a mark
     case 'OrderPlaced': // an order is placed once
     case 'OrderPlacementAbandoned': // only on a stream without an order
       return null;
@@ -91,6 +111,12 @@ export interface PendingCancellation {
   reason: string;
 }
 
+/** The cancellation shown on a profile, and whether the other party already answered it. */
+export interface CancellationMark {
+  markedOn: string;
+  answered: boolean;
+}
+
 export interface OrderProgress {
   deliveryDueAt: string | null;
   /** False once the buyer asks for a revision: the seed lifts the delivery deadline then. */
@@ -100,6 +126,8 @@ export interface OrderProgress {
   revisionRequests: number;
   lastDeliveredAt: string | null;
   pendingCancellation: PendingCancellation | null;
+  /** Set when the order is cancelled with a mark (older cancellations may carry none). */
+  cancellationMark: CancellationMark | null;
 }
 
 export interface OrderDispute {
@@ -173,8 +201,23 @@ function evolvePlaced(state: PlacedOrder, event: OrderEvent): OrderState {
       };
     case 'OrderCancellationDeclined':
       return { ...state, progress: { ...progress, pendingCancellation: null } };
-    case 'OrderCancelled':
-      return moveTo(state, 'cancelled', { pendingCancellation: null });
+    case 'OrderCancelled': {
+      const { markedOn } = event.data;
+      return moveTo(state, 'cancelled', {
+        pendingCancellation: null,
+        cancellationMark: markedOn ? { markedOn, answered: false } : null,
+      });
+    }
+    case 'OrderCancellationMarkAmended':
+      return progress.cancellationMark
+        ? {
+            ...state,
+            progress: {
+              ...progress,
+              cancellationMark: { ...progress.cancellationMark, answered: true },
+            },
+          }
+        : state;
     case 'OrderContested':
       // A contest supersedes an unanswered cancellation request: the dispute now decides.
       return {
@@ -229,6 +272,7 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
       revisionRequests: 0,
       lastDeliveredAt: null,
       pendingCancellation: null,
+      cancellationMark: null,
     },
   };
 }

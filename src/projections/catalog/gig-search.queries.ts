@@ -53,8 +53,10 @@ export async function searchGigs(pool: Pool, s: GigSearch) {
   );
   params.push(s.limit, s.offset);
   const { rows } = await pool.query(
-    `SELECT g.*, ${rank} AS rank, p.display_name, p.provider_reference, p.erased
+    `SELECT g.*, ${rank} AS rank, p.display_name, p.provider_reference, p.erased,
+            ps.cancellation_marks AS seller_cancellation_marks
        FROM rm_gigs g LEFT JOIN rm_catalog_parties p ON p.account_id = g.seller_id
+       LEFT JOIN rm_profile_stats ps ON ps.account_id = g.seller_id
       WHERE ${filter} ORDER BY ${s.sort === 'relevance' && !words ? ORDER_BY.rating : ORDER_BY[s.sort]}
       LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
@@ -79,6 +81,8 @@ export async function searchGigs(pool: Pool, s: GigSearch) {
       completedOrders: r.completed_orders,
       publishedAt: iso(r.published_at),
       seller: partyView(r.seller_id, r.display_name, r.provider_reference, r.erased),
+      /** The seller's cancellation marks not withdrawn, as the seller's profile counts them. */
+      sellerCancellationMarks: r.seller_cancellation_marks ?? 0,
     })),
   };
 }

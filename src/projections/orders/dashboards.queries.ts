@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import {
   CUSTOM_REQUEST_STATUS_LABELS,
   ORDER_STATUS_LABELS,
+  ORDER_STATUS_SUB_LABELS,
   type CustomRequestStatus,
   type OrderStatus,
 } from '../../domain/orders';
@@ -13,6 +14,7 @@ export interface DashboardOrder {
   kind: string;
   status: string;
   statusLabel: string;
+  statusSubLabel: string | null;
   amountCents: number;
   sellerNetCents: number;
   placedAt: string;
@@ -32,6 +34,7 @@ export interface DashboardOrder {
 export interface StatusCount {
   status: string;
   label: string;
+  subLabel: string | null;
   count: number;
 }
 
@@ -53,6 +56,7 @@ function toOrder(r: Record<string, any>): DashboardOrder {
     kind: r.kind,
     status: r.status,
     statusLabel: label(r.status),
+    statusSubLabel: ORDER_STATUS_SUB_LABELS[r.status as OrderStatus] ?? null,
     amountCents: int(r.amount_cents),
     sellerNetCents: int(r.seller_net_cents),
     placedAt: iso(r.placed_at)!,
@@ -82,6 +86,7 @@ async function statusCounts(
   return (Object.keys(ORDER_STATUS_LABELS) as OrderStatus[]).map((status) => ({
     status,
     label: label(status),
+    subLabel: ORDER_STATUS_SUB_LABELS[status],
     count: counts.get(status) ?? 0,
   }));
 }

@@ -114,6 +114,7 @@ export function evolveOrderRow(
       next.earned_cents = event.data.sellerNetCents;
       return next;
     case 'OrderContestWithdrawn': // the status alone changes
+    case 'OrderCancellationMarkAmended': // shown on profiles, not on the order's row
     case 'OrderMessagePosted':
     case 'OrderPlacementAbandoned': // only on a stream without an order: no row to change
       return next;

@@ -22,7 +22,9 @@ export async function providerProfile(pool: Pool, idOrReference: string, recent 
     [accountId, recent],
   );
   const marks = await pool.query(
-    'SELECT order_id, reason, cancelled_by, cancelled_at FROM rm_cancellation_marks WHERE account_id = $1 ORDER BY cancelled_at DESC, order_id LIMIT $2',
+    `SELECT order_id, reason, cancelled_by, cancelled_at, amendment, amended_by, amended_comment, amended_rating, amended_at
+       FROM rm_cancellation_marks WHERE account_id = $1 AND amendment IS DISTINCT FROM 'withdrawn'
+      ORDER BY cancelled_at DESC, order_id LIMIT $2`,
     [accountId, recent],
   );
   return {
@@ -47,6 +49,15 @@ export async function providerProfile(pool: Pool, idOrReference: string, recent 
       reason: r.reason,
       byThisAccount: r.cancelled_by === accountId,
       cancelledAt: iso(r.cancelled_at),
+      amendment:
+        r.amendment === 'amended'
+          ? {
+              by: r.amended_by,
+              comment: r.amended_comment,
+              rating: r.amended_rating === null ? null : int(r.amended_rating),
+              amendedAt: iso(r.amended_at),
+            }
+          : null,
     })),
   };
 }

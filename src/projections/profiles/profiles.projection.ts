@@ -1,6 +1,11 @@
 import { PoolClient } from 'pg';
 import { RecordedEvent } from '../../application/shared/event-store.port';
-import type { OrderCancelled, OrderCompleted, OrderReviewed } from '../../domain/orders';
+import type {
+  OrderCancellationMarkAmended,
+  OrderCancelled,
+  OrderCompleted,
+  OrderReviewed,
+} from '../../domain/orders';
 import { occurredAt, Projection, ProjectionSession } from '../runner/projection';
 import { InsertBuffer, isNewer, RowBuffer } from '../runner/row-buffer';
 import {
@@ -21,17 +26,23 @@ import {
   ReviewRow,
 } from './profiles.tables';
 
-const ORDER_TYPES = new Set(['OrderCompleted', 'OrderReviewed', 'OrderCancelled']);
+const ORDER_TYPES = new Set([
+  'OrderCompleted',
+  'OrderReviewed',
+  'OrderCancelled',
+  'OrderCancellationMarkAmended',
+]);
 
 function subjectOf(event: RecordedEvent): string | null | undefined {
-  if (event.type === 'OrderCancelled') return (event.data as OrderCancelled['data']).markedOn;
+  if (event.type === 'OrderCancelled' || event.type === 'OrderCancellationMarkAmended')
+    return (event.data as OrderCancelled['data']).markedOn;
   return (event.data as OrderCompleted['data']).sellerId;
 }
 
 /** Provider profiles: rating average and count, completed orders, cancellation marks. */
 export class ProfilesProjection implements Projection {
   readonly name = 'profiles';
-  readonly version = 1;
+  readonly version = 2;
   readonly handles = [...ORDER_TYPES, ...PARTY_EVENTS];
   readonly tables = PROFILES_TABLES;
 
@@ -69,6 +80,7 @@ export class ProfilesProjection implements Projection {
         completed: false,
         reviewed: false,
         marked: false,
+        mark_answered: false,
       };
       if (!isNewer(event.revision, done.rev)) continue;
       done.rev = rev;
@@ -111,6 +123,21 @@ export class ProfilesProjection implements Projection {
           cancelled_by: d.cancelledBy,
           cancelled_at: d.cancelledAt,
         });
+      } else if (
+        event.type === 'OrderCancellationMarkAmended' &&
+        done.marked &&
+        !done.mark_answered
+      ) {
+        const d = event.data as OrderCancellationMarkAmended['data'];
+        done.mark_answered = true;
+        // A withdrawn mark no longer counts against the profile; an amended one keeps counting.
+        if (d.action === 'withdrawn') row.cancellation_marks -= 1;
+        await marks.flush();
+        await tx.query(
+          `UPDATE cancellation_marks SET amendment = $2, amended_by = $3, amended_comment = $4,
+             amended_rating = $5, amended_at = $6 WHERE order_id = $1`,
+          [orderId, d.action, d.amendedBy, d.comment, d.rating, d.amendedAt],
+        );
       } else continue;
       row.updated_at = at;
       stats.put(row);

@@ -18,6 +18,8 @@ export interface ProfileOrderRow {
   completed: boolean;
   reviewed: boolean;
   marked: boolean;
+  /** The other party already answered the cancellation mark. */
+  mark_answered: boolean;
 }
 
 export interface ReviewRow {
@@ -53,7 +55,7 @@ export const PROFILE_STATS: TableSpec<ProfileStatsRow> = {
 export const PROFILE_ORDERS: TableSpec<ProfileOrderRow> = {
   table: 'profile_orders',
   key: 'order_id',
-  columns: ['order_id', 'rev', 'completed', 'reviewed', 'marked'],
+  columns: ['order_id', 'rev', 'completed', 'reviewed', 'marked', 'mark_answered'],
 };
 
 export const REVIEWS_TABLE = {
@@ -83,7 +85,7 @@ export const PROFILES_TABLES: readonly ProjectionTable[] = [
   {
     name: 'profile_orders',
     ddl: [
-      `CREATE TABLE profile_orders (order_id text PRIMARY KEY, rev bigint NOT NULL, completed boolean NOT NULL, reviewed boolean NOT NULL, marked boolean NOT NULL)`,
+      `CREATE TABLE profile_orders (order_id text PRIMARY KEY, rev bigint NOT NULL, completed boolean NOT NULL, reviewed boolean NOT NULL, marked boolean NOT NULL, mark_answered boolean NOT NULL)`,
     ],
   },
   {
@@ -106,7 +108,8 @@ export const PROFILES_TABLES: readonly ProjectionTable[] = [
     ddl: [
       `CREATE TABLE cancellation_marks (
          order_id text PRIMARY KEY, account_id text NOT NULL, reason text NOT NULL, cancelled_by text NOT NULL,
-         cancelled_at timestamptz NOT NULL
+         cancelled_at timestamptz NOT NULL,
+         amendment text, amended_by text, amended_comment text, amended_rating integer, amended_at timestamptz
        )`,
     ],
     indexes: [

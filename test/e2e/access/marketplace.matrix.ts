@@ -89,6 +89,12 @@ export const MATRIX: RouteRule[] = [
   },
   {
     method: 'POST',
+    path: '/orders/{orderId}/cancellation-mark/amendment',
+    roles: PARTIES,
+    note: 'the party not marked, once',
+  },
+  {
+    method: 'POST',
     path: '/orders/{orderId}/deliveries',
     roles: ['provider'],
     note: "the order's seller only",

@@ -33,7 +33,8 @@ describe('orders: a catalog order from payment to review, through HTTP', () => {
     expect(placed.status).toBe(201);
     expect(placed.body).toMatchObject({
       status: 'awaiting_start',
-      statusLabel: 'En attente de démarrage',
+      statusLabel: 'Actif',
+      statusSubLabel: 'En attente de démarrage',
       amountCents: 49_900,
       commissionCents: 4_990,
       sellerNetCents: 44_910,

@@ -137,10 +137,15 @@ describe('read models over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.body.statuses).toEqual(
       expect.arrayContaining([
-        { status: 'completed', label: 'Terminé', count: 1 },
-        { status: 'awaiting_start', label: 'En attente de démarrage', count: 1 },
-        { status: 'contested', label: 'Contesté', count: 1 },
-        { status: 'delivered', label: 'Délivré', count: 0 },
+        { status: 'completed', label: 'Terminé', subLabel: null, count: 1 },
+        {
+          status: 'awaiting_start',
+          label: 'Actif',
+          subLabel: 'En attente de démarrage',
+          count: 1,
+        },
+        { status: 'contested', label: 'Contesté', subLabel: null, count: 1 },
+        { status: 'delivered', label: 'Délivré', subLabel: null, count: 0 },
       ]),
     );
     const completed = res.body.orders.find((o: { orderId: string }) => o.orderId === done.orderId);

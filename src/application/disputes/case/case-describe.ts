@@ -90,6 +90,10 @@ export function describeOrderEvent(
       const why = CANCELLATION_WORDS[event.data.reason] ?? event.data.reason;
       return `Order cancelled (${why}); ${formatEuros(event.data.refundCents)} to be refunded to the buyer`;
     }
+    case 'OrderCancellationMarkAmended':
+      return event.data.action === 'withdrawn'
+        ? `${roleOf(event.data.amendedBy)} withdrew the cancellation mark`
+        : `${roleOf(event.data.amendedBy)} amended the cancellation mark`;
     case 'OrderContested':
       return `${roleOf(event.data.contestedBy)} contested the order; it is frozen until the dispute ends`;
     case 'OrderContestWithdrawn': {

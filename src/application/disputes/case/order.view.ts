@@ -148,6 +148,7 @@ function applyOrderEvent(view: OrderView, event: OrderEvent): OrderView {
     }
     case 'OrderDeliveryLate':
     case 'OrderReviewed':
+    case 'OrderCancellationMarkAmended':
     case 'OrderPlacementAbandoned': // only on a stream without an order, left as it was above
       return view;
     default:

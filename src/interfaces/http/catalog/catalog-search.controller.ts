@@ -20,7 +20,7 @@ export class CatalogSearchController {
   @ApiOperation({
     summary: 'Search published gigs',
     description:
-      'By category, words, TTC price range; sorted by relevance, rating, price or newest.',
+      "By category, words, TTC price range; sorted by relevance, rating, price or newest. Each gig shows its seller's cancellation marks (`sellerCancellationMarks`).",
   })
   search(@Query() q: GigSearchQuery) {
     if (
@@ -48,11 +48,12 @@ export class CatalogSearchController {
   @ApiOperation({
     summary: 'Provider profile',
     description:
-      'By account id or provider reference (PR-XXXXX): rating average and count, completed orders, cancellation marks, recent reviews.',
+      "By account id or provider reference (PR-XXXXX): rating average and count, completed orders, recent reviews, and cancellation marks: every cancellation shows on the canceller's profile (a late-delivery cancellation on the late seller's), with the other party's amendment (comment, rating) when there is one; a mark the other party withdrew no longer shows or counts.",
   })
   @ApiParam({
     name: 'provider',
-    description: 'An account id (UUID) or a provider reference; anything else is answered 400 `INVALID_ID`.',
+    description:
+      'An account id (UUID) or a provider reference; anything else is answered 400 `INVALID_ID`.',
     example: 'PR-7K3Q9',
   })
   async profile(@Param('provider') provider: string) {

@@ -73,6 +73,31 @@ export class CancellationRequestDto {
   reason!: string;
 }
 
+export class CancellationMarkAmendmentDto {
+  @ApiProperty({
+    enum: ['amend', 'withdraw'],
+    example: 'amend',
+    description:
+      '`amend` replaces the comment (and optional rating) shown with the mark; `withdraw` takes the mark off the profile.',
+  })
+  @IsString()
+  action!: 'amend' | 'withdraw';
+
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    example: 'Annulation prévenue à temps, aucun souci.',
+    description: 'Required to amend; ignored to withdraw.',
+  })
+  @IsOptional()
+  @IsString()
+  comment?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, example: 4, nullable: true })
+  @IsOptional()
+  @IsInt()
+  rating?: number | null;
+}
+
 export class PostMessageDto {
   @ApiPropertyOptional({ example: "Pouvez-vous m'envoyer le dernier bilan ?" })
   @IsOptional()
@@ -118,8 +143,21 @@ export class OrderChangeResponse {
   })
   status!: string;
 
-  @ApiProperty({ description: 'French label shown to users.', example: 'Délivré' })
+  @ApiProperty({
+    description:
+      "French label shown to users: one of the seed's five (Actif, Délivré, Terminé, Contesté, Résolu), or Annulé.",
+    example: 'Délivré',
+  })
   statusLabel!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Which step of the label the order is in, when the label alone does not tell (e.g. "En attente de démarrage" for an order placed but not started).',
+    example: null,
+  })
+  statusSubLabel!: string | null;
 
   @ApiProperty({ description: 'Order stream revision, for If-Match.', example: '4' })
   revision!: string;

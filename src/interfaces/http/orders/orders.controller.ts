@@ -24,6 +24,7 @@ import { HandleResult } from '../../../application/shared/command-handling';
 import { Clock } from '../../../application/shared/clock';
 import {
   ORDER_STATUS_LABELS,
+  ORDER_STATUS_SUB_LABELS,
   OrderCommand,
   OrderErrorCode,
   OrderEvent,
@@ -34,6 +35,7 @@ import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { ApiStateChange, asParty, commandOptions, newId } from '../shared/http-support';
 import { existingRevisionOf } from '../../../application/shared/revision';
 import {
+  CancellationMarkAmendmentDto,
   CancellationRequestDto,
   DeliverDto,
   OrderChangeResponse,
@@ -256,7 +258,7 @@ export class OrdersController {
   @ApiStateChange({
     summary: 'Decline the order',
     description:
-      'Before starting, the seller turns the order down: it is cancelled, the buyer fully refunded, nobody marked.',
+      "Before starting, the seller turns the order down: it is cancelled, the buyer fully refunded, and the cancellation is marked on the seller's profile (the buyer may amend or withdraw the mark).",
     refusals: [
       UNKNOWN,
       { status: 409, code: 'ORDER_ALREADY_STARTED', currentStatus: 'active' },
@@ -284,7 +286,7 @@ export class OrdersController {
   @ApiStateChange({
     summary: 'Cancel the order alone (buyer)',
     description:
-      "Free with a full refund before the seller starts, or once the first delivery is late. Otherwise cancelling needs the other party's agreement (cancellation requests).",
+      "Free with a full refund before the seller starts (marked on the buyer's profile), or once the first delivery is late (marked on the late seller's profile). Otherwise cancelling needs the other party's agreement (cancellation requests). The party not marked may amend or withdraw the mark once.",
     refusals: [
       UNKNOWN,
       { status: 409, code: 'ORDER_CANCELLATION_REQUIRES_AGREEMENT', currentStatus: 'active' },
@@ -366,6 +368,42 @@ export class OrdersController {
       actor,
       orderId,
       { type: 'AcceptCancellation', data: { orderId }, meta: actor.meta(this.clock.now()) },
+      ifMatch,
+    );
+  }
+
+  @Post(':orderId/cancellation-mark/amendment')
+  @Roles('client', 'provider')
+  @ApiParam(ORDER_ID)
+  @ApiStateChange({
+    summary: 'Amend or withdraw the cancellation mark',
+    description:
+      "Every cancellation shows on the canceller's profile as an evaluation (a late-delivery cancellation on the late seller's). The other party may answer it once: amend it with a comment (and optionally a rating from 1 to 5) shown with the mark, or withdraw it so it no longer shows or counts.",
+    refusals: [
+      UNKNOWN,
+      { status: 409, code: 'ORDER_NO_CANCELLATION_MARK', currentStatus: 'completed' },
+      { status: 409, code: 'CANCELLATION_MARK_ALREADY_AMENDED', currentStatus: 'cancelled' },
+      { status: 403, code: 'NOT_THE_OTHER_PARTY' },
+      { status: 400, code: 'CANCELLATION_MARK_COMMENT_REQUIRED' },
+      { status: 400, code: 'CANCELLATION_MARK_INVALID_ACTION' },
+      { status: 400, code: 'REVIEW_INVALID_RATING' },
+    ],
+  })
+  @ApiResponse({ status: 201, type: OrderChangeResponse })
+  amendCancellationMark(
+    @CurrentActor() actor: Actor,
+    @IdParam('orderId') orderId: string,
+    @Body() body: CancellationMarkAmendmentDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.send(
+      actor,
+      orderId,
+      {
+        type: 'AmendCancellationMark',
+        data: { orderId, action: body.action, comment: body.comment, rating: body.rating ?? null },
+        meta: actor.meta(this.clock.now()),
+      },
       ifMatch,
     );
   }
@@ -583,6 +621,7 @@ export class OrdersController {
       orderId,
       status: result.state.status,
       statusLabel: ORDER_STATUS_LABELS[result.state.status],
+      statusSubLabel: ORDER_STATUS_SUB_LABELS[result.state.status],
       revision: existingRevisionOf(result.nextExpectedRevision),
     };
   }
@@ -596,6 +635,7 @@ export function placementResponse(placed: PlacementResult): PlacedOrderResponse 
     escrowId: placed.escrowId,
     status: state.status,
     statusLabel: ORDER_STATUS_LABELS[state.status],
+    statusSubLabel: ORDER_STATUS_SUB_LABELS[state.status],
     amountCents: state.order.amountCents,
     commissionCents: state.order.commissionCents,
     sellerNetCents: state.order.sellerNetCents,
