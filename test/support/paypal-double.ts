@@ -84,7 +84,8 @@ export class PayPalDouble {
     if (!batch) throw new Error(`no batch ${senderBatchId}`);
     const item = batch.items[0];
     item.transaction_status = outcome === 'SUCCEEDED' ? 'SUCCESS' : 'FAILED';
-    if (outcome === 'FAILED') item.errors = { name: 'RECEIVER_UNREGISTERED', message: 'Receiver is unregistered' };
+    if (outcome === 'FAILED')
+      item.errors = { name: 'RECEIVER_UNREGISTERED', message: 'Receiver is unregistered' };
     return {
       id: `WH-EVT-${++this.seq}`,
       event_type: `PAYMENT.PAYOUTS-ITEM.${outcome}`,
@@ -116,21 +117,35 @@ export class PayPalDouble {
     const method = req.method ?? 'GET';
     this.requests.push({ method, path: url.pathname, headers, body });
     const send = (status: number, payload: Json) => {
-      res.writeHead(status, { 'content-type': 'application/json', 'paypal-debug-id': `dbg${this.seq}` });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'paypal-debug-id': `dbg${this.seq}`,
+      });
       res.end(JSON.stringify(payload));
     };
 
     if (method === 'POST' && url.pathname === '/v1/oauth2/token') {
       const expected = `Basic ${Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64')}`;
       if (headers.authorization !== expected)
-        return send(401, { error: 'invalid_client', error_description: 'Client Authentication failed' });
+        return send(401, {
+          error: 'invalid_client',
+          error_description: 'Client Authentication failed',
+        });
       const token = `A21AA-double-${++this.seq}`;
       this.issuedTokens.add(token);
-      return send(200, { scope: 'https://uri.paypal.com/services/payouts', access_token: token, token_type: 'Bearer', expires_in: 32400 });
+      return send(200, {
+        scope: 'https://uri.paypal.com/services/payouts',
+        access_token: token,
+        token_type: 'Bearer',
+        expires_in: 32400,
+      });
     }
     const bearer = headers.authorization?.replace(/^Bearer /, '') ?? '';
     if (!this.issuedTokens.has(bearer))
-      return send(401, { name: 'AUTHENTICATION_FAILURE', message: 'Authentication failed due to invalid authentication credentials' });
+      return send(401, {
+        name: 'AUTHENTICATION_FAILURE',
+        message: 'Authentication failed due to invalid authentication credentials',
+      });
 
     if (method === 'POST' && url.pathname === '/v1/payments/payouts') {
       const request = body as Json;
@@ -172,15 +187,23 @@ export class PayPalDouble {
     }
     const read = /^\/v1\/payments\/payouts\/([^/]+)$/.exec(url.pathname);
     if (method === 'GET' && read) {
-      const batch = [...this.batches.values()].find((b) => b.batch_header.payout_batch_id === read[1]);
-      return batch ? send(200, batch) : send(404, { name: 'INVALID_RESOURCE_ID', message: 'Requested resource ID was not found.' });
+      const batch = [...this.batches.values()].find(
+        (b) => b.batch_header.payout_batch_id === read[1],
+      );
+      return batch
+        ? send(200, batch)
+        : send(404, {
+            name: 'INVALID_RESOURCE_ID',
+            message: 'Requested resource ID was not found.',
+          });
     }
     if (method === 'POST' && url.pathname === '/v1/notifications/verify-webhook-signature') {
       const request = body as Json;
       const ok =
         request?.webhook_id === this.webhookId &&
         typeof request.transmission_id === 'string' &&
-        request.transmission_sig === this.signatureOf(request.transmission_id, request.webhook_event);
+        request.transmission_sig ===
+          this.signatureOf(request.transmission_id, request.webhook_event);
       return send(200, { verification_status: ok ? 'SUCCESS' : 'FAILURE' });
     }
     return send(404, { name: 'RESOURCE_NOT_FOUND', message: `No route ${method} ${url.pathname}` });

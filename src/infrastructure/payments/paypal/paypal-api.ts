@@ -1,8 +1,4 @@
-import {
-  Client,
-  Environment,
-  OAuthAuthorizationController,
-} from '@paypal/paypal-server-sdk';
+import { Client, Environment, OAuthAuthorizationController } from '@paypal/paypal-server-sdk';
 import { PaymentGatewayUnavailableError } from '../stripe/stripe-errors';
 
 const ORIGINS: Record<string, Environment> = {

@@ -1,12 +1,4 @@
-import {
-  Controller,
-  HttpCode,
-  Inject,
-  Optional,
-  Post,
-  RawBodyRequest,
-  Req,
-} from '@nestjs/common';
+import { Controller, HttpCode, Inject, Optional, Post, RawBodyRequest, Req } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { PAYPAL_WEBHOOKS } from '../../../infrastructure/payments/paypal/paypal.factory';
