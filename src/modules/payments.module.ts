@@ -9,6 +9,7 @@ import { GatewayLogCommandHandler } from '../application/payments/gateway-log.ha
 import { GatewayNotifications } from '../application/payments/gateway-notifications.service';
 import { PaymentRefsReactor } from '../application/payments/payment-refs.reactor';
 import { StripeWebhookController } from '../interfaces/http/webhooks/stripe-webhook.controller';
+import { PayPalWebhookController } from '../interfaces/http/webhooks/paypal-webhook.controller';
 
 /**
  * The payment gateway (Stripe or the simulated one) and what it tells us: the webhook
@@ -23,7 +24,7 @@ export class PaymentsModule implements OnModuleInit {
       module: PaymentsModule,
       global: true,
       imports: [CqrsModule, PaymentGatewayModule],
-      controllers: [StripeWebhookController],
+      controllers: [StripeWebhookController, PayPalWebhookController],
       providers: [GatewayLogCommandHandler, GatewayNotifications, PaymentRefsReactor],
       exports: [PaymentGatewayModule],
     };

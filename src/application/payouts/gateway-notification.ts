@@ -5,7 +5,7 @@ import type { GatewayFacts } from '../../domain/payments';
  * simulated gateway's emitter). `eventId` is the provider's, the key deduplicating deliveries.
  */
 export type GatewayNotification = {
-  provider: 'stripe' | 'simulated';
+  provider: 'stripe' | 'simulated' | 'paypal';
   eventId: string;
   /** The provider's event type, kept for the audit trail. */
   providerType: string;

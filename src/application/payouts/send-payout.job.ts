@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { payoutDecider, WithdrawalAccount } from '../../domain/payouts';
 import type { MarkPayoutFailed, MarkPayoutSent, MarkPayoutSubmitted } from '../../domain/payouts';
@@ -10,6 +10,7 @@ import { Clock } from '../shared/clock';
 import { JobOutcome, PayoutJob } from '../scheduling/jobs';
 import { GatewayWebhookEmitter } from './gateway-webhook-emitter.port';
 import { payoutIds } from './payout-ids';
+import { PAYPAL_PAYOUTS, PayoutSender } from './payout-sender.port';
 import { PayoutCommandMessage, payoutStream } from './payout.messages';
 
 type MarkCommand = MarkPayoutSubmitted | MarkPayoutSent | MarkPayoutFailed;
@@ -36,6 +37,7 @@ export class SendPayoutJob {
     private readonly commandBus: CommandBus,
     private readonly clock: Clock,
     private readonly webhooks: GatewayWebhookEmitter,
+    @Optional() @Inject(PAYPAL_PAYOUTS) private readonly paypal: PayoutSender | null = null,
   ) {}
 
   async run({ jobId, payload }: { jobId: string; payload: PayoutJob }): Promise<JobOutcome> {
@@ -51,9 +53,12 @@ export class SendPayoutJob {
       correlationId: payload.correlationId,
       causationId: payload.causationId,
     };
+    // PayPal withdrawals go to PayPal Payouts when configured: Stripe cannot pay a PayPal account.
+    const viaPayPal = state.account.kind === 'paypal' && this.paypal !== null;
+    const sender: PayoutSender = viaPayPal ? this.paypal! : this.gateway;
     let answer: Awaited<ReturnType<PaymentGateway['payout']>>;
     try {
-      answer = await this.gateway.payout({
+      answer = await sender.payout({
         payoutId: state.payoutId,
         providerId: state.providerId,
         amountCents: state.amountCents,
@@ -105,7 +110,9 @@ export class SendPayoutJob {
         causation,
       );
     }
-    await this.webhooks.afterPayout({ payoutId: payload.payoutId, ...answer }, causation);
+    // PayPal sends its own webhooks; the emitter stands for the payment gateway's.
+    if (!viaPayPal)
+      await this.webhooks.afterPayout({ payoutId: payload.payoutId, ...answer }, causation);
     return { result: 'done', detail: `${answer.status} ${answer.gatewayPayoutId}` };
   }
 

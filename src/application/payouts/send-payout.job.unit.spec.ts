@@ -120,3 +120,57 @@ describe('the payout job', () => {
     );
   });
 });
+
+describe('the payout job with PayPal payouts configured', () => {
+  const paypalRequested = {
+    type: 'PayoutRequested',
+    data: {
+      payoutId: 'po-1',
+      providerId: 'p-1',
+      amountCents: 4_500,
+      account: { accountId: 'acc-2', kind: 'paypal' as const, email: 'camille@example.fr' },
+    },
+  };
+
+  function withPayPal(history: { type: string; data: unknown }[]) {
+    const h = harness(history, async () => ({ gatewayPayoutId: 'po_gw', status: 'paid' }));
+    const paypal = {
+      payout: jest.fn(async () => ({ gatewayPayoutId: 'BATCH1', status: 'pending' as const })),
+    };
+    const runner = new SendPayoutJob(
+      { readStream: async () => history.map((e, i) => ({ ...e, revision: BigInt(i) })) } as never,
+      h.gateway,
+      { execute: async (m: PayoutCommandMessage) => (h.sent.push(m), { events: [] }) } as never,
+      new ManualClock('2026-03-02T10:00:05.000Z'),
+      h.webhooks,
+      paypal,
+    );
+    return { ...h, runner, paypal };
+  }
+
+  it('a PayPal withdrawal is paid by PayPal, keyed by the payout id, and the gateway is not asked', async () => {
+    const h = withPayPal([paypalRequested]);
+    expect(await h.runner.run({ jobId: 'j-1', payload: job })).toEqual({
+      result: 'done',
+      detail: 'pending BATCH1',
+    });
+    expect(h.paypal.payout).toHaveBeenCalledWith({
+      payoutId: 'po-1',
+      providerId: 'p-1',
+      amountCents: 4_500,
+      destination: { kind: 'paypal', email: 'camille@example.fr' },
+      idempotencyKey: 'po-1',
+    });
+    expect(h.gateway.payout).not.toHaveBeenCalled();
+    // PayPal's own webhook tells the outcome, not the simulated gateway's emitter.
+    expect(h.webhooks.afterPayout).not.toHaveBeenCalled();
+    expect(h.sent.map((m) => m.command.type)).toEqual(['MarkPayoutSubmitted']);
+  });
+
+  it('a bank withdrawal still goes through the payment gateway', async () => {
+    const h = withPayPal([requested]);
+    await h.runner.run({ jobId: 'j-1', payload: job });
+    expect(h.gateway.payout).toHaveBeenCalled();
+    expect(h.paypal.payout).not.toHaveBeenCalled();
+  });
+});

@@ -2,7 +2,7 @@ import { DomainEvent, EventVersions } from '../shared';
 
 /** Who told us and when: the provider's own event id is the key that deduplicates its deliveries. */
 export interface GatewayReceipt {
-  provider: 'stripe' | 'simulated';
+  provider: 'stripe' | 'simulated' | 'paypal';
   providerEventId: string;
   /** The provider's event type, kept for the audit trail. */
   providerType: string;

@@ -77,6 +77,12 @@ const schema = z
     STRIPE_API_HOST: z.string().optional(),
     STRIPE_API_PORT: z.coerce.number().int().optional(),
     STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
+    /** PayPal payouts for PayPal withdrawals; unset, they go through the payment gateway like bank ones. */
+    PAYPAL_CLIENT_ID: z.string().min(1).optional(),
+    PAYPAL_CLIENT_SECRET: z.string().min(1).optional(),
+    /** https://api-m.sandbox.paypal.com, https://api-m.paypal.com, or a local double's URL in tests. */
+    PAYPAL_BASE_URL: z.string().url().optional(),
+    PAYPAL_WEBHOOK_ID: z.string().min(1).optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional(),
     MAIL_FROM: z.string().default('Marketplace <no-reply@marketplace.local>'),
     AUTO_COMPLETE_AFTER_DAYS: z.coerce.number().int().min(1).default(3),
@@ -109,6 +115,12 @@ const schema = z
     }
     if (c.EVENT_STORE === 'eventstoredb' && !c.EVENTSTORE_CONNECTION_STRING) {
       ctx.addIssue({ code: 'custom', path: ['EVENTSTORE_CONNECTION_STRING'], message: 'is required when EVENT_STORE=eventstoredb' });
+    }
+    const paypal = ['PAYPAL_CLIENT_ID', 'PAYPAL_CLIENT_SECRET', 'PAYPAL_BASE_URL'] as const;
+    if (paypal.some((key) => c[key]) || c.PAYPAL_WEBHOOK_ID) {
+      for (const key of paypal) {
+        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when PayPal payouts are configured' });
+      }
     }
     if (c.NODE_ENV === 'production') {
       for (const key of ['JWT_SECRET', 'PERSONAL_DATA_MASTER_KEY'] as const) {

@@ -20,6 +20,9 @@ describe('configuration from the environment', () => {
     [{ WORKER_CONCURRENCY: '0' }, 'WORKER_CONCURRENCY'],
     [{ IDEMPOTENCY_CLAIM_LEASE_SECONDS: '-5' }, 'IDEMPOTENCY_CLAIM_LEASE_SECONDS'],
     [{ JOB_ENQUEUE_HORIZON_MS: '60000', JOB_RECONCILE_INTERVAL_MS: '60000' }, 'JOB_ENQUEUE_HORIZON_MS'],
+    [{ PAYPAL_CLIENT_ID: 'id', PAYPAL_BASE_URL: 'https://api-m.sandbox.paypal.com' }, 'PAYPAL_CLIENT_SECRET'],
+    [{ PAYPAL_WEBHOOK_ID: 'WH-1' }, 'PAYPAL_CLIENT_ID'],
+    [{ PAYPAL_CLIENT_ID: 'id', PAYPAL_CLIENT_SECRET: 's', PAYPAL_BASE_URL: 'sandbox' }, 'PAYPAL_BASE_URL'],
   ])('refuses %j with a message naming %s', (env, key) => {
     let error: unknown;
     try {

@@ -9,10 +9,19 @@ import { PostgresGatewayInbox } from './postgres-gateway-inbox';
 import { PostgresPaymentReferences } from './postgres-payment-references';
 import { SimulatedPaymentGateway } from './simulated-payment-gateway';
 import { createStripeGateway } from './stripe/stripe-gateway.factory';
+import { PAYPAL_PAYOUTS } from '../../application/payouts/payout-sender.port';
+import { PayPalApi } from './paypal/paypal-api';
+import {
+  createPayPalApi,
+  createPayPalPayouts,
+  createPayPalWebhooks,
+  PAYPAL_WEBHOOKS,
+} from './paypal/paypal.factory';
 
 /**
  * Provides the PaymentGateway port (Stripe when STRIPE_SECRET_KEY is set, the simulated gateway
- * otherwise) and the Postgres adapters of the gateway-notification ports.
+ * otherwise), PayPal payouts and webhooks when PAYPAL_* are set (null otherwise), and the
+ * Postgres adapters of the gateway-notification ports.
  */
 @Global()
 @Module({
@@ -25,6 +34,13 @@ import { createStripeGateway } from './stripe/stripe-gateway.factory';
           ? createStripeGateway(config, pool)
           : new SimulatedPaymentGateway(pool),
     },
+    { provide: PayPalApi, inject: [APP_CONFIG], useFactory: createPayPalApi },
+    { provide: PAYPAL_PAYOUTS, inject: [PayPalApi], useFactory: createPayPalPayouts },
+    {
+      provide: PAYPAL_WEBHOOKS,
+      inject: [PayPalApi, APP_CONFIG],
+      useFactory: createPayPalWebhooks,
+    },
     {
       provide: GatewayInbox,
       inject: [PG_POOL],
@@ -36,6 +52,6 @@ import { createStripeGateway } from './stripe/stripe-gateway.factory';
       useFactory: (pool: Pool) => new PostgresPaymentReferences(pool),
     },
   ],
-  exports: [PAYMENT_GATEWAY, GatewayInbox, PaymentReferences],
+  exports: [PAYMENT_GATEWAY, PAYPAL_PAYOUTS, PAYPAL_WEBHOOKS, GatewayInbox, PaymentReferences],
 })
 export class PaymentsModule {}

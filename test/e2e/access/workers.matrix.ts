@@ -28,4 +28,11 @@ export const MATRIX: RouteRule[] = [
     roles: [],
     note: 'authenticated by the Stripe-Signature header instead',
   },
+  {
+    method: 'POST',
+    path: '/webhooks/paypal',
+    public: true,
+    roles: [],
+    note: 'authenticated by PayPal verifying its transmission headers instead',
+  },
 ];
