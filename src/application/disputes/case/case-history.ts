@@ -5,6 +5,7 @@ import {
   isDisputeEvent,
   isStaffOnlyDisputeEvent,
 } from '../../../domain/disputes';
+import { maskContactDetails, OrderMessagePosted } from '../../../domain/orders';
 import { NotFoundError } from '../../../domain/shared';
 import {
   categoryOf,
@@ -127,6 +128,29 @@ function caseRoleOf(
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /**
+ * Mediation staff and a message's author read it as sent; anyone else reads its contact details
+ * masked, in the plain-words line and in the raw event alike, as in the order's conversation.
+ */
+function maskedFor(
+  viewer: CaseViewer,
+  access: CaseAccess,
+  event: RecordedEvent,
+  entry: Omit<TimelineEntry, 'seq'>,
+  roleOf: (id: string) => string,
+): Omit<TimelineEntry, 'seq'> {
+  if (access === 'staff' || event.type !== 'OrderMessagePosted') return entry;
+  const data = event.data as OrderMessagePosted['data'];
+  const spans = data.contactDetails ?? [];
+  if (spans.length === 0 || data.authorId === viewer.accountId) return entry;
+  const masked = { ...data, text: maskContactDetails(data.text, spans) };
+  return {
+    ...entry,
+    description: describeOrderEvent({ type: event.type, data: masked }, roleOf),
+    event: { ...entry.event, data: masked },
+  };
+}
+
+/**
  * The case history of an order: every event of the order (its conversation included), its
  * escrow and its disputes, merged in log order. Read-only: it reads streams and folds them.
  */
@@ -170,7 +194,7 @@ export class CaseHistory {
     const timeline = shown.map((event, index) => {
       let entry = this.entries.get(event);
       if (!entry) this.entries.set(event, (entry = this.entry(event, current, roleOf)));
-      return { seq: index + 1, ...entry };
+      return { seq: index + 1, ...maskedFor(viewer, access, event, entry, roleOf) };
     });
     const last = shown.length ? shown[shown.length - 1] : null;
 
