@@ -10,12 +10,12 @@ import {
   OrderPlaced,
   OrderSource,
   OrderStatus,
-  maskContactDetails,
   orderDecider,
 } from '../../domain/orders';
 import { vatIncluded } from '../../domain/shared';
 import { AggregateSnapshot, loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
+import { messageTextFor } from './order-message.contract';
 import { orderStream } from './order.messages';
 
 /** Who is asking: parties see their own orders, staff see every order, anyone else sees none. */
@@ -86,11 +86,10 @@ export function messageViewFor(data: OrderMessagePosted['data'], viewer: Viewer)
   const { messageId, authorId, text, fileRefs, automatic, postedAt } = data;
   const spans: ContactDetailSpan[] = data.contactDetails ?? [];
   const masked = spans.length > 0;
-  const asSent = viewer.accountId === authorId || viewer.staff;
   const view: OrderMessageView = {
     messageId,
     authorId,
-    text: asSent ? text : maskContactDetails(text, spans),
+    text: messageTextFor(data, viewer),
     fileRefs,
     automatic,
     postedAt,

@@ -5,7 +5,7 @@ import {
   isDisputeEvent,
   isStaffOnlyDisputeEvent,
 } from '../../../domain/disputes';
-import { maskContactDetails, OrderMessagePosted } from '../../../domain/orders';
+import type { OrderMessagePosted } from '../../../domain/orders';
 import { NotFoundError } from '../../../domain/shared';
 import {
   categoryOf,
@@ -17,6 +17,7 @@ import {
 import { CaseMoment, formatPosition, isAtOrBefore } from './case-at';
 import { describeEscrowEvent, describeOrderEvent } from './case-describe';
 import { escrowStream } from '../../escrow/escrow.messages';
+import { messageTextFor } from '../../orders/order-message.contract';
 import { orderStream } from '../../orders/order.messages';
 import { readKnownDisputes, readOrderDisputes } from './case-streams';
 import {
@@ -138,11 +139,11 @@ function maskedFor(
   entry: Omit<TimelineEntry, 'seq'>,
   roleOf: (id: string) => string,
 ): Omit<TimelineEntry, 'seq'> {
-  if (access === 'staff' || event.type !== 'OrderMessagePosted') return entry;
+  if (event.type !== 'OrderMessagePosted') return entry;
   const data = event.data as OrderMessagePosted['data'];
-  const spans = data.contactDetails ?? [];
-  if (spans.length === 0 || data.authorId === viewer.accountId) return entry;
-  const masked = { ...data, text: maskContactDetails(data.text, spans) };
+  const shown = messageTextFor(data, { accountId: viewer.accountId, staff: access === 'staff' });
+  if (shown === data.text) return entry;
+  const masked = { ...data, text: shown };
   return {
     ...entry,
     description: describeOrderEvent({ type: event.type, data: masked }, roleOf),
