@@ -8,7 +8,7 @@ export function messageTextFor(
   data: OrderMessagePosted['data'],
   reader: { accountId: string; staff: boolean },
 ): string {
-  const spans = data.contactDetails ?? [];
+  const spans = data.contactDetails;
   if (spans.length === 0 || reader.staff || reader.accountId === data.authorId) return data.text;
   return maskContactDetails(data.text, spans);
 }

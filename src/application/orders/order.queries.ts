@@ -84,7 +84,7 @@ export interface OrderMessageView {
  */
 export function messageViewFor(data: OrderMessagePosted['data'], viewer: Viewer): OrderMessageView {
   const { messageId, authorId, text, fileRefs, automatic, postedAt } = data;
-  const spans: ContactDetailSpan[] = data.contactDetails ?? [];
+  const spans: ContactDetailSpan[] = data.contactDetails;
   const masked = spans.length > 0;
   const view: OrderMessageView = {
     messageId,

@@ -93,4 +93,34 @@ describe('orders: contact details in a message stay on the platform, through HTT
       masked: false,
     });
   });
+
+  it('reads a message stored before masking (version 1) as sent, unmasked, for the other party', async () => {
+    const messageId = randomUUID();
+    const stream = `order-${orderId}`;
+    const data = {
+      orderId,
+      messageId,
+      authorId: buyer.id,
+      text: 'Ancien message : 06 98 76 54 32',
+      fileRefs: [],
+      automatic: false,
+      postedAt: new Date().toISOString(),
+    };
+    await t.db.pool.query(
+      `INSERT INTO es_events (stream_name, category, stream_revision, event_id, event_type, schema_version, data, metadata)
+       SELECT $1, 'order', max(stream_revision) + 1, $2, 'OrderMessagePosted', 1, $3, $4
+         FROM es_events WHERE stream_name = $1`,
+      [stream, randomUUID(), data, { occurredAt: data.postedAt, actorId: buyer.id }],
+    );
+    const forSeller = (await conversation(seller)).find((m) => m.messageId === messageId);
+    expect(forSeller).toEqual({
+      messageId,
+      authorId: buyer.id,
+      text: 'Ancien message : 06 98 76 54 32',
+      fileRefs: [],
+      automatic: false,
+      postedAt: data.postedAt,
+      masked: false,
+    });
+  });
 });

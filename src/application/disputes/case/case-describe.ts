@@ -61,6 +61,7 @@ export function describeOrderEvent(
       return `Buyer placed the order for ${formatEuros(event.data.amountCents)} (commission ${formatEuros(event.data.commissionCents)})`;
     case 'OrderMessagePosted': {
       const { automatic, authorId, text, fileRefs } = event.data;
+      // Raw data: a shape the upcasters did not see (a test's or a replay tool's) may lack the spans.
       const kinds = [...new Set((event.data.contactDetails ?? []).map((d) => d.kind))];
       const flag = kinds.length
         ? ` (contact details masked for the other party: ${kinds.join(', ')})`
