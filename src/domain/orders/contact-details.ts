@@ -37,7 +37,12 @@ const PATTERNS: ReadonlyArray<{
   pattern: RegExp;
   accept?: (value: string) => boolean;
 }> = [
-  { kind: 'email', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
+  {
+    kind: 'email',
+    // Starting only where a run of address characters starts keeps long texts linear.
+    pattern:
+      /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
+  },
   {
     kind: 'phone',
     // Ten digits starting with 0 (or +33/0033 and nine digits) in pairs; no digit may touch it.
