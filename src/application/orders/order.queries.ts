@@ -1,6 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import {
+  CONTACT_DETAILS_REASON,
+  ContactDetailKind,
+  ContactDetailSpan,
   ORDER_STATUS_LABELS,
   ORDER_STATUS_SUB_LABELS,
   OrderEvent,
@@ -13,6 +16,7 @@ import {
 import { vatIncluded } from '../../domain/shared';
 import { AggregateSnapshot, loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
+import { messageTextFor } from './order-message.contract';
 import { orderStream } from './order.messages';
 
 /** Who is asking: parties see their own orders, staff see every order, anyone else sees none. */
@@ -67,6 +71,38 @@ export interface OrderMessageView {
   fileRefs: string[];
   automatic: boolean;
   postedAt: string;
+  /** Contact details were found at posting: the other party reads each as "[masqué]". */
+  masked: boolean;
+  /** Staff only, on a masked message: what was detected in the text as sent. */
+  flag?: {
+    reason: typeof CONTACT_DETAILS_REASON;
+    detected: { kind: ContactDetailKind; start: number; end: number; value: string }[];
+  };
+}
+
+/**
+ * The author and staff read the text as sent; the other party reads it with its contact details
+ * masked, so exchanges stay on the platform. Staff also see what was detected.
+ */
+export function messageViewFor(data: OrderMessagePosted['data'], viewer: Viewer): OrderMessageView {
+  const { messageId, authorId, text, fileRefs, automatic, postedAt } = data;
+  const spans: ContactDetailSpan[] = data.contactDetails;
+  const masked = spans.length > 0;
+  const view: OrderMessageView = {
+    messageId,
+    authorId,
+    text: messageTextFor(data, viewer),
+    fileRefs,
+    automatic,
+    postedAt,
+    masked,
+  };
+  if (masked && viewer.staff)
+    view.flag = {
+      reason: CONTACT_DETAILS_REASON,
+      detected: spans.map((s) => ({ ...s, value: text.slice(s.start, s.end) })),
+    };
+  return view;
 }
 
 async function visibleOrder(
@@ -181,10 +217,6 @@ export class ListOrderMessagesHandler implements IQueryHandler<
     if (!snapshot) return null;
     return snapshot.events
       .filter((e) => e.type === 'OrderMessagePosted')
-      .map((e) => {
-        const { messageId, authorId, text, fileRefs, automatic, postedAt } =
-          e.data as OrderMessagePosted['data'];
-        return { messageId, authorId, text, fileRefs, automatic, postedAt };
-      });
+      .map((e) => messageViewFor(e.data as OrderMessagePosted['data'], viewer));
   }
 }

@@ -69,3 +69,11 @@ export type {
   SubmitCustomRequest,
 } from './custom-request.commands';
 export { CustomRequestErrorCode } from './custom-request.errors';
+export {
+  CONTACT_DETAILS_MASK,
+  CONTACT_DETAILS_NOTICE,
+  CONTACT_DETAILS_REASON,
+  detectContactDetails,
+  maskContactDetails,
+} from './contact-details';
+export type { ContactDetailKind, ContactDetailSpan } from './contact-details';

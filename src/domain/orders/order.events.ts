@@ -1,4 +1,5 @@
 import { Cents, DomainEvent, EventVersions } from '../shared';
+import { ContactDetailSpan } from './contact-details';
 
 export type OrderGigKind = 'package' | 'phone_call' | 'question';
 
@@ -83,6 +84,8 @@ export type OrderMessagePosted = DomainEvent<
     fileRefs: string[];
     /** True for the gig's opening message, sent on the seller's behalf. */
     automatic: boolean;
+    /** Parts of `text` the other party reads masked (v2; v1 messages had none): decided at posting. */
+    contactDetails: ContactDetailSpan[];
     postedAt: string;
   }
 >;
@@ -256,7 +259,7 @@ export type OrderEvent =
 export const ORDER_EVENT_VERSIONS: EventVersions<OrderEvent['type']> = {
   OrderPlaced: 1,
   OrderPlacementAbandoned: 1,
-  OrderMessagePosted: 1,
+  OrderMessagePosted: 2,
   OrderStarted: 1,
   OrderDeliveryLate: 1,
   OrderDelivered: 1,

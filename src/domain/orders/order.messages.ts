@@ -1,3 +1,4 @@
+import { detectContactDetails } from './contact-details';
 import { PostMessage } from './order.commands';
 import { OrderErrorCode, invalid, refused } from './order.errors';
 import { OrderEvent } from './order.events';
@@ -6,7 +7,10 @@ import { OrderState, isTerminal } from './order.state';
 
 export const ORDER_MESSAGE_MAX_LENGTH = 5_000;
 
-/** Parties keep talking while a dispute is open; the conversation closes with the order. */
+/**
+ * Parties keep talking while a dispute is open; the conversation closes with the order. Contact
+ * details are detected here, once, so the other party and staff always see the same masking.
+ */
 export function postMessage({ data, meta }: PostMessage, state: OrderState): OrderEvent[] {
   const order = placed(state, data.orderId);
   partyOf(order, meta);
@@ -28,6 +32,7 @@ export function postMessage({ data, meta }: PostMessage, state: OrderState): Ord
         text,
         fileRefs: refs,
         automatic: false,
+        contactDetails: detectContactDetails(text),
         postedAt: meta.now,
       },
     },

@@ -1,4 +1,5 @@
 import { percentOf } from '../shared';
+import { detectContactDetails } from './contact-details';
 import { AbandonPlacement, PlaceOrder } from './order.commands';
 import {
   OrderErrorCode,
@@ -151,6 +152,7 @@ export function placeOrder({ data, meta }: PlaceOrder, state: OrderState): Order
         text: opening,
         fileRefs: [],
         automatic: true,
+        contactDetails: detectContactDetails(opening),
         postedAt: meta.now,
       },
     });

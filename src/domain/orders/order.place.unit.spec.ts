@@ -22,6 +22,7 @@ describe('Order: when not placed yet', () => {
             text: 'Hello! Please send me your current plan.',
             fileRefs: [],
             automatic: true,
+            contactDetails: [],
             postedAt: now,
           },
         },

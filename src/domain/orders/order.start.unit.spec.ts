@@ -97,6 +97,7 @@ describe('Order: when awaiting start', () => {
             text: 'Can you send the file?',
             fileRefs: [],
             automatic: false,
+            contactDetails: [],
             postedAt: now,
           },
         },

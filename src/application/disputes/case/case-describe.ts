@@ -61,8 +61,13 @@ export function describeOrderEvent(
       return `Buyer placed the order for ${formatEuros(event.data.amountCents)} (commission ${formatEuros(event.data.commissionCents)})`;
     case 'OrderMessagePosted': {
       const { automatic, authorId, text, fileRefs } = event.data;
-      if (automatic) return `${roleOf(authorId)}’s automatic opening message was sent`;
-      return `${roleOf(authorId)} wrote${files(fileRefs.length)}: ${quote(text)}`;
+      // Raw data: a shape the upcasters did not see (a test's or a replay tool's) may lack the spans.
+      const kinds = [...new Set((event.data.contactDetails ?? []).map((d) => d.kind))];
+      const flag = kinds.length
+        ? ` (contact details masked for the other party: ${kinds.join(', ')})`
+        : '';
+      if (automatic) return `${roleOf(authorId)}’s automatic opening message was sent${flag}`;
+      return `${roleOf(authorId)} wrote${files(fileRefs.length)}: ${quote(text)}${flag}`;
     }
     case 'OrderStarted':
       return `Seller started the work; delivery due ${day(event.data.deliveryDueAt)}`;

@@ -5,6 +5,7 @@ import {
   isDisputeEvent,
   isStaffOnlyDisputeEvent,
 } from '../../../domain/disputes';
+import type { OrderMessagePosted } from '../../../domain/orders';
 import { NotFoundError } from '../../../domain/shared';
 import {
   categoryOf,
@@ -16,6 +17,7 @@ import {
 import { CaseMoment, formatPosition, isAtOrBefore } from './case-at';
 import { describeEscrowEvent, describeOrderEvent } from './case-describe';
 import { escrowStream } from '../../escrow/escrow.messages';
+import { messageTextFor } from '../../orders/order-message.contract';
 import { orderStream } from '../../orders/order.messages';
 import { readKnownDisputes, readOrderDisputes } from './case-streams';
 import {
@@ -127,6 +129,29 @@ function caseRoleOf(
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /**
+ * Mediation staff and a message's author read it as sent; anyone else reads its contact details
+ * masked, in the plain-words line and in the raw event alike, as in the order's conversation.
+ */
+function maskedFor(
+  viewer: CaseViewer,
+  access: CaseAccess,
+  event: RecordedEvent,
+  entry: Omit<TimelineEntry, 'seq'>,
+  roleOf: (id: string) => string,
+): Omit<TimelineEntry, 'seq'> {
+  if (event.type !== 'OrderMessagePosted') return entry;
+  const data = event.data as OrderMessagePosted['data'];
+  const shown = messageTextFor(data, { accountId: viewer.accountId, staff: access === 'staff' });
+  if (shown === data.text) return entry;
+  const masked = { ...data, text: shown };
+  return {
+    ...entry,
+    description: describeOrderEvent({ type: event.type, data: masked }, roleOf),
+    event: { ...entry.event, data: masked },
+  };
+}
+
+/**
  * The case history of an order: every event of the order (its conversation included), its
  * escrow and its disputes, merged in log order. Read-only: it reads streams and folds them.
  */
@@ -170,7 +195,7 @@ export class CaseHistory {
     const timeline = shown.map((event, index) => {
       let entry = this.entries.get(event);
       if (!entry) this.entries.set(event, (entry = this.entry(event, current, roleOf)));
-      return { seq: index + 1, ...entry };
+      return { seq: index + 1, ...maskedFor(viewer, access, event, entry, roleOf) };
     });
     const last = shown.length ? shown[shown.length - 1] : null;
 

@@ -163,6 +163,36 @@ export class OrderChangeResponse {
   revision!: string;
 }
 
+export class PostedMessageResponse extends OrderChangeResponse {
+  @ApiProperty({ example: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f' })
+  messageId!: string;
+
+  @ApiProperty({
+    description:
+      'True when the message holds contact details (e-mail, phone number, payment handle): the other party reads each as "[masqué]"; the sender and staff read it as sent.',
+    example: true,
+  })
+  masked!: boolean;
+
+  @ApiPropertyOptional({ enum: ['CONTACT_DETAILS'], description: 'Why it was masked, when masked.' })
+  reason?: 'CONTACT_DETAILS';
+
+  @ApiPropertyOptional({
+    type: [String],
+    enum: ['email', 'phone', 'payment_handle'],
+    description: 'The kinds of contact details found, when masked.',
+    example: ['phone'],
+  })
+  detected?: string[];
+
+  @ApiPropertyOptional({
+    description: 'The rule explained to the sender, in French, when masked.',
+    example:
+      "Votre message contient des coordonnées (e-mail, téléphone ou moyen de paiement) : elles ont été masquées pour l'autre partie. Les échanges entre acheteur et vendeur se font uniquement via la plateforme ; ne communiquez aucune information personnelle.",
+  })
+  notice?: string;
+}
+
 export class PlacedOrderResponse extends OrderChangeResponse {
   @ApiProperty({ example: 'a3c1e5f7-9b2d-5e4f-8a6c-1b3d5f7a9c2e' })
   escrowId!: string;

@@ -23,6 +23,8 @@ import { PlaceGigOrderCommand } from '../../../application/orders/place-gig-orde
 import { HandleResult } from '../../../application/shared/command-handling';
 import { Clock } from '../../../application/shared/clock';
 import {
+  CONTACT_DETAILS_NOTICE,
+  CONTACT_DETAILS_REASON,
   ORDER_STATUS_LABELS,
   ORDER_STATUS_SUB_LABELS,
   OrderCommand,
@@ -41,6 +43,7 @@ import {
   OrderChangeResponse,
   PlacedOrderResponse,
   PlaceOrderDto,
+  PostedMessageResponse,
   PostMessageDto,
   RevisionRequestDto,
   ReviewDto,
@@ -150,7 +153,8 @@ export class OrdersController {
   @ApiParam(ORDER_ID)
   @ApiOperation({
     summary: "Read the order's conversation",
-    description: 'Oldest first, including the automatic opening message. Parties and staff only.',
+    description:
+      'Oldest first, including the automatic opening message. Parties and staff only. Contact details found at posting (`masked: true`) read as "[masqué]" for the other party; the author and staff read the text as sent, and staff also get `flag` with what was detected.',
   })
   @ApiOkResponse({
     schema: {
@@ -162,6 +166,20 @@ export class OrdersController {
           fileRefs: [],
           automatic: true,
           postedAt: '2026-11-23T10:00:00.000Z',
+          masked: false,
+        },
+        {
+          messageId: 'd2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f60',
+          authorId: '4c5d6e7f-8091-4a2b-b3c4-d5e6f7081920',
+          text: 'Appelez-moi au 06 12 34 56 78',
+          fileRefs: [],
+          automatic: false,
+          postedAt: '2026-11-23T11:00:00.000Z',
+          masked: true,
+          flag: {
+            reason: 'CONTACT_DETAILS',
+            detected: [{ kind: 'phone', start: 15, end: 29, value: '06 12 34 56 78' }],
+          },
         },
       ],
     },
@@ -541,38 +559,40 @@ export class OrdersController {
   @ApiStateChange({
     summary: 'Post a message in the order',
     description:
-      'Buyer and seller talk only inside an order, also while a dispute is open; the conversation closes when the order ends.',
+      'Buyer and seller talk only inside an order, also while a dispute is open; the conversation closes when the order ends. Exchanges stay on the platform: contact details (e-mail, French phone number, PayPal/Lydia/Revolut handle or link, IBAN) are masked for the other party, flagged for staff, and the answer says so (`masked`, `reason: CONTACT_DETAILS`, a French `notice`).',
     refusals: [
       UNKNOWN,
       { status: 400, code: 'ORDER_MESSAGE_EMPTY' },
       { status: 409, code: 'ORDER_CONVERSATION_CLOSED', currentStatus: 'completed' },
     ],
   })
-  @ApiResponse({
-    status: 201,
-    schema: {
-      example: {
-        orderId: ORDER_ID.example,
-        messageId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
-        status: 'active',
-        statusLabel: 'Actif',
-        revision: '5',
-      },
-    },
-  })
+  @ApiResponse({ status: 201, type: PostedMessageResponse })
   async postMessage(
     @CurrentActor() actor: Actor,
     @IdParam('orderId') orderId: string,
     @Body() body: PostMessageDto,
     @Headers('idempotency-key') key?: string,
-  ) {
+  ): Promise<PostedMessageResponse> {
     const messageId = newId('order-message', actor, key);
-    const result = await this.send(actor, orderId, {
+    const { response, events } = await this.dispatch(actor, orderId, {
       type: 'PostMessage',
       data: { orderId, messageId, text: body.text ?? '', fileRefs: body.fileRefs ?? [] },
       meta: actor.meta(this.clock.now()),
     });
-    return { ...result, messageId };
+    // The decider detected the contact details once; the answer tells the sender what it found.
+    const posted = events.find(
+      (e) => e.type === 'OrderMessagePosted' && e.data.messageId === messageId,
+    );
+    const spans = posted?.type === 'OrderMessagePosted' ? posted.data.contactDetails : [];
+    if (spans.length === 0) return { ...response, messageId, masked: false };
+    return {
+      ...response,
+      messageId,
+      masked: true,
+      reason: CONTACT_DETAILS_REASON,
+      detected: [...new Set(spans.map((s) => s.kind))],
+      notice: CONTACT_DETAILS_NOTICE,
+    };
   }
 
   @Post(':orderId/review')
@@ -608,6 +628,15 @@ export class OrdersController {
     command: OrderCommand,
     ifMatch?: string,
   ): Promise<OrderChangeResponse> {
+    return (await this.dispatch(actor, orderId, command, ifMatch)).response;
+  }
+
+  private async dispatch(
+    actor: Actor,
+    orderId: string,
+    command: OrderCommand,
+    ifMatch?: string,
+  ): Promise<{ response: OrderChangeResponse; events: OrderEvent[] }> {
     const result = await asParty<HandleResult<OrderState, OrderEvent>>(
       actor,
       () => orderNotFound(orderId),
@@ -617,13 +646,14 @@ export class OrdersController {
         ),
     );
     if (result.state.status === 'none') throw orderNotFound(orderId);
-    return {
+    const response = {
       orderId,
       status: result.state.status,
       statusLabel: ORDER_STATUS_LABELS[result.state.status],
       statusSubLabel: ORDER_STATUS_SUB_LABELS[result.state.status],
       revision: existingRevisionOf(result.nextExpectedRevision),
     };
+    return { response, events: result.events };
   }
 }
 
