@@ -4,6 +4,7 @@ import {
   OrderErrorCode,
   forbidden,
   invalid,
+  paymentExpired,
   placementAbandoned,
   refused,
   ruleBroken,
@@ -102,6 +103,10 @@ export function placeOrder({ data, meta }: PlaceOrder, state: OrderState): Order
   if (state.status !== 'none')
     throw refused(OrderErrorCode.ALREADY_PLACED, state, { orderId: data.orderId });
   if (state.placementAbandoned) throw placementAbandoned(data.orderId);
+  if (state.fundsExpired) throw paymentExpired(data.orderId);
+  // Only the arrival of the awaited funds places an order that waits for them.
+  if (state.awaitingFunds && meta.actorRole !== 'system')
+    throw refused(OrderErrorCode.AWAITING_FUNDS, { status: 'none' }, { orderId: data.orderId });
   const orderId = requiredId(data.orderId, 'orderId');
   const escrowId = requiredId(data.escrowId, 'escrowId');
   const buyerId = requiredId(data.buyerId, 'buyerId');
