@@ -65,13 +65,15 @@ export function awaitOrderFunds(command: AwaitOrderFunds, state: OrderState): Or
 }
 
 /** At the deadline, an order still waiting for its funds expires; one already placed needs nothing. */
-export function expireOrderFunds({ data, meta }: ExpireOrderFunds, state: OrderState): OrderEvent[] {
+export function expireOrderFunds(
+  { data, meta }: ExpireOrderFunds,
+  state: OrderState,
+): OrderEvent[] {
   requireSystem(meta);
   if (state.status !== 'none') return [];
   if (state.fundsExpired) return [];
   const awaiting = state.awaitingFunds;
-  if (!awaiting)
-    throw refused(OrderErrorCode.FUNDS_NOT_AWAITED, state, { orderId: data.orderId });
+  if (!awaiting) throw refused(OrderErrorCode.FUNDS_NOT_AWAITED, state, { orderId: data.orderId });
   if (Date.parse(meta.now) < Date.parse(awaiting.fundsDueAt))
     throw refused(OrderErrorCode.FUNDS_NOT_YET_DUE, state, { fundsDueAt: awaiting.fundsDueAt });
   return [

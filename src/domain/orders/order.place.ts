@@ -168,7 +168,10 @@ export function placeOrder({ data, meta }: PlaceOrder, state: OrderState): Order
  * placed, its id is closed (a late retry of the placement is refused) and the buyer refunded.
  * An order that exists refuses it; a placement already abandoned needs nothing more.
  */
-export function abandonPlacement({ data, meta }: AbandonPlacement, state: OrderState): OrderEvent[] {
+export function abandonPlacement(
+  { data, meta }: AbandonPlacement,
+  state: OrderState,
+): OrderEvent[] {
   requireSystem(meta);
   if (state.status !== 'none')
     throw refused(OrderErrorCode.ALREADY_PLACED, state, { orderId: data.orderId });

@@ -229,7 +229,10 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
   if (event.type === 'OrderAwaitingFunds') {
     if (state.placementAbandoned || state.fundsExpired || state.awaitingFunds) return state;
     const { paymentRef, amountCents, fundsDueAt } = event.data;
-    return { status: 'none', awaitingFunds: { paymentRef, amountCents, fundsDueAt, event: event.data } };
+    return {
+      status: 'none',
+      awaitingFunds: { paymentRef, amountCents, fundsDueAt, event: event.data },
+    };
   }
   if (event.type === 'OrderFundsExpired')
     return state.awaitingFunds ? { status: 'none', fundsExpired: true } : state;

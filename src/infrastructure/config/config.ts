@@ -83,6 +83,8 @@ const schema = z
     DISPUTE_RESPONSE_DAYS: z.coerce.number().int().min(1).default(5),
     CATALOG_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(1_000),
     CUSTOM_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(2_000),
+    /** How long an order paid by bank transfer or PayPal waits for its funds before it expires. */
+    ORDER_FUNDS_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(168),
     SWAGGER_ENABLED: boolean.default(true),
     /** Jobs one worker process runs at once per queue; unset, each queue has its own (deadlines 50, reminders 10, payouts 5, webhooks 5). */
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).optional(),
