@@ -77,6 +77,8 @@ const schema = z
     STRIPE_API_HOST: z.string().optional(),
     STRIPE_API_PORT: z.coerce.number().int().optional(),
     STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
+    /** Where PayPal sends a buyer back after approving a payment (Stripe's `return_url`). */
+    PAYPAL_RETURN_URL: z.string().url().default('http://localhost:3000/payments/paypal/return'),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional(),
     MAIL_FROM: z.string().default('Marketplace <no-reply@marketplace.local>'),
     AUTO_COMPLETE_AFTER_DAYS: z.coerce.number().int().min(1).default(3),

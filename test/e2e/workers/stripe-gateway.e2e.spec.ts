@@ -126,7 +126,7 @@ describe('Stripe adapter of the PaymentGateway port, against a local Stripe doub
     expect(double.writes[0].body).toMatchObject({
       'payment_method_types[0]': 'paypal',
       'payment_method_data[type]': 'paypal',
-      return_url: expect.stringMatching(/^https:\/\//),
+      return_url: expect.stringMatching(/^https?:\/\//),
     });
   });
 

@@ -17,9 +17,6 @@ type PayoutAnswer = Awaited<ReturnType<PaymentGateway['payout']>>;
 /** A card authorisation lapses after 7 days, so work due later is charged at once and held on the platform. */
 export const CARD_AUTHORIZATION_WINDOW_MS = 7 * 86_400_000;
 const CURRENCY = 'eur';
-/** Where PayPal sends the buyer back after approving; the order's state comes from the webhook. */
-const PAYPAL_RETURN_URL =
-  process.env.PAYPAL_RETURN_URL ?? 'https://marketplace.example/payments/paypal/return';
 
 export interface StripeClientOptions {
   secretKey: string;
@@ -54,6 +51,10 @@ export class StripePaymentGateway implements PaymentGateway {
     private readonly stripe: Stripe,
     private readonly accounts: ConnectedAccounts,
     private readonly clock: () => Date = () => new Date(),
+    /** Where PayPal sends the buyer back after approving; the order's state comes from the webhook. */
+    private readonly options: { paypalReturnUrl: string } = {
+      paypalReturnUrl: 'http://localhost:3000/payments/paypal/return',
+    },
   ) {}
 
   async fundEscrow(request: FundRequest): Promise<FundingAnswer> {
@@ -132,7 +133,7 @@ export class StripePaymentGateway implements PaymentGateway {
             : {
                 payment_method_types: ['paypal'],
                 payment_method_data: { type: 'paypal' },
-                return_url: PAYPAL_RETURN_URL,
+                return_url: this.options.paypalReturnUrl,
               }),
         },
         { idempotencyKey: request.idempotencyKey },
