@@ -4,6 +4,7 @@ import { AcceptCustomOfferHandler } from '../application/orders/accept-custom-of
 import { CustomRequestCommandHandler } from '../application/orders/custom-request.handler';
 import { GetCustomRequestHandler } from '../application/orders/custom-request.queries';
 import { OrderFunding } from '../application/orders/order-funding.service';
+import { OrderFundsArrivedHandler } from '../application/orders/order-funds-arrived.handler';
 import { ORDER_SETTINGS, OrderSettings } from '../application/orders/order-settings';
 import { OrderSettlementReactor } from '../application/orders/order-settlement.reactor';
 import { OrderCommandHandler } from '../application/orders/order.handler';
@@ -34,6 +35,7 @@ export class OrdersModule implements OnModuleInit {
       catalogCommissionBp: config.CATALOG_COMMISSION_BP,
       customCommissionBp: config.CUSTOM_COMMISSION_BP,
       invitationTtlDays: INVITATION_TTL_DAYS,
+      fundsWindowHours: config.ORDER_FUNDS_WINDOW_HOURS,
     };
     return {
       module: OrdersModule,
@@ -44,6 +46,7 @@ export class OrdersModule implements OnModuleInit {
         OrderCommandHandler,
         CustomRequestCommandHandler,
         OrderFunding,
+        OrderFundsArrivedHandler,
         PlaceGigOrderHandler,
         AcceptCustomOfferHandler,
         GetOrderHandler,

@@ -143,6 +143,67 @@ export class StripeDouble {
         .map(([k, v]) => [k.slice(9, -1), v]),
     );
     let m: RegExpExecArray | null;
+    if (r.method === 'POST' && r.path === '/v1/customers') {
+      return [200, this.save({ id: this.id('cus'), object: 'customer', metadata })];
+    }
+    const deferredType = b['payment_method_types[0]'];
+    if (
+      r.method === 'POST' &&
+      r.path === '/v1/payment_intents' &&
+      (deferredType === 'customer_balance' || deferredType === 'paypal')
+    ) {
+      // Bank transfers and PayPal wait for the buyer: the intent asks for an action, funds come later.
+      const amount = Number(b.amount);
+      const id = this.id('pi');
+      const nextAction =
+        deferredType === 'customer_balance'
+          ? {
+              type: 'display_bank_transfer_instructions',
+              display_bank_transfer_instructions: {
+                type: 'eu_bank_transfer',
+                reference: `REF${this.seq}`,
+                amount_remaining: amount,
+                currency: b.currency,
+                financial_addresses: [
+                  {
+                    type: 'iban',
+                    supported_networks: ['sepa'],
+                    iban: {
+                      iban: 'FR1420041010050500013M02606',
+                      bic: 'STRIFRPPXXX',
+                      account_holder_name: 'Stripe Double',
+                      country: 'FR',
+                    },
+                  },
+                ],
+              },
+            }
+          : {
+              type: 'redirect_to_url',
+              redirect_to_url: {
+                url: `https://pm-redirects.stripe.com/authorize/${id}`,
+                return_url: b.return_url,
+              },
+            };
+      return [
+        200,
+        this.save({
+          id,
+          object: 'payment_intent',
+          amount,
+          currency: b.currency,
+          amount_capturable: 0,
+          amount_received: 0,
+          status: 'requires_action',
+          customer: b.customer ?? null,
+          payment_method_types: [deferredType],
+          next_action: nextAction,
+          latest_charge: null,
+          transfer_group: b.transfer_group ?? null,
+          metadata,
+        }),
+      ];
+    }
     if (r.method === 'POST' && r.path === '/v1/payment_intents') {
       if (b.payment_method?.includes('Declined')) {
         return [

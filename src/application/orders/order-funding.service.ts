@@ -7,15 +7,22 @@ import {
   OrderState,
   PlaceOrder,
   orderDecider,
+  paymentExpired,
   placementAbandoned,
 } from '../../domain/orders';
-import { DomainError } from '../../domain/shared';
+import { DomainError, ValidationError } from '../../domain/shared';
 import { EscrowCommandMessage } from '../escrow/escrow.messages';
-import { PAYMENT_GATEWAY, PaymentGateway } from '../payments/payment-gateway.port';
+import {
+  FundingAnswer,
+  isDeferredPaymentMethod,
+  PAYMENT_GATEWAY,
+  PaymentGateway,
+} from '../payments/payment-gateway.port';
 import { CausationContext, HandleResult, loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { deterministicId, eventIdsFrom } from '../shared/deterministic-id';
 import { OrderCommandMessage, orderStream } from './order.messages';
+import { ORDER_SETTINGS, OrderSettings } from './order-settings';
 
 export interface PlacementResult {
   orderId: string;
@@ -42,6 +49,7 @@ export class OrderFunding {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PAYMENT_GATEWAY) private readonly gateway: PaymentGateway,
     private readonly commandBus: CommandBus,
+    @Inject(ORDER_SETTINGS) private readonly settings: OrderSettings,
   ) {}
 
   /** The order already placed under this id, or null; refuses an id whose placement was abandoned. */
@@ -49,6 +57,15 @@ export class OrderFunding {
     const { state, revision } = await loadAggregate(this.store, orderStream(orderId), orderDecider);
     // A late retry of an abandoned placement is refused before any money moves again.
     if (state.status === 'none' && state.placementAbandoned) throw placementAbandoned(orderId);
+    if (state.status === 'none' && state.fundsExpired) throw paymentExpired(orderId);
+    if (state.status === 'none' && state.awaitingFunds)
+      return {
+        orderId,
+        escrowId: state.awaitingFunds.event.escrowId,
+        state,
+        revision,
+        replayed: true,
+      };
     if (state.status === 'none') return null;
     return { orderId, escrowId: state.order.escrowId, state, revision, replayed: true };
   }
@@ -63,19 +80,27 @@ export class OrderFunding {
     causation: CausationContext,
     afterFunding?: () => Promise<void>,
   ): Promise<PlacementResult> {
-    const { orderId, escrowId, buyerId, sellerId, commissionRateBp } = place.data;
+    const { orderId, escrowId, buyerId } = place.data;
     // Every rule of the placement is checked before any money moves.
     const placed = orderDecider.decide(place, orderDecider.initialState())[0] as OrderPlaced;
     const { amountCents, totalDeliveryDays } = placed.data;
     const fundingKey = `order-fund-${orderId}`;
+    // A custom request converts on placement; a payment that may never come cannot convert it.
+    if (afterFunding && isDeferredPaymentMethod(paymentMethod))
+      throw new ValidationError('PAYMENT_METHOD_NOT_ACCEPTED', 'A custom offer is paid by card', {
+        field: 'paymentMethod',
+        paymentMethod,
+      });
     const payment = await this.gateway.fundEscrow({
       escrowId,
       amountCents,
       payerId: buyerId,
       paymentMethod,
+      orderId,
       dueAt: new Date(Date.parse(place.meta.now) + totalDeliveryDays * DAY_MS).toISOString(),
       idempotencyKey: fundingKey,
     });
+    if (payment.mode === 'awaiting_funds') return this.awaitFunds(place, payment, causation);
     if (afterFunding) {
       try {
         await afterFunding();
@@ -91,6 +116,21 @@ export class OrderFunding {
         throw error;
       }
     }
+    return this.openAndPlace(place, payment.paymentRef, causation);
+  }
+
+  /**
+   * The money is secured (at placement, or when awaited funds arrive): the escrow opens with that
+   * payment and the order is placed. Safe to repeat: both commands derive their event ids.
+   */
+  async openAndPlace(
+    place: PlaceOrder,
+    paymentRef: string,
+    causation: CausationContext,
+  ): Promise<PlacementResult> {
+    const { orderId, escrowId, buyerId, sellerId, commissionRateBp } = place.data;
+    const placed = orderDecider.decide(place, orderDecider.initialState())[0] as OrderPlaced;
+    const { amountCents } = placed.data;
     await this.commandBus.execute(
       new EscrowCommandMessage(
         escrowId,
@@ -104,7 +144,7 @@ export class OrderFunding {
             commissionRateBp,
             trancheId: deterministicId('tranche', orderId),
             amountCents,
-            paymentRef: payment.paymentRef,
+            paymentRef,
           },
           meta: place.meta,
         },
@@ -135,6 +175,43 @@ export class OrderFunding {
         await this.giveBack(escrowId, amountCents, orderId, place, causation);
       throw error;
     }
+  }
+
+  /** A bank transfer or PayPal: the order waits for its funds, with the deadline as a fact. */
+  private async awaitFunds(
+    place: PlaceOrder,
+    payment: Extract<FundingAnswer, { mode: 'awaiting_funds' }>,
+    causation: CausationContext,
+  ): Promise<PlacementResult> {
+    const { orderId, escrowId } = place.data;
+    const fundsDueAt = new Date(
+      Date.parse(place.meta.now) + this.settings.fundsWindowHours * 3_600_000,
+    ).toISOString();
+    const result: HandleResult<OrderState, OrderEvent> = await this.commandBus.execute(
+      new OrderCommandMessage(
+        orderId,
+        {
+          type: 'AwaitOrderFunds',
+          data: {
+            ...place.data,
+            paymentMethod: payment.instructions.kind,
+            paymentRef: payment.paymentRef,
+            instructions: payment.instructions,
+            fundsDueAt,
+          },
+          meta: place.meta,
+        },
+        causation,
+        { eventIds: eventIdsFrom(orderId, 'awaiting-funds') },
+      ),
+    );
+    return {
+      orderId,
+      escrowId,
+      state: result.state,
+      revision: result.nextExpectedRevision,
+      replayed: false,
+    };
   }
 
   /** The escrow was funded but the order refused: the whole amount goes back to the buyer. */

@@ -112,18 +112,25 @@ class Marketplace {
   private seq = 0;
 
   constructor() {
-    const funding = new OrderFunding(this.store, this.gateway, this.commands.asCommandBus());
+    const settings = {
+      catalogCommissionBp: 1_000,
+      customCommissionBp: 2_000,
+      invitationTtlDays: 7,
+      fundsWindowHours: 168,
+    };
+    const funding = new OrderFunding(
+      this.store,
+      this.gateway,
+      this.commands.asCommandBus(),
+      settings,
+    );
     this.commands
       .on(OrderCommandMessage, this.crashable(new OrderCommandHandler(this.store)))
       .on(EscrowCommandMessage, new EscrowCommandHandler(this.store))
       .on(WalletCommandMessage, new WalletCommandHandler(this.store))
       .on(
         PlaceGigOrderCommand,
-        new PlaceGigOrderHandler(funding, this.queries.asQueryBus(), {
-          catalogCommissionBp: 1_000,
-          customCommissionBp: 2_000,
-          invitationTtlDays: 7,
-        }),
+        new PlaceGigOrderHandler(funding, this.queries.asQueryBus(), settings),
       );
     this.queries.on(GetGigQuery, {
       execute: async (q) => this.gigs.get((q as GetGigQuery).gigId) ?? null,

@@ -4,6 +4,8 @@ export interface OrderSettings {
   customCommissionBp: number;
   /** How long an invited seller has to answer a custom request. */
   invitationTtlDays: number;
+  /** How long an order paid by bank transfer or PayPal waits for its funds. */
+  fundsWindowHours: number;
 }
 
 export const ORDER_SETTINGS = Symbol('ORDER_SETTINGS');

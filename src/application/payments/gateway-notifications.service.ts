@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { RecordGatewayNotification } from '../../domain/payments';
 import { CommandMeta, ConcurrencyError, DomainError } from '../../domain/shared';
 import { OpenChargebackDispute } from '../disputes/dispute.messages';
+import { SettleAwaitedFunds, SettledFunds } from '../orders/order-funds.messages';
 import { GatewayNotification } from '../payouts/gateway-notification';
 import { gatewayIds } from './gateway-ids';
 import { PayoutCommandMessage } from '../payouts/payout.messages';
@@ -76,6 +77,15 @@ export class GatewayNotifications {
     const escrowId = n.escrowId ?? (await this.paymentRefs.escrowOf(n.paymentRef));
     if (!escrowId) return `unknown payment ${n.paymentRef}`;
     await this.record(escrowId, n, escrowId, meta, causation);
+    if (n.kind === 'payment.succeeded' && n.orderId) {
+      const funds = { orderId: n.orderId, paymentRef: n.paymentRef, amountCents: n.amountCents };
+      return this.refusalAsOutcome(async () => {
+        const settled: SettledFunds = await this.commandBus.execute(
+          new SettleAwaitedFunds(funds, meta, causation),
+        );
+        return settled.outcome === 'placed' ? `order ${n.orderId} placed` : settled.outcome;
+      });
+    }
     if (n.kind !== 'chargeback.opened') return 'recorded';
     const disputeId = gatewayIds.id('chargeback', n.gatewayDisputeId);
     const chargeback = new OpenChargebackDispute(
@@ -104,7 +114,8 @@ export class GatewayNotifications {
     meta: CommandMeta,
     causation: CausationContext,
   ): Promise<void> {
-    const { eventId, ...rest } = n;
+    // The order id only routes the notification; the logged facts keep their shape.
+    const { eventId, orderId: _orderId, ...rest } = n;
     // Payment-side facts are recorded with the escrow resolved for them; payout facts name none.
     const data = (
       escrowId === null

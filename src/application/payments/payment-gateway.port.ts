@@ -1,4 +1,16 @@
+import type { FundingInstructions } from '../../domain/orders';
 import { BusinessRuleError } from '../../domain/shared';
+
+/** The payment methods a buyer names on placement instead of a card token. */
+export const DEFERRED_PAYMENT_METHODS = ['bank_transfer', 'paypal'] as const;
+export type DeferredPaymentMethodName = (typeof DEFERRED_PAYMENT_METHODS)[number];
+export const isDeferredPaymentMethod = (value: string): value is DeferredPaymentMethodName =>
+  (DEFERRED_PAYMENT_METHODS as readonly string[]).includes(value);
+
+export type FundingAnswer =
+  | { paymentRef: string; mode: 'authorization' | 'charge' }
+  /** A bank transfer or PayPal: the money comes later (a `payment.succeeded` notification). */
+  | { paymentRef: string; mode: 'awaiting_funds'; instructions: FundingInstructions };
 
 /**
  * The payment service provider. Every call carries an idempotency key derived from the
@@ -8,18 +20,24 @@ export interface PaymentGateway {
   /**
    * Secures the buyer's money for an escrow: a manual-capture authorisation when the work is
    * due within the card-authorisation window, otherwise an immediate charge held on the
-   * platform balance.
+   * platform balance. `bank_transfer` (a virtual IBAN the buyer wires to) and `paypal` answer
+   * `awaiting_funds` with what the buyer needs to pay; nothing is held until the funds arrive.
    */
   fundEscrow(request: {
     escrowId: string;
     amountCents: number;
     payerId: string;
-    /** A payment method token from the front end (`pm_...`); simulated: `pm_card_visa`, `pm_card_declined`. */
+    /**
+     * A card token from the front end (`pm_...`; simulated: `pm_card_visa`, `pm_card_declined`),
+     * or `bank_transfer`, or `paypal`.
+     */
     paymentMethod: string;
+    /** Named in the payment's metadata, so the funds' notification finds the order that waits for them. */
+    orderId?: string;
     /** When the work is due; decides between authorisation and charge. */
     dueAt: string;
     idempotencyKey: string;
-  }): Promise<{ paymentRef: string; mode: 'authorization' | 'charge' }>;
+  }): Promise<FundingAnswer>;
 
   /** Moves money out of escrow to the payee (capturing an authorisation first when needed). */
   release(request: {
@@ -32,16 +50,26 @@ export interface PaymentGateway {
   }): Promise<{ transferRef: string }>;
 
   /** Gives money back to the payer (cancelling an authorisation, or refunding a charge). */
-  refund(request: { escrowId: string; paymentRef: string; amountCents: number; idempotencyKey: string }): Promise<{ refundRef: string }>;
+  refund(request: {
+    escrowId: string;
+    paymentRef: string;
+    amountCents: number;
+    idempotencyKey: string;
+  }): Promise<{ refundRef: string }>;
 
   /** Pays a provider's withdrawal to their bank account or PayPal. */
   payout(request: {
     payoutId: string;
     providerId: string;
     amountCents: number;
-    destination: { kind: 'bank'; iban: string; holderName: string } | { kind: 'paypal'; email: string };
+    destination:
+      { kind: 'bank'; iban: string; holderName: string } | { kind: 'paypal'; email: string };
     idempotencyKey: string;
-  }): Promise<{ gatewayPayoutId: string; status: 'pending' | 'paid' | 'failed'; failureCode?: string }>;
+  }): Promise<{
+    gatewayPayoutId: string;
+    status: 'pending' | 'paid' | 'failed';
+    failureCode?: string;
+  }>;
 }
 
 export const PAYMENT_GATEWAY = Symbol('PAYMENT_GATEWAY');

@@ -10,6 +10,8 @@ export type GatewayNotification = {
   /** The provider's event type, kept for the audit trail. */
   providerType: string;
   occurredAt: string;
+  /** The order a payment was made for, from its metadata: awaited funds place it. */
+  orderId?: string;
 } & GatewayNotificationBody;
 
 /** The provider may not name the escrow of a payment: it is then found by the payment reference. */

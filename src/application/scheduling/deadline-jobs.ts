@@ -41,6 +41,15 @@ export class DeadlineJobs {
             options,
           ),
         );
+      case 'order.funds-deadline':
+        return send(
+          new OrderCommandMessage(
+            payload.orderId,
+            { type: 'ExpireOrderFunds', data: { orderId: payload.orderId }, meta },
+            causation,
+            options,
+          ),
+        );
       case 'order.placement-check': {
         if (!this.queryBus) throw new Error('The placement check needs the query bus');
         const escrow = await this.queryBus.execute(new GetEscrowQuery(payload.escrowId));

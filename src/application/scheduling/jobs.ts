@@ -22,6 +22,8 @@ export type DeadlineJob = JobBase &
     | { kind: 'order.delivery-deadline'; orderId: string }
     /** Whether the order an escrow was funded for was placed; if not, the buyer is refunded. */
     | { kind: 'order.placement-check'; orderId: string; escrowId: string; buyerId: string }
+    /** An order paid by transfer or PayPal whose funds are due by now; if they never came, it expires. */
+    | { kind: 'order.funds-deadline'; orderId: string }
     | {
         kind: 'order.auto-complete';
         orderId: string;
@@ -84,6 +86,7 @@ export interface ScheduledJob<P extends JobPayload = JobPayload> {
 export const QUEUE_OF: Record<JobKind, QueueName> = {
   'order.delivery-deadline': QUEUES.deadlines,
   'order.placement-check': QUEUES.deadlines,
+  'order.funds-deadline': QUEUES.deadlines,
   'order.auto-complete': QUEUES.deadlines,
   'custom-request.invitation-expiry': QUEUES.deadlines,
   'dispute.response-deadline': QUEUES.deadlines,

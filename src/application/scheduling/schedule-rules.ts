@@ -1,7 +1,12 @@
 import type { DisputeOpened } from '../../domain/disputes';
 import type { EscrowOpened } from '../../domain/escrow';
 import type { AccountClosureRequested, DocumentApproved } from '../../domain/identity';
-import type { CustomRequestSellerInvited, OrderDelivered, OrderStarted } from '../../domain/orders';
+import type {
+  CustomRequestSellerInvited,
+  OrderAwaitingFunds,
+  OrderDelivered,
+  OrderStarted,
+} from '../../domain/orders';
 import type { PayoutRequested } from '../../domain/payouts';
 import { RecordedEvent } from '../shared/event-store.port';
 import { JobPayload, scheduled, ScheduledJob } from './jobs';
@@ -16,6 +21,7 @@ import {
 /** The event types that start a clock; the reactor's subscription filter lists exactly these. */
 export const SCHEDULING_EVENT_TYPES = [
   'EscrowOpened',
+  'OrderAwaitingFunds',
   'OrderStarted',
   'OrderDelivered',
   'CustomRequestSellerInvited',
@@ -47,7 +53,11 @@ export function retiredBy(event: RecordedEvent): RetiredOrderJobs | null {
   if (typeof orderId !== 'string') return null;
   switch (event.type) {
     case 'OrderPlaced':
-      return { orderId, code: 'ORDER_PLACED', kinds: ['order.placement-check'] };
+      return {
+        orderId,
+        code: 'ORDER_PLACED',
+        kinds: ['order.placement-check', 'order.funds-deadline'],
+      };
     case 'OrderPlacementAbandoned':
     case 'OrderCompleted':
     case 'OrderCancelled':
@@ -97,6 +107,12 @@ export function jobsFor(event: RecordedEvent, settings: SchedulingSettings): Sch
           buyerId: d.payerId,
           dueAt: shift(openedAt, PLACEMENT_CHECK_AFTER_MS),
         }),
+      ];
+    }
+    case 'OrderAwaitingFunds': {
+      const d = event.data as OrderAwaitingFunds['data'];
+      return [
+        job({ ...base, kind: 'order.funds-deadline', orderId: d.orderId, dueAt: d.fundsDueAt }),
       ];
     }
     case 'OrderStarted': {

@@ -37,6 +37,7 @@ export {
   orderStatusAfter,
 } from './order.state';
 export type {
+  AwaitingFunds,
   OrderState,
   OrderStatus,
   PlacedOrder,
@@ -46,7 +47,7 @@ export type {
   CancellationMark,
 } from './order.state';
 export type * from './order.commands';
-export { OrderErrorCode, placementAbandoned } from './order.errors';
+export { OrderErrorCode, paymentExpired, placementAbandoned } from './order.errors';
 export { REVIEW_COMMENT_MAX_LENGTH } from './order.decide';
 export { ORDER_MESSAGE_MAX_LENGTH } from './order.messages';
 export * from './custom-request.events';

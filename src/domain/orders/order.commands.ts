@@ -1,5 +1,10 @@
 import { Command } from '../shared';
-import { CatalogOrderSource, CustomOrderSource } from './order.events';
+import {
+  CatalogOrderSource,
+  CustomOrderSource,
+  DeferredPaymentMethod,
+  FundingInstructions,
+} from './order.events';
 
 /** The gig's terms as the buyer saw them, plus its opening message. */
 export type CatalogSourceInput = CatalogOrderSource & { openingMessage?: string };
@@ -18,6 +23,20 @@ export type PlaceOrder = Command<
     messageId?: string;
   }
 >;
+
+/** The placement of an order paid by transfer or PayPal, once the gateway gave the payment's instructions. */
+export type AwaitOrderFunds = Command<
+  'AwaitOrderFunds',
+  PlaceOrder['data'] & {
+    paymentMethod: DeferredPaymentMethod;
+    paymentRef: string;
+    instructions: FundingInstructions;
+    fundsDueAt: string;
+  }
+>;
+
+/** The system closes an order whose funds did not arrive by their deadline. */
+export type ExpireOrderFunds = Command<'ExpireOrderFunds', { orderId: string }>;
 
 /**
  * `sellerVerified` comes from the identity context: an unverified provider cannot take on new work.
@@ -90,6 +109,8 @@ export type AbandonPlacement = Command<
 
 export type OrderCommand =
   | PlaceOrder
+  | AwaitOrderFunds
+  | ExpireOrderFunds
   | AbandonPlacement
   | StartOrder
   | DeclineOrder

@@ -35,6 +35,7 @@ import {
 } from './order.guards';
 import { ORDER_MESSAGE_MAX_LENGTH, postMessage } from './order.messages';
 import { abandonPlacement, placeOrder } from './order.place';
+import { awaitOrderFunds, expireOrderFunds } from './order.funding';
 import { OrderState } from './order.state';
 
 export const REVIEW_COMMENT_MAX_LENGTH = 2_000;
@@ -202,6 +203,10 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
       return placeOrder(command, state);
     case 'AbandonPlacement':
       return abandonPlacement(command, state);
+    case 'AwaitOrderFunds':
+      return awaitOrderFunds(command, state);
+    case 'ExpireOrderFunds':
+      return expireOrderFunds(command, state);
     case 'StartOrder':
       return startOrder(command, state);
     case 'DeclineOrder':

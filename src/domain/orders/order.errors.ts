@@ -23,6 +23,10 @@ export const OrderErrorCode = {
   // 409, each naming the rule that refuses the transition
   ALREADY_PLACED: 'ORDER_ALREADY_PLACED',
   PLACEMENT_ABANDONED: 'ORDER_PLACEMENT_ABANDONED',
+  AWAITING_FUNDS: 'ORDER_AWAITING_FUNDS',
+  PAYMENT_EXPIRED: 'PAYMENT_EXPIRED',
+  FUNDS_NOT_AWAITED: 'ORDER_FUNDS_NOT_AWAITED',
+  FUNDS_NOT_YET_DUE: 'ORDER_FUNDS_NOT_YET_DUE',
   ALREADY_STARTED: 'ORDER_ALREADY_STARTED',
   NOT_STARTED: 'ORDER_NOT_STARTED',
   NOT_DELIVERED: 'ORDER_NOT_DELIVERED',
@@ -46,6 +50,7 @@ export const OrderErrorCode = {
   INVALID_DELIVERY_DAYS: 'ORDER_INVALID_DELIVERY_DAYS',
   INVALID_COMMISSION_RATE: 'ORDER_INVALID_COMMISSION_RATE',
   INVALID_EXTRA: 'ORDER_INVALID_EXTRA',
+  INVALID_FUNDING: 'ORDER_INVALID_FUNDING',
   MISSING_ID: 'ORDER_MISSING_ID',
   INVALID_AUTO_COMPLETION_DELAY: 'ORDER_INVALID_AUTO_COMPLETION_DELAY',
   DELIVERY_MESSAGE_REQUIRED: 'ORDER_DELIVERY_MESSAGE_REQUIRED',
@@ -84,6 +89,14 @@ export const placementAbandoned = (orderId: string) =>
     OrderErrorCode.PLACEMENT_ABANDONED,
     'This placement was abandoned and its payment given back; place a new order',
     { orderId, currentStatus: 'placement_abandoned' },
+  );
+
+/** The funds of a transfer or PayPal order never arrived in time: the order id is closed. */
+export const paymentExpired = (orderId: string) =>
+  new IllegalStateError(
+    OrderErrorCode.PAYMENT_EXPIRED,
+    'The payment of this order never arrived in time; place a new order',
+    { orderId, currentStatus: 'payment_expired' },
   );
 
 export const frozen = (state: Extract<PlacedOrder, { status: 'contested' }>) =>

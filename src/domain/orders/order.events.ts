@@ -74,6 +74,61 @@ export type OrderPlacementAbandoned = DomainEvent<
   }
 >;
 
+/** What the buyer needs to pay an order that waits for its funds, as the gateway gave it. */
+export type FundingInstructions =
+  | {
+      kind: 'bank_transfer';
+      iban: string;
+      bic: string;
+      accountHolderName: string;
+      /** The transfer's reference; the gateway matches the incoming funds with it. */
+      reference: string;
+      amountCents: Cents;
+    }
+  | { kind: 'paypal'; approvalUrl: string };
+
+/** The payment methods whose funds arrive after the order is requested. */
+export type DeferredPaymentMethod = 'bank_transfer' | 'paypal';
+
+/**
+ * The buyer chose a bank transfer or PayPal: the order waits for the funds until `fundsDueAt`.
+ * `placement` is the placement as checked, replayed as the order's placement once the funds arrive.
+ */
+export type OrderAwaitingFunds = DomainEvent<
+  'OrderAwaitingFunds',
+  {
+    orderId: string;
+    escrowId: string;
+    buyerId: string;
+    sellerId: string;
+    amountCents: Cents;
+    paymentMethod: DeferredPaymentMethod;
+    paymentRef: string;
+    instructions: FundingInstructions;
+    fundsDueAt: string;
+    requestedAt: string;
+    placement: {
+      /** The source as the buyer chose it, with the catalog gig's opening message. */
+      source: (CatalogOrderSource & { openingMessage?: string }) | CustomOrderSource;
+      commissionRateBp: number;
+      messageId?: string;
+    };
+  }
+>;
+
+/** The funds never came within the window: the order id is closed, nothing was charged. */
+export type OrderFundsExpired = DomainEvent<
+  'OrderFundsExpired',
+  {
+    orderId: string;
+    escrowId: string;
+    buyerId: string;
+    paymentRef: string;
+    fundsDueAt: string;
+    expiredAt: string;
+  }
+>;
+
 export type OrderMessagePosted = DomainEvent<
   'OrderMessagePosted',
   {
@@ -240,6 +295,8 @@ export type OrderResolved = DomainEvent<
 export type OrderEvent =
   | OrderPlaced
   | OrderPlacementAbandoned
+  | OrderAwaitingFunds
+  | OrderFundsExpired
   | OrderMessagePosted
   | OrderStarted
   | OrderDeliveryLate
@@ -259,6 +316,8 @@ export type OrderEvent =
 export const ORDER_EVENT_VERSIONS: EventVersions<OrderEvent['type']> = {
   OrderPlaced: 1,
   OrderPlacementAbandoned: 1,
+  OrderAwaitingFunds: 1,
+  OrderFundsExpired: 1,
   OrderMessagePosted: 2,
   OrderStarted: 1,
   OrderDeliveryLate: 1,

@@ -5,6 +5,7 @@ import {
   OrderErrorCode,
   forbidden,
   invalid,
+  paymentExpired,
   placementAbandoned,
   refused,
   ruleBroken,
@@ -103,6 +104,10 @@ export function placeOrder({ data, meta }: PlaceOrder, state: OrderState): Order
   if (state.status !== 'none')
     throw refused(OrderErrorCode.ALREADY_PLACED, state, { orderId: data.orderId });
   if (state.placementAbandoned) throw placementAbandoned(data.orderId);
+  if (state.fundsExpired) throw paymentExpired(data.orderId);
+  // Only the arrival of the awaited funds places an order that waits for them.
+  if (state.awaitingFunds && meta.actorRole !== 'system')
+    throw refused(OrderErrorCode.AWAITING_FUNDS, { status: 'none' }, { orderId: data.orderId });
   const orderId = requiredId(data.orderId, 'orderId');
   const escrowId = requiredId(data.escrowId, 'escrowId');
   const buyerId = requiredId(data.buyerId, 'buyerId');
@@ -165,7 +170,10 @@ export function placeOrder({ data, meta }: PlaceOrder, state: OrderState): Order
  * placed, its id is closed (a late retry of the placement is refused) and the buyer refunded.
  * An order that exists refuses it; a placement already abandoned needs nothing more.
  */
-export function abandonPlacement({ data, meta }: AbandonPlacement, state: OrderState): OrderEvent[] {
+export function abandonPlacement(
+  { data, meta }: AbandonPlacement,
+  state: OrderState,
+): OrderEvent[] {
   requireSystem(meta);
   if (state.status !== 'none')
     throw refused(OrderErrorCode.ALREADY_PLACED, state, { orderId: data.orderId });

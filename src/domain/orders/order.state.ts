@@ -1,5 +1,5 @@
 import { Cents } from '../shared';
-import { ContestableStatus, OrderEvent } from './order.events';
+import { ContestableStatus, OrderAwaitingFunds, OrderEvent } from './order.events';
 
 export type OrderStatus =
   | 'awaiting_start'
@@ -85,6 +85,8 @@ export function orderStatusAfter(status: OrderStatus, event: OrderEvent): OrderS
     case 'OrderCancellationMarkAmended': // only a cancelled order carries a mark
     case 'OrderPlaced': // an order is placed once
     case 'OrderPlacementAbandoned': // only on a stream without an order
+    case 'OrderAwaitingFunds':
+    case 'OrderFundsExpired':
       return null;
     default:
       // Exhaustive at compile time, yet an unknown stored type applies to nothing: evolve never throws.
@@ -141,9 +143,25 @@ interface Placed {
   progress: OrderProgress;
 }
 
+/** An order paid by transfer or PayPal before its funds arrive. */
+export interface AwaitingFunds {
+  paymentRef: string;
+  amountCents: Cents;
+  fundsDueAt: string;
+  event: OrderAwaitingFunds['data'];
+}
+
 export type OrderState =
-  /** No order; `placementAbandoned` once its funded placement was given up (the id is closed). */
-  | { status: 'none'; placementAbandoned?: true }
+  /**
+   * No order; `placementAbandoned` once its funded placement was given up (the id is closed);
+   * `awaitingFunds` while a transfer or PayPal payment is awaited, `fundsExpired` once it never came.
+   */
+  | {
+      status: 'none';
+      placementAbandoned?: true;
+      awaitingFunds?: AwaitingFunds;
+      fundsExpired?: true;
+    }
   | (Placed & { status: 'awaiting_start' | ContestableStatus | 'cancelled' | 'resolved' })
   | (Placed & { status: 'contested'; dispute: OrderDispute })
   | (Placed & { status: 'completed'; reviewed: boolean });
@@ -237,6 +255,8 @@ function evolvePlaced(state: PlacedOrder, event: OrderEvent): OrderState {
     case 'OrderPlaced':
     case 'OrderMessagePosted':
     case 'OrderPlacementAbandoned':
+    case 'OrderAwaitingFunds':
+    case 'OrderFundsExpired':
       return state;
     default:
       // Exhaustive at compile time, yet an unknown stored type leaves the state as is: evolve never
@@ -249,7 +269,17 @@ function evolvePlaced(state: PlacedOrder, event: OrderEvent): OrderState {
 export function evolve(state: OrderState, event: OrderEvent): OrderState {
   if (state.status !== 'none') return evolvePlaced(state, event);
   if (event.type === 'OrderPlacementAbandoned') return { status: 'none', placementAbandoned: true };
-  if (event.type !== 'OrderPlaced' || state.placementAbandoned) return state;
+  if (event.type === 'OrderAwaitingFunds') {
+    if (state.placementAbandoned || state.fundsExpired || state.awaitingFunds) return state;
+    const { paymentRef, amountCents, fundsDueAt } = event.data;
+    return {
+      status: 'none',
+      awaitingFunds: { paymentRef, amountCents, fundsDueAt, event: event.data },
+    };
+  }
+  if (event.type === 'OrderFundsExpired')
+    return state.awaitingFunds ? { status: 'none', fundsExpired: true } : state;
+  if (event.type !== 'OrderPlaced' || state.placementAbandoned || state.fundsExpired) return state;
   const { data } = event;
   return {
     status: 'awaiting_start',

@@ -83,12 +83,16 @@ const schema = z
     /** https://api-m.sandbox.paypal.com, https://api-m.paypal.com, or a local double's URL in tests. */
     PAYPAL_BASE_URL: z.string().url().optional(),
     PAYPAL_WEBHOOK_ID: z.string().min(1).optional(),
+    /** Where PayPal sends a buyer back after approving a payment (Stripe's `return_url`). */
+    PAYPAL_RETURN_URL: z.string().url().default('http://localhost:3000/payments/paypal/return'),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional(),
     MAIL_FROM: z.string().default('Marketplace <no-reply@marketplace.local>'),
     AUTO_COMPLETE_AFTER_DAYS: z.coerce.number().int().min(1).default(3),
     DISPUTE_RESPONSE_DAYS: z.coerce.number().int().min(1).default(5),
     CATALOG_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(1_000),
     CUSTOM_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(2_000),
+    /** How long an order paid by bank transfer or PayPal waits for its funds before it expires. */
+    ORDER_FUNDS_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(168),
     SWAGGER_ENABLED: boolean.default(true),
     /** Jobs one worker process runs at once per queue; unset, each queue has its own (deadlines 50, reminders 10, payouts 5, webhooks 5). */
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).optional(),

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { maskIban } from '../../domain/payouts';
 import { BusinessRuleError } from '../../domain/shared';
+import type { FundingInstructions } from '../../domain/orders';
 import {
+  FundingAnswer,
+  isDeferredPaymentMethod,
   PaymentDeclinedError,
   PaymentGateway,
 } from '../../application/payments/payment-gateway.port';
@@ -75,6 +78,28 @@ export function storedDestination(destination: PayoutRequest['destination']) {
 const ref = (prefix: string, key: string) =>
   `${prefix}_sim_${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 
+/** A virtual IBAN per payment, as Stripe's `eu_bank_transfer` gives, or a PayPal approval page. */
+function simulatedInstructions(
+  method: 'bank_transfer' | 'paypal',
+  paymentRef: string,
+  amountCents: number,
+): FundingInstructions {
+  if (method === 'paypal')
+    return { kind: 'paypal', approvalUrl: `https://simulated.paypal.test/checkout/${paymentRef}` };
+  const digits = BigInt(`0x${createHash('sha256').update(paymentRef).digest('hex').slice(0, 20)}`)
+    .toString()
+    .padStart(23, '0')
+    .slice(0, 23);
+  return {
+    kind: 'bank_transfer',
+    iban: `FR76${digits}`,
+    bic: 'SIMUFRPPXXX',
+    accountHolderName: 'Marketplace (simulated)',
+    reference: paymentRef.slice(-12).toUpperCase(),
+    amountCents,
+  };
+}
+
 /**
  * A payment gateway that behaves like Stripe without the network: manual-capture
  * authorisations or charges, captures and transfers, refunds or cancellations, payouts.
@@ -87,10 +112,24 @@ export class SimulatedPaymentGateway implements PaymentGateway {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async fundEscrow(
-    request: FundRequest,
-  ): Promise<{ paymentRef: string; mode: 'authorization' | 'charge' }> {
+  async fundEscrow(request: FundRequest): Promise<FundingAnswer> {
     const key = request.idempotencyKey;
+    if (isDeferredPaymentMethod(request.paymentMethod)) {
+      // Stored as a charge: once the funds arrive they sit on the platform balance like one.
+      const paymentRef = ref('pi', key);
+      const instructions = simulatedInstructions(
+        request.paymentMethod,
+        paymentRef,
+        request.amountCents,
+      );
+      const response = { paymentRef, mode: 'charge', status: 'requires_action', instructions };
+      const stored = await this.insertOnce(this.pool, key, 'fund_escrow', request, response);
+      return {
+        paymentRef: String(stored.paymentRef),
+        mode: 'awaiting_funds',
+        instructions: stored.instructions as FundingInstructions,
+      };
+    }
     if (request.paymentMethod === SIMULATED_PAYMENT_METHODS.declined) {
       // A decline moves nothing and is not kept, so the buyer may retry with another card.
       const earlier = await this.find(this.pool, key);

@@ -117,6 +117,8 @@ export function evolveOrderRow(
     case 'OrderCancellationMarkAmended': // shown on profiles, not on the order's row
     case 'OrderMessagePosted':
     case 'OrderPlacementAbandoned': // only on a stream without an order: no row to change
+    case 'OrderAwaitingFunds': // before the order exists
+    case 'OrderFundsExpired':
       return next;
     default:
       // Exhaustive at compile time; an unknown stored type leaves the row as it is.

@@ -80,6 +80,56 @@ describe('Stripe adapter of the PaymentGateway port, against a local Stripe doub
     ]);
   });
 
+  it('a bank transfer is a customer_balance intent on eu_bank_transfer: the buyer gets the virtual IBAN, nothing is held yet', async () => {
+    const result = await gateway.fundEscrow({
+      escrowId: 'esc-transfer',
+      orderId: 'order-transfer',
+      amountCents: 12_000,
+      payerId: 'buyer-1',
+      paymentMethod: 'bank_transfer',
+      dueAt: inDays(2),
+      idempotencyKey: 'order-fund-transfer',
+    });
+    expect(result).toMatchObject({
+      mode: 'awaiting_funds',
+      instructions: {
+        kind: 'bank_transfer',
+        iban: 'FR1420041010050500013M02606',
+        bic: 'STRIFRPPXXX',
+        accountHolderName: 'Stripe Double',
+        reference: expect.stringMatching(/^REF/),
+        amountCents: 12_000,
+      },
+    });
+    const [customer, intent] = double.writes;
+    expect(customer.path).toBe('/v1/customers');
+    expect(customer.idempotencyKey).toBe('order-fund-transfer-customer');
+    expect(intent.idempotencyKey).toBe('order-fund-transfer');
+    expect(intent.body).toMatchObject({
+      'payment_method_types[0]': 'customer_balance',
+      'payment_method_data[type]': 'customer_balance',
+      'payment_method_options[customer_balance][funding_type]': 'bank_transfer',
+      'payment_method_options[customer_balance][bank_transfer][type]': 'eu_bank_transfer',
+      customer: expect.stringMatching(/^cus_double/),
+      transfer_group: 'esc-transfer',
+      'metadata[orderId]': 'order-transfer',
+    });
+    expect(intent.body.capture_method).toBeUndefined();
+  });
+
+  it('PayPal is a paypal intent: the buyer is sent to approve it, the funds come by webhook', async () => {
+    const result = await fund('esc-paypal', 2, 'order-fund-paypal', 'paypal');
+    expect(result).toMatchObject({
+      mode: 'awaiting_funds',
+      instructions: { kind: 'paypal', approvalUrl: expect.stringMatching(/^https:\/\//) },
+    });
+    expect(double.writes[0].body).toMatchObject({
+      'payment_method_types[0]': 'paypal',
+      'payment_method_data[type]': 'paypal',
+      return_url: expect.stringMatching(/^https?:\/\//),
+    });
+  });
+
   it("a declined card becomes PAYMENT_DECLINED with the issuer's reason", async () => {
     const refused = fund('esc-4', 2, 'k-4', 'pm_card_visa_chargeDeclinedInsufficientFunds');
     await expect(refused).rejects.toBeInstanceOf(PaymentDeclinedError);

@@ -107,6 +107,10 @@ export function describeOrderEvent(
     }
     case 'OrderPlacementAbandoned':
       return `Placement abandoned: the escrow was funded but the order never placed; ${formatEuros(event.data.refundCents)} to be refunded to the buyer`;
+    case 'OrderAwaitingFunds':
+      return `Order awaiting ${formatEuros(event.data.amountCents)} by ${event.data.paymentMethod === 'paypal' ? 'PayPal' : 'bank transfer'} until ${event.data.fundsDueAt}`;
+    case 'OrderFundsExpired':
+      return `Payment expired: the funds never arrived by ${event.data.fundsDueAt}`;
     case 'OrderResolved': {
       const { refundedCents, releasedCents, commissionCents } = event.data;
       return `Order resolved: ${formatEuros(refundedCents)} refunded to the buyer, ${formatEuros(releasedCents)} released to the seller (commission ${formatEuros(commissionCents)})`;

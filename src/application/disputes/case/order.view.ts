@@ -150,6 +150,8 @@ function applyOrderEvent(view: OrderView, event: OrderEvent): OrderView {
     case 'OrderReviewed':
     case 'OrderCancellationMarkAmended':
     case 'OrderPlacementAbandoned': // only on a stream without an order, left as it was above
+    case 'OrderAwaitingFunds': // before the order exists
+    case 'OrderFundsExpired':
       return view;
     default:
       // Exhaustive at compile time; a stored type this view does not know leaves it as it was.

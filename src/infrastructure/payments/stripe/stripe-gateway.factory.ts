@@ -14,5 +14,7 @@ export function createStripeGateway(config: AppConfig, pool: Pool): PaymentGatew
     port: config.STRIPE_API_PORT,
     protocol: config.STRIPE_API_PROTOCOL,
   });
-  return new StripePaymentGateway(stripe, new PostgresConnectedAccounts(pool));
+  return new StripePaymentGateway(stripe, new PostgresConnectedAccounts(pool), undefined, {
+    paypalReturnUrl: config.PAYPAL_RETURN_URL,
+  });
 }

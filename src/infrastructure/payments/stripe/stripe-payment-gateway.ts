@@ -1,5 +1,7 @@
 import Stripe from 'stripe';
 import {
+  FundingAnswer,
+  isDeferredPaymentMethod,
   PaymentDeclinedError,
   PaymentGateway,
 } from '../../../application/payments/payment-gateway.port';
@@ -49,11 +51,14 @@ export class StripePaymentGateway implements PaymentGateway {
     private readonly stripe: Stripe,
     private readonly accounts: ConnectedAccounts,
     private readonly clock: () => Date = () => new Date(),
+    /** Where PayPal sends the buyer back after approving; the order's state comes from the webhook. */
+    private readonly options: { paypalReturnUrl: string } = {
+      paypalReturnUrl: 'http://localhost:3000/payments/paypal/return',
+    },
   ) {}
 
-  async fundEscrow(
-    request: FundRequest,
-  ): Promise<{ paymentRef: string; mode: 'authorization' | 'charge' }> {
+  async fundEscrow(request: FundRequest): Promise<FundingAnswer> {
+    if (isDeferredPaymentMethod(request.paymentMethod)) return this.deferred(request);
     const dueInMs = Date.parse(request.dueAt) - this.clock().getTime();
     const mode = dueInMs <= CARD_AUTHORIZATION_WINDOW_MS ? 'authorization' : 'charge';
     const intent = await this.call(() =>
@@ -80,6 +85,85 @@ export class StripePaymentGateway implements PaymentGateway {
       );
     }
     return { paymentRef: intent.id, mode };
+  }
+
+  /**
+   * A bank transfer (`customer_balance` funded by `eu_bank_transfer`: a virtual IBAN for the buyer)
+   * or PayPal (a redirect to approve); either way the PaymentIntent succeeds later, by webhook.
+   */
+  private async deferred(request: FundRequest): Promise<FundingAnswer> {
+    const metadata = {
+      escrowId: request.escrowId,
+      payerId: request.payerId,
+      ...(request.orderId ? { orderId: request.orderId } : {}),
+    };
+    const transfer = request.paymentMethod === 'bank_transfer';
+    // A bank transfer credits a customer's cash balance; one customer per payment keeps retries idempotent.
+    const customer = transfer
+      ? await this.call(() =>
+          this.stripe.customers.create(
+            { metadata: { payerId: request.payerId } },
+            { idempotencyKey: `${request.idempotencyKey}-customer` },
+          ),
+        )
+      : null;
+    const intent = await this.call(() =>
+      this.stripe.paymentIntents.create(
+        {
+          amount: request.amountCents,
+          currency: CURRENCY,
+          confirm: true,
+          transfer_group: request.escrowId,
+          metadata,
+          ...(transfer
+            ? {
+                customer: customer!.id,
+                payment_method_types: ['customer_balance'],
+                payment_method_data: { type: 'customer_balance' },
+                payment_method_options: {
+                  customer_balance: {
+                    funding_type: 'bank_transfer',
+                    bank_transfer: {
+                      type: 'eu_bank_transfer',
+                      eu_bank_transfer: { country: 'FR' },
+                    },
+                  },
+                },
+              }
+            : {
+                payment_method_types: ['paypal'],
+                payment_method_data: { type: 'paypal' },
+                return_url: this.options.paypalReturnUrl,
+              }),
+        },
+        { idempotencyKey: request.idempotencyKey },
+      ),
+    );
+    const next = intent.next_action;
+    if (transfer) {
+      const shown = next?.display_bank_transfer_instructions;
+      const iban = shown?.financial_addresses?.find((a) => a.iban)?.iban;
+      if (!shown || !iban) throw new PaymentDeclinedError(`payment_${intent.status}`);
+      return {
+        paymentRef: intent.id,
+        mode: 'awaiting_funds',
+        instructions: {
+          kind: 'bank_transfer',
+          iban: iban.iban,
+          bic: iban.bic,
+          accountHolderName: iban.account_holder_name,
+          reference: shown.reference ?? intent.id,
+          amountCents: shown.amount_remaining ?? request.amountCents,
+        },
+      };
+    }
+    const approvalUrl = next?.redirect_to_url?.url;
+    if (!approvalUrl) throw new PaymentDeclinedError(`payment_${intent.status}`);
+    return {
+      paymentRef: intent.id,
+      mode: 'awaiting_funds',
+      instructions: { kind: 'paypal', approvalUrl },
+    };
   }
 
   async release(request: ReleaseRequest): Promise<{ transferRef: string }> {

@@ -40,8 +40,12 @@ export class StripeWebhooks {
   }
 
   toNotification(event: Stripe.Event): GatewayNotification {
+    const orderId = event.type.startsWith('payment_intent.')
+      ? metadataOf(event.data.object).orderId
+      : undefined;
     return {
       provider: 'stripe',
+      ...(orderId ? { orderId } : {}),
       eventId: event.id,
       providerType: event.type,
       occurredAt: new Date(event.created * 1000).toISOString(),

@@ -24,6 +24,33 @@ describe('Stripe webhooks: signature and mapping', () => {
     expect(() => webhooks.verify(payload, undefined)).toThrow('missing Stripe-Signature header');
   });
 
+  it('names the order a bank transfer or PayPal payment was made for; processing and partial funding change nothing', () => {
+    const succeeded = webhooks.toNotification(
+      verified(
+        event('payment_intent.succeeded', {
+          id: 'pi_1',
+          amount_received: 45_000,
+          metadata: { escrowId: 'esc-1', orderId: 'order-1' },
+        }),
+      ),
+    );
+    expect(succeeded).toMatchObject({
+      kind: 'payment.succeeded',
+      paymentRef: 'pi_1',
+      escrowId: 'esc-1',
+      orderId: 'order-1',
+      amountCents: 45_000,
+    });
+    for (const type of ['payment_intent.processing', 'payment_intent.partially_funded'])
+      expect(
+        webhooks.toNotification(
+          verified(
+            event(type, { id: 'pi_1', metadata: { escrowId: 'esc-1', orderId: 'order-1' } }),
+          ),
+        ),
+      ).toMatchObject({ kind: 'ignored', orderId: 'order-1' });
+  });
+
   it('maps payouts by the payout id we put in their metadata', () => {
     const paid = webhooks.toNotification(
       verified(event('payout.paid', { id: 'po_1', metadata: { payoutId: 'p-1' } })),

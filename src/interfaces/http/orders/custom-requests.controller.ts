@@ -245,6 +245,7 @@ export class CustomRequestsController {
       { status: 404, code: 'CUSTOM_REQUEST_NOT_FOUND' },
       { status: 409, code: 'CUSTOM_REQUEST_NO_OFFER_FROM_SELLER', currentStatus: 'open' },
       { status: 422, code: 'PAYMENT_DECLINED' },
+      { status: 400, code: 'PAYMENT_METHOD_NOT_ACCEPTED' },
       CLOSED,
       { status: 409, code: 'ORDER_PLACEMENT_ABANDONED', currentStatus: 'placement_abandoned' },
     ],

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { FundingInstructions } from '../../../domain/orders';
 import {
   ArrayMaxSize,
   IsArray,
@@ -32,8 +33,9 @@ export class PlaceOrderDto {
 
   @ApiProperty({
     description:
-      'Payment method token from the front end. Simulated gateway: `pm_card_visa` pays, `pm_card_declined` is refused (422 PAYMENT_DECLINED).',
+      'A card payment method token from the front end (card, the default way to pay), or `bank_transfer` (SEPA transfer to a virtual IBAN; the order waits for the funds), or `paypal`. Simulated gateway: `pm_card_visa` pays, `pm_card_declined` is refused (422 PAYMENT_DECLINED).',
     example: 'pm_card_visa',
+    examples: ['pm_card_visa', 'bank_transfer', 'paypal'],
   })
   @IsString()
   @MaxLength(255)
@@ -130,6 +132,7 @@ export class OrderChangeResponse {
 
   @ApiProperty({
     enum: [
+      'awaiting_funds',
       'awaiting_start',
       'active',
       'delivered',
@@ -208,4 +211,44 @@ export class PlacedOrderResponse extends OrderChangeResponse {
 
   @ApiProperty({ example: 44_910 })
   sellerNetCents!: number;
+
+  @ApiPropertyOptional({
+    enum: ['bank_transfer', 'paypal'],
+    description: 'Only while the order awaits its funds.',
+  })
+  paymentMethod?: 'bank_transfer' | 'paypal';
+
+  @ApiPropertyOptional({
+    description:
+      'Only while the order awaits its funds: what the buyer pays with, as the gateway gave it.',
+    oneOf: [
+      {
+        type: 'object',
+        required: ['kind', 'iban', 'bic', 'accountHolderName', 'reference', 'amountCents'],
+        properties: {
+          kind: { type: 'string', enum: ['bank_transfer'] },
+          iban: { type: 'string', example: 'FR7630001007941234567890185' },
+          bic: { type: 'string', example: 'SIMUFRPPXXX' },
+          accountHolderName: { type: 'string' },
+          reference: { type: 'string', description: 'Put it on the transfer.' },
+          amountCents: { type: 'integer', example: 49_900 },
+        },
+      },
+      {
+        type: 'object',
+        required: ['kind', 'approvalUrl'],
+        properties: {
+          kind: { type: 'string', enum: ['paypal'] },
+          approvalUrl: { type: 'string', format: 'uri' },
+        },
+      },
+    ],
+  })
+  fundingInstructions?: FundingInstructions;
+
+  @ApiPropertyOptional({
+    description: 'Only while the order awaits its funds: past it, the order expires.',
+    example: '2026-12-08T10:00:00.000Z',
+  })
+  fundsDueAt?: string;
 }

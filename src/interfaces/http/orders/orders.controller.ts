@@ -32,7 +32,7 @@ import {
   OrderEvent,
   OrderState,
 } from '../../../domain/orders';
-import { NotFoundError } from '../../../domain/shared';
+import { NotFoundError, percentOf } from '../../../domain/shared';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { ApiStateChange, asParty, commandOptions, newId } from '../shared/http-support';
 import { existingRevisionOf } from '../../../application/shared/revision';
@@ -77,7 +77,7 @@ export class OrdersController {
   @ApiStateChange({
     summary: 'Order a gig and pay into escrow',
     description:
-      "The buyer orders a published gig with some of its paid extras. Amount = price + extras (TTC); commission 10 %, rounded half-even once. The money is secured at the payment gateway (a manual-capture authorisation when the work is due within 7 days, a charge otherwise) and held in escrow; the order exists only once that succeeded, and the gig's opening message is posted at once. With an `Idempotency-Key` the order id derives from it, so a retry never charges twice. A placement whose request died after the payment and was not retried within 30 minutes is abandoned and refunded in full; a later retry with that key answers 409 ORDER_PLACEMENT_ABANDONED.",
+      "The buyer orders a published gig with some of its paid extras. Amount = price + extras (TTC); commission 10 %, rounded half-even once. `paymentMethod` is a card token (the default way), `bank_transfer` or `paypal`: the last two answer `status: awaiting_funds` with `fundingInstructions` (the IBAN, BIC and reference to wire to, or the PayPal approval URL) and `fundsDueAt`; the escrow opens and the order is placed when the gateway reports the funds (a signed `payment_intent.succeeded` webhook), and past `fundsDueAt` (ORDER_FUNDS_WINDOW_HOURS) the order expires: a retry answers 409 PAYMENT_EXPIRED. A custom offer is paid by card. The money is secured at the payment gateway (a manual-capture authorisation when the work is due within 7 days, a charge otherwise) and held in escrow; the order exists only once that succeeded, and the gig's opening message is posted at once. With an `Idempotency-Key` the order id derives from it, so a retry never charges twice. A placement whose request died after the payment and was not retried within 30 minutes is abandoned and refunded in full; a later retry with that key answers 409 ORDER_PLACEMENT_ABANDONED.",
     refusals: [
       { status: 404, code: 'GIG_NOT_FOUND' },
       { status: 409, code: 'GIG_NOT_PUBLISHED', currentStatus: 'paused' },
@@ -85,13 +85,15 @@ export class OrdersController {
       { status: 422, code: 'CANNOT_BUY_OWN_GIG' },
       { status: 422, code: 'PAYMENT_DECLINED' },
       { status: 409, code: 'ORDER_PLACEMENT_ABANDONED', currentStatus: 'placement_abandoned' },
+      { status: 409, code: 'PAYMENT_EXPIRED', currentStatus: 'payment_expired' },
     ],
     ifMatch: false,
   })
   @ApiResponse({
     status: 201,
     type: PlacedOrderResponse,
-    description: "The funded order, awaiting the seller's start.",
+    description:
+      "The funded order, awaiting the seller's start; or, paid by bank transfer or PayPal, the order awaiting its funds (`status: awaiting_funds`).",
   })
   async place(
     @CurrentActor() actor: Actor,
@@ -657,8 +659,29 @@ export class OrdersController {
   }
 }
 
+/** What the buyer sees while the order waits for a transfer or PayPal payment. */
+export const AWAITING_FUNDS_LABEL = 'En attente de paiement';
+
 export function placementResponse(placed: PlacementResult): PlacedOrderResponse {
   const { state } = placed;
+  if (state.status === 'none' && state.awaitingFunds) {
+    const { event } = state.awaitingFunds;
+    const commissionCents = percentOf(event.amountCents, event.placement.commissionRateBp);
+    return {
+      orderId: placed.orderId,
+      escrowId: placed.escrowId,
+      status: 'awaiting_funds',
+      statusLabel: AWAITING_FUNDS_LABEL,
+      statusSubLabel: null,
+      amountCents: event.amountCents,
+      commissionCents,
+      sellerNetCents: event.amountCents - commissionCents,
+      revision: existingRevisionOf(placed.revision),
+      paymentMethod: event.paymentMethod,
+      fundingInstructions: event.instructions,
+      fundsDueAt: event.fundsDueAt,
+    };
+  }
   if (state.status === 'none') throw orderNotFound(placed.orderId);
   return {
     orderId: placed.orderId,
