@@ -9,6 +9,7 @@ import { ORDER_SETTINGS, OrderSettings } from '../application/orders/order-setti
 import { OrderSettlementReactor } from '../application/orders/order-settlement.reactor';
 import { OrderCommandHandler } from '../application/orders/order.handler';
 import {
+  GetOrderFundingHandler,
   GetOrderHandler,
   ListOrderMessagesHandler,
 } from '../application/orders/order.queries';
@@ -50,6 +51,7 @@ export class OrdersModule implements OnModuleInit {
         PlaceGigOrderHandler,
         AcceptCustomOfferHandler,
         GetOrderHandler,
+        GetOrderFundingHandler,
         ListOrderMessagesHandler,
         GetCustomRequestHandler,
         OrderSettlementReactor,

@@ -4,8 +4,11 @@ import {
   CONTACT_DETAILS_REASON,
   ContactDetailKind,
   ContactDetailSpan,
+  DeferredPaymentMethod,
+  FundingInstructions,
   ORDER_STATUS_LABELS,
   ORDER_STATUS_SUB_LABELS,
+  OrderAwaitingFunds,
   OrderEvent,
   OrderMessagePosted,
   OrderPlaced,
@@ -218,5 +221,68 @@ export class ListOrderMessagesHandler implements IQueryHandler<
     return snapshot.events
       .filter((e) => e.type === 'OrderMessagePosted')
       .map((e) => messageViewFor(e.data as OrderMessagePosted['data'], viewer));
+  }
+}
+
+/** Where a transfer or PayPal payment stands: awaited, expired, or received (then the order is placed). */
+export interface OrderFundingView {
+  orderId: string;
+  status: 'awaiting_funds' | 'payment_expired' | 'funds_received';
+  statusLabel: string;
+  paymentMethod: DeferredPaymentMethod;
+  amountCents: number;
+  fundingInstructions: FundingInstructions;
+  fundsDueAt: string;
+  requestedAt: string;
+}
+
+export const FUNDING_STATUS_LABELS: Record<OrderFundingView['status'], string> = {
+  awaiting_funds: 'En attente de paiement',
+  payment_expired: 'Paiement expiré',
+  funds_received: 'Paiement reçu',
+};
+
+/** The payment of an order placed by transfer or PayPal; null for a card order or another viewer. */
+export class GetOrderFundingQuery extends Query<OrderFundingView | null> {
+  constructor(
+    readonly orderId: string,
+    readonly viewer: Viewer,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetOrderFundingQuery)
+export class GetOrderFundingHandler implements IQueryHandler<
+  GetOrderFundingQuery,
+  OrderFundingView | null
+> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ orderId, viewer }: GetOrderFundingQuery): Promise<OrderFundingView | null> {
+    const { events } = await loadAggregate(this.store, orderStream(orderId), orderDecider);
+    const types = new Set(events.map((e) => e.type));
+    const awaited = (events as unknown as OrderEvent[]).find(
+      (e): e is OrderAwaitingFunds => e.type === 'OrderAwaitingFunds',
+    );
+    if (!awaited) return null;
+    const { data } = awaited;
+    const party = viewer.accountId === data.buyerId || viewer.accountId === data.sellerId;
+    if (!party && !viewer.staff) return null;
+    const status: OrderFundingView['status'] = types.has('OrderPlaced')
+      ? 'funds_received'
+      : types.has('OrderFundsExpired')
+        ? 'payment_expired'
+        : 'awaiting_funds';
+    return {
+      orderId,
+      status,
+      statusLabel: FUNDING_STATUS_LABELS[status],
+      paymentMethod: data.paymentMethod,
+      amountCents: data.amountCents,
+      fundingInstructions: data.instructions,
+      fundsDueAt: data.fundsDueAt,
+      requestedAt: data.requestedAt,
+    };
   }
 }

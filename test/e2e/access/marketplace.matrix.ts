@@ -41,6 +41,12 @@ export const MATRIX: RouteRule[] = [
   },
   {
     method: 'GET',
+    path: '/orders/{orderId}/funding',
+    roles: ANY_ROLE,
+    note: 'buyer, seller and staff of an order paid by transfer or PayPal; 404 for anyone else',
+  },
+  {
+    method: 'GET',
     path: '/orders/{orderId}/messages',
     roles: ANY_ROLE,
     note: 'buyer, seller and staff; 404 for anyone else',

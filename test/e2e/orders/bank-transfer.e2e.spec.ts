@@ -125,6 +125,22 @@ describe('orders paid by bank transfer', () => {
       token: seller.token,
     });
     expect(early.status).toBe(404);
+    // The buyer reads where the payment stands; nobody else sees it.
+    const funding = await t.request('GET', `/orders/${placed.orderId}/funding`, {
+      token: buyer.token,
+    });
+    expect(funding.status).toBe(200);
+    expect(funding.body).toMatchObject({
+      status: 'awaiting_funds',
+      statusLabel: 'En attente de paiement',
+      fundingInstructions: placed.answer.body.fundingInstructions,
+      fundsDueAt: placed.answer.body.fundsDueAt,
+    });
+    const stranger = await party(t, 'client');
+    expect(
+      (await t.request('GET', `/orders/${placed.orderId}/funding`, { token: stranger.token }))
+        .status,
+    ).toBe(404);
     // A retry of the same request shows the same bank details and charges nothing more.
     const again = await place(placed.key);
     expect(again.status).toBe(201);
@@ -142,6 +158,9 @@ describe('orders paid by bank transfer', () => {
     const view = await t.request('GET', `/orders/${placed.orderId}`, { token: buyer.token });
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ status: 'awaiting_start', amountCents: 45_000 });
+    expect(
+      (await t.request('GET', `/orders/${placed.orderId}/funding`, { token: seller.token })).body,
+    ).toMatchObject({ status: 'funds_received', statusLabel: 'Paiement reçu' });
     const escrow = await t.request('GET', `/orders/${placed.orderId}/escrow`, {
       token: buyer.token,
     });
@@ -196,6 +215,9 @@ describe('orders paid by bank transfer', () => {
       detail: 'OrderFundsExpired',
     });
     await t.settle();
+    expect(
+      (await t.request('GET', `/orders/${placed.orderId}/funding`, { token: buyer.token })).body,
+    ).toMatchObject({ status: 'payment_expired', statusLabel: 'Paiement expiré' });
     // The same request replays its first answer (idempotency); placing that order id again is refused.
     const placing = new PlaceGigOrderCommand(
       placed.orderId,

@@ -177,7 +177,10 @@ export class PostedMessageResponse extends OrderChangeResponse {
   })
   masked!: boolean;
 
-  @ApiPropertyOptional({ enum: ['CONTACT_DETAILS'], description: 'Why it was masked, when masked.' })
+  @ApiPropertyOptional({
+    enum: ['CONTACT_DETAILS'],
+    description: 'Why it was masked, when masked.',
+  })
   reason?: 'CONTACT_DETAILS';
 
   @ApiPropertyOptional({
@@ -251,4 +254,58 @@ export class PlacedOrderResponse extends OrderChangeResponse {
     example: '2026-12-08T10:00:00.000Z',
   })
   fundsDueAt?: string;
+}
+
+/** Where a transfer or PayPal payment stands (`GET /orders/{orderId}/funding`). */
+export class OrderFundingResponse {
+  @ApiProperty({ format: 'uuid' })
+  orderId!: string;
+
+  @ApiProperty({
+    enum: ['awaiting_funds', 'payment_expired', 'funds_received'],
+    description: 'Received: the order is placed and reads at `GET /orders/{orderId}`.',
+  })
+  status!: 'awaiting_funds' | 'payment_expired' | 'funds_received';
+
+  @ApiProperty({ example: 'En attente de paiement' })
+  statusLabel!: string;
+
+  @ApiProperty({ enum: ['bank_transfer', 'paypal'] })
+  paymentMethod!: 'bank_transfer' | 'paypal';
+
+  @ApiProperty({ example: 49_900 })
+  amountCents!: number;
+
+  @ApiProperty({
+    description: 'What the buyer pays with, as the gateway gave it.',
+    oneOf: [
+      {
+        type: 'object',
+        required: ['kind', 'iban', 'bic', 'accountHolderName', 'reference', 'amountCents'],
+        properties: {
+          kind: { type: 'string', enum: ['bank_transfer'] },
+          iban: { type: 'string', example: 'FR7630001007941234567890185' },
+          bic: { type: 'string', example: 'SIMUFRPPXXX' },
+          accountHolderName: { type: 'string' },
+          reference: { type: 'string', description: 'Put it on the transfer.' },
+          amountCents: { type: 'integer', example: 49_900 },
+        },
+      },
+      {
+        type: 'object',
+        required: ['kind', 'approvalUrl'],
+        properties: {
+          kind: { type: 'string', enum: ['paypal'] },
+          approvalUrl: { type: 'string', format: 'uri' },
+        },
+      },
+    ],
+  })
+  fundingInstructions!: FundingInstructions;
+
+  @ApiProperty({ example: '2026-12-08T10:00:00.000Z', description: 'Past it, the order expires.' })
+  fundsDueAt!: string;
+
+  @ApiProperty({ example: '2026-12-01T10:00:00.000Z' })
+  requestedAt!: string;
 }

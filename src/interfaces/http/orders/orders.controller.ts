@@ -13,8 +13,10 @@ import { EscrowView, GetEscrowQuery } from '../../../application/escrow/escrow.q
 import { PlacementResult } from '../../../application/orders/order-funding.service';
 import { OrderCommandMessage } from '../../../application/orders/order.messages';
 import {
+  GetOrderFundingQuery,
   GetOrderQuery,
   ListOrderMessagesQuery,
+  OrderFundingView,
   OrderMessageView,
   OrderView,
   Viewer,
@@ -41,6 +43,7 @@ import {
   CancellationRequestDto,
   DeliverDto,
   OrderChangeResponse,
+  OrderFundingResponse,
   PlacedOrderResponse,
   PlaceOrderDto,
   PostedMessageResponse,
@@ -146,6 +149,28 @@ export class OrdersController {
   })
   async get(@CurrentActor() actor: Actor, @IdParam('orderId') orderId: string): Promise<OrderView> {
     const view = await this.queryBus.execute(new GetOrderQuery(orderId, viewerOf(actor)));
+    if (!view) throw orderNotFound(orderId);
+    return view;
+  }
+
+  @Get(':orderId/funding')
+  @ApiBearerAuth()
+  @ApiParam(ORDER_ID)
+  @ApiOperation({
+    summary: 'Read the payment of an order paid by transfer or PayPal',
+    description:
+      'While a bank transfer or PayPal payment is awaited the order is not placed yet (`GET /orders/{orderId}` answers 404): this shows whether its funds are awaited (with the bank details or the PayPal link), expired, or received. Its buyer and seller, and staff.',
+  })
+  @ApiOkResponse({ type: OrderFundingResponse })
+  @ApiResponse({
+    status: 404,
+    description: "`ORDER_NOT_FOUND`: no such order paid by transfer or PayPal, or someone else's.",
+  })
+  async funding(
+    @CurrentActor() actor: Actor,
+    @IdParam('orderId') orderId: string,
+  ): Promise<OrderFundingView> {
+    const view = await this.queryBus.execute(new GetOrderFundingQuery(orderId, viewerOf(actor)));
     if (!view) throw orderNotFound(orderId);
     return view;
   }
