@@ -34,7 +34,8 @@ export async function deliveredOrder(
       title: 'Identité visuelle complète',
       priceCents,
       category: 'graphisme-design',
-      description: 'Logo, charte et déclinaisons.',
+      // A reference makes each fixture gig distinct, so a seller's second one is no near-duplicate.
+      description: `Logo, charte et déclinaisons. Réf. ${randomUUID()}`,
       deliveryDays: 5,
       extras: [],
     },
