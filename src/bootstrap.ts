@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './infrastructure/config/config';
 import { closeHttpFirst } from './interfaces/http/graceful-shutdown';
 import { MarketplaceFastifyAdapter } from './interfaces/http/json-body-parser';
+import { withProblemResponses } from './interfaces/http/problem/openapi-problems';
 import { replyWithProblem } from './interfaces/http/problem/reply-problem';
 import { createValidationPipe } from './interfaces/http/problem/validation.pipe';
 import { registerTextInputCheck } from './interfaces/http/problem/text-input.hook';
@@ -25,7 +26,7 @@ export function buildOpenApi(app: NestFastifyApplication) {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, document);
+  return withProblemResponses(SwaggerModule.createDocument(app, document));
 }
 
 /** `trustProxy` is `TRUST_PROXY`: forwarded addresses count only when a configured proxy sent them. */

@@ -49,4 +49,45 @@ describe('marketplace OpenAPI', () => {
       'pm_card_visa',
     );
   });
+
+  it('gives every error answer of every route the Problem schema, and names the platform-wide statuses', async () => {
+    const doc = JSON.parse(JSON.stringify(buildOpenApi(t.app)));
+    expect(doc.components.schemas.Problem.required).toEqual([
+      'type',
+      'title',
+      'status',
+      'code',
+      'detail',
+    ]);
+    for (const [path, operations] of Object.entries(
+      doc.paths as Record<string, Record<string, any>>,
+    ))
+      for (const [method, operation] of Object.entries(operations)) {
+        expect({ path, method, security: Array.isArray(operation.security) }).toEqual({
+          path,
+          method,
+          security: true,
+        });
+        for (const status of ['400', '503'])
+          expect({ path, method, status, documented: status in operation.responses }).toEqual({
+            path,
+            method,
+            status,
+            documented: true,
+          });
+        for (const [status, response] of Object.entries(operation.responses as Record<string, any>))
+          if (Number(status) >= 400)
+            expect({
+              path,
+              method,
+              status,
+              schema: response.content?.['application/problem+json']?.schema,
+            }).toEqual({
+              path,
+              method,
+              status,
+              schema: { $ref: '#/components/schemas/Problem' },
+            });
+      }
+  });
 });

@@ -23,7 +23,9 @@ import { NoIdempotencyStore } from '../idempotency/idempotency.interceptor';
 const DEVICE_COOKIE = 'mk_device';
 
 function deviceCookie(request: FastifyRequest): string | null {
-  const match = new RegExp(`(?:^|;\\s*)${DEVICE_COOKIE}=([^;]+)`).exec(request.headers.cookie ?? '');
+  const match = new RegExp(`(?:^|;\\s*)${DEVICE_COOKIE}=([^;]+)`).exec(
+    request.headers.cookie ?? '',
+  );
   return match ? decodeURIComponent(match[1]) : null;
 }
 
@@ -73,8 +75,47 @@ export class AuthController {
       'a client presenting the `deviceToken` a successful login gave it (body field, or the `mk_device` cookie) is counted on its own. ' +
       'Each success answers a new `deviceToken` and sets the cookie. Every refusal is the same for unknown and known e-mails.',
   })
-  @ApiResponse({ status: 200, description: 'The token pair and a new `deviceToken`.' })
-  @ApiResponse({ status: 401, description: '`INVALID_CREDENTIALS` (unknown e-mail or wrong password)' })
+  @ApiResponse({
+    status: 200,
+    description: 'The token pair and a new `deviceToken`.',
+    schema: {
+      type: 'object',
+      required: [
+        'tokenType',
+        'accessToken',
+        'expiresIn',
+        'refreshToken',
+        'refreshExpiresAt',
+        'accountId',
+        'roles',
+        'activeRole',
+        'deviceToken',
+      ],
+      properties: {
+        tokenType: { type: 'string', enum: ['Bearer'] },
+        accessToken: { type: 'string' },
+        expiresIn: { type: 'integer', description: 'Seconds.' },
+        refreshToken: { type: 'string' },
+        refreshExpiresAt: { type: 'string', format: 'date-time' },
+        accountId: { type: 'string', format: 'uuid' },
+        roles: { type: 'array', items: { type: 'string' } },
+        activeRole: { type: 'string' },
+        deviceToken: {
+          type: 'string',
+          description: 'Send it back (body or `mk_device` cookie) on the next login.',
+        },
+      },
+    },
+  })
+  @ApiResponse({
+    status: 401,
+    description: '`INVALID_CREDENTIALS` (unknown e-mail or wrong password)',
+  })
+  @ApiResponse({
+    status: 403,
+    description:
+      '`EMAIL_NOT_CONFIRMED` or a closed account: the password was right, the account may not log in.',
+  })
   @ApiResponse({
     status: 429,
     description:
@@ -102,6 +143,12 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Spend a refresh token for a new pair; a reused token revokes the whole session',
+  })
+  @ApiResponse({ status: 200, description: 'A new token pair.' })
+  @ApiResponse({
+    status: 401,
+    description:
+      '`REFRESH_TOKEN_INVALID` (unknown, expired or already spent: a reuse revokes the session).',
   })
   refresh(@Body() dto: RefreshDto) {
     return this.auth.refresh(dto.refreshToken);

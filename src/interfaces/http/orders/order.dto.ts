@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { FundingInstructions } from '../../../domain/orders';
 import {
   ArrayMaxSize,
@@ -10,6 +11,30 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+
+/** What the buyer pays with, as the gateway gave it: bank details to wire to, or a PayPal link. */
+const FUNDING_INSTRUCTIONS_SCHEMA: SchemaObject[] = [
+  {
+    type: 'object',
+    required: ['kind', 'iban', 'bic', 'accountHolderName', 'reference', 'amountCents'],
+    properties: {
+      kind: { type: 'string', enum: ['bank_transfer'] },
+      iban: { type: 'string', example: 'FR7630001007941234567890185' },
+      bic: { type: 'string', example: 'SIMUFRPPXXX' },
+      accountHolderName: { type: 'string' },
+      reference: { type: 'string', description: 'Put it on the transfer.' },
+      amountCents: { type: 'integer', example: 49_900 },
+    },
+  },
+  {
+    type: 'object',
+    required: ['kind', 'approvalUrl'],
+    properties: {
+      kind: { type: 'string', enum: ['paypal'] },
+      approvalUrl: { type: 'string', format: 'uri' },
+    },
+  },
+];
 
 export class PlaceOrderDto {
   @ApiProperty({
@@ -224,28 +249,7 @@ export class PlacedOrderResponse extends OrderChangeResponse {
   @ApiPropertyOptional({
     description:
       'Only while the order awaits its funds: what the buyer pays with, as the gateway gave it.',
-    oneOf: [
-      {
-        type: 'object',
-        required: ['kind', 'iban', 'bic', 'accountHolderName', 'reference', 'amountCents'],
-        properties: {
-          kind: { type: 'string', enum: ['bank_transfer'] },
-          iban: { type: 'string', example: 'FR7630001007941234567890185' },
-          bic: { type: 'string', example: 'SIMUFRPPXXX' },
-          accountHolderName: { type: 'string' },
-          reference: { type: 'string', description: 'Put it on the transfer.' },
-          amountCents: { type: 'integer', example: 49_900 },
-        },
-      },
-      {
-        type: 'object',
-        required: ['kind', 'approvalUrl'],
-        properties: {
-          kind: { type: 'string', enum: ['paypal'] },
-          approvalUrl: { type: 'string', format: 'uri' },
-        },
-      },
-    ],
+    oneOf: FUNDING_INSTRUCTIONS_SCHEMA,
   })
   fundingInstructions?: FundingInstructions;
 
@@ -278,28 +282,7 @@ export class OrderFundingResponse {
 
   @ApiProperty({
     description: 'What the buyer pays with, as the gateway gave it.',
-    oneOf: [
-      {
-        type: 'object',
-        required: ['kind', 'iban', 'bic', 'accountHolderName', 'reference', 'amountCents'],
-        properties: {
-          kind: { type: 'string', enum: ['bank_transfer'] },
-          iban: { type: 'string', example: 'FR7630001007941234567890185' },
-          bic: { type: 'string', example: 'SIMUFRPPXXX' },
-          accountHolderName: { type: 'string' },
-          reference: { type: 'string', description: 'Put it on the transfer.' },
-          amountCents: { type: 'integer', example: 49_900 },
-        },
-      },
-      {
-        type: 'object',
-        required: ['kind', 'approvalUrl'],
-        properties: {
-          kind: { type: 'string', enum: ['paypal'] },
-          approvalUrl: { type: 'string', format: 'uri' },
-        },
-      },
-    ],
+    oneOf: FUNDING_INSTRUCTIONS_SCHEMA,
   })
   fundingInstructions!: FundingInstructions;
 
