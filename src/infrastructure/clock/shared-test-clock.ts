@@ -47,7 +47,9 @@ export class SharedTestClock extends Clock {
       this.sync().catch((error: unknown) => {
         if (Date.now() - this.lastFailureReport < 60_000) return;
         this.lastFailureReport = Date.now();
-        this.logger.warn(`Could not re-read the test clock, keeping its last offset: ${String(error)}`);
+        this.logger.warn(
+          `Could not re-read the test clock, keeping its last offset: ${String(error)}`,
+        );
       });
     }, this.refreshMs);
     this.timer.unref();

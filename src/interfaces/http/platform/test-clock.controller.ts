@@ -1,11 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { TestClockService } from '../../../infrastructure/clock/test-clock.service';
 import { Roles } from '../auth/actor';
 import { ProblemException } from '../problem/problem-details.filter';
@@ -13,7 +7,8 @@ import { AdvanceTestClockDto, TestClockAdvanceResponse, TestClockResponse } from
 
 const DISABLED = {
   status: 404,
-  description: '`TEST_CLOCK_DISABLED`: this deployment runs on real time (TEST_CLOCK_ENABLED is off).',
+  description:
+    '`TEST_CLOCK_DISABLED`: this deployment runs on real time (TEST_CLOCK_ENABLED is off).',
 };
 
 /**

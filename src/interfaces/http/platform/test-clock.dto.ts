@@ -11,7 +11,7 @@ export class AdvanceTestClockDto {
     maximum: MAX_ADVANCE_SECONDS,
     description: 'Seconds to move forward (3 days here). Give this or `to`, not both.',
   })
-  @ValidateIf((o: AdvanceTestClockDto) => o.to === undefined || o.seconds !== undefined)
+  @ValidateIf((o: AdvanceTestClockDto) => o.seconds !== undefined)
   @IsInt()
   @Min(0)
   @Max(MAX_ADVANCE_SECONDS)
@@ -22,7 +22,7 @@ export class AdvanceTestClockDto {
     format: 'date-time',
     description: 'The instant the platform clock should read; not earlier than it reads now.',
   })
-  @ValidateIf((o: AdvanceTestClockDto) => o.seconds === undefined || o.to !== undefined)
+  @ValidateIf((o: AdvanceTestClockDto) => o.to !== undefined)
   @IsISO8601({ strict: true })
   to?: string;
 }
@@ -38,7 +38,10 @@ export class TestClockResponse {
   @ApiProperty({ example: '2026-12-02T09:00:00.000Z', format: 'date-time' })
   realNow!: string;
 
-  @ApiProperty({ example: 259_200, description: 'How far platform time stands ahead of real time.' })
+  @ApiProperty({
+    example: 259_200,
+    description: 'How far platform time stands ahead of real time.',
+  })
   offsetSeconds!: number;
 }
 
