@@ -50,7 +50,7 @@ export function createRedis(url: string): Redis {
 @Global()
 @Module({})
 export class InfrastructureModule implements OnApplicationShutdown {
-  static forRoot(config: AppConfig) {
+  static forRoot(config: AppConfig, givenClock?: Clock) {
     return {
       module: InfrastructureModule,
       providers: [
@@ -61,6 +61,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
           provide: Clock,
           inject: [PG_POOL],
           useFactory: async (pool: Pool): Promise<Clock> => {
+            if (givenClock) return givenClock;
             if (!config.TEST_CLOCK_ENABLED) return new SystemClock();
             const clock = new SharedTestClock(pool, config.TEST_CLOCK_REFRESH_MS);
             await clock.start();
