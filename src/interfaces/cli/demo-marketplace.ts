@@ -63,6 +63,8 @@ interface Reply {
  * (Fastify inject, so guards, validation and idempotency apply), with reactors, projectors and
  * workers running, so read models and the event log agree. The story starts 12 days ago on a
  * movable clock and moves forward to now; deadlines it passes fire as jobs, as they would have.
+ * A service running meanwhile (on real time) may fire those past deadlines first, as soon as they
+ * are scheduled: the story only leaves past due the deadlines meant to fire (the late order's).
  */
 export class DemoMarketplaceSeed {
   private readonly clock: OffsetClock;
@@ -177,28 +179,15 @@ export class DemoMarketplaceSeed {
       deliveryDays: 7,
     });
 
-    // 10 days ago: an order its seller will let run late, and one that will complete.
+    // 10 days ago: an order its seller will let run late (due 7 days ago).
     await at(10);
     const late = await this.order(buyer, logo, 'late');
     await this.post(designer, `/orders/${late}/start`);
+
+    // 5 to 3 days ago: orders that will complete, be contested, go to revision.
+    await at(5);
     const completed = await this.order(buyer, website, 'completed');
     await this.post(writer, `/orders/${completed}/start`);
-
-    // 8 days ago: delivered, accepted, reviewed.
-    await at(8);
-    await this.deliver(writer, completed, 'Les cinq pages sont prêtes, au format Word et en HTML.');
-    await this.moveTo(this.origin - 8 * DAY + 2 * HOUR);
-    await this.post(buyer, `/orders/${completed}/accept`);
-    await this.post(buyer, `/orders/${completed}/review`, {
-      rating: 5,
-      comment: 'Textes clairs, livrés en avance. Je recommande.',
-    });
-
-    // 6 days ago (the logo order went late the day before): the writer withdraws the earnings.
-    await at(6);
-    const payoutId = await this.payout(writer);
-
-    // 4 and 3 days ago: an order that will be contested, one that will go to revision.
     await at(4);
     const contested = await this.order(buyer, identity, 'disputed');
     await this.post(designer, `/orders/${contested}/start`);
@@ -206,13 +195,25 @@ export class DemoMarketplaceSeed {
     const revision = await this.order(buyer, website, 'in revision');
     await this.post(writer, `/orders/${revision}/start`);
 
-    // 2 days ago: both delivered; an order cancelled before it started.
+    // 2 days ago: three deliveries; one accepted and reviewed, its earnings withdrawn; an order
+    // cancelled before it started. (A delivery is completed automatically after
+    // AUTO_COMPLETE_AFTER_DAYS: one delivered earlier and accepted later would be completed
+    // first by a service running meanwhile, on real time.)
     await at(2);
     await this.deliver(designer, contested, 'Voici la charte et les fichiers sources.');
     await this.deliver(writer, revision, 'Première version des cinq pages.');
+    await this.deliver(writer, completed, 'Les cinq pages sont prêtes, au format Word et en HTML.');
     const cancelled = await this.order(buyer, identity, 'cancelled');
     await this.moveTo(this.origin - 2 * DAY + HOUR);
     await this.post(buyer, `/orders/${cancelled}/cancel`);
+    await this.moveTo(this.origin - 2 * DAY + 2 * HOUR);
+    await this.post(buyer, `/orders/${completed}/accept`);
+    await this.post(buyer, `/orders/${completed}/review`, {
+      rating: 5,
+      comment: 'Textes clairs, livrés en avance. Je recommande.',
+    });
+    await this.moveTo(this.origin - 2 * DAY + 3 * HOUR);
+    const payoutId = await this.payout(writer);
 
     // Yesterday: a dispute, a revision request, an order started, one delivered.
     await at(1);
