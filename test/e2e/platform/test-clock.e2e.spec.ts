@@ -134,6 +134,30 @@ describe('the test clock moves deadlines over HTTP', () => {
       8 * 86_400,
     );
   });
+
+  it('shortens the wait of a queued job the move brings closer, without running it early', async () => {
+    const deadlines = t.app.get<Queue>(getQueueToken('deadlines'), { strict: false });
+    const { orderId, jobId } = await activeOrder(1);
+    const dueIn = async () => {
+      const job = await deadlines.getJob(jobId);
+      return job && (await job.getState()) === 'delayed'
+        ? job.timestamp + job.delay - Date.now()
+        : undefined;
+    };
+    const before = await eventually(dueIn, 10_000, 'the deadline to wait in BullMQ');
+    expect(before).toBeGreaterThan(DAY - 60_000);
+
+    const moved = await t.request('POST', '/admin/test-clock/advance', {
+      token: admin,
+      body: { seconds: 12 * 3_600 },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.jobsRetimed).toBeGreaterThanOrEqual(1);
+    const after = await dueIn();
+    expect(after).toBeGreaterThan(12 * 3_600_000 - 60_000);
+    expect(after).toBeLessThan(12 * 3_600_000 + 60_000);
+    expect(await order(orderId)).toMatchObject({ status: 'active', lateMarkedAt: null });
+  });
 });
 
 describe('without TEST_CLOCK_ENABLED', () => {
