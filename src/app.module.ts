@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
 import { createSecretKey, randomUUID } from 'node:crypto';
+import { Clock } from './application/shared/clock';
 import { AppConfig } from './infrastructure/config/config';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { AccessTokens } from './interfaces/http/auth/access-token';
@@ -23,7 +24,8 @@ const CORRELATION_HEADER = 'x-correlation-id';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, extra: Type[] = []): DynamicModule {
+  /** `clock` replaces the configured one (the demo seed writes a past on a movable clock). */
+  static forRoot(config: AppConfig, extra: Type[] = [], options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -40,7 +42,7 @@ export class AppModule {
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'],
           },
         }),
-        InfrastructureModule.forRoot(config),
+        InfrastructureModule.forRoot(config, options.clock),
         CqrsModule.forRoot(),
         JwtModule.register({
           global: true,

@@ -10,6 +10,7 @@ import { KurrentDbEventStore } from './event-store/kurrentdb/kurrentdb-event-sto
 import { PostgresEventStore } from './event-store/postgres/postgres-event-store';
 import { decorateEventStore } from './event-store/decorated-event-store';
 import { PostgresPersonalDataKeyring } from './event-store/personal-data';
+import { SharedTestClock } from './clock/shared-test-clock';
 
 export const REDIS = Symbol('REDIS');
 
@@ -49,13 +50,24 @@ export function createRedis(url: string): Redis {
 @Global()
 @Module({})
 export class InfrastructureModule implements OnApplicationShutdown {
-  static forRoot(config: AppConfig) {
+  static forRoot(config: AppConfig, givenClock?: Clock) {
     return {
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
         // The one clock every reader injects; a test overrides this token to move them all.
-        { provide: Clock, useClass: SystemClock },
+        // Outside production, TEST_CLOCK_ENABLED makes it the platform clock staff move forward.
+        {
+          provide: Clock,
+          inject: [PG_POOL],
+          useFactory: async (pool: Pool): Promise<Clock> => {
+            if (givenClock) return givenClock;
+            if (!config.TEST_CLOCK_ENABLED) return new SystemClock();
+            const clock = new SharedTestClock(pool, config.TEST_CLOCK_REFRESH_MS);
+            await clock.start();
+            return clock;
+          },
+        },
         { provide: PG_POOL, useFactory: () => createWarmPool(config.DATABASE_URL, config.PG_POOL_SIZE) },
         {
           provide: EVENT_STORE,
@@ -90,10 +102,12 @@ export class InfrastructureModule implements OnApplicationShutdown {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly clock: Clock,
   ) {}
 
   /** Subscriptions stop first, then the store, then the connections they used. */
   async onApplicationShutdown(): Promise<void> {
+    if (this.clock instanceof SharedTestClock) this.clock.stop();
     await this.store.close();
     await this.redis.quit().catch(() => undefined);
     await this.pool.end();

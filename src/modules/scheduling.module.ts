@@ -17,13 +17,16 @@ import { workerTuning } from '../infrastructure/queues/queue-tuning';
 import { ScheduledJobsLedger } from '../infrastructure/queues/scheduled-jobs.ledger';
 import { JobDispatcher } from '../interfaces/workers/job-dispatcher';
 import { QueueDashboard } from '../interfaces/workers/queue-dashboard';
+import { TestClockService } from '../infrastructure/clock/test-clock.service';
+import { TestClockController } from '../interfaces/http/platform/test-clock.controller';
 import { JobRunner, queueProcessor } from '../interfaces/workers/queue-processor';
 
 /**
  * Time in motion: the reactor that turns events into BullMQ jobs, the deadline and reminder
  * jobs, the dispatcher that routes every job to the context that runs it, the processors (only
  * in a process whose PROCESS_ROLES includes `workers`) and the staff queue dashboard. Global, so
- * every context reaches the `JobScheduler` port and the workers' `Clock`.
+ * every context reaches the `JobScheduler` port and the workers' `Clock`. Also the staff test
+ * clock (`/admin/test-clock`), which re-times queued jobs when it moves.
  */
 @Module({})
 export class SchedulingModule implements OnModuleInit {
@@ -38,7 +41,9 @@ export class SchedulingModule implements OnModuleInit {
       module: SchedulingModule,
       global: true,
       imports: [CqrsModule, queues],
+      controllers: [TestClockController],
       providers: [
+        TestClockService,
         { provide: SCHEDULING_SETTINGS, useValue: settings },
         DeadlineJobs,
         ReminderJobs,

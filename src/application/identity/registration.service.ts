@@ -132,12 +132,10 @@ export class RegistrationService {
     const normalised = parseEmail(email);
     const existing = await this.directory.accountIdByEmail(normalised);
     if (existing !== null) return { accountId: existing, created: false };
-    const made = await this.create(
+    const { accountId: id } = await this.registerConfirmed(
       { email: normalised, password, displayName: 'Administrateur', roles: ['client'] },
       causation,
     );
-    const id = made.registered.accountId;
-    await this.confirmEmail(made.token, causation);
     const now = this.clock.now();
     // The bootstrap acts as the platform itself; `grantedBy` records it as such.
     await runAccountCommand(
@@ -161,6 +159,20 @@ export class RegistrationService {
       causation,
     );
     return { accountId: id, created: true };
+  }
+
+  /**
+   * An account whose owner the operator vouches for (the first admin, the demo seed): registered
+   * and confirmed at once, no confirmation e-mail; the usual policy applies to every field.
+   */
+  async registerConfirmed(
+    input: RegistrationInput,
+    causation: CausationContext,
+  ): Promise<{ accountId: string; providerReference: string | null }> {
+    const made = await this.create(input, causation);
+    await this.confirmEmail(made.token, causation);
+    const { accountId, providerReference } = made.registered;
+    return { accountId, providerReference };
   }
 
   private async create(input: RegistrationInput, causation: CausationContext) {

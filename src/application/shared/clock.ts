@@ -4,6 +4,14 @@
  */
 export abstract class Clock {
   abstract now(): Date;
+
+  /**
+   * Catches up with a clock shared between processes (the test clock) before work that must
+   * see its latest reading, such as a job run; every other clock is always current.
+   */
+  sync(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 /** The only reader of the system time; provided once, globally, by InfrastructureModule. */

@@ -108,6 +108,10 @@ const schema = z
     IDEMPOTENCY_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(1).default(10),
     /** How long an Idempotency-Key and its answer are kept (worker processes purge older ones). */
     IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
+    /** Staff may move the platform clock forward (`/admin/test-clock`); refused in production. */
+    TEST_CLOCK_ENABLED: boolean.default(false),
+    /** How often each process re-reads the test clock's offset: the most two processes can disagree. */
+    TEST_CLOCK_REFRESH_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   })
   .superRefine((c, ctx) => {
     if (c.JOB_ENQUEUE_HORIZON_MS < 2 * c.JOB_RECONCILE_INTERVAL_MS) {
@@ -125,6 +129,13 @@ const schema = z
       for (const key of paypal) {
         if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when PayPal payouts are configured' });
       }
+    }
+    if (c.NODE_ENV === 'production' && c.TEST_CLOCK_ENABLED) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEST_CLOCK_ENABLED'],
+        message: 'must be false in production: a movable clock would let staff fire every deadline at will',
+      });
     }
     if (c.NODE_ENV === 'production') {
       for (const key of ['JWT_SECRET', 'PERSONAL_DATA_MASTER_KEY'] as const) {

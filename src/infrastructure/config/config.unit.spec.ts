@@ -15,6 +15,8 @@ describe('configuration from the environment', () => {
     [{ EVENT_STORE: 'kafka' }, 'EVENT_STORE'],
     [{ PROCESS_ROLES: 'api,cron' }, 'PROCESS_ROLES'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ NODE_ENV: 'production', TEST_CLOCK_ENABLED: 'true' }, 'TEST_CLOCK_ENABLED'],
+    [{ TEST_CLOCK_ENABLED: 'yes' }, 'TEST_CLOCK_ENABLED'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ WORKER_LOCK_DURATION_MS: 'soon' }, 'WORKER_LOCK_DURATION_MS'],
     [{ WORKER_CONCURRENCY: '0' }, 'WORKER_CONCURRENCY'],
@@ -37,5 +39,25 @@ describe('configuration from the environment', () => {
   it('accepts an EventStoreDB connection string', () => {
     const c = loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false' });
     expect(c.EVENT_STORE).toBe('eventstoredb');
+  });
+
+  describe('the test clock', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      PERSONAL_DATA_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
+    };
+
+    it('is off unless asked for', () => {
+      expect(loadConfig({}).TEST_CLOCK_ENABLED).toBe(false);
+      expect(loadConfig({ TEST_CLOCK_ENABLED: 'true' }).TEST_CLOCK_ENABLED).toBe(true);
+    });
+
+    it('stops a production start with a message saying why', () => {
+      expect(loadConfig(production).TEST_CLOCK_ENABLED).toBe(false);
+      expect(() => loadConfig({ ...production, TEST_CLOCK_ENABLED: 'true' })).toThrow(
+        /TEST_CLOCK_ENABLED: must be false in production/,
+      );
+    });
   });
 });

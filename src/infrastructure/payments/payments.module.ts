@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { GatewayInbox } from '../../application/payments/gateway-inbox.port';
 import { PAYMENT_GATEWAY } from '../../application/payments/payment-gateway.port';
 import { PaymentReferences } from '../../application/payments/payment-references.port';
+import { Clock } from '../../application/shared/clock';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { PG_POOL } from '../database/database.tokens';
 import { PostgresGatewayInbox } from './postgres-gateway-inbox';
@@ -28,11 +29,13 @@ import {
   providers: [
     {
       provide: PAYMENT_GATEWAY,
-      inject: [PG_POOL, APP_CONFIG],
-      useFactory: (pool: Pool, config: AppConfig) =>
+      inject: [PG_POOL, APP_CONFIG, Clock],
+      // Stripe's holds expire in real time, so its gateway keeps the system time; the simulated
+      // one plays Stripe on the platform clock, so a test clock moves its holds too.
+      useFactory: (pool: Pool, config: AppConfig, clock: Clock) =>
         config.STRIPE_SECRET_KEY
           ? createStripeGateway(config, pool)
-          : new SimulatedPaymentGateway(pool),
+          : new SimulatedPaymentGateway(pool, () => clock.now()),
     },
     { provide: PayPalApi, inject: [APP_CONFIG], useFactory: createPayPalApi },
     { provide: PAYPAL_PAYOUTS, inject: [PayPalApi], useFactory: createPayPalPayouts },

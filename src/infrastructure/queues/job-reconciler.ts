@@ -56,6 +56,12 @@ export class JobReconciler implements OnApplicationBootstrap, OnApplicationShutd
     return this.running;
   }
 
+  /** A whole pass begun after this call (one under way is waited out): it sees a clock just moved. */
+  async reconcileFresh(): Promise<number> {
+    await this.running?.catch(() => undefined);
+    return this.reconcile();
+  }
+
   private async reconcileSafely(): Promise<void> {
     try {
       const n = await this.reconcile();

@@ -5,6 +5,7 @@ import { QUEUES } from '../../application/scheduling/jobs';
 import { AppConfig } from '../config/config';
 import { BullMqJobScheduler } from './bullmq-job-scheduler';
 import { JobReconciler } from './job-reconciler';
+import { JobRetimer } from './job-retimer';
 import { defaultJobOptions } from './queue-tuning';
 import { redisOptions } from './redis-connection';
 import { ScheduledJobsLedger } from './scheduled-jobs.ledger';
@@ -35,8 +36,16 @@ export class QueuesModule {
         BullMqJobScheduler,
         { provide: JobScheduler, useExisting: BullMqJobScheduler },
         JobReconciler,
+        JobRetimer,
       ],
-      exports: [BullModule, ScheduledJobsLedger, BullMqJobScheduler, JobScheduler, JobReconciler],
+      exports: [
+        BullModule,
+        ScheduledJobsLedger,
+        BullMqJobScheduler,
+        JobScheduler,
+        JobReconciler,
+        JobRetimer,
+      ],
     };
   }
 }

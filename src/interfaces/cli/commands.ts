@@ -1,6 +1,7 @@
 import { adminCreateCommand } from './admin.command';
 import { CliCommand } from './cli-command';
 import { caseReplayCommand } from './case-replay.command';
+import { demoSeedCommand } from './demo-seed.command';
 import { migrateCommand } from './migrate.command';
 import { projectionsRebuildCommand, projectionsRetryCommand, projectionsStatusCommand } from './projections.command';
 
@@ -12,4 +13,5 @@ export const CLI_COMMANDS: CliCommand[] = [
   projectionsRebuildCommand,
   projectionsStatusCommand,
   projectionsRetryCommand,
+  demoSeedCommand,
 ];

@@ -23,6 +23,8 @@ export class JobRunner {
    */
   async process(job: Job<JobPayload>, token?: string): Promise<JobOutcome> {
     const jobId = String(job.id);
+    // A shared (test) clock may just have been moved by another process: read it first.
+    await this.clock.sync();
     const outcome = await this.dispatcher.run(jobId, job.data);
     if (outcome.result === 'not_due') {
       const wait = Math.max(1, Date.parse(outcome.dueAt) - this.clock.now().getTime());
