@@ -4,7 +4,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
 import { createSecretKey, randomUUID } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import { AppConfig } from './infrastructure/config/config';
+import { chooseLogFormat, prettyLogStream } from './infrastructure/logging/log-format';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { AccessTokens } from './interfaces/http/auth/access-token';
 import { AuthGuard } from './interfaces/http/auth/auth.guard';
@@ -21,6 +23,12 @@ import { ReactorRunner } from './infrastructure/subscriptions/reactor-runner';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 
+/** The pino-http options, with a readable stream when the chosen format is `pretty`. */
+function withLogFormat<Options>(config: AppConfig, options: Options): Options | [Options, DestinationStream] {
+  const format = chooseLogFormat(config.LOG_FORMAT, config.NODE_ENV, process.stdout.isTTY);
+  return format === 'pretty' ? [options, prettyLogStream(process.stdout.isTTY === true)] : options;
+}
+
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, extra: Type[] = []): DynamicModule {
@@ -28,7 +36,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
+          pinoHttp: withLogFormat(config, {
             level: config.LOG_LEVEL,
             genReqId: (req, res) => {
               const given = req.headers[CORRELATION_HEADER];
@@ -38,7 +46,7 @@ export class AppModule {
             },
             customProps: (req) => ({ correlationId: req.id }),
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'],
-          },
+          }),
         }),
         InfrastructureModule.forRoot(config),
         CqrsModule.forRoot(),
