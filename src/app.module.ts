@@ -4,8 +4,10 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
 import { createSecretKey, randomUUID } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import { Clock } from './application/shared/clock';
 import { AppConfig } from './infrastructure/config/config';
+import { chooseLogFormat, prettyLogStream } from './infrastructure/logging/log-format';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { AccessTokens } from './interfaces/http/auth/access-token';
 import { AuthGuard } from './interfaces/http/auth/auth.guard';
@@ -22,6 +24,12 @@ import { ReactorRunner } from './infrastructure/subscriptions/reactor-runner';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 
+/** The pino-http options, with a readable stream when the chosen format is `pretty`. */
+function withLogFormat<Options>(config: AppConfig, options: Options): Options | [Options, DestinationStream] {
+  const format = chooseLogFormat(config.LOG_FORMAT, config.NODE_ENV, process.stdout.isTTY);
+  return format === 'pretty' ? [options, prettyLogStream(process.stdout.isTTY === true)] : options;
+}
+
 @Module({})
 export class AppModule {
   /** `clock` replaces the configured one (the demo seed writes a past on a movable clock). */
@@ -30,7 +38,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
+          pinoHttp: withLogFormat(config, {
             level: config.LOG_LEVEL,
             genReqId: (req, res) => {
               const given = req.headers[CORRELATION_HEADER];
@@ -40,7 +48,7 @@ export class AppModule {
             },
             customProps: (req) => ({ correlationId: req.id }),
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'],
-          },
+          }),
         }),
         InfrastructureModule.forRoot(config, options.clock),
         CqrsModule.forRoot(),

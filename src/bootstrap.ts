@@ -8,6 +8,8 @@ import { AppModule } from './app.module';
 import { AppConfig } from './infrastructure/config/config';
 import { closeHttpFirst } from './interfaces/http/graceful-shutdown';
 import { MarketplaceFastifyAdapter } from './interfaces/http/json-body-parser';
+import { withEntityTags } from './interfaces/http/etag/etag-openapi';
+import { registerEntityTags } from './interfaces/http/etag/etag.interceptor';
 import { withProblemResponses } from './interfaces/http/problem/openapi-problems';
 import { replyWithProblem } from './interfaces/http/problem/reply-problem';
 import { createValidationPipe } from './interfaces/http/problem/validation.pipe';
@@ -26,7 +28,7 @@ export function buildOpenApi(app: NestFastifyApplication) {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  return withProblemResponses(SwaggerModule.createDocument(app, document));
+  return withEntityTags(withProblemResponses(SwaggerModule.createDocument(app, document)));
 }
 
 /** `trustProxy` is `TRUST_PROXY`: forwarded addresses count only when a configured proxy sent them. */
@@ -57,6 +59,7 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): Ne
       done();
     });
   registerTextInputCheck(app.getHttpAdapter().getInstance());
+  registerEntityTags(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   closeHttpFirst(app);

@@ -42,6 +42,8 @@ const schema = z
     TRUST_PROXY: trustProxy.default(false),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** `pretty` or `json`; unset: pretty when a developer runs the service in a terminal, JSON otherwise. */
+    LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')

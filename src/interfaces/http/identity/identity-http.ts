@@ -9,6 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SessionActor } from '../../../application/identity/account.service';
 import { AuthenticationFailedError } from '../../../application/identity/identity.errors';
 import { CausationContext } from '../../../application/shared/command-handling';
+import { ifMatchRevision } from '../etag/entity-tag';
 import { ProblemException, toProblem } from '../problem/problem-details.filter';
 import { Actor } from '../auth/actor';
 
@@ -38,21 +39,8 @@ export function sessionActor(actor: Actor, sessionId: string): SessionActor {
   return { accountId: actor.accountId, sessionId, meta: (now, role) => actor.meta(now, role) };
 }
 
-/** `If-Match: "3"` or `If-Match: 3` -> 3n; absent -> undefined. */
-export function expectedRevision(ifMatch: string | undefined): bigint | undefined {
-  if (ifMatch === undefined || ifMatch === '') return undefined;
-  const value = ifMatch
-    .trim()
-    .replace(/^W\//, '')
-    .replace(/^"(.*)"$/, '$1');
-  if (!/^\d{1,18}$/.test(value))
-    throw new ProblemException(
-      400,
-      'INVALID_IF_MATCH',
-      'If-Match must be a stream revision such as "3"',
-    );
-  return BigInt(value);
-}
+/** `If-Match: "3"` (the ETag of a read) or `If-Match: 3` -> 3n; absent -> undefined. */
+export const expectedRevision = ifMatchRevision;
 
 /** Authentication failures are 401 problems; every other error goes on to the global filter. */
 @Catch(AuthenticationFailedError)

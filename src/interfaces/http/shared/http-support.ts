@@ -5,21 +5,10 @@ import { deterministicId } from '../../../application/shared/deterministic-id';
 import { HandleOptions } from '../../../application/shared/command-handling';
 import { DomainError, NotFoundError } from '../../../domain/shared';
 import { Actor } from '../auth/actor';
-import { ProblemException } from '../problem/problem-details.filter';
+import { ifMatchRevision } from '../etag/entity-tag';
 
-/** `If-Match: "7"` (or `7`, or `W/"7"`) pins the stream revision the caller last saw. */
-export function parseIfMatch(value: string | undefined): bigint | undefined {
-  if (value === undefined || value === '' || value === '*') return undefined;
-  const match = /^(?:W\/)?"?(\d{1,18})"?$/.exec(value.trim());
-  if (!match)
-    throw new ProblemException(
-      400,
-      'INVALID_IF_MATCH',
-      'If-Match must carry a stream revision, e.g. "3"',
-      { value },
-    );
-  return BigInt(match[1]);
-}
+/** `If-Match: "7"` (the ETag of a read, or `7`, or `W/"7"`) pins the stream revision the caller last saw. */
+export const parseIfMatch = ifMatchRevision;
 
 export function commandOptions(ifMatch: string | undefined): HandleOptions {
   const expectedRevision = parseIfMatch(ifMatch);
