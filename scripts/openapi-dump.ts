@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { writeFileSync } from 'node:fs';
+import { AppModule } from '../src/app.module';
+import { buildOpenApi, createHttpAdapter } from '../src/bootstrap';
+import { loadConfig } from '../src/infrastructure/config/config';
+
+async function main() {
+  const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development', LOG_LEVEL: 'silent' });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createHttpAdapter(), { preview: true, logger: false, abortOnError: false });
+  const out = process.argv[2] ?? 'openapi.json';
+  writeFileSync(out, `${JSON.stringify(buildOpenApi(app), null, 2)}\n`);
+  process.stdout.write(`wrote ${out}\n`);
+  process.exit(0);
+}
+void main();
