@@ -106,6 +106,7 @@ export class MeController {
     description: 'Party roles are `client` and `provider`; the fresh tokens carry the new role.',
   })
   @ApiResponse({ status: 200, type: TokenPairResponse })
+  @ApiResponse({ status: 403, description: 'A role the account may not take: `ROLE_NOT_HELD`, `INVALID_ROLE` or a staff role.' })
   activateRole(
     @CurrentActor() actor: Actor,
     @SessionId() sid: string,
@@ -121,6 +122,7 @@ export class MeController {
     description: 'The role must be one the account holds; the fresh tokens carry it as `activeRole`.',
   })
   @ApiResponse({ status: 200, type: TokenPairResponse })
+  @ApiResponse({ status: 403, description: 'A role the account may not take: `ROLE_NOT_HELD`, `INVALID_ROLE` or a staff role.' })
   switchActiveRole(
     @CurrentActor() actor: Actor,
     @SessionId() sid: string,

@@ -60,7 +60,7 @@ const SHARED_HEADERS: Record<string, { key: string; parameter: Record<string, un
   },
 };
 
-const CODE = /`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`/g;
+const CODE = /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g;
 
 /** The stable codes an error answer names: its examples' `code`s and the `CODES` its description quotes. */
 function codesOf(response: Response): string[] {
