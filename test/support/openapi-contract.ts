@@ -26,7 +26,6 @@ interface Route {
   operations: Record<string, Json>;
 }
 
-const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
 const DOC_ID = 'openapi';
 
 /** OpenAPI 3.0 schema -> JSON Schema ajv reads: `nullable` becomes a `null` type, refs point into the document. */

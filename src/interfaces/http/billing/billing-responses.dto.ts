@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AddressResponse } from '../identity/identity-responses.dto';
+import { AddressResponse } from '../shared/read-model.dto';
 
 /** Answer shapes of the finance and invoice routes, for the OpenAPI document. */
 

@@ -31,6 +31,14 @@ export function reactorsHealth(reactors: ReactorStatus[], now: number) {
   };
 }
 
+/** A log position; commit and prepare are 64-bit, so strings. */
+const POSITION = {
+  type: 'object',
+  nullable: true,
+  required: ['commit', 'prepare'],
+  properties: { commit: { type: 'string' }, prepare: { type: 'string' } },
+};
+
 @ApiTags('admin')
 @ApiBearerAuth()
 @Controller('admin/reactors')
@@ -58,6 +66,43 @@ export class ReactorsController implements OnModuleInit {
   })
   @ApiOkResponse({
     schema: {
+      type: 'object',
+      required: ['reactors', 'deadLetters'],
+      properties: {
+        reactors: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['name', 'handled', 'deadLettered'],
+            properties: {
+              name: { type: 'string' },
+              position: POSITION,
+              handled: { type: 'integer' },
+              deadLettered: { type: 'integer' },
+              lastError: { type: 'string', nullable: true },
+              failingSince: { type: 'string', format: 'date-time', nullable: true },
+              attempts: { type: 'integer' },
+            },
+          },
+        },
+        deadLetters: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['reactor', 'eventId', 'eventType'],
+            properties: {
+              reactor: { type: 'string' },
+              eventId: { type: 'string' },
+              eventType: { type: 'string' },
+              streamName: { type: 'string' },
+              position: POSITION,
+              errorCode: { type: 'string', nullable: true },
+              errorMessage: { type: 'string', nullable: true },
+              recordedAt: { type: 'string', format: 'date-time' },
+            },
+          },
+        },
+      },
       example: {
         reactors: [
           {

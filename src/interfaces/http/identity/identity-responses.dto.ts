@@ -1,17 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AddressResponse } from '../shared/read-model.dto';
 
 /** Answer shapes of the identity routes, for the OpenAPI document (the services build the values). */
 
 const REVISION = { type: String, nullable: true, example: '3', description: 'Stream revision after the change, for If-Match.' } as const;
 const UUID = { format: 'uuid', example: '0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11' } as const;
-
-export class AddressResponse {
-  @ApiProperty({ example: '12 rue des Lilas' }) line1!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Bâtiment B' }) line2?: string | null;
-  @ApiProperty({ example: '75011' }) postalCode!: string;
-  @ApiProperty({ example: 'Paris' }) city!: string;
-  @ApiPropertyOptional({ example: 'FR' }) country?: string;
-}
 
 export class RegisteredResponse {
   @ApiProperty(UUID) accountId!: string;

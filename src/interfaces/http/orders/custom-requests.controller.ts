@@ -6,8 +6,7 @@ import {
   ApiOperation,
   ApiParam,
   ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+  ApiTags, ApiExtraModels, getSchemaPath } from '@nestjs/swagger';
 import { AcceptCustomOfferCommand } from '../../../application/orders/accept-custom-offer.handler';
 import { CustomRequestCommandMessage } from '../../../application/orders/custom-request.messages';
 import {
@@ -38,6 +37,7 @@ import { existingRevisionOf } from '../../../application/shared/revision';
 import { PlacedOrderResponse } from './order.dto';
 import { placementResponse, viewerOf } from './orders.controller';
 import { IdParam } from '../problem/id-param';
+import { CustomRequestViewResponse } from './order-views.dto';
 
 const notFound = (customRequestId: string) =>
   new NotFoundError(CustomRequestErrorCode.NOT_FOUND, 'Custom request not found', {
@@ -101,8 +101,10 @@ export class CustomRequestsController {
     description:
       'The buyer and staff see every invitation and offer; an invited seller sees the request and only their own invitation. Anyone else gets 404.',
   })
+  @ApiExtraModels(CustomRequestViewResponse)
   @ApiOkResponse({
     schema: {
+      allOf: [{ $ref: getSchemaPath(CustomRequestViewResponse) }],
       example: {
         customRequestId: REQUEST_ID.example,
         status: 'open',

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** Shapes the read models share, for the OpenAPI document. */
 
@@ -18,4 +18,12 @@ export class SubjectResponse {
 export class RatingSummaryResponse {
   @ApiProperty({ type: Number, nullable: true, example: 4.8 }) average!: number | null;
   @ApiProperty({ type: 'integer', example: 12 }) count!: number;
+}
+
+export class AddressResponse {
+  @ApiProperty({ example: '12 rue des Lilas' }) line1!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Bâtiment B' }) line2?: string | null;
+  @ApiProperty({ example: '75011' }) postalCode!: string;
+  @ApiProperty({ example: 'Paris' }) city!: string;
+  @ApiPropertyOptional({ example: 'FR' }) country?: string;
 }
