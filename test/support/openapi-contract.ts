@@ -34,8 +34,10 @@ function toJsonSchema(node: unknown): unknown {
   if (!node || typeof node !== 'object') return node;
   const out: Json = {};
   for (const [key, value] of Object.entries(node as Json)) {
-    if (key === 'example' || key === 'examples' || key === 'discriminator' || key === 'xml') continue;
-    if (key === '$ref' && typeof value === 'string' && value.startsWith('#/')) out.$ref = `${DOC_ID}${value}`;
+    if (key === 'example' || key === 'examples' || key === 'discriminator' || key === 'xml')
+      continue;
+    if (key === '$ref' && typeof value === 'string' && value.startsWith('#/'))
+      out.$ref = `${DOC_ID}${value}`;
     else out[key] = toJsonSchema(value);
   }
   if (out.nullable === true) {
@@ -51,7 +53,9 @@ function toJsonSchema(node: unknown): unknown {
 function routeOf(template: string, operations: Record<string, Json>): Route {
   const source = template
     .split(/(\{[^}]+\})/)
-    .map((part) => (/^\{[^}]+\}$/.test(part) ? '([^/]+?)' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+    .map((part) =>
+      /^\{[^}]+\}$/.test(part) ? '([^/]+?)' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'),
+    )
     .join('');
   return {
     template,
@@ -66,12 +70,16 @@ function mediaTypeOf(headers: CheckedResponse['headers']): string | undefined {
   return typeof value === 'string' ? value.split(';')[0].trim().toLowerCase() : undefined;
 }
 
-const isJson = (mediaType: string) => mediaType === 'application/json' || mediaType.endsWith('+json');
+const isJson = (mediaType: string) =>
+  mediaType === 'application/json' || mediaType.endsWith('+json');
 
 function describeErrors(errors: ErrorObject[] | null | undefined): string {
   return (errors ?? [])
     .slice(0, 8)
-    .map((e) => `  at ${e.instancePath || '(root)'}: ${e.message}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`)
+    .map(
+      (e) =>
+        `  at ${e.instancePath || '(root)'}: ${e.message}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`,
+    )
     .join('\n');
 }
 
@@ -88,7 +96,10 @@ export class OpenApiContract {
     this.ajv = new Ajv({ strict: false, allErrors: true, logger: false, validateFormats: true });
     addFormats(this.ajv);
     this.ajv.addFormat('binary', true);
-    this.ajv.addSchema({ $id: DOC_ID, components: toJsonSchema(document.components ?? {}) }, DOC_ID);
+    this.ajv.addSchema(
+      { $id: DOC_ID, components: toJsonSchema(document.components ?? {}) },
+      DOC_ID,
+    );
     this.routes = Object.entries(document.paths as Record<string, Record<string, Json>>)
       .map(([template, item]) => routeOf(template, item))
       .sort((a, b) => b.specificity - a.specificity);
@@ -110,7 +121,9 @@ export class OpenApiContract {
     const found = this.operationFor(method, response.url);
     const where = `${method} ${found?.template ?? response.url.split('?')[0]} -> ${response.status}`;
     const fail = (reason: string): never => {
-      throw new ContractViolation(`OpenAPI contract: ${where}: ${reason}\nbody: ${response.text.slice(0, 600)}`);
+      throw new ContractViolation(
+        `OpenAPI contract: ${where}: ${reason}\nbody: ${response.text.slice(0, 600)}`,
+      );
     };
     if (!found) {
       // An unknown route is the router's 404 (or 405); anything else must be documented.
@@ -128,13 +141,19 @@ export class OpenApiContract {
     const hasBody = response.text.length > 0 && method !== 'HEAD';
     if (!hasBody) {
       if (Object.keys(content).length > 0 && response.status !== 304)
-        fail(`the document promises a body (${Object.keys(content).join(', ')}), the answer has none`);
+        fail(
+          `the document promises a body (${Object.keys(content).join(', ')}), the answer has none`,
+        );
       return;
     }
-    if (Object.keys(content).length === 0) return fail('the answer has a body, the document describes none for this status');
+    if (Object.keys(content).length === 0)
+      return fail('the answer has a body, the document describes none for this status');
     if (!mediaType) return fail('the answer has a body without a content-type');
     const media = content[mediaType] ?? content[`${mediaType.split('/')[0]}/*`] ?? content['*/*'];
-    if (!media) return fail(`media type ${mediaType} not documented (documented: ${Object.keys(content).join(', ')})`);
+    if (!media)
+      return fail(
+        `media type ${mediaType} not documented (documented: ${Object.keys(content).join(', ')})`,
+      );
     if (!isJson(mediaType) || !media.schema) return;
     let body: unknown;
     try {
@@ -142,8 +161,12 @@ export class OpenApiContract {
     } catch {
       return fail(`the ${mediaType} body is not JSON`);
     }
-    const validate = this.validatorFor(`${method} ${found.template} ${statusKey} ${mediaType}`, media.schema);
-    if (!validate(body)) fail(`the body does not match the documented schema:\n${describeErrors(validate.errors)}`);
+    const validate = this.validatorFor(
+      `${method} ${found.template} ${statusKey} ${mediaType}`,
+      media.schema,
+    );
+    if (!validate(body))
+      fail(`the body does not match the documented schema:\n${describeErrors(validate.errors)}`);
   }
 
   private validatorFor(key: string, schema: Json): ValidateFunction {

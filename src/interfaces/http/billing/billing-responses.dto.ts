@@ -68,11 +68,16 @@ export class InvoiceResponse {
   @ApiProperty({ example: 'F-2026-000042' }) number!: string;
   @ApiProperty({ enum: ['invoice', 'credit_note'] }) kind!: string;
   @ApiProperty({ enum: ['service', 'commission'] }) subject!: string;
-  @ApiProperty({ description: 'Issued by the platform in the seller\'s name (billing mandate).' }) underMandate!: boolean;
+  @ApiProperty({ description: "Issued by the platform in the seller's name (billing mandate)." })
+  underMandate!: boolean;
   @ApiProperty({ type: InvoicePartyResponse }) issuer!: InvoicePartyResponse;
   @ApiProperty({ type: InvoicePartyResponse }) recipient!: InvoicePartyResponse;
   @ApiProperty({ format: 'uuid' }) orderId!: string;
-  @ApiProperty({ type: InvoiceRefResponse, nullable: true, description: 'The invoice a credit note cancels.' })
+  @ApiProperty({
+    type: InvoiceRefResponse,
+    nullable: true,
+    description: 'The invoice a credit note cancels.',
+  })
   refersTo!: InvoiceRefResponse | null;
   @ApiProperty({ format: 'date-time' }) issuedAt!: string;
   @ApiProperty({ format: 'date', example: '2026-11-30' }) issueDate!: string;
@@ -80,7 +85,8 @@ export class InvoiceResponse {
   @ApiProperty({ type: 'integer' }) quantity!: number;
   @ApiProperty({ type: 'integer' }) unitPriceHtCents!: number;
   @ApiProperty({ type: 'integer' }) totalHtCents!: number;
-  @ApiProperty({ type: 'integer', example: 2000, description: 'Basis points: 2000 = 20 %.' }) vatRateBp!: number;
+  @ApiProperty({ type: 'integer', example: 2000, description: 'Basis points: 2000 = 20 %.' })
+  vatRateBp!: number;
   @ApiProperty({ type: 'integer' }) vatCents!: number;
   @ApiProperty({ type: 'integer' }) totalTtcCents!: number;
 }

@@ -44,15 +44,18 @@ export class CancellationAmendment {
 export class ProfileCancellation {
   @ApiProperty({ format: 'uuid' }) orderId!: string;
   @ApiProperty({ example: 'late_delivery' }) reason!: string;
-  @ApiProperty({ description: 'This account cancelled (else the mark is a late seller\'s).' }) byThisAccount!: boolean;
+  @ApiProperty({ description: "This account cancelled (else the mark is a late seller's)." })
+  byThisAccount!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt!: string | null;
-  @ApiPropertyOptional({ type: CancellationAmendment, nullable: true }) amendment?: CancellationAmendment | null;
+  @ApiPropertyOptional({ type: CancellationAmendment, nullable: true })
+  amendment?: CancellationAmendment | null;
 }
 
 export class ProviderProfileResponse {
   @ApiProperty({ format: 'uuid' }) accountId!: string;
   @ApiProperty({ type: String, nullable: true }) displayName!: string | null;
-  @ApiProperty({ type: String, nullable: true, example: 'PR-7K3Q9' }) providerReference!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'PR-7K3Q9' }) providerReference!:
+    string | null;
   @ApiProperty() erased!: boolean;
   @ApiProperty({ type: RatingSummaryResponse }) rating!: RatingSummaryResponse;
   @ApiProperty({ type: 'integer' }) completedOrders!: number;

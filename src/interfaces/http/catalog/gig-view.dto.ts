@@ -12,7 +12,11 @@ export class GigViewResponse {
   @ApiProperty({ example: 'package' }) kind!: string;
   @ApiProperty({ example: 'published' }) status!: string;
   @ApiProperty({ example: 'Publié' }) statusLabel!: string;
-  @ApiProperty({ ...OPEN_OBJECT, description: 'Title, price, VAT, category, description, gallery, keywords, delivery days, extras.' })
+  @ApiProperty({
+    ...OPEN_OBJECT,
+    description:
+      'Title, price, VAT, category, description, gallery, keywords, delivery days, extras.',
+  })
   details!: Record<string, unknown>;
   @ApiProperty(REVISION) revision!: string;
 }

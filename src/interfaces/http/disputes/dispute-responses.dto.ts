@@ -16,12 +16,24 @@ export class DisputeEscrowState {
 export class DisputeCaseResponse {
   @ApiProperty({ format: 'uuid' }) disputeId!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) orderId!: string | null;
-  @ApiProperty({ enum: ['open', 'under_review', 'settlement_proposed', 'withdrawn', 'resolved'], example: 'open' })
+  @ApiProperty({
+    enum: ['open', 'under_review', 'settlement_proposed', 'withdrawn', 'resolved'],
+    example: 'open',
+  })
   status!: string;
   @ApiProperty({ type: String, nullable: true, example: 'Ouvert' }) statusLabel!: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '3', description: 'The dispute revision, for If-Match on the next command.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '3',
+    description: 'The dispute revision, for If-Match on the next command.',
+  })
   revision!: string | null;
-  @ApiProperty({ type: [String], example: ['DisputeOpened'], description: 'Types of the events appended (none when nothing changed).' })
+  @ApiProperty({
+    type: [String],
+    example: ['DisputeOpened'],
+    description: 'Types of the events appended (none when nothing changed).',
+  })
   events!: string[];
   @ApiProperty({ type: DisputeOrderState, nullable: true }) order!: DisputeOrderState | null;
   @ApiProperty({ type: DisputeEscrowState, nullable: true }) escrow!: DisputeEscrowState | null;
@@ -42,7 +54,8 @@ export class DisputeViewResponse extends DisputeCaseResponse {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'The dispute state: parties, reason, statements, settlement, deadlines (never internal notes).',
+    description:
+      'The dispute state: parties, reason, statements, settlement, deadlines (never internal notes).',
   })
   dispute!: Record<string, unknown>;
 }
@@ -50,20 +63,30 @@ export class DisputeViewResponse extends DisputeCaseResponse {
 export class CaseActor {
   @ApiProperty({ type: String, nullable: true }) id!: string | null;
   @ApiProperty({ type: String, nullable: true }) role!: string | null;
-  @ApiProperty({ enum: ['buyer', 'seller', 'mediator', 'admin', 'finance', 'system', 'other'] }) caseRole!: string;
+  @ApiProperty({ enum: ['buyer', 'seller', 'mediator', 'admin', 'finance', 'system', 'other'] })
+  caseRole!: string;
 }
 
 export class CaseEvent {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() type!: string;
   @ApiProperty({ type: 'integer' }) schemaVersion!: number;
-  @ApiProperty({ description: 'The event data as recorded (personal data erased reads "[erased]").' }) data!: unknown;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The event data as recorded (personal data erased reads "[erased]").',
+  })
+  data!: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true }) metadata!: Record<string, unknown>;
 }
 
 export class TimelineEntryResponse {
-  @ApiProperty({ type: 'integer', description: "1-based rank in the viewer's timeline." }) seq!: number;
-  @ApiProperty({ example: '1042:1187', description: 'Pass it back as `at` to rebuild the case just after this event.' })
+  @ApiProperty({ type: 'integer', description: "1-based rank in the viewer's timeline." })
+  seq!: number;
+  @ApiProperty({
+    example: '1042:1187',
+    description: 'Pass it back as `at` to rebuild the case just after this event.',
+  })
   position!: string;
   @ApiProperty({ format: 'date-time' }) time!: string;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
@@ -80,7 +103,8 @@ export class CaseAsOf {
   @ApiProperty() at!: string;
   @ApiProperty({ enum: ['time', 'position'] }) kind!: string;
   @ApiProperty({ type: String, nullable: true }) lastPosition!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastRecordedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastRecordedAt!:
+    string | null;
 }
 
 export class CaseHistoryResponse {
@@ -90,7 +114,8 @@ export class CaseHistoryResponse {
   @ApiProperty({ format: 'uuid' }) sellerId!: string;
   @ApiProperty({ type: [String] }) disputeIds!: string[];
   @ApiProperty({ enum: ['staff', 'party', 'auditor'] }) access!: string;
-  @ApiProperty({ type: CaseAsOf, nullable: true, description: 'Set when `at` was asked.' }) asOf!: CaseAsOf | null;
+  @ApiProperty({ type: CaseAsOf, nullable: true, description: 'Set when `at` was asked.' })
+  asOf!: CaseAsOf | null;
   @ApiProperty({ type: 'integer' }) totalEvents!: number;
   @ApiProperty({ type: [TimelineEntryResponse] }) timeline!: TimelineEntryResponse[];
   @ApiPropertyOptional({

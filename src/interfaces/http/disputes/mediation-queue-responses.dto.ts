@@ -32,9 +32,18 @@ export class MediationQueueItem {
   @ApiProperty(NULLABLE_INSTANT) respondedAt!: string | null;
   @ApiProperty() responseOverdue!: boolean;
   @ApiProperty({ type: String, nullable: true }) mediatorId!: string | null;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Statements so far.' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'Statements so far.',
+  })
   statements!: unknown[];
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'The pending settlement proposal.' })
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    description: 'The pending settlement proposal.',
+  })
   settlement!: Record<string, unknown> | null;
   @ApiProperty(NULLABLE_INSTANT) lastActivityAt!: string | null;
 }

@@ -3,14 +3,24 @@ import { AddressResponse } from '../shared/read-model.dto';
 
 /** Answer shapes of the identity routes, for the OpenAPI document (the services build the values). */
 
-const REVISION = { type: String, nullable: true, example: '3', description: 'Stream revision after the change, for If-Match.' } as const;
+const REVISION = {
+  type: String,
+  nullable: true,
+  example: '3',
+  description: 'Stream revision after the change, for If-Match.',
+} as const;
 const UUID = { format: 'uuid', example: '0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11' } as const;
 
 export class RegisteredResponse {
   @ApiProperty(UUID) accountId!: string;
   @ApiProperty({ type: [String], example: ['client'] }) roles!: string[];
   @ApiProperty({ example: 'client' }) activeRole!: string;
-  @ApiProperty({ type: String, nullable: true, example: null, description: 'Providers only, e.g. PR-7K3Q9.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'Providers only, e.g. PR-7K3Q9.',
+  })
   providerReference!: string | null;
   @ApiProperty({ enum: [false] }) emailConfirmed!: false;
   @ApiProperty(REVISION) revision!: string | null;
@@ -23,7 +33,11 @@ export class EmailConfirmedResponse {
 }
 
 export class AcceptedResponse {
-  @ApiProperty({ enum: [true], description: 'The same answer whether the address is known or not.' }) accepted!: true;
+  @ApiProperty({
+    enum: [true],
+    description: 'The same answer whether the address is known or not.',
+  })
+  accepted!: true;
 }
 
 export class TokenPairResponse {
@@ -35,7 +49,8 @@ export class TokenPairResponse {
   @ApiProperty(UUID) accountId!: string;
   @ApiProperty({ type: [String], example: ['client', 'provider'] }) roles!: string[];
   @ApiProperty({ example: 'provider' }) activeRole!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'PR-7K3Q9' }) providerReference!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'PR-7K3Q9' }) providerReference!:
+    string | null;
 }
 
 export class PasswordResetResponse {
@@ -50,25 +65,32 @@ export class PasswordChangedResponse {
 
 export class AccountResponse {
   @ApiProperty(UUID) accountId!: string;
-  @ApiProperty({ enum: ['pending', 'open', 'closing', 'closed', 'erased'], example: 'open' }) status!: string;
+  @ApiProperty({ enum: ['pending', 'open', 'closing', 'closed', 'erased'], example: 'open' })
+  status!: string;
   @ApiProperty({ example: 'Actif' }) statusLabel!: string;
   @ApiProperty({ type: [String], example: ['client'] }) roles!: string[];
   @ApiProperty({ type: [String], example: ['Client'] }) roleLabels!: string[];
   @ApiProperty({ type: String, nullable: true, example: 'client' }) activeRole!: string | null;
   @ApiProperty({ type: String, nullable: true, example: null }) providerReference!: string | null;
   @ApiProperty() emailConfirmed!: boolean;
-  @ApiProperty({ example: 'camille@example.fr', description: '"[erased]" once erased.' }) email!: string;
+  @ApiProperty({ example: 'camille@example.fr', description: '"[erased]" once erased.' })
+  email!: string;
   @ApiProperty({ example: 'Camille' }) displayName!: string;
   @ApiProperty({ type: String, nullable: true, example: '06 12 34 56 78' }) phone!: string | null;
   @ApiProperty({ type: AddressResponse, nullable: true }) address!: AddressResponse | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) registeredAt!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closureEffectiveAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closureEffectiveAt!:
+    string | null;
   @ApiProperty(REVISION) revision!: string | null;
 }
 
 export class ProfileChangedResponse {
   @ApiProperty(UUID) accountId!: string;
-  @ApiProperty({ type: [String], example: ['displayName'], description: 'The fields that changed; never their values.' })
+  @ApiProperty({
+    type: [String],
+    example: ['displayName'],
+    description: 'The fields that changed; never their values.',
+  })
   changed!: string[];
   @ApiProperty(REVISION) revision!: string | null;
 }
@@ -76,7 +98,12 @@ export class ProfileChangedResponse {
 export class ClosureResponse {
   @ApiProperty(UUID) accountId!: string;
   @ApiProperty({ example: 'closing' }) status!: string;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'When the closure takes effect.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the closure takes effect.',
+  })
   effectiveAt?: string | null;
   @ApiProperty(REVISION) revision!: string | null;
 }
@@ -130,9 +157,15 @@ export class DocumentReviewedResponse {
   @ApiProperty(UUID) providerId!: string;
   @ApiProperty(UUID) documentId!: string;
   @ApiProperty({ enum: ['approved', 'rejected'] }) status!: string;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Approval only.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Approval only.',
+  })
   expiresAt?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Rejection only.' }) reason?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Rejection only.' }) reason?:
+    string | null;
   @ApiProperty(UUID) reviewedBy!: string;
   @ApiProperty(REVISION) revision!: string | null;
 }
@@ -160,7 +193,11 @@ export class NotificationResponse {
   @ApiProperty({ example: 'identity.email_confirmation' }) template!: string;
   @ApiProperty({ type: String, nullable: true }) recipientAccountId!: string | null;
   @ApiProperty({ type: String, nullable: true }) recipientEmail!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Template data; secrets never appear.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Template data; secrets never appear.',
+  })
   data!: Record<string, unknown>;
   @ApiProperty({ example: 'email' }) channel!: string;
   @ApiProperty({ enum: ['queued', 'sent', 'failed'] }) status!: string;

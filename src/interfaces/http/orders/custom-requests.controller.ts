@@ -6,7 +6,10 @@ import {
   ApiOperation,
   ApiParam,
   ApiResponse,
-  ApiTags, ApiExtraModels, getSchemaPath } from '@nestjs/swagger';
+  ApiTags,
+  ApiExtraModels,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { AcceptCustomOfferCommand } from '../../../application/orders/accept-custom-offer.handler';
 import { CustomRequestCommandMessage } from '../../../application/orders/custom-request.messages';
 import {
@@ -104,23 +107,7 @@ export class CustomRequestsController {
   @ApiExtraModels(CustomRequestViewResponse)
   @ApiOkResponse({
     schema: {
-      allOf: [{ $ref: getSchemaPath(CustomRequestViewResponse) }],
-      example: {
-        customRequestId: REQUEST_ID.example,
-        status: 'open',
-        statusLabel: 'Ouverte',
-        proposedPriceCents: 80_000,
-        invitations: [
-          {
-            sellerId: '9b2e4f61-0c3a-4d8e-b7f5-6a1d2c3e4f50',
-            status: 'offered',
-            expiresAt: '2026-11-30T10:00:00.000Z',
-            offer: { priceCents: 95_000, deliveryDays: 14, atBuyerTerms: false },
-          },
-        ],
-        orderId: null,
-        revision: '2',
-      },
+      $ref: getSchemaPath(CustomRequestViewResponse),
     },
   })
   @ApiResponse({ status: 404, description: '`CUSTOM_REQUEST_NOT_FOUND`' })

@@ -48,7 +48,8 @@ export class OpenCustomRequestResponse {
   @ApiProperty({ example: 'open' }) status!: string;
   @ApiProperty() statusLabel!: string;
   @ApiProperty({ type: 'integer', nullable: true }) proposedPriceCents!: number | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-12-20' }) deadline?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-12-20' }) deadline?:
+    string | null;
   @ApiProperty(NULLABLE_INSTANT) submittedAt!: string | null;
   @ApiProperty({ type: 'integer' }) invitedSellers!: number;
   @ApiProperty({ type: [CustomRequestOfferSummary] }) offers!: CustomRequestOfferSummary[];
@@ -59,7 +60,8 @@ export class BuyerDashboardResponse {
   @ApiProperty({ type: [StatusCountResponse], description: 'Every order status, with its count.' })
   statuses!: StatusCountResponse[];
   @ApiProperty({ type: [DashboardOrderResponse] }) orders!: DashboardOrderResponse[];
-  @ApiProperty({ type: [OpenCustomRequestResponse] }) openCustomRequests!: OpenCustomRequestResponse[];
+  @ApiProperty({ type: [OpenCustomRequestResponse] })
+  openCustomRequests!: OpenCustomRequestResponse[];
 }
 
 export class SellerEarningsResponse {
@@ -82,7 +84,8 @@ export class HeldEscrowResponse {
   @ApiProperty({ format: 'uuid' }) escrowId!: string;
   @ApiProperty({ type: SubjectResponse }) subject!: SubjectResponse;
   @ApiProperty({ type: 'integer' }) heldCents!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'The dispute freezing it.' }) frozenByDispute!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The dispute freezing it.' })
+  frozenByDispute!: string | null;
 }
 
 export class WalletAccountHint {

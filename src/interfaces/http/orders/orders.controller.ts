@@ -6,7 +6,10 @@ import {
   ApiOperation,
   ApiParam,
   ApiResponse,
-  ApiTags, ApiExtraModels, getSchemaPath } from '@nestjs/swagger';
+  ApiTags,
+  ApiExtraModels,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ProviderVerificationPort } from '../../../application/catalog/provider-verification.port';
 import { EscrowView, GetEscrowQuery } from '../../../application/escrow/escrow.query';
 import { PlacementResult } from '../../../application/orders/order-funding.service';
@@ -129,20 +132,7 @@ export class OrdersController {
   @ApiOkResponse({
     description: 'The order.',
     schema: {
-      allOf: [{ $ref: getSchemaPath(OrderViewResponse) }],
-      example: {
-        orderId: ORDER_ID.example,
-        status: 'active',
-        statusLabel: 'Actif',
-        amountCents: 49_900,
-        vatCents: 8_317,
-        commissionCents: 4_990,
-        sellerNetCents: 44_910,
-        deliveryDueAt: '2026-12-01T10:00:00.000Z',
-        deadlineApplies: true,
-        revisionRequests: 0,
-        revision: '3',
-      },
+      $ref: getSchemaPath(OrderViewResponse),
     },
   })
   @ApiResponse({
@@ -239,17 +229,7 @@ export class OrdersController {
   @ApiExtraModels(EscrowViewResponse)
   @ApiOkResponse({
     schema: {
-      allOf: [{ $ref: getSchemaPath(EscrowViewResponse) }],
-      example: {
-        escrowId: 'a3c1e5f7-9b2d-5e4f-8a6c-1b3d5f7a9c2e',
-        status: 'held',
-        statusLabel: 'Sous séquestre',
-        fundedCents: 49_900,
-        releasedCents: 0,
-        refundedCents: 0,
-        heldCents: 49_900,
-        revision: '1',
-      },
+      $ref: getSchemaPath(EscrowViewResponse),
     },
   })
   @ApiResponse({ status: 404, description: '`ORDER_NOT_FOUND`' })

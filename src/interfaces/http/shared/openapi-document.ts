@@ -8,15 +8,19 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 
 /** Every tag an operation uses; a controller with a new tag adds it here (a test fails otherwise). */
 export const API_TAGS: Record<string, string> = {
-  'identity: authentication': 'Registration, e-mail confirmation, login with rotating refresh tokens, password reset.',
+  'identity: authentication':
+    'Registration, e-mail confirmation, login with rotating refresh tokens, password reset.',
   'identity: my account': "The caller's own account: profile, password, roles, closure.",
-  'identity: provider verification': "A provider's identity and legal documents, checked by staff before payouts.",
+  'identity: provider verification':
+    "A provider's identity and legal documents, checked by staff before payouts.",
   'identity: providers': 'Public provider profiles.',
   'identity: staff': 'Staff back office for accounts, verifications and notifications.',
   gigs: 'Services a provider sells at a fixed price, with paid extras.',
   search: 'Public search over published gigs and provider profiles.',
-  orders: 'An order placed on a gig or a custom offer, paid into escrow, delivered, accepted or cancelled.',
-  'custom requests': 'A buyer describes a need; a provider answers with a custom offer the buyer can order.',
+  orders:
+    'An order placed on a gig or a custom offer, paid into escrow, delivered, accepted or cancelled.',
+  'custom requests':
+    'A buyer describes a need; a provider answers with a custom offer the buyer can order.',
   dashboards: 'Read models for the buyer, the seller and the wallet.',
   disputes: 'Disputes on an order: statements, settlements, mediation and a staff decision.',
   mediation: 'The mediation queue staff work through.',
@@ -28,8 +32,17 @@ export const API_TAGS: Record<string, string> = {
   webhooks: 'Signed callbacks from the payment gateways.',
 };
 
-type Parameter = { name?: string; in?: string; required?: boolean; $ref?: string; schema?: unknown };
-type Response = { description?: string; content?: Record<string, { example?: unknown; examples?: Record<string, { value?: unknown }> }> };
+type Parameter = {
+  name?: string;
+  in?: string;
+  required?: boolean;
+  $ref?: string;
+  schema?: unknown;
+};
+type Response = {
+  description?: string;
+  content?: Record<string, { example?: unknown; examples?: Record<string, { value?: unknown }> }>;
+};
 type Operation = { tags?: string[]; parameters?: Parameter[]; responses: Record<string, Response> };
 
 /** Headers every state-changing route reads, documented once under `components.parameters`. */
@@ -78,8 +91,11 @@ function codesOf(response: Response): string[] {
 
 export function finishOpenApi(document: OpenAPIObject): OpenAPIObject {
   document.components = document.components ?? {};
-  const parameters = (document.components.parameters = { ...(document.components.parameters ?? {}) });
-  for (const { key, parameter } of Object.values(SHARED_HEADERS)) parameters[key] = parameter as never;
+  const parameters = (document.components.parameters = {
+    ...(document.components.parameters ?? {}),
+  });
+  for (const { key, parameter } of Object.values(SHARED_HEADERS))
+    parameters[key] = parameter as never;
   const used = new Set<string>();
   for (const item of Object.values(document.paths)) {
     for (const op of Object.values(item as Record<string, Operation>)) {
