@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { HealthRegistry } from '../../../application/shared/health';
 import { ReactorRunner } from '../../../infrastructure/subscriptions/reactor-runner';
 import { Roles } from '../auth/actor';
+import { POSITION } from './projections.controller';
 
 /** A reactor waiting out a failure longer than this makes `/health` report reactors down. */
 export const REACTOR_STALL_MS = 60_000;
@@ -30,14 +31,6 @@ export function reactorsHealth(reactors: ReactorStatus[], now: number) {
     },
   };
 }
-
-/** A log position; commit and prepare are 64-bit, so strings. */
-const POSITION = {
-  type: 'object',
-  nullable: true,
-  required: ['commit', 'prepare'],
-  properties: { commit: { type: 'string' }, prepare: { type: 'string' } },
-};
 
 @ApiTags('admin')
 @ApiBearerAuth()
