@@ -10,6 +10,14 @@ export class RespondentResponse {
   @ApiProperty({ example: 'seller' }) role!: string;
 }
 
+export class PendingSettlement {
+  @ApiProperty({ format: 'uuid' }) settlementId!: string;
+  @ApiProperty({ type: 'integer' }) refundCents!: number;
+  @ApiProperty({ type: 'integer' }) releaseCents!: number;
+  @ApiProperty({ type: [String], description: 'The parties who accepted so far.' })
+  acceptedBy!: string[];
+}
+
 export class MediationQueueItem {
   @ApiProperty({ format: 'uuid' }) disputeId!: string;
   @ApiProperty({ type: SubjectResponse }) subject!: SubjectResponse;
@@ -32,19 +40,13 @@ export class MediationQueueItem {
   @ApiProperty(NULLABLE_INSTANT) respondedAt!: string | null;
   @ApiProperty() responseOverdue!: boolean;
   @ApiProperty({ type: String, nullable: true }) mediatorId!: string | null;
+  @ApiProperty({ type: 'integer', description: 'Statements so far.' }) statements!: number;
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
-    description: 'Statements so far.',
-  })
-  statements!: unknown[];
-  @ApiProperty({
-    type: 'object',
+    type: PendingSettlement,
     nullable: true,
-    additionalProperties: true,
     description: 'The pending settlement proposal.',
   })
-  settlement!: Record<string, unknown> | null;
+  settlement!: PendingSettlement | null;
   @ApiProperty(NULLABLE_INSTANT) lastActivityAt!: string | null;
 }
 
