@@ -58,6 +58,7 @@ export class InvoicesController {
     content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
   })
   @ApiResponse({ status: 403, description: '`NOT_INVOICE_PARTY`: not a party of the invoice.' })
+  @ApiResponse({ status: 404, description: '`INVOICE_NOT_FOUND`: no invoice under this id.' })
   async pdf(
     @CurrentActor() actor: Actor,
     @IdParam('invoiceId') invoiceId: string,
@@ -78,6 +79,7 @@ export class InvoicesController {
   })
   @ApiResponse({ status: 200, type: InvoiceResponse })
   @ApiResponse({ status: 403, description: '`NOT_INVOICE_PARTY`: not a party of the invoice.' })
+  @ApiResponse({ status: 404, description: '`INVOICE_NOT_FOUND`: no invoice under this id.' })
   one(@CurrentActor() actor: Actor, @IdParam('invoiceId') invoiceId: string): Promise<InvoiceView> {
     return this.readable(actor, invoiceId);
   }

@@ -59,6 +59,7 @@ export class CatalogSearchController {
     example: 'PR-7K3Q9',
   })
   @ApiResponse({ status: 200, type: ProviderProfileResponse })
+  @ApiResponse({ status: 404, description: '`PROFILE_NOT_FOUND`: no profile under this id or reference.' })
   async profile(@Param('provider') provider: string) {
     if (!isProviderReference(provider.trim().toUpperCase())) parseId('provider', provider);
     const found = await providerProfile(this.pool, provider);

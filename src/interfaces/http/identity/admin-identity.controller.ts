@@ -72,6 +72,7 @@ export class AdminIdentityController {
     description: 'The provider is told by e-mail.',
   })
   @ApiResponse({ status: 200, type: DocumentReviewedResponse })
+  @ApiResponse({ status: 404, description: '`DOCUMENT_NOT_FOUND`: no such document in the file of this provider.' })
   approve(
     @CurrentActor() actor: Actor,
     @IdParam('providerId') providerId: string,
@@ -89,6 +90,7 @@ export class AdminIdentityController {
     description: 'The provider is told by e-mail and may send a new document.',
   })
   @ApiResponse({ status: 200, type: DocumentReviewedResponse })
+  @ApiResponse({ status: 404, description: '`DOCUMENT_NOT_FOUND`: no such document in the file of this provider.' })
   reject(
     @CurrentActor() actor: Actor,
     @IdParam('providerId') providerId: string,
@@ -124,6 +126,7 @@ export class AdminIdentityController {
     description: 'The same view as GET /me.',
   })
   @ApiResponse({ status: 200, type: AccountResponse })
+  @ApiResponse({ status: 404, description: '`ACCOUNT_NOT_FOUND`: no account under this id.' })
   account(@IdParam('accountId') accountId: string) {
     return this.accounts.view(accountId);
   }
@@ -136,6 +139,7 @@ export class AdminIdentityController {
     description: 'Admins only; the role works from the account\'s next token.',
   })
   @ApiResponse({ status: 200, type: StaffRolesResponse })
+  @ApiResponse({ status: 404, description: '`ACCOUNT_NOT_FOUND`: no account under this id.' })
   grant(
     @CurrentActor() actor: Actor,
     @IdParam('accountId') accountId: string,
@@ -152,6 +156,7 @@ export class AdminIdentityController {
     description: 'The role stops working at once, not when the access tokens expire.',
   })
   @ApiResponse({ status: 200, type: StaffRolesResponse })
+  @ApiResponse({ status: 404, description: '`ACCOUNT_NOT_FOUND`: no account under this id.' })
   revoke(
     @CurrentActor() actor: Actor,
     @IdParam('accountId') accountId: string,
@@ -169,6 +174,7 @@ export class AdminIdentityController {
     description: 'Safe to repeat; personal fields then read "[erased]".',
   })
   @ApiResponse({ status: 200, type: AccountStatusResponse })
+  @ApiResponse({ status: 404, description: '`ACCOUNT_NOT_FOUND`: no account under this id.' })
   erase(
     @CurrentActor() actor: Actor,
     @IdParam('accountId') accountId: string,

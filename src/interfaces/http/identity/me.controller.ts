@@ -50,6 +50,7 @@ export class MeController {
     description: 'The caller\'s own account, with the `revision` to send as If-Match on PATCH /me.',
   })
   @ApiResponse({ status: 200, type: AccountResponse })
+  @ApiResponse({ status: 404, description: '`ACCOUNT_NOT_FOUND`: the token names an account that does not exist (any more).' })
   profile(@CurrentActor() actor: Actor) {
     return this.accounts.view(actor.accountId);
   }

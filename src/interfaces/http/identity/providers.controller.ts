@@ -18,6 +18,7 @@ export class ProvidersController {
     description: 'Case-insensitive; a closed account or one without the provider role reads as unknown (404).',
   })
   @ApiResponse({ status: 200, type: ProviderByReferenceResponse })
+  @ApiResponse({ status: 404, description: '`PROVIDER_NOT_FOUND`: no open provider account under this reference.' })
   byReference(@Param('reference') reference: string) {
     return this.accounts.providerByReference(reference);
   }
