@@ -11,6 +11,7 @@ import { MarketplaceFastifyAdapter } from './interfaces/http/json-body-parser';
 import { withEntityTags } from './interfaces/http/etag/etag-openapi';
 import { registerEntityTags } from './interfaces/http/etag/etag.interceptor';
 import { withProblemResponses } from './interfaces/http/problem/openapi-problems';
+import { finishOpenApi } from './interfaces/http/shared/openapi-document';
 import { replyWithProblem } from './interfaces/http/problem/reply-problem';
 import { createValidationPipe } from './interfaces/http/problem/validation.pipe';
 import { registerTextInputCheck } from './interfaces/http/problem/text-input.hook';
@@ -26,9 +27,11 @@ export function buildOpenApi(app: NestFastifyApplication) {
         'Ids in paths are UUIDs (else 400 `INVALID_ID`); JSON bodies nest at most 64 levels (else 400 `JSON_TOO_DEEP`).',
     )
     .setVersion('0.1.0')
+    .setLicense('Proprietary', 'https://docs.marketplace.local/licence')
+    .addServer('/', 'The host serving this document')
     .addBearerAuth()
     .build();
-  return withEntityTags(withProblemResponses(SwaggerModule.createDocument(app, document)));
+  return withEntityTags(finishOpenApi(withProblemResponses(SwaggerModule.createDocument(app, document))));
 }
 
 /** `trustProxy` is `TRUST_PROXY`: forwarded addresses count only when a configured proxy sent them. */

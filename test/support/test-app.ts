@@ -2,13 +2,14 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
-import { configureApp, createHttpAdapter } from '../../src/bootstrap';
+import { buildOpenApi, configureApp, createHttpAdapter } from '../../src/bootstrap';
 import { loadConfig, AppConfig } from '../../src/infrastructure/config/config';
 import { ReactorRunner } from '../../src/infrastructure/subscriptions/reactor-runner';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import { AccessTokens } from '../../src/interfaces/http/auth/access-token';
 import { AccountRole } from '../../src/interfaces/http/auth/actor';
 import { createTestDatabase, TestDatabase } from './database';
+import { OpenApiContract } from './openapi-contract';
 import { dropRedisPrefix } from './redis';
 
 export interface TestResponse<T = any> {
@@ -23,6 +24,11 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   idempotencyKey?: string;
+  /**
+   * Skips the OpenAPI check of this answer (see openapi-contract.ts). Only for a request that
+   * deliberately sends or reads something the document cannot describe; say why.
+   */
+  uncheckedBecause?: string;
 }
 
 export interface TestApp {
@@ -76,6 +82,8 @@ export async function startTestApp(
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const tokens = app.get(AccessTokens);
+  // Every answer is checked against the document (status, media type, body schema).
+  let contract: OpenApiContract | undefined;
   return {
     app,
     db,
@@ -90,6 +98,16 @@ export async function startTestApp(
         headers,
         ...(options.body !== undefined ? { payload: options.body as object } : {}),
       });
+      if (!options.uncheckedBecause) {
+        contract ??= new OpenApiContract(JSON.parse(JSON.stringify(buildOpenApi(app))));
+        contract.check({
+          method,
+          url,
+          status: response.statusCode,
+          headers: response.headers,
+          text: response.body,
+        });
+      }
       let body: unknown = response.body;
       try {
         body = response.body ? JSON.parse(response.body) : undefined;

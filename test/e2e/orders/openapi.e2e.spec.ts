@@ -41,9 +41,11 @@ describe('marketplace OpenAPI', () => {
       });
       expect(MATRIX.some((rule) => rule.method === method && rule.path === path)).toBe(true);
       if (method !== 'GET')
-        expect((operation.parameters ?? []).some((p: any) => p.name === 'Idempotency-Key')).toBe(
-          true,
-        );
+        expect(
+          (operation.parameters ?? []).some(
+            (p: any) => p.$ref === '#/components/parameters/IdempotencyKey',
+          ),
+        ).toBe(true);
     }
     expect(doc.components.schemas.PlaceOrderDto.properties.paymentMethod.example).toBe(
       'pm_card_visa',

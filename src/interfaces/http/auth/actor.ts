@@ -1,4 +1,5 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ActorRole, CommandMeta, isStaff, PARTY_ROLES, STAFF_ROLES } from '../../../domain/shared';
 import { CausationContext } from '../../../application/shared/command-handling';
@@ -44,8 +45,12 @@ export const REQUIRED_ROLES = 'requiredRoles';
 
 /** No authentication needed (registration, login, webhooks, health). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
-/** The account must hold at least one of these roles. */
-export const Roles = (...roles: AccountRole[]) => SetMetadata(REQUIRED_ROLES, roles);
+/** The account must hold at least one of these roles (else 403 `ROLE_REQUIRED`, documented here). */
+export const Roles = (...roles: AccountRole[]) =>
+  applyDecorators(
+    SetMetadata(REQUIRED_ROLES, roles),
+    ApiResponse({ status: 403, description: `\`ROLE_REQUIRED\`: the account holds none of the roles ${roles.join(', ')}.` }),
+  );
 
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
   const request = ctx.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();

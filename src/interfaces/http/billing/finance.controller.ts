@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { JournalResponse, TrialBalanceResponse } from './billing-responses.dto';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../../infrastructure/database/database.tokens';
 import { journal, trialBalance } from '../../../projections/ledger/ledger.queries';
@@ -19,6 +20,7 @@ export class FinanceController {
     description:
       'Debits, credits and balance per ledger account; the total balance is zero when every entry balances.',
   })
+  @ApiResponse({ status: 200, type: TrialBalanceResponse })
   trialBalance(@Query() q: TrialBalanceQuery) {
     return trialBalance(this.pool, q.asOf ? new Date(q.asOf) : undefined);
   }
@@ -30,6 +32,7 @@ export class FinanceController {
     description:
       'Newest double-entry journal entries with their lines, optionally for one escrow or payout.',
   })
+  @ApiResponse({ status: 200, type: JournalResponse })
   journal(@Query() q: JournalQuery) {
     return journal(this.pool, { limit: q.limit ?? 50, escrowId: q.escrowId, payoutId: q.payoutId });
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { InvoiceListResponse, InvoiceResponse } from './billing-responses.dto';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../../infrastructure/database/database.tokens';
 import {
@@ -28,6 +29,8 @@ export class InvoicesController {
     description:
       'Invoices and credit notes I issued (as a seller, under the billing mandate) or received; finance and admin may name another account.',
   })
+  @ApiResponse({ status: 200, type: InvoiceListResponse })
+  @ApiResponse({ status: 403, description: '`NOT_INVOICE_PARTY`: another account\'s invoices, without the finance or admin role.' })
   list(@CurrentActor() actor: Actor, @Query() q: InvoiceListQuery) {
     if (q.accountId && q.accountId.toLowerCase() !== actor.accountId && !mayReadAll(actor)) {
       throw new ProblemException(
@@ -45,7 +48,17 @@ export class InvoicesController {
 
   @Get(':invoiceId.pdf')
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'Download an invoice as PDF' })
+  @ApiOperation({
+    summary: 'Download an invoice as PDF',
+    description: 'The same invoice as GET /invoices/{invoiceId}, rendered with its mandatory mentions; for its parties, finance and admin.',
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'The PDF, as an attachment named after the invoice number.',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiResponse({ status: 403, description: '`NOT_INVOICE_PARTY`: not a party of the invoice.' })
+  @ApiResponse({ status: 404, description: '`INVOICE_NOT_FOUND`: no invoice under this id.' })
   async pdf(
     @CurrentActor() actor: Actor,
     @IdParam('invoiceId') invoiceId: string,
@@ -60,7 +73,13 @@ export class InvoicesController {
   }
 
   @Get(':invoiceId')
-  @ApiOperation({ summary: 'One invoice with its mandatory mentions, as JSON' })
+  @ApiOperation({
+    summary: 'One invoice with its mandatory mentions, as JSON',
+    description: 'For its parties, finance and admin; 404 `INVOICE_NOT_FOUND` for an unknown id.',
+  })
+  @ApiResponse({ status: 200, type: InvoiceResponse })
+  @ApiResponse({ status: 403, description: '`NOT_INVOICE_PARTY`: not a party of the invoice.' })
+  @ApiResponse({ status: 404, description: '`INVOICE_NOT_FOUND`: no invoice under this id.' })
   one(@CurrentActor() actor: Actor, @IdParam('invoiceId') invoiceId: string): Promise<InvoiceView> {
     return this.readable(actor, invoiceId);
   }

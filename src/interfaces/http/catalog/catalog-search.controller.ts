@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { GigSearchResponse, ProviderProfileResponse } from './catalog-search-responses.dto';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../../infrastructure/database/database.tokens';
 import { searchGigs } from '../../../projections/catalog/gig-search.queries';
@@ -22,6 +23,7 @@ export class CatalogSearchController {
     description:
       "By category, words, TTC price range; sorted by relevance, rating, price or newest. Each gig shows its seller's cancellation marks (`sellerCancellationMarks`).",
   })
+  @ApiResponse({ status: 200, type: GigSearchResponse })
   search(@Query() q: GigSearchQuery) {
     if (
       q.minPriceCents !== undefined &&
@@ -56,6 +58,8 @@ export class CatalogSearchController {
       'An account id (UUID) or a provider reference; anything else is answered 400 `INVALID_ID`.',
     example: 'PR-7K3Q9',
   })
+  @ApiResponse({ status: 200, type: ProviderProfileResponse })
+  @ApiResponse({ status: 404, description: '`PROFILE_NOT_FOUND`: no profile under this id or reference.' })
   async profile(@Param('provider') provider: string) {
     if (!isProviderReference(provider.trim().toUpperCase())) parseId('provider', provider);
     const found = await providerProfile(this.pool, provider);

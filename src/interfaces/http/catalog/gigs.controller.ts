@@ -6,8 +6,7 @@ import {
   ApiOperation,
   ApiParam,
   ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+  ApiTags, ApiExtraModels, getSchemaPath } from '@nestjs/swagger';
 import { GigCommandMessage } from '../../../application/catalog/gig.messages';
 import { GetGigQuery, GigView } from '../../../application/catalog/gig.query';
 import { deterministicId } from '../../../application/shared/deterministic-id';
@@ -26,6 +25,7 @@ import { CreateGigDto, GigChangeResponse, GigExtraDto, UpdateGigDto } from './gi
 import { ApiStateChange, commandOptions, newId } from '../shared/http-support';
 import { existingRevisionOf } from '../../../application/shared/revision';
 import { IdParam } from '../problem/id-param';
+import { GigViewResponse } from './gig-view.dto';
 
 const gigNotFound = (gigId: string) =>
   new NotFoundError('GIG_NOT_FOUND', 'Gig not found', { gigId });
@@ -243,7 +243,11 @@ export class GigsController {
     description:
       'Anyone signed in reads a published or paused gig; drafts and archived gigs only their seller and staff. Prices are TTC with the VAT shown apart.',
   })
-  @ApiOkResponse({ description: 'The gig.', schema: { example: GIG_EXAMPLE } })
+  @ApiExtraModels(GigViewResponse)
+  @ApiOkResponse({
+    description: 'The gig.',
+    schema: { allOf: [{ $ref: getSchemaPath(GigViewResponse) }], example: GIG_EXAMPLE },
+  })
   @ApiResponse({ status: 404, description: '`GIG_NOT_FOUND`' })
   async get(@CurrentActor() actor: Actor, @IdParam('gigId') gigId: string): Promise<GigView> {
     const gig = await this.queryBus.execute(new GetGigQuery(gigId));

@@ -5,6 +5,7 @@ import { CaseHistory, CaseHistoryResult } from '../../../application/disputes/ca
 import { Actor, CurrentActor } from '../auth/actor';
 import { CaseHistoryQueryDto } from './disputes.dto';
 import { IdParam } from '../problem/id-param';
+import { CaseHistoryResponse } from './dispute-responses.dto';
 
 @ApiTags('disputes')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class CasesController {
     description:
       'Chronological (log order), each entry with its time, actor and role, a plain-words line and the raw event. With `at` the timeline stops at that moment and `state` gives the order, escrow and disputes rebuilt as they stood then. Parties never see internal notes; mediators and admins see everything; finance sees the case without notes.',
   })
+  @ApiResponse({ status: 200, type: CaseHistoryResponse })
   @ApiResponse({
     status: 400,
     description: 'CASE_AT_INVALID: `at` is neither an instant nor a position.',

@@ -20,6 +20,11 @@ import {
   StatementDto,
 } from './disputes.dto';
 import { ifMatch, mediationRole } from './disputes-http';
+import {
+  DisputeCaseResponse,
+  DisputeViewResponse,
+  ProposedSettlementResponse,
+} from './dispute-responses.dto';
 import { IdParam } from '../problem/id-param';
 
 /** Orders are bought by clients from providers; the domain then checks this account is the order's party. */
@@ -58,6 +63,7 @@ export class DisputesController {
   })
   @ApiResponse({
     status: 201,
+    type: DisputeCaseResponse,
     description: 'The dispute, the order (Contesté) and the escrow (frozen).',
   })
   @ApiResponse({ status: 404, description: 'ORDER_NOT_FOUND: unknown order, or not one of yours.' })
@@ -83,8 +89,10 @@ export class DisputesController {
   @Get('disputes/:disputeId')
   @ApiOperation({
     summary: 'A dispute as its parties (or mediation staff) see it; never any internal note',
+    description: 'With the `revision` to send as If-Match, the order and escrow states, and `access` (party, staff or auditor for finance).',
   })
   @ApiResponse({ status: 404, description: 'DISPUTE_NOT_FOUND: unknown, or not your case.' })
+  @ApiResponse({ status: 200, type: DisputeViewResponse })
   view(
     @IdParam('disputeId') disputeId: string,
     @CurrentActor() actor: Actor,
@@ -102,6 +110,7 @@ export class DisputesController {
     description:
       'The respondent’s first statement before the deadline is recorded as their response.',
   })
+  @ApiResponse({ status: 200, type: DisputeCaseResponse })
   statement(
     @IdParam('disputeId') disputeId: string,
     @Body() body: StatementDto,
@@ -126,7 +135,11 @@ export class DisputesController {
   @HttpCode(200)
   @IDEMPOTENCY
   @IF_MATCH
-  @ApiOperation({ summary: 'Take the case (mediator) or assign it to a mediator (admin)' })
+  @ApiOperation({
+    summary: 'Take the case (mediator) or assign it to a mediator (admin)',
+    description: 'The dispute goes under review; only the assigned mediator (or an admin) then proposes or decides.',
+  })
+  @ApiResponse({ status: 200, type: DisputeCaseResponse })
   assign(
     @IdParam('disputeId') disputeId: string,
     @Body() body: AssignDto,
@@ -149,7 +162,9 @@ export class DisputesController {
   @IF_MATCH
   @ApiOperation({
     summary: 'Write an internal note; the parties never see it, not even in the case history',
+    description: 'Mediation staff only.',
   })
+  @ApiResponse({ status: 200, type: DisputeCaseResponse })
   note(
     @IdParam('disputeId') disputeId: string,
     @Body() body: InternalNoteDto,
@@ -176,6 +191,7 @@ export class DisputesController {
   })
   @ApiResponse({
     status: 201,
+    type: ProposedSettlementResponse,
     description: 'The dispute with `settlementId`, to accept or reject.',
   })
   async propose(
@@ -209,6 +225,7 @@ export class DisputesController {
     description:
       'Once both accept, the escrow refunds and releases as proposed and the order becomes Résolu.',
   })
+  @ApiResponse({ status: 200, type: DisputeCaseResponse })
   accept(
     @IdParam('disputeId') disputeId: string,
     @IdParam('settlementId') settlementId: string,
@@ -228,7 +245,11 @@ export class DisputesController {
   @HttpCode(200)
   @IDEMPOTENCY
   @IF_MATCH
-  @ApiOperation({ summary: 'Reject the proposed settlement (buyer or seller)' })
+  @ApiOperation({
+    summary: 'Reject the proposed settlement (buyer or seller)',
+    description: 'The dispute goes back under review; the mediator may propose again or decide.',
+  })
+  @ApiResponse({ status: 200, type: DisputeCaseResponse })
   reject(
     @IdParam('disputeId') disputeId: string,
     @IdParam('settlementId') settlementId: string,
@@ -253,6 +274,7 @@ export class DisputesController {
     description:
       'The order resumes in the status it had when contested and the escrow is unfrozen.',
   })
+  @ApiResponse({ status: 200, type: DisputeCaseResponse })
   withdraw(
     @IdParam('disputeId') disputeId: string,
     @CurrentActor() actor: Actor,
@@ -281,6 +303,7 @@ export class DisputesController {
     description:
       'DECISION_EXCEEDS_HELD, DECISION_MUST_DISTRIBUTE_HELD, DECISION_AMOUNTS_DO_NOT_MATCH_OUTCOME.',
   })
+  @ApiResponse({ status: 200, type: DisputeCaseResponse })
   decide(
     @IdParam('disputeId') disputeId: string,
     @Body() body: DecisionDto,

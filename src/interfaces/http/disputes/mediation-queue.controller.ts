@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { MediationQueueResponse } from './mediation-queue-responses.dto';
 import { Pool } from 'pg';
 import { Clock } from '../../../application/shared/clock';
 import { PG_POOL } from '../../../infrastructure/database/database.tokens';
@@ -26,6 +27,7 @@ export class MediationQueueController {
     description:
       'Disputes oldest first with age, amount held, parties, reason and response deadline; filter by status (default: open ones) and assignee (`me`, `unassigned`, an id).',
   })
+  @ApiResponse({ status: 200, type: MediationQueueResponse })
   queue(@CurrentActor() actor: Actor, @Query() q: MediationQueueQuery) {
     return mediationQueue(this.pool, {
       statuses: q.status ? q.status.split(',') : [...OPEN_DISPUTE_STATUSES],

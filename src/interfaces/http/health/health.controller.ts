@@ -30,7 +30,10 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness of Postgres, Redis, the event store, the projections and the reactors' })
+  @ApiOperation({
+    summary: 'Liveness of Postgres, Redis, the event store, the projections and the reactors',
+    description: 'Public; 200 when every dependency is up, 503 with the failing ones otherwise.',
+  })
   async check() {
     try {
       return await this.runChecks();

@@ -4,7 +4,8 @@ import { ProjectionsService } from '../../../projections/projections.service';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { ProblemException } from '../problem/problem-details.filter';
 
-const POSITION = {
+/** A log position; commit and prepare are 64-bit, so strings. */
+export const POSITION = {
   type: 'object',
   nullable: true,
   required: ['commit', 'prepare'],

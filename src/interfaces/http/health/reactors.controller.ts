@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { HealthRegistry } from '../../../application/shared/health';
 import { ReactorRunner } from '../../../infrastructure/subscriptions/reactor-runner';
 import { Roles } from '../auth/actor';
+import { POSITION } from './projections.controller';
 
 /** A reactor waiting out a failure longer than this makes `/health` report reactors down. */
 export const REACTOR_STALL_MS = 60_000;
@@ -58,6 +59,43 @@ export class ReactorsController implements OnModuleInit {
   })
   @ApiOkResponse({
     schema: {
+      type: 'object',
+      required: ['reactors', 'deadLetters'],
+      properties: {
+        reactors: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['name', 'handled', 'deadLettered'],
+            properties: {
+              name: { type: 'string' },
+              position: POSITION,
+              handled: { type: 'integer' },
+              deadLettered: { type: 'integer' },
+              lastError: { type: 'string', nullable: true },
+              failingSince: { type: 'string', format: 'date-time', nullable: true },
+              attempts: { type: 'integer' },
+            },
+          },
+        },
+        deadLetters: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['reactor', 'eventId', 'eventType'],
+            properties: {
+              reactor: { type: 'string' },
+              eventId: { type: 'string' },
+              eventType: { type: 'string' },
+              streamName: { type: 'string' },
+              position: POSITION,
+              errorCode: { type: 'string', nullable: true },
+              errorMessage: { type: 'string', nullable: true },
+              recordedAt: { type: 'string', format: 'date-time' },
+            },
+          },
+        },
+      },
       example: {
         reactors: [
           {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AccountClosureService } from '../../../application/identity/account-closure.service';
 import { AccountService } from '../../../application/identity/account.service';
 import { VerificationService } from '../../../application/identity/verification.service';
@@ -15,6 +15,15 @@ import {
 } from './identity.dto';
 import { Causation } from './identity-http';
 import { IdParam } from '../problem/id-param';
+import {
+  AccountResponse,
+  AccountStatusResponse,
+  DocumentReviewedResponse,
+  NotificationOutboxResponse,
+  StaffRolesResponse,
+  VerificationFileResponse,
+  VerificationQueueResponse,
+} from './identity-responses.dto';
 
 /** Staff side of identity; every action records the staff member's account id. */
 @ApiTags('identity: staff')
@@ -30,7 +39,11 @@ export class AdminIdentityController {
 
   @Get('verifications')
   @Roles('mediator', 'admin')
-  @ApiOperation({ summary: 'Verification documents, oldest first (default: awaiting review)' })
+  @ApiOperation({
+    summary: 'Verification documents, oldest first (default: awaiting review)',
+    description: 'Staff (mediator, admin) work through this queue; filter by status or provider.',
+  })
+  @ApiResponse({ status: 200, type: VerificationQueueResponse })
   async queue(@Query() query: VerificationQueueQuery) {
     const items = await this.verification.queue({
       status: query.status ?? 'submitted',
@@ -42,7 +55,11 @@ export class AdminIdentityController {
 
   @Get('providers/:providerId/verification')
   @Roles('mediator', 'admin')
-  @ApiOperation({ summary: "A provider's verification file" })
+  @ApiOperation({
+    summary: "A provider's verification file",
+    description: 'The same file the provider reads at GET /me/verification.',
+  })
+  @ApiResponse({ status: 200, type: VerificationFileResponse })
   providerFile(@IdParam('providerId') providerId: string) {
     return this.verification.file(providerId);
   }
@@ -50,7 +67,12 @@ export class AdminIdentityController {
   @Post('verifications/:providerId/documents/:documentId/approve')
   @HttpCode(200)
   @Roles('mediator', 'admin')
-  @ApiOperation({ summary: 'Approve a document; its expiry is computed from its kind' })
+  @ApiOperation({
+    summary: 'Approve a document; its expiry is computed from its kind',
+    description: 'The provider is told by e-mail.',
+  })
+  @ApiResponse({ status: 200, type: DocumentReviewedResponse })
+  @ApiResponse({ status: 404, description: '`DOCUMENT_NOT_FOUND`: no such document in the file of this provider.' })
   approve(
     @CurrentActor() actor: Actor,
     @IdParam('providerId') providerId: string,
@@ -63,7 +85,12 @@ export class AdminIdentityController {
   @Post('verifications/:providerId/documents/:documentId/reject')
   @HttpCode(200)
   @Roles('mediator', 'admin')
-  @ApiOperation({ summary: 'Reject a document with a reason sent to the provider' })
+  @ApiOperation({
+    summary: 'Reject a document with a reason sent to the provider',
+    description: 'The provider is told by e-mail and may send a new document.',
+  })
+  @ApiResponse({ status: 200, type: DocumentReviewedResponse })
+  @ApiResponse({ status: 404, description: '`DOCUMENT_NOT_FOUND`: no such document in the file of this provider.' })
   reject(
     @CurrentActor() actor: Actor,
     @IdParam('providerId') providerId: string,
@@ -76,7 +103,11 @@ export class AdminIdentityController {
 
   @Get('notifications')
   @Roles('admin', 'mediator', 'finance')
-  @ApiOperation({ summary: 'The notification outbox, newest first' })
+  @ApiOperation({
+    summary: 'The notification outbox, newest first',
+    description: 'Keyset paging with `before`; single-use codes and other secrets never appear.',
+  })
+  @ApiResponse({ status: 200, type: NotificationOutboxResponse })
   async notificationOutbox(@Query() query: NotificationQuery) {
     const items = await this.notifications.list({
       template: query.template,
@@ -90,7 +121,12 @@ export class AdminIdentityController {
 
   @Get('accounts/:accountId')
   @Roles('admin', 'mediator')
-  @ApiOperation({ summary: 'An account as staff see it (erased fields read "[erased]")' })
+  @ApiOperation({
+    summary: 'An account as staff see it (erased fields read "[erased]")',
+    description: 'The same view as GET /me.',
+  })
+  @ApiResponse({ status: 200, type: AccountResponse })
+  @ApiResponse({ status: 404, description: '`ACCOUNT_NOT_FOUND`: no account under this id.' })
   account(@IdParam('accountId') accountId: string) {
     return this.accounts.view(accountId);
   }
@@ -98,7 +134,12 @@ export class AdminIdentityController {
   @Post('accounts/:accountId/staff-roles')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: 'Grant a staff role (mediator, finance, admin)' })
+  @ApiOperation({
+    summary: 'Grant a staff role (mediator, finance, admin)',
+    description: 'Admins only; the role works from the account\'s next token.',
+  })
+  @ApiResponse({ status: 200, type: StaffRolesResponse })
+  @ApiResponse({ status: 404, description: '`ACCOUNT_NOT_FOUND`: no account under this id.' })
   grant(
     @CurrentActor() actor: Actor,
     @IdParam('accountId') accountId: string,
@@ -110,7 +151,12 @@ export class AdminIdentityController {
 
   @Delete('accounts/:accountId/staff-roles/:role')
   @Roles('admin')
-  @ApiOperation({ summary: "Revoke a staff role; the account's sessions are logged out" })
+  @ApiOperation({
+    summary: "Revoke a staff role; the account's sessions are logged out",
+    description: 'The role stops working at once, not when the access tokens expire.',
+  })
+  @ApiResponse({ status: 200, type: StaffRolesResponse })
+  @ApiResponse({ status: 404, description: '`ACCOUNT_NOT_FOUND`: no account under this id.' })
   revoke(
     @CurrentActor() actor: Actor,
     @IdParam('accountId') accountId: string,
@@ -125,7 +171,10 @@ export class AdminIdentityController {
   @Roles('admin')
   @ApiOperation({
     summary: "GDPR erasure: destroys the person's data key; money and order facts stay",
+    description: 'Safe to repeat; personal fields then read "[erased]".',
   })
+  @ApiResponse({ status: 200, type: AccountStatusResponse })
+  @ApiResponse({ status: 404, description: '`ACCOUNT_NOT_FOUND`: no account under this id.' })
   erase(
     @CurrentActor() actor: Actor,
     @IdParam('accountId') accountId: string,

@@ -19,6 +19,13 @@ import {
 } from './identity.dto';
 import { AuthenticationFailedFilter, Causation, SessionId } from './identity-http';
 import { NoIdempotencyStore } from '../idempotency/idempotency.interceptor';
+import {
+  AcceptedResponse,
+  EmailConfirmedResponse,
+  PasswordResetResponse,
+  RegisteredResponse,
+  TokenPairResponse,
+} from './identity-responses.dto';
 
 const DEVICE_COOKIE = 'mk_device';
 
@@ -40,7 +47,12 @@ export class AuthController {
 
   @Public()
   @Post('register')
-  @ApiOperation({ summary: 'Create an account; a confirmation code is e-mailed' })
+  @ApiOperation({
+    summary: 'Create an account; a confirmation code is e-mailed',
+    description:
+      'Roles are `client` and/or `provider` (a provider gets a public reference such as PR-7K3Q9). The account cannot log in until the e-mail is confirmed. A known address answers 409 `EMAIL_TAKEN`.',
+  })
+  @ApiResponse({ status: 201, type: RegisteredResponse, description: 'The new account, e-mail not yet confirmed.' })
   register(@Body() dto: RegisterDto, @Causation() causation: CausationContext) {
     return this.registration.register(dto, causation);
   }
@@ -48,7 +60,11 @@ export class AuthController {
   @Public()
   @Post('confirm-email')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Confirm the e-mail address with the single-use code' })
+  @ApiOperation({
+    summary: 'Confirm the e-mail address with the single-use code',
+    description: 'The code is valid 24 hours and works once; an unknown, used or expired code answers the same refusal.',
+  })
+  @ApiResponse({ status: 200, type: EmailConfirmedResponse, description: 'The address is confirmed; the account may log in.' })
   confirmEmail(@Body() dto: TokenDto, @Causation() causation: CausationContext) {
     return this.registration.confirmEmail(dto.token, causation);
   }
@@ -58,7 +74,9 @@ export class AuthController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Send a new confirmation code (same answer whether the address is known or not)',
+    description: 'Answers 202 in every case, so the answer never tells whether an address is registered.',
   })
+  @ApiResponse({ status: 202, type: AcceptedResponse, description: 'Accepted; a code is sent if the address awaits confirmation.' })
   async resendConfirmation(@Body() dto: EmailDto, @Causation() causation: CausationContext) {
     await this.registration.resendConfirmation(dto.email, causation);
     return { accepted: true };
@@ -143,8 +161,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Spend a refresh token for a new pair; a reused token revokes the whole session',
+    description: 'Refresh tokens rotate: each is spent once. Presenting a spent one revokes the session it belongs to (token theft).',
   })
-  @ApiResponse({ status: 200, description: 'A new token pair.' })
+  @ApiResponse({ status: 200, type: TokenPairResponse, description: 'A new token pair.' })
   @ApiResponse({
     status: 401,
     description:
@@ -159,7 +178,9 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'Revoke the current session: its refresh and access tokens stop working',
+    description: 'Other sessions of the account stay open.',
   })
+  @ApiResponse({ status: 204, description: 'Logged out.' })
   async logout(@SessionId() sessionId: string): Promise<void> {
     await this.auth.logout(sessionId);
   }
@@ -169,7 +190,9 @@ export class AuthController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'E-mail a single-use reset code valid one hour (same answer for unknown addresses)',
+    description: 'Answers 202 in every case, so the answer never tells whether an address is registered.',
   })
+  @ApiResponse({ status: 202, type: AcceptedResponse, description: 'Accepted; a code is sent if the address is known.' })
   async forgotPassword(@Body() dto: EmailDto, @Causation() causation: CausationContext) {
     await this.auth.forgotPassword(dto.email, causation);
     return { accepted: true };
@@ -178,7 +201,11 @@ export class AuthController {
   @Public()
   @Post('reset-password')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Set a new password with the reset code; every session is logged out' })
+  @ApiOperation({
+    summary: 'Set a new password with the reset code; every session is logged out',
+    description: 'The new password must meet the policy (400 `WEAK_PASSWORD`); the code works once.',
+  })
+  @ApiResponse({ status: 200, type: PasswordResetResponse, description: 'The password is changed.' })
   async resetPassword(@Body() dto: ResetPasswordDto, @Causation() causation: CausationContext) {
     const { accountId } = await this.auth.resetPassword(dto.token, dto.newPassword, causation);
     return { accountId, passwordReset: true };

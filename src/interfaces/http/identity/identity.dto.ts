@@ -113,7 +113,7 @@ export class AddressDto {
   @MaxLength(400)
   line1!: string;
 
-  @ApiPropertyOptional({ example: 'Bâtiment B', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Bâtiment B', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(400)
@@ -142,7 +142,7 @@ export class UpdateProfileDto {
   @MaxLength(200)
   displayName?: string;
 
-  @ApiPropertyOptional({ example: '06 12 34 56 78', nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ type: String, example: '06 12 34 56 78', nullable: true, description: 'null clears it' })
   @IsOptional()
   @IsString()
   @MaxLength(40)

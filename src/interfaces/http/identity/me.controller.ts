@@ -10,7 +10,7 @@ import {
   Put,
   UseFilters,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AccountClosureService } from '../../../application/identity/account-closure.service';
 import { AccountService } from '../../../application/identity/account.service';
 import { AuthenticationService } from '../../../application/identity/authentication.service';
@@ -24,6 +24,13 @@ import {
   SessionId,
   sessionActor,
 } from './identity-http';
+import {
+  AccountResponse,
+  ClosureResponse,
+  PasswordChangedResponse,
+  ProfileChangedResponse,
+  TokenPairResponse,
+} from './identity-responses.dto';
 
 /** The holder's own account: every route acts on the token's account only. */
 @ApiTags('identity: my account')
@@ -38,7 +45,12 @@ export class MeController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'My profile, roles and account status' })
+  @ApiOperation({
+    summary: 'My profile, roles and account status',
+    description: 'The caller\'s own account, with the `revision` to send as If-Match on PATCH /me.',
+  })
+  @ApiResponse({ status: 200, type: AccountResponse })
+  @ApiResponse({ status: 404, description: '`ACCOUNT_NOT_FOUND`: the token names an account that does not exist (any more).' })
   profile(@CurrentActor() actor: Actor) {
     return this.accounts.view(actor.accountId);
   }
@@ -47,7 +59,9 @@ export class MeController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'Expected revision' })
   @ApiOperation({
     summary: 'Change display name, phone or address (null clears); answers the changed field names',
+    description: 'Phone numbers and addresses are checked (French formats); the answer names the changed fields only, never their values.',
   })
+  @ApiResponse({ status: 200, type: ProfileChangedResponse })
   updateProfile(
     @CurrentActor() actor: Actor,
     @SessionId() sid: string,
@@ -65,7 +79,11 @@ export class MeController {
 
   @Post('password')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Change my password; my other sessions are logged out' })
+  @ApiOperation({
+    summary: 'Change my password; my other sessions are logged out',
+    description: 'The current password is required (401 `INVALID_CURRENT_PASSWORD`); this session stays open.',
+  })
+  @ApiResponse({ status: 200, type: PasswordChangedResponse })
   changePassword(
     @CurrentActor() actor: Actor,
     @SessionId() sid: string,
@@ -86,7 +104,10 @@ export class MeController {
   @ApiOperation({
     summary:
       'Activate another party role (a provider gets a public reference); answers fresh tokens',
+    description: 'Party roles are `client` and `provider`; the fresh tokens carry the new role.',
   })
+  @ApiResponse({ status: 200, type: TokenPairResponse })
+  @ApiResponse({ status: 403, description: 'A role the account may not take: `ROLE_NOT_HELD`, `INVALID_ROLE` or a staff role.' })
   activateRole(
     @CurrentActor() actor: Actor,
     @SessionId() sid: string,
@@ -97,7 +118,12 @@ export class MeController {
   }
 
   @Put('active-role')
-  @ApiOperation({ summary: 'Switch the role I act under; answers fresh tokens' })
+  @ApiOperation({
+    summary: 'Switch the role I act under; answers fresh tokens',
+    description: 'The role must be one the account holds; the fresh tokens carry it as `activeRole`.',
+  })
+  @ApiResponse({ status: 200, type: TokenPairResponse })
+  @ApiResponse({ status: 403, description: 'A role the account may not take: `ROLE_NOT_HELD`, `INVALID_ROLE` or a staff role.' })
   switchActiveRole(
     @CurrentActor() actor: Actor,
     @SessionId() sid: string,
@@ -112,7 +138,9 @@ export class MeController {
   @ApiOperation({
     summary:
       'Ask to close my account: effective after 2 business days, then my personal data is erased',
+    description: 'Refused while an order or a dispute is open. Until `effectiveAt` the request can be withdrawn.',
   })
+  @ApiResponse({ status: 202, type: ClosureResponse })
   requestClosure(
     @CurrentActor() actor: Actor,
     @SessionId() sid: string,
@@ -122,7 +150,11 @@ export class MeController {
   }
 
   @Delete('closure')
-  @ApiOperation({ summary: 'Withdraw my closure request before it takes effect' })
+  @ApiOperation({
+    summary: 'Withdraw my closure request before it takes effect',
+    description: 'The account is open again.',
+  })
+  @ApiResponse({ status: 200, type: ClosureResponse })
   withdrawClosure(
     @CurrentActor() actor: Actor,
     @SessionId() sid: string,

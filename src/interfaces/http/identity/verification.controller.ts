@@ -1,10 +1,15 @@
 import { Body, Controller, Get, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { VerificationService } from '../../../application/identity/verification.service';
 import { CausationContext } from '../../../application/shared/command-handling';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { SalaryPortageDto, SubmitDocumentDto } from './identity.dto';
 import { Causation } from './identity-http';
+import {
+  DocumentSubmittedResponse,
+  SalaryPortageResponse,
+  VerificationFileResponse,
+} from './identity-responses.dto';
 
 /** A provider's own verification file (seed 001). */
 @ApiTags('identity: provider verification')
@@ -17,13 +22,19 @@ export class VerificationController {
   @Get()
   @ApiOperation({
     summary: 'Required documents, what is missing or expired, and every document sent',
+    description: 'A provider is `verified` once every required document is approved and in date.',
   })
+  @ApiResponse({ status: 200, type: VerificationFileResponse })
   file(@CurrentActor() actor: Actor) {
     return this.verification.file(actor.accountId);
   }
 
   @Post('documents')
-  @ApiOperation({ summary: 'Send a document for review (kind and the stored file reference)' })
+  @ApiOperation({
+    summary: 'Send a document for review (kind and the stored file reference)',
+    description: 'The document waits for staff review; resending the same file for the same kind changes nothing.',
+  })
+  @ApiResponse({ status: 201, type: DocumentSubmittedResponse })
   submit(
     @CurrentActor() actor: Actor,
     @Body() dto: SubmitDocumentDto,
@@ -35,7 +46,9 @@ export class VerificationController {
   @Put('salary-portage')
   @ApiOperation({
     summary: 'Declare whether I work through salary portage (then a DPAE is required)',
+    description: 'Changes which documents are required.',
   })
+  @ApiResponse({ status: 200, type: SalaryPortageResponse })
   salaryPortage(
     @CurrentActor() actor: Actor,
     @Body() dto: SalaryPortageDto,

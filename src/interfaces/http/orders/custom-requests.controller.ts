@@ -7,6 +7,8 @@ import {
   ApiParam,
   ApiResponse,
   ApiTags,
+  ApiExtraModels,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { AcceptCustomOfferCommand } from '../../../application/orders/accept-custom-offer.handler';
 import { CustomRequestCommandMessage } from '../../../application/orders/custom-request.messages';
@@ -38,6 +40,7 @@ import { existingRevisionOf } from '../../../application/shared/revision';
 import { PlacedOrderResponse } from './order.dto';
 import { placementResponse, viewerOf } from './orders.controller';
 import { IdParam } from '../problem/id-param';
+import { CustomRequestViewResponse } from './order-views.dto';
 
 const notFound = (customRequestId: string) =>
   new NotFoundError(CustomRequestErrorCode.NOT_FOUND, 'Custom request not found', {
@@ -101,24 +104,10 @@ export class CustomRequestsController {
     description:
       'The buyer and staff see every invitation and offer; an invited seller sees the request and only their own invitation. Anyone else gets 404.',
   })
+  @ApiExtraModels(CustomRequestViewResponse)
   @ApiOkResponse({
     schema: {
-      example: {
-        customRequestId: REQUEST_ID.example,
-        status: 'open',
-        statusLabel: 'Ouverte',
-        proposedPriceCents: 80_000,
-        invitations: [
-          {
-            sellerId: '9b2e4f61-0c3a-4d8e-b7f5-6a1d2c3e4f50',
-            status: 'offered',
-            expiresAt: '2026-11-30T10:00:00.000Z',
-            offer: { priceCents: 95_000, deliveryDays: 14, atBuyerTerms: false },
-          },
-        ],
-        orderId: null,
-        revision: '2',
-      },
+      $ref: getSchemaPath(CustomRequestViewResponse),
     },
   })
   @ApiResponse({ status: 404, description: '`CUSTOM_REQUEST_NOT_FOUND`' })

@@ -1,5 +1,10 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  BuyerDashboardResponse,
+  SellerDashboardResponse,
+  WalletDashboardResponse,
+} from './dashboards-responses.dto';
 import { Pool } from 'pg';
 import { Clock } from '../../../application/shared/clock';
 import { PG_POOL } from '../../../infrastructure/database/database.tokens';
@@ -25,6 +30,7 @@ export class DashboardsController {
     description:
       'My orders by status with their French labels (Actif, Délivré, Terminé, Contesté, Résolu…), amounts and due dates, and my custom requests awaiting an answer.',
   })
+  @ApiResponse({ status: 200, type: BuyerDashboardResponse })
   buyer(@CurrentActor() actor: Actor, @Query() query: BuyerDashboardQuery) {
     return buyerDashboard(this.pool, actor.accountId, {
       status: query.status,
@@ -39,6 +45,7 @@ export class DashboardsController {
     summary: 'Seller dashboard',
     description: 'Orders to start, orders due (late ones flagged) and earnings.',
   })
+  @ApiResponse({ status: 200, type: SellerDashboardResponse })
   seller(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
     return sellerDashboard(this.pool, actor.accountId, {
       limit: query.limit ?? 50,
@@ -53,6 +60,7 @@ export class DashboardsController {
     description:
       'Available balance, amount still held in escrow for my orders, in transit and paid out; recent withdrawals.',
   })
+  @ApiResponse({ status: 200, type: WalletDashboardResponse })
   wallet(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
     return sellerWallet(this.pool, actor.accountId, query.limit ?? 20);
   }

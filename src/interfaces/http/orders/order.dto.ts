@@ -60,7 +60,6 @@ export class PlaceOrderDto {
     description:
       'A card payment method token from the front end (card, the default way to pay), or `bank_transfer` (SEPA transfer to a virtual IBAN; the order waits for the funds), or `paypal`. Simulated gateway: `pm_card_visa` pays, `pm_card_declined` is refused (422 PAYMENT_DECLINED).',
     example: 'pm_card_visa',
-    examples: ['pm_card_visa', 'bank_transfer', 'paypal'],
   })
   @IsString()
   @MaxLength(255)
@@ -119,7 +118,7 @@ export class CancellationMarkAmendmentDto {
   @IsString()
   comment?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 5, example: 4, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 5, example: 4, nullable: true })
   @IsOptional()
   @IsInt()
   rating?: number | null;

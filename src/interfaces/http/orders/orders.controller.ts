@@ -7,6 +7,8 @@ import {
   ApiParam,
   ApiResponse,
   ApiTags,
+  ApiExtraModels,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { ProviderVerificationPort } from '../../../application/catalog/provider-verification.port';
 import { EscrowView, GetEscrowQuery } from '../../../application/escrow/escrow.query';
@@ -52,6 +54,7 @@ import {
   ReviewDto,
 } from './order.dto';
 import { IdParam } from '../problem/id-param';
+import { EscrowViewResponse, OrderMessageResponse, OrderViewResponse } from './order-views.dto';
 
 const orderNotFound = (orderId: string) =>
   new NotFoundError(OrderErrorCode.NOT_FOUND, 'Order not found', { orderId });
@@ -125,22 +128,11 @@ export class OrdersController {
     description:
       'The order as its event stream tells it: status with its French label (Actif, Délivré, Terminé, Contesté, Résolu...), amounts, deadlines, revision rounds, pending cancellation. Only its buyer and seller, and staff, see it; anyone else gets 404.',
   })
+  @ApiExtraModels(OrderViewResponse)
   @ApiOkResponse({
     description: 'The order.',
     schema: {
-      example: {
-        orderId: ORDER_ID.example,
-        status: 'active',
-        statusLabel: 'Actif',
-        amountCents: 49_900,
-        vatCents: 8_317,
-        commissionCents: 4_990,
-        sellerNetCents: 44_910,
-        deliveryDueAt: '2026-12-01T10:00:00.000Z',
-        deadlineApplies: true,
-        revisionRequests: 0,
-        revision: '3',
-      },
+      $ref: getSchemaPath(OrderViewResponse),
     },
   })
   @ApiResponse({
@@ -183,8 +175,11 @@ export class OrdersController {
     description:
       'Oldest first, including the automatic opening message. Parties and staff only. Contact details found at posting (`masked: true`) read as "[masqué]" for the other party; the author and staff read the text as sent, and staff also get `flag` with what was detected.',
   })
+  @ApiExtraModels(OrderMessageResponse)
   @ApiOkResponse({
     schema: {
+      type: 'array',
+      items: { $ref: getSchemaPath(OrderMessageResponse) },
       example: [
         {
           messageId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
@@ -231,18 +226,10 @@ export class OrdersController {
     description:
       'Funded, released, refunded and held amounts; funded = released + refunded + held at all times.',
   })
+  @ApiExtraModels(EscrowViewResponse)
   @ApiOkResponse({
     schema: {
-      example: {
-        escrowId: 'a3c1e5f7-9b2d-5e4f-8a6c-1b3d5f7a9c2e',
-        status: 'held',
-        statusLabel: 'Sous séquestre',
-        fundedCents: 49_900,
-        releasedCents: 0,
-        refundedCents: 0,
-        heldCents: 49_900,
-        revision: '1',
-      },
+      $ref: getSchemaPath(EscrowViewResponse),
     },
   })
   @ApiResponse({ status: 404, description: '`ORDER_NOT_FOUND`' })

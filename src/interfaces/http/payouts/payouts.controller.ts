@@ -54,7 +54,10 @@ export class PayoutsController {
 
   @Get('wallets/:providerId')
   @Roles('finance', 'admin')
-  @ApiOperation({ summary: "A provider's wallet (finance, admin)" })
+  @ApiOperation({
+    summary: "A provider's wallet (finance, admin)",
+    description: 'The same view as GET /wallet, for any provider.',
+  })
   @ApiOkResponse({ type: WalletResponse })
   providerWallet(@IdParam('providerId') providerId: string): Promise<WalletView> {
     return this.withdrawals.wallet(providerId);

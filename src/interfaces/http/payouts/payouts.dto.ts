@@ -84,8 +84,8 @@ export class PayoutResponse {
   status!: string;
   @ApiProperty({ example: 'Demandé' }) statusLabel!: string;
   @ApiProperty({ type: WithdrawalAccountResponse }) account!: WithdrawalAccountResponse;
-  @ApiProperty({ nullable: true, example: null }) gatewayPayoutId!: string | null;
-  @ApiProperty({ nullable: true, example: null }) failureCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) gatewayPayoutId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) failureCode!: string | null;
   @ApiProperty({ example: '0', description: 'The payout stream revision.' }) revision!: string;
 }
 
@@ -106,5 +106,5 @@ export class WalletResponse {
   @ApiProperty({ example: 0 }) paidOutCents!: number;
   @ApiProperty({ type: [WithdrawalAccountResponse] }) accounts!: WithdrawalAccountResponse[];
   @ApiProperty({ type: [WalletPayoutResponse] }) payouts!: WalletPayoutResponse[];
-  @ApiProperty({ nullable: true, example: '4' }) revision!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '4' }) revision!: string | null;
 }

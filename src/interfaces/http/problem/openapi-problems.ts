@@ -99,8 +99,7 @@ export function withProblemResponses(document: OpenAPIObject): OpenAPIObject {
       for (const [status, description] of Object.entries(added)) {
         const declared = op.responses[status];
         if (!declared) op.responses[status] = { description, content: problemContent };
-        else if (!declared.content)
-          declared.description = `${declared.description ?? ''}\n\nAlso: ${description}`.trim();
+        else declared.description = `${declared.description ?? ''}\n\nAlso: ${description}`.trim();
       }
       for (const [status, response] of Object.entries(op.responses)) {
         if (Number(status) < 400) continue;

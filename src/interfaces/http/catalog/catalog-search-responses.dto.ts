@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PartyResponse, RatingSummaryResponse } from '../shared/read-model.dto';
+
+/** Answer shapes of the public search and profile routes, for the OpenAPI document. */
+
+export class GigSearchItem {
+  @ApiProperty({ format: 'uuid' }) gigId!: string;
+  @ApiProperty({ example: 'Logo vectoriel' }) title!: string;
+  @ApiProperty({ example: 'service' }) kind!: string;
+  @ApiProperty({ example: 'design' }) category!: string;
+  @ApiProperty({ type: [String], example: ['logo'] }) keywords!: string[];
+  @ApiProperty({ type: 'integer', example: 12000, description: 'TTC.' }) priceCents!: number;
+  @ApiProperty({ type: 'integer' }) vatCents!: number;
+  @ApiProperty({ type: 'integer' }) deliveryDays!: number;
+  @ApiProperty({ type: RatingSummaryResponse }) rating!: RatingSummaryResponse;
+  @ApiProperty({ type: 'integer' }) completedOrders!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt!: string | null;
+  @ApiProperty({ type: PartyResponse }) seller!: PartyResponse;
+  @ApiProperty({ type: 'integer', description: "The seller's cancellation marks not withdrawn." })
+  sellerCancellationMarks!: number;
+}
+
+export class GigSearchResponse {
+  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiProperty({ type: 'integer' }) limit!: number;
+  @ApiProperty({ type: 'integer' }) offset!: number;
+  @ApiProperty({ type: [GigSearchItem] }) items!: GigSearchItem[];
+}
+
+export class ProfileReview {
+  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 }) rating!: number;
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) reviewedAt!: string | null;
+}
+
+export class CancellationAmendment {
+  @ApiProperty({ format: 'uuid' }) by!: string;
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) rating!: number | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) amendedAt!: string | null;
+}
+
+export class ProfileCancellation {
+  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ example: 'late_delivery' }) reason!: string;
+  @ApiProperty({ description: "This account cancelled (else the mark is a late seller's)." })
+  byThisAccount!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt!: string | null;
+  @ApiPropertyOptional({ type: CancellationAmendment, nullable: true })
+  amendment?: CancellationAmendment | null;
+}
+
+export class ProviderProfileResponse {
+  @ApiProperty({ format: 'uuid' }) accountId!: string;
+  @ApiProperty({ type: String, nullable: true }) displayName!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'PR-7K3Q9' }) providerReference!:
+    string | null;
+  @ApiProperty() erased!: boolean;
+  @ApiProperty({ type: RatingSummaryResponse }) rating!: RatingSummaryResponse;
+  @ApiProperty({ type: 'integer' }) completedOrders!: number;
+  @ApiProperty({ type: 'integer' }) cancellationMarks!: number;
+  @ApiProperty({ type: [ProfileReview] }) recentReviews!: ProfileReview[];
+  @ApiProperty({ type: [ProfileCancellation] }) recentCancellations!: ProfileCancellation[];
+}

@@ -1,0 +1,127 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** Answer shapes of the dispute and case routes, for the OpenAPI document. */
+
+export class DisputeOrderState {
+  @ApiProperty({ example: 'contested' }) status!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Contesté' }) statusLabel!: string | null;
+}
+
+export class DisputeEscrowState {
+  @ApiProperty({ example: 'frozen' }) status!: string;
+  @ApiProperty({ example: 'Gelé' }) statusLabel!: string;
+  @ApiProperty({ type: 'integer', example: 12000 }) heldCents!: number;
+}
+
+export class DisputeCaseResponse {
+  @ApiProperty({ format: 'uuid' }) disputeId!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) orderId!: string | null;
+  @ApiProperty({
+    enum: ['open', 'under_review', 'settlement_proposed', 'withdrawn', 'resolved'],
+    example: 'open',
+  })
+  status!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Ouvert' }) statusLabel!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '3',
+    description: 'The dispute revision, for If-Match on the next command.',
+  })
+  revision!: string | null;
+  @ApiProperty({
+    type: [String],
+    example: ['DisputeOpened'],
+    description: 'Types of the events appended (none when nothing changed).',
+  })
+  events!: string[];
+  @ApiProperty({ type: DisputeOrderState, nullable: true }) order!: DisputeOrderState | null;
+  @ApiProperty({ type: DisputeEscrowState, nullable: true }) escrow!: DisputeEscrowState | null;
+  @ApiProperty({
+    enum: ['done', 'pending'],
+    description: '`pending`: the consequences on the order or escrow are still being carried out.',
+  })
+  effects!: 'done' | 'pending';
+}
+
+export class ProposedSettlementResponse extends DisputeCaseResponse {
+  @ApiProperty({ format: 'uuid', description: 'To accept or reject.' }) settlementId!: string;
+}
+
+export class DisputeViewResponse extends DisputeCaseResponse {
+  @ApiProperty({ enum: ['staff', 'party', 'auditor'] }) access!: string;
+  @ApiProperty({ example: 'Prestation non livrée' }) reasonLabel!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'The dispute state: parties, reason, statements, settlement, deadlines (never internal notes).',
+  })
+  dispute!: Record<string, unknown>;
+}
+
+export class CaseActor {
+  @ApiProperty({ type: String, nullable: true }) id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) role!: string | null;
+  @ApiProperty({ enum: ['buyer', 'seller', 'mediator', 'admin', 'finance', 'system', 'other'] })
+  caseRole!: string;
+}
+
+export class CaseEvent {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty({ type: 'integer' }) schemaVersion!: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The event data as recorded (personal data erased reads "[erased]").',
+  })
+  data!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true }) metadata!: Record<string, unknown>;
+}
+
+export class TimelineEntryResponse {
+  @ApiProperty({ type: 'integer', description: "1-based rank in the viewer's timeline." })
+  seq!: number;
+  @ApiProperty({
+    example: '1042:1187',
+    description: 'Pass it back as `at` to rebuild the case just after this event.',
+  })
+  position!: string;
+  @ApiProperty({ format: 'date-time' }) time!: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ enum: ['order', 'escrow', 'dispute'] }) stream!: string;
+  @ApiProperty() streamName!: string;
+  @ApiProperty({ type: 'integer' }) revision!: number;
+  @ApiProperty() type!: string;
+  @ApiProperty({ type: CaseActor }) actor!: CaseActor;
+  @ApiProperty({ description: 'A plain-words line.' }) description!: string;
+  @ApiProperty({ type: CaseEvent }) event!: CaseEvent;
+}
+
+export class CaseAsOf {
+  @ApiProperty() at!: string;
+  @ApiProperty({ enum: ['time', 'position'] }) kind!: string;
+  @ApiProperty({ type: String, nullable: true }) lastPosition!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastRecordedAt!:
+    string | null;
+}
+
+export class CaseHistoryResponse {
+  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ format: 'uuid' }) escrowId!: string;
+  @ApiProperty({ format: 'uuid' }) buyerId!: string;
+  @ApiProperty({ format: 'uuid' }) sellerId!: string;
+  @ApiProperty({ type: [String] }) disputeIds!: string[];
+  @ApiProperty({ enum: ['staff', 'party', 'auditor'] }) access!: string;
+  @ApiProperty({ type: CaseAsOf, nullable: true, description: 'Set when `at` was asked.' })
+  asOf!: CaseAsOf | null;
+  @ApiProperty({ type: 'integer' }) totalEvents!: number;
+  @ApiProperty({ type: [TimelineEntryResponse] }) timeline!: TimelineEntryResponse[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'With `at`: the order, escrow and disputes as they stood then.',
+  })
+  state?: Record<string, unknown>;
+}

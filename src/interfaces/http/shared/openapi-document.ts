@@ -1,0 +1,124 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+/**
+ * The last pass over the generated document, so it is the contract front ends build on: every
+ * tag is defined with a description, the idempotency and revision headers are one shared,
+ * optional parameter each, and each error answer lists the stable codes it can carry (`x-codes`).
+ */
+
+/** Every tag an operation uses; a controller with a new tag adds it here (a test fails otherwise). */
+export const API_TAGS: Record<string, string> = {
+  'identity: authentication':
+    'Registration, e-mail confirmation, login with rotating refresh tokens, password reset.',
+  'identity: my account': "The caller's own account: profile, password, roles, closure.",
+  'identity: provider verification':
+    "A provider's identity and legal documents, checked by staff before payouts.",
+  'identity: providers': 'Public provider profiles.',
+  'identity: staff': 'Staff back office for accounts, verifications and notifications.',
+  gigs: 'Services a provider sells at a fixed price, with paid extras.',
+  search: 'Public search over published gigs and provider profiles.',
+  orders:
+    'An order placed on a gig or a custom offer, paid into escrow, delivered, accepted or cancelled.',
+  'custom requests':
+    'A buyer describes a need; a provider answers with a custom offer the buyer can order.',
+  dashboards: 'Read models for the buyer, the seller and the wallet.',
+  disputes: 'Disputes on an order: statements, settlements, mediation and a staff decision.',
+  mediation: 'The mediation queue staff work through.',
+  payouts: "Withdrawals from a provider's wallet to a bank account or PayPal.",
+  invoices: 'Invoices issued for orders and commissions, as JSON and PDF.',
+  finance: 'The double-entry ledger, for finance staff.',
+  admin: 'Operations: projections and reactors (lag, halts, retry).',
+  health: 'Liveness and readiness.',
+  webhooks: 'Signed callbacks from the payment gateways.',
+};
+
+type Parameter = {
+  name?: string;
+  in?: string;
+  required?: boolean;
+  $ref?: string;
+  schema?: unknown;
+};
+type Response = {
+  description?: string;
+  content?: Record<string, { example?: unknown; examples?: Record<string, { value?: unknown }> }>;
+};
+type Operation = { tags?: string[]; parameters?: Parameter[]; responses: Record<string, Response> };
+
+/** Headers every state-changing route reads, documented once under `components.parameters`. */
+const SHARED_HEADERS: Record<string, { key: string; parameter: Record<string, unknown> }> = {
+  'idempotency-key': {
+    key: 'IdempotencyKey',
+    parameter: {
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description:
+        'Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).',
+      schema: { type: 'string', minLength: 1, maxLength: 255 },
+      example: '5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71',
+    },
+  },
+  'if-match': {
+    key: 'IfMatch',
+    parameter: {
+      name: 'If-Match',
+      in: 'header',
+      required: false,
+      description:
+        'The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.',
+      schema: { type: 'string' },
+      example: '"4"',
+    },
+  },
+};
+
+const CODE = /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g;
+
+/** The stable codes an error answer names: its examples' `code`s and the `CODES` its description quotes. */
+function codesOf(response: Response): string[] {
+  const codes = new Set<string>();
+  for (const match of (response.description ?? '').matchAll(CODE)) codes.add(match[1]);
+  for (const media of Object.values(response.content ?? {})) {
+    const examples = [media.example, ...Object.values(media.examples ?? {}).map((e) => e.value)];
+    for (const example of examples) {
+      const code = (example as { code?: unknown } | undefined)?.code;
+      if (typeof code === 'string') codes.add(code);
+    }
+  }
+  return [...codes].sort();
+}
+
+export function finishOpenApi(document: OpenAPIObject): OpenAPIObject {
+  document.components = document.components ?? {};
+  const parameters = (document.components.parameters = {
+    ...(document.components.parameters ?? {}),
+  });
+  for (const { key, parameter } of Object.values(SHARED_HEADERS))
+    parameters[key] = parameter as never;
+  const used = new Set<string>();
+  for (const item of Object.values(document.paths)) {
+    for (const op of Object.values(item as Record<string, Operation>)) {
+      if (!op || typeof op !== 'object' || !op.responses) continue;
+      for (const tag of op.tags ?? []) used.add(tag);
+      // `@Headers('if-match')` params appear as required lowercase headers beside the declared
+      // `@ApiHeader`: keep one, the shared optional one.
+      const seen = new Set<string>();
+      op.parameters = (op.parameters ?? []).flatMap((parameter): Parameter[] => {
+        if (parameter.in !== 'header' || !parameter.name) return [parameter];
+        const name = parameter.name.toLowerCase();
+        if (seen.has(name)) return [];
+        seen.add(name);
+        const shared = SHARED_HEADERS[name];
+        return [shared ? { $ref: `#/components/parameters/${shared.key}` } : parameter];
+      });
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (Number(status) < 400) continue;
+        const codes = codesOf(response);
+        if (codes.length > 0) (response as Record<string, unknown>)['x-codes'] = codes;
+      }
+    }
+  }
+  document.tags = [...used].sort().map((name) => ({ name, description: API_TAGS[name] ?? '' }));
+  return document;
+}
