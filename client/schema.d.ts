@@ -9,7 +9,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account; a confirmation code is e-mailed */
+        /**
+         * Create an account; a confirmation code is e-mailed
+         * @description Roles are `client` and/or `provider` (a provider gets a public reference such as PR-7K3Q9). The account cannot log in until the e-mail is confirmed. A known address answers 409 `EMAIL_TAKEN`.
+         */
         post: operations["AuthController_register"];
         delete?: never;
         options?: never;
@@ -26,7 +29,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm the e-mail address with the single-use code */
+        /**
+         * Confirm the e-mail address with the single-use code
+         * @description The code is valid 24 hours and works once; an unknown, used or expired code answers the same refusal.
+         */
         post: operations["AuthController_confirmEmail"];
         delete?: never;
         options?: never;
@@ -43,7 +49,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a new confirmation code (same answer whether the address is known or not) */
+        /**
+         * Send a new confirmation code (same answer whether the address is known or not)
+         * @description Answers 202 in every case, so the answer never tells whether an address is registered.
+         */
         post: operations["AuthController_resendConfirmation"];
         delete?: never;
         options?: never;
@@ -80,7 +89,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Spend a refresh token for a new pair; a reused token revokes the whole session */
+        /**
+         * Spend a refresh token for a new pair; a reused token revokes the whole session
+         * @description Refresh tokens rotate: each is spent once. Presenting a spent one revokes the session it belongs to (token theft).
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -97,7 +109,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke the current session: its refresh and access tokens stop working */
+        /**
+         * Revoke the current session: its refresh and access tokens stop working
+         * @description Other sessions of the account stay open.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -114,7 +129,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** E-mail a single-use reset code valid one hour (same answer for unknown addresses) */
+        /**
+         * E-mail a single-use reset code valid one hour (same answer for unknown addresses)
+         * @description Answers 202 in every case, so the answer never tells whether an address is registered.
+         */
         post: operations["AuthController_forgotPassword"];
         delete?: never;
         options?: never;
@@ -131,7 +149,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password with the reset code; every session is logged out */
+        /**
+         * Set a new password with the reset code; every session is logged out
+         * @description The new password must meet the policy (400 `WEAK_PASSWORD`); the code works once.
+         */
         post: operations["AuthController_resetPassword"];
         delete?: never;
         options?: never;
@@ -146,14 +167,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My profile, roles and account status */
+        /**
+         * My profile, roles and account status
+         * @description The caller's own account, with the `revision` to send as If-Match on PATCH /me.
+         */
         get: operations["MeController_profile"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change display name, phone or address (null clears); answers the changed field names */
+        /**
+         * Change display name, phone or address (null clears); answers the changed field names
+         * @description Phone numbers and addresses are checked (French formats); the answer names the changed fields only, never their values.
+         */
         patch: operations["MeController_updateProfile"];
         trace?: never;
     };
@@ -166,7 +193,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change my password; my other sessions are logged out */
+        /**
+         * Change my password; my other sessions are logged out
+         * @description The current password is required (401 `INVALID_CURRENT_PASSWORD`); this session stays open.
+         */
         post: operations["MeController_changePassword"];
         delete?: never;
         options?: never;
@@ -183,7 +213,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Activate another party role (a provider gets a public reference); answers fresh tokens */
+        /**
+         * Activate another party role (a provider gets a public reference); answers fresh tokens
+         * @description Party roles are `client` and `provider`; the fresh tokens carry the new role.
+         */
         post: operations["MeController_activateRole"];
         delete?: never;
         options?: never;
@@ -199,7 +232,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Switch the role I act under; answers fresh tokens */
+        /**
+         * Switch the role I act under; answers fresh tokens
+         * @description The role must be one the account holds; the fresh tokens carry it as `activeRole`.
+         */
         put: operations["MeController_switchActiveRole"];
         post?: never;
         delete?: never;
@@ -217,9 +253,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask to close my account: effective after 2 business days, then my personal data is erased */
+        /**
+         * Ask to close my account: effective after 2 business days, then my personal data is erased
+         * @description Refused while an order or a dispute is open. Until `effectiveAt` the request can be withdrawn.
+         */
         post: operations["MeController_requestClosure"];
-        /** Withdraw my closure request before it takes effect */
+        /**
+         * Withdraw my closure request before it takes effect
+         * @description The account is open again.
+         */
         delete: operations["MeController_withdrawClosure"];
         options?: never;
         head?: never;
@@ -233,7 +275,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Required documents, what is missing or expired, and every document sent */
+        /**
+         * Required documents, what is missing or expired, and every document sent
+         * @description A provider is `verified` once every required document is approved and in date.
+         */
         get: operations["VerificationController_file"];
         put?: never;
         post?: never;
@@ -252,7 +297,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a document for review (kind and the stored file reference) */
+        /**
+         * Send a document for review (kind and the stored file reference)
+         * @description The document waits for staff review; resending the same file for the same kind changes nothing.
+         */
         post: operations["VerificationController_submit"];
         delete?: never;
         options?: never;
@@ -268,7 +316,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Declare whether I work through salary portage (then a DPAE is required) */
+        /**
+         * Declare whether I work through salary portage (then a DPAE is required)
+         * @description Changes which documents are required.
+         */
         put: operations["VerificationController_salaryPortage"];
         post?: never;
         delete?: never;
@@ -284,7 +335,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find a provider by public reference, e.g. PR-7K3Q9 */
+        /**
+         * Find a provider by public reference, e.g. PR-7K3Q9
+         * @description Case-insensitive; a closed account or one without the provider role reads as unknown (404).
+         */
         get: operations["ProvidersController_byReference"];
         put?: never;
         post?: never;
@@ -301,7 +355,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verification documents, oldest first (default: awaiting review) */
+        /**
+         * Verification documents, oldest first (default: awaiting review)
+         * @description Staff (mediator, admin) work through this queue; filter by status or provider.
+         */
         get: operations["AdminIdentityController_queue"];
         put?: never;
         post?: never;
@@ -318,7 +375,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A provider's verification file */
+        /**
+         * A provider's verification file
+         * @description The same file the provider reads at GET /me/verification.
+         */
         get: operations["AdminIdentityController_providerFile"];
         put?: never;
         post?: never;
@@ -337,7 +397,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a document; its expiry is computed from its kind */
+        /**
+         * Approve a document; its expiry is computed from its kind
+         * @description The provider is told by e-mail.
+         */
         post: operations["AdminIdentityController_approve"];
         delete?: never;
         options?: never;
@@ -354,7 +417,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject a document with a reason sent to the provider */
+        /**
+         * Reject a document with a reason sent to the provider
+         * @description The provider is told by e-mail and may send a new document.
+         */
         post: operations["AdminIdentityController_reject"];
         delete?: never;
         options?: never;
@@ -369,7 +435,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The notification outbox, newest first */
+        /**
+         * The notification outbox, newest first
+         * @description Keyset paging with `before`; single-use codes and other secrets never appear.
+         */
         get: operations["AdminIdentityController_notificationOutbox"];
         put?: never;
         post?: never;
@@ -386,7 +455,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An account as staff see it (erased fields read "[erased]") */
+        /**
+         * An account as staff see it (erased fields read "[erased]")
+         * @description The same view as GET /me.
+         */
         get: operations["AdminIdentityController_account"];
         put?: never;
         post?: never;
@@ -405,7 +477,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Grant a staff role (mediator, finance, admin) */
+        /**
+         * Grant a staff role (mediator, finance, admin)
+         * @description Admins only; the role works from the account's next token.
+         */
         post: operations["AdminIdentityController_grant"];
         delete?: never;
         options?: never;
@@ -423,7 +498,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a staff role; the account's sessions are logged out */
+        /**
+         * Revoke a staff role; the account's sessions are logged out
+         * @description The role stops working at once, not when the access tokens expire.
+         */
         delete: operations["AdminIdentityController_revoke"];
         options?: never;
         head?: never;
@@ -439,7 +517,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** GDPR erasure: destroys the person's data key; money and order facts stay */
+        /**
+         * GDPR erasure: destroys the person's data key; money and order facts stay
+         * @description Safe to repeat; personal fields then read "[erased]".
+         */
         post: operations["AdminIdentityController_erase"];
         delete?: never;
         options?: never;
@@ -1142,7 +1223,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A dispute as its parties (or mediation staff) see it; never any internal note */
+        /**
+         * A dispute as its parties (or mediation staff) see it; never any internal note
+         * @description With the `revision` to send as If-Match, the order and escrow states, and `access` (party, staff or auditor for finance).
+         */
         get: operations["DisputesController_view"];
         put?: never;
         post?: never;
@@ -1181,7 +1265,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take the case (mediator) or assign it to a mediator (admin) */
+        /**
+         * Take the case (mediator) or assign it to a mediator (admin)
+         * @description The dispute goes under review; only the assigned mediator (or an admin) then proposes or decides.
+         */
         post: operations["DisputesController_assign"];
         delete?: never;
         options?: never;
@@ -1198,7 +1285,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Write an internal note; the parties never see it, not even in the case history */
+        /**
+         * Write an internal note; the parties never see it, not even in the case history
+         * @description Mediation staff only.
+         */
         post: operations["DisputesController_note"];
         delete?: never;
         options?: never;
@@ -1255,7 +1345,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject the proposed settlement (buyer or seller) */
+        /**
+         * Reject the proposed settlement (buyer or seller)
+         * @description The dispute goes back under review; the mediator may propose again or decide.
+         */
         post: operations["DisputesController_reject"];
         delete?: never;
         options?: never;
@@ -1370,7 +1463,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A provider's wallet (finance, admin) */
+        /**
+         * A provider's wallet (finance, admin)
+         * @description The same view as GET /wallet, for any provider.
+         */
         get: operations["PayoutsController_providerWallet"];
         put?: never;
         post?: never;
@@ -1507,7 +1603,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download an invoice as PDF */
+        /**
+         * Download an invoice as PDF
+         * @description The same invoice as GET /invoices/{invoiceId}, rendered with its mandatory mentions; for its parties, finance and admin.
+         */
         get: operations["InvoicesController_pdf"];
         put?: never;
         post?: never;
@@ -1524,10 +1623,53 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One invoice with its mandatory mentions, as JSON */
+        /**
+         * One invoice with its mandatory mentions, as JSON
+         * @description For its parties, finance and admin; 404 `INVOICE_NOT_FOUND` for an unknown id.
+         */
         get: operations["InvoicesController_one"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/test-clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the test clock
+         * @description Platform time, real time and the offset between them.
+         */
+        get: operations["TestClockController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/test-clock/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the test clock forward
+         * @description By `seconds` or `to` an instant, for every process. Jobs whose due time the move passes run at once (an order past its delivery deadline turns late, a delivery left 3 days is accepted); later ones keep their platform due time. The clock never goes back.
+         */
+        post: operations["TestClockController_advance"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1541,7 +1683,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness of Postgres, Redis, the event store, the projections and the reactors */
+        /**
+         * Liveness of Postgres, Redis, the event store, the projections and the reactors
+         * @description Public; 200 when every dependency is up, 503 with the failing ones otherwise.
+         */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -1633,13 +1778,61 @@ export interface components {
              */
             roles: string[];
         };
+        RegisteredResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            accountId: string;
+            /**
+             * @example [
+             *       "client"
+             *     ]
+             */
+            roles: string[];
+            /** @example client */
+            activeRole: string;
+            /**
+             * @description Providers only, e.g. PR-7K3Q9.
+             * @example null
+             */
+            providerReference: string | null;
+            /** @enum {boolean} */
+            emailConfirmed: false;
+            /**
+             * @description Stream revision after the change, for If-Match.
+             * @example 3
+             */
+            revision: string | null;
+        };
         TokenDto: {
             /** @example AAECAwQFBgcICQoLDA0ODw... */
             token: string;
         };
+        EmailConfirmedResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            accountId: string;
+            /** @enum {boolean} */
+            emailConfirmed: true;
+            /**
+             * @description Stream revision after the change, for If-Match.
+             * @example 3
+             */
+            revision: string | null;
+        };
         EmailDto: {
             /** @example camille.martin@example.fr */
             email: string;
+        };
+        AcceptedResponse: {
+            /**
+             * @description The same answer whether the address is known or not.
+             * @enum {boolean}
+             */
+            accepted: true;
         };
         LoginDto: {
             /** @example camille.martin@example.fr */
@@ -1656,17 +1849,119 @@ export interface components {
             /** @example n0Ptx1Wl3... */
             refreshToken: string;
         };
+        TokenPairResponse: {
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @example eyJhbGciOiJIUzI1NiJ9… */
+            accessToken: string;
+            /**
+             * @description Seconds.
+             * @example 900
+             */
+            expiresIn: number;
+            /** @example rt_9f8e7d… */
+            refreshToken: string;
+            /** Format: date-time */
+            refreshExpiresAt: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            accountId: string;
+            /**
+             * @example [
+             *       "client",
+             *       "provider"
+             *     ]
+             */
+            roles: string[];
+            /** @example provider */
+            activeRole: string;
+            /** @example PR-7K3Q9 */
+            providerReference: string | null;
+        };
         ResetPasswordDto: {
             /** @example AAECAwQFBgcICQoLDA0ODw... */
             token: string;
             /** @example N3w!passw0rd */
             newPassword: string;
         };
+        PasswordResetResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            accountId: string;
+            /** @enum {boolean} */
+            passwordReset: true;
+        };
+        AddressResponse: {
+            /** @example 12 rue des Lilas */
+            line1: string;
+            /** @example Bâtiment B */
+            line2?: string | null;
+            /** @example 75011 */
+            postalCode: string;
+            /** @example Paris */
+            city: string;
+            /** @example FR */
+            country?: string;
+        };
+        AccountResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            accountId: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "pending" | "open" | "closing" | "closed" | "erased";
+            /** @example Actif */
+            statusLabel: string;
+            /**
+             * @example [
+             *       "client"
+             *     ]
+             */
+            roles: string[];
+            /**
+             * @example [
+             *       "Client"
+             *     ]
+             */
+            roleLabels: string[];
+            /** @example client */
+            activeRole: string | null;
+            /** @example null */
+            providerReference: string | null;
+            emailConfirmed: boolean;
+            /**
+             * @description "[erased]" once erased.
+             * @example camille@example.fr
+             */
+            email: string;
+            /** @example Camille */
+            displayName: string;
+            /** @example 06 12 34 56 78 */
+            phone: string | null;
+            address: components["schemas"]["AddressResponse"] | null;
+            /** Format: date-time */
+            registeredAt: string | null;
+            /** Format: date-time */
+            closureEffectiveAt: string | null;
+            /**
+             * @description Stream revision after the change, for If-Match.
+             * @example 3
+             */
+            revision: string | null;
+        };
         AddressDto: {
             /** @example 12 rue des Lilas */
             line1: string;
             /** @example Bâtiment B */
-            line2?: Record<string, never> | null;
+            line2?: string | null;
             /** @example 69003 */
             postalCode: string;
             /** @example Lyon */
@@ -1681,9 +1976,28 @@ export interface components {
              * @description null clears it
              * @example 06 12 34 56 78
              */
-            phone?: Record<string, never> | null;
+            phone?: string | null;
             /** @description null clears it */
             address?: components["schemas"]["AddressDto"] | null;
+        };
+        ProfileChangedResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            accountId: string;
+            /**
+             * @description The fields that changed; never their values.
+             * @example [
+             *       "displayName"
+             *     ]
+             */
+            changed: string[];
+            /**
+             * @description Stream revision after the change, for If-Match.
+             * @example 3
+             */
+            revision: string | null;
         };
         ChangePasswordDto: {
             /** @example S3cure!pass */
@@ -1691,9 +2005,95 @@ export interface components {
             /** @example N3w!passw0rd */
             newPassword: string;
         };
+        PasswordChangedResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            accountId: string;
+            /**
+             * @description Stream revision after the change, for If-Match.
+             * @example 3
+             */
+            revision: string | null;
+        };
         RoleDto: {
             /** @example provider */
             role: string;
+        };
+        ClosureResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            accountId: string;
+            /** @example closing */
+            status: string;
+            /**
+             * Format: date-time
+             * @description When the closure takes effect.
+             */
+            effectiveAt?: string | null;
+            /**
+             * @description Stream revision after the change, for If-Match.
+             * @example 3
+             */
+            revision: string | null;
+        };
+        VerificationDocumentResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            documentId: string;
+            /** @example urssaf_vigilance */
+            kind: string;
+            /** @example Attestation de vigilance URSSAF */
+            kindLabel?: string;
+            /** @example uploads/2024/11/7f3c2a.pdf */
+            uploadRef: string;
+            /** @enum {string} */
+            status: "submitted" | "approved" | "rejected" | "expired";
+            /** @example En attente de vérification */
+            statusLabel?: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            reviewedBy: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            rejectionReason: string | null;
+        };
+        VerificationFileResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            providerId: string;
+            salaryPortage: boolean;
+            /** @description Every required document approved and in date. */
+            verified: boolean;
+            /**
+             * @example [
+             *       "rc_pro"
+             *     ]
+             */
+            missing: string[];
+            /** @example [] */
+            expired: string[];
+            /** @example [] */
+            expiringWithin15Days: string[];
+            documents: components["schemas"]["VerificationDocumentResponse"][];
+            /**
+             * @description Stream revision after the change, for If-Match.
+             * @example 3
+             */
+            revision: string | null;
         };
         SubmitDocumentDto: {
             /**
@@ -1707,13 +2107,173 @@ export interface components {
              */
             uploadRef: string;
         };
+        DocumentSubmittedResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            providerId: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            documentId: string;
+            /** @example urssaf_vigilance */
+            kind: string;
+            /** @enum {string} */
+            status: "submitted";
+            /**
+             * @description Stream revision after the change, for If-Match.
+             * @example 3
+             */
+            revision: string | null;
+        };
         SalaryPortageDto: {
             /** @example true */
             salaryPortage: boolean;
         };
+        SalaryPortageResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            providerId: string;
+            salaryPortage: boolean;
+            /**
+             * @description Stream revision after the change, for If-Match.
+             * @example 3
+             */
+            revision: string | null;
+        };
+        ProviderByReferenceResponse: {
+            /** @example PR-7K3Q9 */
+            providerReference: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            providerId: string;
+            /** @example Atelier Dupont */
+            displayName: string;
+        };
+        VerificationQueueRowResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            documentId: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            providerId: string;
+            /** @example rib */
+            kind: string;
+            uploadRef: string;
+            /** @example submitted */
+            status: string;
+            /** Format: date-time */
+            submittedAt: string;
+            reviewedBy: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            rejectionReason: string | null;
+        };
+        VerificationQueueResponse: {
+            items: components["schemas"]["VerificationQueueRowResponse"][];
+        };
+        DocumentReviewedResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            providerId: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            documentId: string;
+            /** @enum {string} */
+            status: "approved" | "rejected";
+            /**
+             * Format: date-time
+             * @description Approval only.
+             */
+            expiresAt?: string | null;
+            /** @description Rejection only. */
+            reason?: string | null;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            reviewedBy: string;
+            /**
+             * @description Stream revision after the change, for If-Match.
+             * @example 3
+             */
+            revision: string | null;
+        };
         RejectDocumentDto: {
             /** @example Attestation illisible */
             reason: string;
+        };
+        NotificationResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            notificationId: string;
+            idempotencyKey: string;
+            /** @example identity.email_confirmation */
+            template: string;
+            recipientAccountId: string | null;
+            recipientEmail: string | null;
+            /** @description Template data; secrets never appear. */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @example email */
+            channel: string;
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed";
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            redactedAt: string | null;
+        };
+        NotificationOutboxResponse: {
+            items: components["schemas"]["NotificationResponse"][];
+        };
+        StaffRolesResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            accountId: string;
+            /**
+             * @example [
+             *       "client",
+             *       "mediator"
+             *     ]
+             */
+            roles: string[];
+            /**
+             * Format: uuid
+             * @description The staff member who acted.
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            actedBy: string;
+            /**
+             * @description Stream revision after the change, for If-Match.
+             * @example 3
+             */
+            revision: string | null;
         };
         ErasureDto: {
             /**
@@ -1721,6 +2281,20 @@ export interface components {
              * @example gdpr_request
              */
             reason: string;
+        };
+        AccountStatusResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            accountId: string;
+            /** @example erased */
+            status: string;
+            /**
+             * @description Stream revision after the change, for If-Match.
+             * @example 3
+             */
+            revision: string | null;
         };
         GigExtraDto: {
             /**
@@ -1851,6 +2425,122 @@ export interface components {
             /** @description Paid extras; replaces the whole list when given. */
             extras?: components["schemas"]["GigExtraDto"][];
         };
+        GigViewResponse: {
+            /** Format: uuid */
+            gigId: string;
+            /** Format: uuid */
+            sellerId: string;
+            /** @example package */
+            kind: string;
+            /** @example published */
+            status: string;
+            /** @example Publié */
+            statusLabel: string;
+            /** @description Title, price, VAT, category, description, gallery, keywords, delivery days, extras. */
+            details: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Stream revision, for If-Match.
+             * @example 2
+             */
+            revision: string;
+        };
+        RatingSummaryResponse: {
+            /** @example 4.8 */
+            average: number | null;
+            /** @example 12 */
+            count: number;
+        };
+        PartyResponse: {
+            /** Format: uuid */
+            accountId: string;
+            /**
+             * @description null once erased.
+             * @example Atelier Dupont
+             */
+            displayName: string | null;
+            /** @example PR-7K3Q9 */
+            providerReference: string | null;
+            /** @description Erased under the GDPR: the name is gone for good. */
+            erased: boolean;
+        };
+        GigSearchItem: {
+            /** Format: uuid */
+            gigId: string;
+            /** @example Logo vectoriel */
+            title: string;
+            /** @example service */
+            kind: string;
+            /** @example design */
+            category: string;
+            /**
+             * @example [
+             *       "logo"
+             *     ]
+             */
+            keywords: string[];
+            /**
+             * @description TTC.
+             * @example 12000
+             */
+            priceCents: number;
+            vatCents: number;
+            deliveryDays: number;
+            rating: components["schemas"]["RatingSummaryResponse"];
+            completedOrders: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+            seller: components["schemas"]["PartyResponse"];
+            /** @description The seller's cancellation marks not withdrawn. */
+            sellerCancellationMarks: number;
+        };
+        GigSearchResponse: {
+            total: number;
+            limit: number;
+            offset: number;
+            items: components["schemas"]["GigSearchItem"][];
+        };
+        ProfileReview: {
+            /** Format: uuid */
+            orderId: string;
+            rating: number;
+            comment: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+        };
+        CancellationAmendment: {
+            /** Format: uuid */
+            by: string;
+            comment: string | null;
+            rating: number | null;
+            /** Format: date-time */
+            amendedAt: string | null;
+        };
+        ProfileCancellation: {
+            /** Format: uuid */
+            orderId: string;
+            /** @example late_delivery */
+            reason: string;
+            /** @description This account cancelled (else the mark is a late seller's). */
+            byThisAccount: boolean;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            amendment?: components["schemas"]["CancellationAmendment"] | null;
+        };
+        ProviderProfileResponse: {
+            /** Format: uuid */
+            accountId: string;
+            displayName: string | null;
+            /** @example PR-7K3Q9 */
+            providerReference: string | null;
+            erased: boolean;
+            rating: components["schemas"]["RatingSummaryResponse"];
+            completedOrders: number;
+            cancellationMarks: number;
+            recentReviews: components["schemas"]["ProfileReview"][];
+            recentCancellations: components["schemas"]["ProfileCancellation"][];
+        };
         PlaceOrderDto: {
             /**
              * @description The published gig to order.
@@ -1867,9 +2557,6 @@ export interface components {
             /**
              * @description A card payment method token from the front end (card, the default way to pay), or `bank_transfer` (SEPA transfer to a virtual IBAN; the order waits for the funds), or `paypal`. Simulated gateway: `pm_card_visa` pays, `pm_card_declined` is refused (422 PAYMENT_DECLINED).
              * @example pm_card_visa
-             * @example pm_card_visa
-             * @example bank_transfer
-             * @example paypal
              */
             paymentMethod: string;
         };
@@ -1940,6 +2627,74 @@ export interface components {
              */
             fundsDueAt?: string;
         };
+        OrderViewResponse: {
+            /** Format: uuid */
+            orderId: string;
+            /** Format: uuid */
+            escrowId: string;
+            /** Format: uuid */
+            buyerId: string;
+            /** Format: uuid */
+            sellerId: string;
+            /** @example active */
+            status: string;
+            /** @example Actif */
+            statusLabel: string;
+            statusSubLabel: string | null;
+            /** @description The gig (and extras) or the custom offer ordered. */
+            source: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description TTC.
+             * @example 49900
+             */
+            amountCents: number;
+            vatCents: number;
+            /** @example 1000 */
+            commissionRateBp: number;
+            commissionCents: number;
+            sellerNetCents: number;
+            totalDeliveryDays: number;
+            /** Format: date-time */
+            placedAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            deliveryDueAt: string | null;
+            /** @description False once the buyer asked for a revision. */
+            deadlineApplies: boolean;
+            /** Format: date-time */
+            lateMarkedAt: string | null;
+            deliveries: number;
+            revisionRequests: number;
+            /** Format: date-time */
+            lastDeliveredAt: string | null;
+            /** @description `requestedBy`, `reason`. */
+            pendingCancellation: {
+                [key: string]: unknown;
+            } | null;
+            /** @description `disputeId`, `contestedBy`. */
+            dispute: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            intellectualPropertyOwner: string | null;
+            /** @description `reason`, `cancelledBy`, `refundCents`, `markedOn`, `cancelledAt`. */
+            cancellation: {
+                [key: string]: unknown;
+            } | null;
+            /** @description `rating`, `comment`, `reviewedAt`. */
+            review: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Stream revision, for If-Match.
+             * @example 3
+             */
+            revision: string;
+        };
         OrderFundingResponse: {
             /** Format: uuid */
             orderId: string;
@@ -1980,6 +2735,64 @@ export interface components {
             fundsDueAt: string;
             /** @example 2026-12-01T10:00:00.000Z */
             requestedAt: string;
+        };
+        DetectedContactDetail: {
+            /** @enum {string} */
+            kind: "email" | "phone" | "payment_handle";
+            start: number;
+            end: number;
+            value: string;
+        };
+        MessageFlag: {
+            /** @enum {string} */
+            reason: "CONTACT_DETAILS";
+            detected: components["schemas"]["DetectedContactDetail"][];
+        };
+        OrderMessageResponse: {
+            /** Format: uuid */
+            messageId: string;
+            /** Format: uuid */
+            authorId: string;
+            /** @example Merci pour votre commande ! */
+            text: string;
+            fileRefs: string[];
+            /** @description Posted by the platform (the gig's opening message). */
+            automatic: boolean;
+            /** Format: date-time */
+            postedAt: string;
+            /** @description Contact details were found: the other party reads each as "[masqué]". */
+            masked: boolean;
+            /** @description Staff only, on a masked message. */
+            flag?: components["schemas"]["MessageFlag"];
+        };
+        EscrowViewResponse: {
+            /** Format: uuid */
+            escrowId: string;
+            /** @description `kind` and `id` of what the money is for. */
+            subject: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            payerId: string;
+            /** Format: uuid */
+            payeeId: string;
+            /** @example held */
+            status: string;
+            /** @example Sous séquestre */
+            statusLabel: string;
+            commissionRateBp: number;
+            fundedCents: number;
+            releasedCents: number;
+            refundedCents: number;
+            heldCents: number;
+            commissionCents: number;
+            payeeNetCents: number;
+            frozenByDisputeId: string | null;
+            /**
+             * @description Stream revision, for If-Match.
+             * @example 3
+             */
+            revision: string;
         };
         OrderChangeResponse: {
             /** @example 0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a */
@@ -2022,7 +2835,7 @@ export interface components {
              */
             comment?: string;
             /** @example 4 */
-            rating?: Record<string, never> | null;
+            rating?: number | null;
         };
         DeliverDto: {
             /** @example Voici votre business plan, version finale. */
@@ -2151,6 +2964,42 @@ export interface components {
             /** @example 1 */
             revision: string;
         };
+        CustomRequestViewResponse: {
+            /** Format: uuid */
+            customRequestId: string;
+            /** Format: uuid */
+            buyerId: string;
+            /** @example open */
+            status: string;
+            /** @example Ouverte */
+            statusLabel: string;
+            title: string;
+            description: string;
+            category: string;
+            proposedPriceCents: number;
+            /** @description The buyer's deadline: a number of days or a date. */
+            deadline?: {
+                /** @enum {string} */
+                kind: "days" | "date";
+                days?: number;
+                date?: string;
+            };
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description The buyer and staff see every invitation; an invited seller sees only their own. */
+            invitations: ({
+                sellerId: string;
+                status: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            orderId: string | null;
+            /**
+             * @description Stream revision, for If-Match.
+             * @example 3
+             */
+            revision: string;
+        };
         InviteSellersDto: {
             /**
              * @description The sellers staff pick for this request.
@@ -2181,6 +3030,144 @@ export interface components {
              */
             paymentMethod: string;
         };
+        StatusCountResponse: {
+            /** @example delivered */
+            status: string;
+            /** @example Livrée */
+            label: string;
+            subLabel: string | null;
+            count: number;
+        };
+        DashboardOrderResponse: {
+            /** Format: uuid */
+            orderId: string;
+            /** @example Logo vectoriel */
+            title: string;
+            /** @example gig */
+            kind: string;
+            /** @example active */
+            status: string;
+            /** @example En cours */
+            statusLabel: string;
+            statusSubLabel: string | null;
+            /** @example 12000 */
+            amountCents: number;
+            /** @example 10800 */
+            sellerNetCents: number;
+            /** Format: date-time */
+            placedAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            deliveryDueAt: string | null;
+            /** @description Past its delivery deadline. */
+            late: boolean;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            refundedCents: number;
+            rating: number | null;
+            buyer: components["schemas"]["PartyResponse"];
+            seller: components["schemas"]["PartyResponse"];
+        };
+        CustomRequestOfferSummary: {
+            /** Format: uuid */
+            sellerId: string;
+            priceCents: number;
+            deliveryDays: number;
+            atBuyerTerms: boolean;
+        };
+        OpenCustomRequestResponse: {
+            /** Format: uuid */
+            customRequestId: string;
+            title: string;
+            category: string;
+            /** @example open */
+            status: string;
+            statusLabel: string;
+            proposedPriceCents: number | null;
+            /** @example 2026-12-20 */
+            deadline?: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            invitedSellers: number;
+            offers: components["schemas"]["CustomRequestOfferSummary"][];
+        };
+        BuyerDashboardResponse: {
+            /** Format: uuid */
+            buyerId: string;
+            /** @description Every order status, with its count. */
+            statuses: components["schemas"]["StatusCountResponse"][];
+            orders: components["schemas"]["DashboardOrderResponse"][];
+            openCustomRequests: components["schemas"]["OpenCustomRequestResponse"][];
+        };
+        SellerEarningsResponse: {
+            earnedCents: number;
+            commissionCents: number;
+            pendingCents: number;
+            completedOrders: number;
+        };
+        SellerDashboardResponse: {
+            /** Format: uuid */
+            sellerId: string;
+            statuses: components["schemas"]["StatusCountResponse"][];
+            toStart: components["schemas"]["DashboardOrderResponse"][];
+            due: components["schemas"]["DashboardOrderResponse"][];
+            late: components["schemas"]["DashboardOrderResponse"][];
+            earnings: components["schemas"]["SellerEarningsResponse"];
+        };
+        SubjectResponse: {
+            /**
+             * @description What the money or the dispute is about.
+             * @example order
+             */
+            kind: string;
+            /** Format: uuid */
+            id: string;
+        };
+        HeldEscrowResponse: {
+            /** Format: uuid */
+            escrowId: string;
+            subject: components["schemas"]["SubjectResponse"];
+            heldCents: number;
+            /** @description The dispute freezing it. */
+            frozenByDispute: string | null;
+        };
+        WalletAccountHint: {
+            /** @example bank */
+            kind: string;
+            /** @example FR76 •••• 0189 */
+            hint: string | null;
+        };
+        DashboardPayoutResponse: {
+            /** Format: uuid */
+            payoutId: string;
+            amountCents: number;
+            /** @example sent */
+            status: string | null;
+            /** @example Envoyé */
+            statusLabel: string | null;
+            walletStatus: string | null;
+            account: components["schemas"]["WalletAccountHint"] | null;
+            failureCode: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        WalletDashboardResponse: {
+            /** Format: uuid */
+            providerId: string;
+            /** @example 10800 */
+            availableCents: number;
+            heldInEscrowCents: number;
+            inTransitCents: number;
+            paidOutCents: number;
+            creditedCents: number;
+            heldEscrows: components["schemas"]["HeldEscrowResponse"][];
+            payouts: components["schemas"]["DashboardPayoutResponse"][];
+        };
         OpenDisputeDto: {
             /**
              * @example not_as_described
@@ -2196,6 +3183,92 @@ export interface components {
              *     ]
              */
             evidenceRefs?: string[];
+        };
+        DisputeOrderState: {
+            /** @example contested */
+            status: string;
+            /** @example Contesté */
+            statusLabel: string | null;
+        };
+        DisputeEscrowState: {
+            /** @example frozen */
+            status: string;
+            /** @example Gelé */
+            statusLabel: string;
+            /** @example 12000 */
+            heldCents: number;
+        };
+        DisputeCaseResponse: {
+            /** Format: uuid */
+            disputeId: string;
+            /** Format: uuid */
+            orderId: string | null;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "under_review" | "settlement_proposed" | "withdrawn" | "resolved";
+            /** @example Ouvert */
+            statusLabel: string | null;
+            /**
+             * @description The dispute revision, for If-Match on the next command.
+             * @example 3
+             */
+            revision: string | null;
+            /**
+             * @description Types of the events appended (none when nothing changed).
+             * @example [
+             *       "DisputeOpened"
+             *     ]
+             */
+            events: string[];
+            order: components["schemas"]["DisputeOrderState"] | null;
+            escrow: components["schemas"]["DisputeEscrowState"] | null;
+            /**
+             * @description `pending`: the consequences on the order or escrow are still being carried out.
+             * @enum {string}
+             */
+            effects: "done" | "pending";
+        };
+        DisputeViewResponse: {
+            /** Format: uuid */
+            disputeId: string;
+            /** Format: uuid */
+            orderId: string | null;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "under_review" | "settlement_proposed" | "withdrawn" | "resolved";
+            /** @example Ouvert */
+            statusLabel: string | null;
+            /**
+             * @description The dispute revision, for If-Match on the next command.
+             * @example 3
+             */
+            revision: string | null;
+            /**
+             * @description Types of the events appended (none when nothing changed).
+             * @example [
+             *       "DisputeOpened"
+             *     ]
+             */
+            events: string[];
+            order: components["schemas"]["DisputeOrderState"] | null;
+            escrow: components["schemas"]["DisputeEscrowState"] | null;
+            /**
+             * @description `pending`: the consequences on the order or escrow are still being carried out.
+             * @enum {string}
+             */
+            effects: "done" | "pending";
+            /** @enum {string} */
+            access: "staff" | "party" | "auditor";
+            /** @example Prestation non livrée */
+            reasonLabel: string;
+            /** @description The dispute state: parties, reason, statements, settlement, deadlines (never internal notes). */
+            dispute: {
+                [key: string]: unknown;
+            };
         };
         StatementDto: {
             /** @example I sent the vector file on the 3rd, see the attached delivery. */
@@ -2230,6 +3303,43 @@ export interface components {
              */
             releaseCents: number;
         };
+        ProposedSettlementResponse: {
+            /** Format: uuid */
+            disputeId: string;
+            /** Format: uuid */
+            orderId: string | null;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "under_review" | "settlement_proposed" | "withdrawn" | "resolved";
+            /** @example Ouvert */
+            statusLabel: string | null;
+            /**
+             * @description The dispute revision, for If-Match on the next command.
+             * @example 3
+             */
+            revision: string | null;
+            /**
+             * @description Types of the events appended (none when nothing changed).
+             * @example [
+             *       "DisputeOpened"
+             *     ]
+             */
+            events: string[];
+            order: components["schemas"]["DisputeOrderState"] | null;
+            escrow: components["schemas"]["DisputeEscrowState"] | null;
+            /**
+             * @description `pending`: the consequences on the order or escrow are still being carried out.
+             * @enum {string}
+             */
+            effects: "done" | "pending";
+            /**
+             * Format: uuid
+             * @description To accept or reject.
+             */
+            settlementId: string;
+        };
         DecisionDto: {
             /**
              * @example partial_refund
@@ -2248,6 +3358,132 @@ export interface components {
             releaseCents?: number;
             /** @example The delivery covers two of the three agreed formats. */
             reasoning: string;
+        };
+        CaseAsOf: {
+            at: string;
+            /** @enum {string} */
+            kind: "time" | "position";
+            lastPosition: string | null;
+            /** Format: date-time */
+            lastRecordedAt: string | null;
+        };
+        CaseActor: {
+            id: string | null;
+            role: string | null;
+            /** @enum {string} */
+            caseRole: "buyer" | "seller" | "mediator" | "admin" | "finance" | "system" | "other";
+        };
+        CaseEvent: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            schemaVersion: number;
+            /** @description The event data as recorded (personal data erased reads "[erased]"). */
+            data: {
+                [key: string]: unknown;
+            };
+            metadata: {
+                [key: string]: unknown;
+            };
+        };
+        TimelineEntryResponse: {
+            /** @description 1-based rank in the viewer's timeline. */
+            seq: number;
+            /**
+             * @description Pass it back as `at` to rebuild the case just after this event.
+             * @example 1042:1187
+             */
+            position: string;
+            /** Format: date-time */
+            time: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @enum {string} */
+            stream: "order" | "escrow" | "dispute";
+            streamName: string;
+            revision: number;
+            type: string;
+            actor: components["schemas"]["CaseActor"];
+            /** @description A plain-words line. */
+            description: string;
+            event: components["schemas"]["CaseEvent"];
+        };
+        CaseHistoryResponse: {
+            /** Format: uuid */
+            orderId: string;
+            /** Format: uuid */
+            escrowId: string;
+            /** Format: uuid */
+            buyerId: string;
+            /** Format: uuid */
+            sellerId: string;
+            disputeIds: string[];
+            /** @enum {string} */
+            access: "staff" | "party" | "auditor";
+            /** @description Set when `at` was asked. */
+            asOf: components["schemas"]["CaseAsOf"] | null;
+            totalEvents: number;
+            timeline: components["schemas"]["TimelineEntryResponse"][];
+            /** @description With `at`: the order, escrow and disputes as they stood then. */
+            state?: {
+                [key: string]: unknown;
+            };
+        };
+        RespondentResponse: {
+            /** Format: uuid */
+            accountId: string;
+            /** @example seller */
+            role: string;
+        };
+        PendingSettlement: {
+            /** Format: uuid */
+            settlementId: string;
+            refundCents: number;
+            releaseCents: number;
+            /** @description The parties who accepted so far. */
+            acceptedBy: string[];
+        };
+        MediationQueueItem: {
+            /** Format: uuid */
+            disputeId: string;
+            subject: components["schemas"]["SubjectResponse"];
+            /** Format: uuid */
+            escrowId: string;
+            /** @example open */
+            status: string;
+            /** @example Ouvert */
+            statusLabel: string;
+            /** @example not_delivered */
+            reason: string;
+            reasonLabel: string;
+            summary: string;
+            /** Format: date-time */
+            openedAt: string | null;
+            ageMs: number;
+            ageDays: number;
+            heldCents: number;
+            buyer: components["schemas"]["PartyResponse"];
+            seller: components["schemas"]["PartyResponse"];
+            /** Format: uuid */
+            openedBy: string;
+            /** @example buyer */
+            openerRole: string;
+            respondent: components["schemas"]["RespondentResponse"];
+            /** Format: date-time */
+            responseDueAt: string | null;
+            /** Format: date-time */
+            respondedAt: string | null;
+            responseOverdue: boolean;
+            mediatorId: string | null;
+            /** @description Statements so far. */
+            statements: number;
+            /** @description The pending settlement proposal. */
+            settlement: components["schemas"]["PendingSettlement"] | null;
+            /** Format: date-time */
+            lastActivityAt: string | null;
+        };
+        MediationQueueResponse: {
+            items: components["schemas"]["MediationQueueItem"][];
         };
         WithdrawalAccountResponse: {
             /** @example 9b1f0c2e-3d4a-4b5c-8d6e-7f8091a2b3c4 */
@@ -2288,7 +3524,7 @@ export interface components {
             accounts: components["schemas"]["WithdrawalAccountResponse"][];
             payouts: components["schemas"]["WalletPayoutResponse"][];
             /** @example 4 */
-            revision: Record<string, never> | null;
+            revision: string | null;
         };
         RegisterWithdrawalAccountDto: {
             /**
@@ -2348,14 +3584,182 @@ export interface components {
             statusLabel: string;
             account: components["schemas"]["WithdrawalAccountResponse"];
             /** @example null */
-            gatewayPayoutId: Record<string, never> | null;
+            gatewayPayoutId: string | null;
             /** @example null */
-            failureCode: Record<string, never> | null;
+            failureCode: string | null;
             /**
              * @description The payout stream revision.
              * @example 0
              */
             revision: string;
+        };
+        LedgerAccountBalance: {
+            /** @example escrow */
+            account: string;
+            /** @example Séquestre */
+            label: string;
+            /** @example liability */
+            nature: string;
+            debitCents: number;
+            creditCents: number;
+            /** @description Debits minus credits. */
+            balanceCents: number;
+        };
+        LedgerTotals: {
+            debitCents: number;
+            creditCents: number;
+            /** @example 0 */
+            balanceCents: number;
+        };
+        TrialBalanceResponse: {
+            /** Format: date-time */
+            asOf: string | null;
+            accounts: components["schemas"]["LedgerAccountBalance"][];
+            totals: components["schemas"]["LedgerTotals"];
+            /** @description Every entry balances. */
+            balanced: boolean;
+            entries: number;
+            /** @example 0 */
+            unbalancedEntries: number;
+        };
+        JournalLine: {
+            /** @example escrow */
+            account: string;
+            partyId: string | null;
+            debitCents: number;
+            creditCents: number;
+        };
+        JournalEntry: {
+            /** @example 42 */
+            entryId: string;
+            /** @example escrow_funded */
+            kind: string;
+            description: string;
+            /** Format: uuid */
+            eventId: string;
+            /** @example EscrowFunded */
+            eventType: string;
+            /** Format: date-time */
+            occurredAt: string | null;
+            escrowId: string | null;
+            payoutId: string | null;
+            totalCents: number;
+            lines: components["schemas"]["JournalLine"][];
+        };
+        JournalResponse: {
+            entries: components["schemas"]["JournalEntry"][];
+        };
+        InvoicePartyResponse: {
+            accountId: string | null;
+            /** @example Atelier Dupont */
+            name: string | null;
+            /** @example PR-7K3Q9 */
+            reference: string | null;
+            address: components["schemas"]["AddressResponse"] | null;
+        };
+        InvoiceRefResponse: {
+            /** Format: uuid */
+            invoiceId: string;
+            /** @example F-2026-000042 */
+            number: string;
+        };
+        InvoiceResponse: {
+            /** Format: uuid */
+            invoiceId: string;
+            /** @example F-2026-000042 */
+            number: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            subject: "service" | "commission";
+            /** @description Issued by the platform in the seller's name (billing mandate). */
+            underMandate: boolean;
+            issuer: components["schemas"]["InvoicePartyResponse"];
+            recipient: components["schemas"]["InvoicePartyResponse"];
+            /** Format: uuid */
+            orderId: string;
+            /** @description The invoice a credit note cancels. */
+            refersTo: components["schemas"]["InvoiceRefResponse"] | null;
+            /** Format: date-time */
+            issuedAt: string;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            issueDate: string;
+            description: string;
+            quantity: number;
+            unitPriceHtCents: number;
+            totalHtCents: number;
+            /**
+             * @description Basis points: 2000 = 20 %.
+             * @example 2000
+             */
+            vatRateBp: number;
+            vatCents: number;
+            totalTtcCents: number;
+        };
+        InvoiceListResponse: {
+            items: components["schemas"]["InvoiceResponse"][];
+        };
+        TestClockResponse: {
+            /**
+             * Format: date-time
+             * @description Platform time: what deadlines, jobs and new dates go by.
+             * @example 2026-12-05T09:00:00.000Z
+             */
+            now: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T09:00:00.000Z
+             */
+            realNow: string;
+            /**
+             * @description How far platform time stands ahead of real time.
+             * @example 259200
+             */
+            offsetSeconds: number;
+        };
+        AdvanceTestClockDto: {
+            /**
+             * @description Seconds to move forward (3 days here). Give this or `to`, not both.
+             * @example 259200
+             */
+            seconds?: number;
+            /**
+             * Format: date-time
+             * @description The instant the platform clock should read; not earlier than it reads now.
+             * @example 2026-12-24T09:00:00.000Z
+             */
+            to?: string;
+        };
+        TestClockAdvanceResponse: {
+            /**
+             * Format: date-time
+             * @description Platform time: what deadlines, jobs and new dates go by.
+             * @example 2026-12-05T09:00:00.000Z
+             */
+            now: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T09:00:00.000Z
+             */
+            realNow: string;
+            /**
+             * @description How far platform time stands ahead of real time.
+             * @example 259200
+             */
+            offsetSeconds: number;
+            /**
+             * @description Queued jobs the move made due; they run now.
+             * @example 2
+             */
+            jobsMadeDue: number;
+            /**
+             * @description Queued jobs still ahead, their wait shortened to match the new time.
+             * @example 5
+             */
+            jobsRetimed: number;
         };
         Problem: {
             /** Format: uri */
@@ -2380,7 +3784,18 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /**
+         * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+         * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+         */
+        IdempotencyKey: string;
+        /**
+         * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+         * @example "4"
+         */
+        IfMatch: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -2400,11 +3815,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new account, e-mail not yet confirmed. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegisteredResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -2484,11 +3902,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The address is confirmed; the account may log in. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EmailConfirmedResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -2568,11 +3989,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Accepted; a code is sent if the address awaits confirmation. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AcceptedResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -2786,7 +4210,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPairResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -2871,6 +4297,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Logged out. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2973,11 +4400,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Accepted; a code is sent if the address is known. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AcceptedResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -3057,11 +4487,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The password is changed. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PasswordResetResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -3131,7 +4564,10 @@ export interface operations {
     MeController_profile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read; the answer is 304 without a body while the resource is still at it. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3139,6 +4575,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountResponse"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3161,7 +4610,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            /**
+             * @description `ACCOUNT_NOT_FOUND`: the token names an account that does not exist (any more).
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3193,10 +4646,12 @@ export interface operations {
     MeController_updateProfile: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Expected revision */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path?: never;
             cookie?: never;
@@ -3211,7 +4666,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProfileChangedResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -3313,7 +4770,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PasswordChangedResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -3415,7 +4874,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPairResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -3428,6 +4889,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role the account may not take: `ROLE_NOT_HELD`, `INVALID_ROLE` or a staff role. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3517,7 +4987,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPairResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -3530,6 +5002,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A role the account may not take: `ROLE_NOT_HELD`, `INVALID_ROLE` or a staff role. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3615,7 +5096,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClosureResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -3713,7 +5196,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClosureResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -3801,7 +5286,10 @@ export interface operations {
     VerificationController_file: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read; the answer is 304 without a body while the resource is still at it. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3809,6 +5297,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationFileResponse"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3824,6 +5325,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3877,7 +5387,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentSubmittedResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -3890,6 +5402,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3979,7 +5500,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SalaryPortageResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -3992,6 +5515,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4079,7 +5611,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProviderByReferenceResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
             400: {
@@ -4099,7 +5633,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            /**
+             * @description `PROVIDER_NOT_FOUND`: no open provider account under this reference.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4145,7 +5683,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerificationQueueResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
             400: {
@@ -4158,6 +5698,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles mediator, admin. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4197,7 +5746,10 @@ export interface operations {
     AdminIdentityController_providerFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read; the answer is 304 without a body while the resource is still at it. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
                 providerId: string;
@@ -4208,6 +5760,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationFileResponse"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4223,6 +5788,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles mediator, admin. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4277,7 +5851,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentReviewedResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -4297,7 +5873,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles mediator, admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `DOCUMENT_NOT_FOUND`: no such document in the file of this provider.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4384,7 +5973,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentReviewedResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -4404,7 +5995,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles mediator, admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `DOCUMENT_NOT_FOUND`: no such document in the file of this provider.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4488,7 +6092,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationOutboxResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
             400: {
@@ -4501,6 +6107,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles admin, mediator, finance. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4540,7 +6155,10 @@ export interface operations {
     AdminIdentityController_account: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read; the answer is 304 without a body while the resource is still at it. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
                 accountId: string;
@@ -4551,6 +6169,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountResponse"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4573,7 +6204,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles admin, mediator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `ACCOUNT_NOT_FOUND`: no account under this id.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4622,7 +6266,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffRolesResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -4642,7 +6288,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `ACCOUNT_NOT_FOUND`: no account under this id.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4724,7 +6383,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffRolesResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -4744,7 +6405,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `ACCOUNT_NOT_FOUND`: no account under this id.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4829,7 +6503,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountStatusResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -4849,7 +6525,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `ACCOUNT_NOT_FOUND`: no account under this id.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4917,10 +6606,12 @@ export interface operations {
     GigsController_create: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -4944,6 +6635,8 @@ export interface operations {
              * @description Malformed input (`VALIDATION_FAILED` or a field rule).
              *
              *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
              */
             400: {
                 headers: {
@@ -4966,7 +6659,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4984,7 +6681,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5063,7 +6764,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["GigViewResponse"];
                 };
             };
             /** @description Not modified: `If-None-Match` names the current ETag. */
@@ -5129,12 +6830,17 @@ export interface operations {
     GigsController_update: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -5156,7 +6862,11 @@ export interface operations {
                     "application/json": components["schemas"]["GigChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5191,6 +6901,8 @@ export interface operations {
              * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
              *
              *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
              */
             403: {
                 headers: {
@@ -5200,7 +6912,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5209,7 +6925,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5268,12 +6988,17 @@ export interface operations {
     GigsController_publish: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -5291,7 +7016,11 @@ export interface operations {
                     "application/json": components["schemas"]["GigChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5326,6 +7055,8 @@ export interface operations {
              * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
              *
              *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
              */
             403: {
                 headers: {
@@ -5344,7 +7075,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5403,12 +7138,17 @@ export interface operations {
     GigsController_pause: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -5426,7 +7166,11 @@ export interface operations {
                     "application/json": components["schemas"]["GigChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5461,6 +7205,8 @@ export interface operations {
              * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
              *
              *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
              */
             403: {
                 headers: {
@@ -5479,7 +7225,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5538,12 +7288,17 @@ export interface operations {
     GigsController_archive: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -5561,7 +7316,11 @@ export interface operations {
                     "application/json": components["schemas"]["GigChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5596,6 +7355,8 @@ export interface operations {
              * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
              *
              *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider, admin.
              */
             403: {
                 headers: {
@@ -5614,7 +7375,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5694,7 +7459,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GigSearchResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
             400: {
@@ -5741,7 +7508,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProviderProfileResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
             400: {
@@ -5752,7 +7521,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            /**
+             * @description `PROFILE_NOT_FOUND`: no profile under this id or reference.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5784,10 +7557,12 @@ export interface operations {
     OrdersController_place: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -5811,6 +7586,8 @@ export interface operations {
              * @description Malformed input (`VALIDATION_FAILED` or a field rule).
              *
              *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
              */
             400: {
                 headers: {
@@ -5833,7 +7610,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5842,7 +7623,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5851,7 +7636,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5887,7 +7676,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5930,7 +7723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OrderViewResponse"];
                 };
             };
             /** @description Not modified: `If-None-Match` names the current ETag. */
@@ -6081,7 +7874,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OrderMessageResponse"][];
                 };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
@@ -6138,12 +7931,17 @@ export interface operations {
     OrdersController_postMessage: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -6169,6 +7967,8 @@ export interface operations {
              * @description Malformed input (`VALIDATION_FAILED` or a field rule).
              *
              *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
              */
             400: {
                 headers: {
@@ -6191,7 +7991,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6200,7 +8004,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6209,7 +8017,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6287,7 +8099,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["EscrowViewResponse"];
                 };
             };
             /** @description Not modified: `If-None-Match` names the current ETag. */
@@ -6353,12 +8165,17 @@ export interface operations {
     OrdersController_start: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -6376,7 +8193,11 @@ export interface operations {
                     "application/json": components["schemas"]["OrderChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6411,6 +8232,8 @@ export interface operations {
              * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
              *
              *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
              */
             403: {
                 headers: {
@@ -6420,7 +8243,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6429,7 +8256,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6488,12 +8319,17 @@ export interface operations {
     OrdersController_decline: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -6511,7 +8347,11 @@ export interface operations {
                     "application/json": components["schemas"]["OrderChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6542,7 +8382,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6551,7 +8395,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6560,7 +8408,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6619,12 +8471,17 @@ export interface operations {
     OrdersController_cancel: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -6642,7 +8499,11 @@ export interface operations {
                     "application/json": components["schemas"]["OrderChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6673,7 +8534,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6682,7 +8547,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6691,7 +8560,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6750,12 +8623,17 @@ export interface operations {
     OrdersController_requestCancellation: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -6777,7 +8655,11 @@ export interface operations {
                     "application/json": components["schemas"]["OrderChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6808,7 +8690,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6817,7 +8703,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6826,7 +8716,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6885,12 +8779,17 @@ export interface operations {
     OrdersController_acceptCancellation: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -6908,7 +8807,11 @@ export interface operations {
                     "application/json": components["schemas"]["OrderChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6943,6 +8846,8 @@ export interface operations {
              * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
              *
              *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider.
              */
             403: {
                 headers: {
@@ -6952,7 +8857,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6961,7 +8870,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7020,12 +8933,17 @@ export interface operations {
     OrdersController_amendCancellationMark: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -7051,6 +8969,8 @@ export interface operations {
              * @description Malformed input (`VALIDATION_FAILED` or a field rule).
              *
              *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
              */
             400: {
                 headers: {
@@ -7077,6 +8997,8 @@ export interface operations {
              * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
              *
              *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider.
              */
             403: {
                 headers: {
@@ -7086,7 +9008,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7095,7 +9021,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7154,12 +9084,17 @@ export interface operations {
     OrdersController_declineCancellation: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -7177,7 +9112,11 @@ export interface operations {
                     "application/json": components["schemas"]["OrderChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7212,6 +9151,8 @@ export interface operations {
              * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
              *
              *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider.
              */
             403: {
                 headers: {
@@ -7221,7 +9162,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7230,7 +9175,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7289,13 +9238,17 @@ export interface operations {
     OrdersController_deliver: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -7317,7 +9270,11 @@ export interface operations {
                     "application/json": components["schemas"]["OrderChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7348,7 +9305,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7357,7 +9318,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7366,7 +9331,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7425,12 +9394,17 @@ export interface operations {
     OrdersController_requestRevision: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -7452,7 +9426,11 @@ export interface operations {
                     "application/json": components["schemas"]["OrderChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7483,7 +9461,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7492,7 +9474,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7501,7 +9487,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7560,12 +9550,17 @@ export interface operations {
     OrdersController_accept: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -7583,7 +9578,11 @@ export interface operations {
                     "application/json": components["schemas"]["OrderChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7614,7 +9613,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7623,7 +9626,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7632,7 +9639,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7692,10 +9703,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -7721,6 +9738,8 @@ export interface operations {
              * @description Malformed input (`VALIDATION_FAILED` or a field rule).
              *
              *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
              */
             400: {
                 headers: {
@@ -7743,7 +9762,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7752,7 +9775,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7761,7 +9788,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7820,10 +9851,12 @@ export interface operations {
     CustomRequestsController_submit: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -7846,6 +9879,8 @@ export interface operations {
              * @description Malformed input (`VALIDATION_FAILED` or a field rule).
              *
              *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
              */
             400: {
                 headers: {
@@ -7868,7 +9903,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7964,7 +10003,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CustomRequestViewResponse"];
                 };
             };
             /** @description Not modified: `If-None-Match` names the current ETag. */
@@ -8030,12 +10069,17 @@ export interface operations {
     CustomRequestsController_invite: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -8057,7 +10101,11 @@ export interface operations {
                     "application/json": components["schemas"]["CustomRequestChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8088,7 +10136,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8097,7 +10149,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8106,7 +10162,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8142,7 +10202,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8165,12 +10229,17 @@ export interface operations {
     CustomRequestsController_acceptRequest: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -8188,7 +10257,11 @@ export interface operations {
                     "application/json": components["schemas"]["CustomRequestChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8219,7 +10292,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8228,7 +10305,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8237,7 +10318,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8273,7 +10358,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8296,12 +10385,17 @@ export interface operations {
     CustomRequestsController_counterOffer: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -8327,6 +10421,8 @@ export interface operations {
              * @description Malformed input (`VALIDATION_FAILED` or a field rule).
              *
              *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
              */
             400: {
                 headers: {
@@ -8349,7 +10445,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8358,7 +10458,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8367,7 +10471,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8427,8 +10535,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -8456,6 +10567,8 @@ export interface operations {
              * @description Malformed input (`VALIDATION_FAILED` or a field rule).
              *
              *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
              */
             400: {
                 headers: {
@@ -8478,7 +10591,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8487,7 +10604,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8496,7 +10617,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8532,7 +10657,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8555,12 +10684,17 @@ export interface operations {
     CustomRequestsController_cancel: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
-                /** @description The `revision` last read; 409 CONCURRENT_MODIFICATION when the resource moved on. */
-                "If-Match"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -8578,7 +10712,11 @@ export interface operations {
                     "application/json": components["schemas"]["CustomRequestChangeResponse"];
                 };
             };
-            /** @description Malformed input (`VALIDATION_FAILED` or a field rule). */
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8609,7 +10747,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8618,7 +10760,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8627,7 +10773,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused; `code` names the rule and `currentStatus` the current state. */
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8700,7 +10850,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BuyerDashboardResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
             400: {
@@ -8713,6 +10865,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8764,7 +10925,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SellerDashboardResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
             400: {
@@ -8777,6 +10940,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8828,7 +11000,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WalletDashboardResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
             400: {
@@ -8841,6 +11015,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8881,8 +11064,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -8901,7 +11087,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -8914,6 +11102,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client, provider. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8997,7 +11194,10 @@ export interface operations {
     DisputesController_view: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read; the answer is 304 without a body while the resource is still at it. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
                 disputeId: string;
@@ -9006,6 +11206,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeViewResponse"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
             400: {
                 headers: {
@@ -9060,12 +11279,17 @@ export interface operations {
     DisputesController_statement: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description The dispute `revision` last read; 409 CONCURRENT_MODIFICATION when it moved on. */
-                "If-Match"?: string;
-                /** @description A repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -9083,7 +11307,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -9096,6 +11322,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client, provider. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9171,12 +11406,17 @@ export interface operations {
     DisputesController_assign: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description The dispute `revision` last read; 409 CONCURRENT_MODIFICATION when it moved on. */
-                "If-Match"?: string;
-                /** @description A repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -9194,7 +11434,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -9207,6 +11449,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles mediator, admin. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9282,12 +11533,17 @@ export interface operations {
     DisputesController_note: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description The dispute `revision` last read; 409 CONCURRENT_MODIFICATION when it moved on. */
-                "If-Match"?: string;
-                /** @description A repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -9305,7 +11561,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -9318,6 +11576,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles mediator, admin. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9393,12 +11660,17 @@ export interface operations {
     DisputesController_propose: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description The dispute `revision` last read; 409 CONCURRENT_MODIFICATION when it moved on. */
-                "If-Match"?: string;
-                /** @description A repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -9417,7 +11689,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposedSettlementResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -9430,6 +11704,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles mediator, admin. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9505,12 +11788,17 @@ export interface operations {
     DisputesController_accept: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description The dispute `revision` last read; 409 CONCURRENT_MODIFICATION when it moved on. */
-                "If-Match"?: string;
-                /** @description A repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -9526,7 +11814,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -9539,6 +11829,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client, provider. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9614,12 +11913,17 @@ export interface operations {
     DisputesController_reject: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description The dispute `revision` last read; 409 CONCURRENT_MODIFICATION when it moved on. */
-                "If-Match"?: string;
-                /** @description A repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -9635,7 +11939,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -9648,6 +11954,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client, provider. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9723,12 +12038,17 @@ export interface operations {
     DisputesController_withdraw: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description The dispute `revision` last read; 409 CONCURRENT_MODIFICATION when it moved on. */
-                "If-Match"?: string;
-                /** @description A repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -9742,7 +12062,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
@@ -9755,6 +12077,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client, provider. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9830,12 +12161,17 @@ export interface operations {
     DisputesController_decide: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
-                /** @description The dispute `revision` last read; 409 CONCURRENT_MODIFICATION when it moved on. */
-                "If-Match"?: string;
-                /** @description A repeat of the same request gets the first answer back. */
-                "Idempotency-Key"?: string;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
@@ -9849,6 +12185,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
+            };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields. */
             400: {
                 headers: {
@@ -9860,6 +12204,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles mediator, admin. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9951,6 +12304,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseHistoryResponse"];
+                };
+            };
             /**
              * @description CASE_AT_INVALID: `at` is neither an instant nor a position.
              *
@@ -10025,7 +12386,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MediationQueueResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
             400: {
@@ -10038,6 +12401,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles mediator, admin. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10116,6 +12488,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10204,6 +12585,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles finance, admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
             404: {
                 headers: {
@@ -10236,8 +12626,12 @@ export interface operations {
     PayoutsController_registerAccount: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -10267,6 +12661,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10342,8 +12745,12 @@ export interface operations {
     PayoutsController_requestWithdrawal: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -10373,6 +12780,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10497,6 +12913,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider, finance, admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
             404: {
                 headers: {
@@ -10542,7 +12967,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrialBalanceResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
             400: {
@@ -10555,6 +12982,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles finance, admin. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10608,7 +13044,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JournalResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
             400: {
@@ -10621,6 +13059,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles finance, admin. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10676,7 +13123,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvoiceListResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
             400: {
@@ -10689,6 +13138,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NOT_INVOICE_PARTY`: another account's invoices, without the finance or admin role. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10737,11 +13195,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The PDF, as an attachment named after the invoice number. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
             400: {
@@ -10761,7 +13222,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            /** @description `NOT_INVOICE_PARTY`: not a party of the invoice. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `INVOICE_NOT_FOUND`: no invoice under this id.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10806,7 +13280,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvoiceResponse"];
+                };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
             400: {
@@ -10826,7 +13302,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            /** @description `NOT_INVOICE_PARTY`: not a party of the invoice. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `INVOICE_NOT_FOUND`: no invoice under this id.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10837,6 +13326,208 @@ export interface operations {
             };
             /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TestClockController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClockResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `TEST_CLOCK_DISABLED`: this deployment runs on real time (TEST_CLOCK_ENABLED is off).
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TestClockController_advance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvanceTestClockDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClockAdvanceResponse"];
+                };
+            };
+            /**
+             * @description `TEST_CLOCK_MOVE_REQUIRED`: give exactly one of `seconds` and `to`.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `TEST_CLOCK_DISABLED`: this deployment runs on real time (TEST_CLOCK_ENABLED is off).
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `TEST_CLOCK_CANNOT_GO_BACK`: `to` is earlier than the clock reads.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10930,7 +13621,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Health Check is not successful */
+            /**
+             * @description The Health Check is not successful
+             *
+             *     Also: `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping).
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10955,7 +13650,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        reactors: {
+                            name: string;
+                            position?: {
+                                commit: string;
+                                prepare: string;
+                            } | null;
+                            handled: number;
+                            deadLettered: number;
+                            lastError?: string | null;
+                            /** Format: date-time */
+                            failingSince?: string | null;
+                            attempts?: number;
+                        }[];
+                        deadLetters: {
+                            reactor: string;
+                            eventId: string;
+                            eventType: string;
+                            streamName?: string;
+                            position?: {
+                                commit: string;
+                                prepare: string;
+                            } | null;
+                            errorCode?: string | null;
+                            errorMessage?: string | null;
+                            /** Format: date-time */
+                            recordedAt?: string;
+                        }[];
+                    };
                 };
             };
             /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
@@ -10969,6 +13692,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles finance, admin. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11068,6 +13800,15 @@ export interface operations {
             };
             /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles mediator, finance, admin. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11175,7 +13916,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `ROLE_REQUIRED`: admins only. */
+            /**
+             * @description `ROLE_REQUIRED`: admins only.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
