@@ -22,6 +22,28 @@ export interface FileAccessPolicy {
   mayRead(subjectId: string, fileId: string, viewer: FileViewer): Promise<boolean>;
 }
 
+/** Staff who may open the files attached to a case: mediation reads them to arbitrate. */
+const FILE_STAFF_ROLES = ['mediator', 'admin'];
+
+export const isFileStaff = (viewer: FileViewer): boolean =>
+  viewer.roles.some((role) => FILE_STAFF_ROLES.includes(role));
+
+/**
+ * Whether one of the events names the file, in the field its type attaches files with
+ * (`{ OrderDelivered: 'fileRefs' }`); old events holding opaque strings simply never match.
+ */
+export function eventsNameFile(
+  events: readonly { type: string; data: unknown }[],
+  fields: Readonly<Record<string, string>>,
+  fileId: string,
+): boolean {
+  return events.some((event) => {
+    const field = fields[event.type];
+    const refs = field ? (event.data as Record<string, unknown>)[field] : undefined;
+    return Array.isArray(refs) && refs.includes(fileId);
+  });
+}
+
 /** Contexts register a policy per attachment kind (`order`, `dispute`, `mission`...) in `onModuleInit`. */
 @Injectable()
 export class FileAccessPolicies {

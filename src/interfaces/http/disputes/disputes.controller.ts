@@ -10,6 +10,7 @@ import {
   RunDisputeCase,
 } from '../../../application/disputes/run-dispute-case.handler';
 import { Clock } from '../../../application/shared/clock';
+import { FileReferences } from '../../../application/files/file-references.contract';
 import { AccountRole, Actor, CurrentActor, Roles } from '../auth/actor';
 import {
   AssignDto,
@@ -46,6 +47,7 @@ export class DisputesController {
     private readonly commandBus: CommandBus,
     private readonly queries: DisputeQueries,
     private readonly clock: Clock,
+    private readonly files: FileReferences,
   ) {}
 
   @Post('orders/:orderId/disputes')
@@ -102,12 +104,19 @@ export class DisputesController {
     description:
       'The respondent’s first statement before the deadline is recorded as their response.',
   })
-  statement(
+  async statement(
     @IdParam('disputeId') disputeId: string,
     @Body() body: StatementDto,
     @CurrentActor() actor: Actor,
     @Headers('if-match') revision?: string,
   ): Promise<DisputeCaseResult> {
+    await this.files.attach(
+      actor.accountId,
+      body.evidenceRefs ?? [],
+      'dispute_evidence',
+      { kind: 'dispute', subjectId: disputeId },
+      'evidenceRefs',
+    );
     const data = {
       statementId: randomUUID(),
       text: body.text,
