@@ -316,7 +316,8 @@ describe('text input at the boundary', () => {
       token: () => ids.uploaderToken,
       body: (uploadRef) => ({ kind: 'rib', uploadRef }),
       field: 'uploadRef',
-      status: 201,
+      status: 422,
+      refused: 'FILE_NOT_FOUND',
     },
   ];
 

@@ -73,13 +73,34 @@ export class FileReferences {
     private readonly clock: Clock,
   ) {}
 
-  /** `field` names the request field in errors (`fileRefs` gives `fileRefs.1`). */
-  async attach(
+  /** `field` names the request's array field in errors (`fileRefs` gives `fileRefs.1`). */
+  attach(
     actorId: string,
     fileIds: readonly string[],
     purpose: FilePurpose,
     attachment: FileAttachment,
     field: string,
+  ): Promise<void> {
+    return this.check(actorId, fileIds, purpose, attachment, (index) => `${field}.${index}`);
+  }
+
+  /** One reference held in a single field (`uploadRef`). */
+  attachOne(
+    actorId: string,
+    fileId: string,
+    purpose: FilePurpose,
+    attachment: FileAttachment,
+    field: string,
+  ): Promise<void> {
+    return this.check(actorId, [fileId], purpose, attachment, () => field);
+  }
+
+  private async check(
+    actorId: string,
+    fileIds: readonly string[],
+    purpose: FilePurpose,
+    attachment: FileAttachment,
+    fieldAt: (index: number) => string,
   ): Promise<void> {
     if (fileIds.length === 0) return;
     const found = new Map(
@@ -88,9 +109,9 @@ export class FileReferences {
     fileIds.forEach((fileId, index) => {
       const record = found.get(fileId.toLowerCase());
       if (!record || record.ownerId !== actorId || record.erasedAt !== null)
-        throw referencedFileNotFound(fileId, `${field}.${index}`);
+        throw referencedFileNotFound(fileId, fieldAt(index));
       if (record.purpose !== purpose)
-        throw filePurposeMismatch(fileId, `${field}.${index}`, purpose, record.purpose);
+        throw filePurposeMismatch(fileId, fieldAt(index), purpose, record.purpose);
     });
     await this.records.attach(
       fileIds.map((id) => id.toLowerCase()),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { samplePng, uploadFile } from '../../support/files';
+import { uploadFile } from '../../support/files';
 import { startTestApp, TestApp } from '../../support/test-app';
 import {
   deliveredOrder,
