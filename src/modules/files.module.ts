@@ -49,10 +49,17 @@ export class FilesModule implements OnModuleInit, OnApplicationShutdown {
       providers: [
         { provide: FILE_SETTINGS, useValue: settings },
         { provide: FileStorage, useFactory: () => createFileStorage(config) },
-        { provide: FileRecords, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresFileRecords(pool) },
+        {
+          provide: FileRecords,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => new PostgresFileRecords(pool),
+        },
         {
           provide: VirusScanner,
-          useValue: config.VIRUS_SCANNER === 'eicar' ? new EicarVirusScanner() : new AcceptAllVirusScanner(),
+          useValue:
+            config.VIRUS_SCANNER === 'eicar'
+              ? new EicarVirusScanner()
+              : new AcceptAllVirusScanner(),
         },
         FileAccessPolicies,
         FileReferences,

@@ -7,7 +7,10 @@ export interface FileStorageFixture {
 }
 
 /** What every FileStorage adapter must do; run against the local directory and an S3-compatible server. */
-export function describeFileStorageContract(name: string, setup: () => Promise<FileStorageFixture>): void {
+export function describeFileStorageContract(
+  name: string,
+  setup: () => Promise<FileStorageFixture>,
+): void {
   describe(`FileStorage contract: ${name}`, () => {
     let fixture: FileStorageFixture;
     let storage: FileStorage;
@@ -25,7 +28,11 @@ export function describeFileStorageContract(name: string, setup: () => Promise<F
       expect((await readAll((await storage.get('deliverable/one'))!)).equals(bytes)).toBe(true);
 
       const streamed = Buffer.alloc(300_000, 7);
-      await storage.put('deliverable/two', Readable.from([streamed.subarray(0, 1000), streamed.subarray(1000)]), 'application/zip');
+      await storage.put(
+        'deliverable/two',
+        Readable.from([streamed.subarray(0, 1000), streamed.subarray(1000)]),
+        'application/zip',
+      );
       expect((await readAll((await storage.get('deliverable/two'))!)).equals(streamed)).toBe(true);
     });
 
@@ -50,7 +57,9 @@ export function describeFileStorageContract(name: string, setup: () => Promise<F
 
     it('refuses keys that could leave its root', async () => {
       for (const key of ['../etc/passwd', '/absolute', 'deliverable/../../x', 'Upper/Case', '']) {
-        await expect(storage.put(key, Buffer.from('x'), 'text/plain')).rejects.toThrow('Invalid storage key');
+        await expect(storage.put(key, Buffer.from('x'), 'text/plain')).rejects.toThrow(
+          'Invalid storage key',
+        );
       }
     });
   });

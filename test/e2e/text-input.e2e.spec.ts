@@ -350,7 +350,10 @@ describe('text input at the boundary', () => {
         ...(route.idempotent ? { idempotencyKey: randomUUID() } : {}),
       });
       if (route.refused) {
-        expect({ status: res.status, code: res.body?.code }).toEqual({ status: route.status, code: route.refused });
+        expect({ status: res.status, code: res.body?.code }).toEqual({
+          status: route.status,
+          code: route.refused,
+        });
         expect(await newEvents()).toEqual([]);
         return;
       }

@@ -11,11 +11,18 @@ export interface FormFile {
 }
 
 /** A multipart/form-data body: the fields in order, then the file part. */
-export function multipartBody(fields: Record<string, string>, file?: FormFile): { body: Buffer; contentType: string } {
+export function multipartBody(
+  fields: Record<string, string>,
+  file?: FormFile,
+): { body: Buffer; contentType: string } {
   const boundary = `----mk${randomUUID().replace(/-/g, '')}`;
   const chunks: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      ),
+    );
   }
   if (file) {
     chunks.push(
@@ -72,7 +79,10 @@ export async function uploadFile(
   bytes?: Buffer,
   filename = 'livrable.pdf',
 ): Promise<string> {
-  const answer = await postFile(t, token, purpose, { bytes: bytes ?? (await samplePdf(`${purpose} ${randomUUID()}`)), filename });
+  const answer = await postFile(t, token, purpose, {
+    bytes: bytes ?? (await samplePdf(`${purpose} ${randomUUID()}`)),
+    filename,
+  });
   if (answer.status !== 201) throw new Error(`upload ${purpose}: ${answer.status} ${answer.text}`);
   return answer.body.fileId as string;
 }

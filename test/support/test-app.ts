@@ -128,7 +128,8 @@ export async function startTestApp(
       await app.close();
       await db.drop();
       await dropRedisPrefix(config.REDIS_URL, config.REDIS_PREFIX);
-      if (config.FILE_STORAGE === 'local') await rm(config.FILE_STORAGE_DIR, { recursive: true, force: true });
+      if (config.FILE_STORAGE === 'local')
+        await rm(config.FILE_STORAGE_DIR, { recursive: true, force: true });
     },
   };
 }

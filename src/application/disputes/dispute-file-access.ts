@@ -22,8 +22,11 @@ export class DisputeFileAccess implements FileAccessPolicy {
     const { events } = await loadAggregate(this.store, disputeStream(disputeId), disputeDecider);
     if (!eventsNameFile(events, ATTACHING, fileId)) return false;
     const opened = events.find((e) => e.type === 'DisputeOpened')?.data as
-      | { buyerId: string; sellerId: string }
-      | undefined;
-    return viewer.accountId === opened?.buyerId || viewer.accountId === opened?.sellerId || isFileStaff(viewer);
+      { buyerId: string; sellerId: string } | undefined;
+    return (
+      viewer.accountId === opened?.buyerId ||
+      viewer.accountId === opened?.sellerId ||
+      isFileStaff(viewer)
+    );
   }
 }

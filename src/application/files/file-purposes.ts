@@ -27,7 +27,11 @@ export const PURPOSE_RULES: Record<FilePurpose, PurposeRule> = {
   message_attachment: { maxBytes: 10 * MiB, types: [PDF, ...IMAGES, ...ARCHIVES], personal: true },
   dispute_evidence: { maxBytes: 10 * MiB, types: [PDF, ...IMAGES], personal: false },
   gig_gallery: { maxBytes: 5 * MiB, types: IMAGES, personal: true },
-  verification_document: { maxBytes: 10 * MiB, types: [PDF, 'image/png', 'image/jpeg'], personal: true },
+  verification_document: {
+    maxBytes: 10 * MiB,
+    types: [PDF, 'image/png', 'image/jpeg'],
+    personal: true,
+  },
   provider_invoice: { maxBytes: 5 * MiB, types: [PDF], personal: false },
 };
 

@@ -50,7 +50,8 @@ export class FileAccessPolicies {
   private readonly policies = new Map<string, FileAccessPolicy>();
 
   register(kind: string, policy: FileAccessPolicy): void {
-    if (this.policies.has(kind)) throw new Error(`A file access policy for ${kind} is already registered`);
+    if (this.policies.has(kind))
+      throw new Error(`A file access policy for ${kind} is already registered`);
     this.policies.set(kind, policy);
   }
 

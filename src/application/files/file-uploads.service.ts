@@ -64,7 +64,10 @@ export class FileUploads {
 /** Path separators and control characters out; the name only ever goes back in Content-Disposition. */
 function safeName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, NAME_MAX);
+  const clean = [...base]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && c !== '"')
+    .join('')
+    .trim()
+    .slice(0, NAME_MAX);
   return clean === '' ? 'file' : clean;
 }

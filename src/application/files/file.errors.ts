@@ -22,14 +22,23 @@ export const referencedFileNotFound = (fileId: string, field: string) =>
     field,
   });
 
-export const filePurposeMismatch = (fileId: string, field: string, expected: string, actual: string) =>
+export const filePurposeMismatch = (
+  fileId: string,
+  field: string,
+  expected: string,
+  actual: string,
+) =>
   new BusinessRuleError(
     FileErrorCode.PURPOSE_MISMATCH,
     `The file was uploaded as ${actual}, not ${expected}`,
     { fileId, field, expected, actual },
   );
 
-export const fileTypeNotAllowed = (purpose: string, detected: string | null, allowed: readonly string[]) =>
+export const fileTypeNotAllowed = (
+  purpose: string,
+  detected: string | null,
+  allowed: readonly string[],
+) =>
   new BusinessRuleError(
     FileErrorCode.TYPE_NOT_ALLOWED,
     detected
@@ -46,7 +55,10 @@ export const fileInfected = (signature: string) =>
 export const fileEmpty = () => new BusinessRuleError(FileErrorCode.EMPTY, 'The file is empty');
 
 export const linkExpired = () =>
-  new ForbiddenError(FileErrorCode.LINK_EXPIRED, 'The download link has expired; ask for a new one');
+  new ForbiddenError(
+    FileErrorCode.LINK_EXPIRED,
+    'The download link has expired; ask for a new one',
+  );
 
 export const linkInvalid = () =>
   new ForbiddenError(FileErrorCode.LINK_INVALID, 'The download link is not valid');

@@ -10,12 +10,15 @@ export class VerificationFileAccess implements FileAccessPolicy {
 
   async mayRead(providerId: string, fileId: string, viewer: FileViewer): Promise<boolean> {
     if (viewer.accountId !== providerId && !isFileStaff(viewer)) return false;
-    const events = await this.store.readStream(verificationStream(providerId)).catch((error: unknown) => {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    });
+    const events = await this.store
+      .readStream(verificationStream(providerId))
+      .catch((error: unknown) => {
+        if (error instanceof StreamNotFoundError) return [];
+        throw error;
+      });
     return events.some(
-      (e) => e.type === 'DocumentSubmitted' && (e.data as { uploadRef?: unknown }).uploadRef === fileId,
+      (e) =>
+        e.type === 'DocumentSubmitted' && (e.data as { uploadRef?: unknown }).uploadRef === fileId,
     );
   }
 }

@@ -38,7 +38,17 @@ export class PostgresFileRecords extends FileRecords {
     await this.pool.query(
       `INSERT INTO files (file_id, owner_id, purpose, size_bytes, sha256, content_type, original_name, storage_key, uploaded_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (file_id) DO NOTHING`,
-      [r.fileId, r.ownerId, r.purpose, r.sizeBytes, r.sha256, r.contentType, r.originalName, r.storageKey, r.uploadedAt],
+      [
+        r.fileId,
+        r.ownerId,
+        r.purpose,
+        r.sizeBytes,
+        r.sha256,
+        r.contentType,
+        r.originalName,
+        r.storageKey,
+        r.uploadedAt,
+      ],
     );
   }
 
@@ -48,7 +58,10 @@ export class PostgresFileRecords extends FileRecords {
 
   async getMany(fileIds: string[]): Promise<FileRecord[]> {
     if (fileIds.length === 0) return [];
-    const { rows } = await this.pool.query<FileRow>('SELECT * FROM files WHERE file_id = ANY($1::uuid[])', [fileIds]);
+    const { rows } = await this.pool.query<FileRow>(
+      'SELECT * FROM files WHERE file_id = ANY($1::uuid[])',
+      [fileIds],
+    );
     return rows.map(toRecord);
   }
 

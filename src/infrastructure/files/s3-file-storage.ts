@@ -21,7 +21,9 @@ export interface S3Settings {
 
 const isMissing = (error: unknown): boolean =>
   error instanceof S3ServiceException &&
-  (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404);
+  (error.name === 'NoSuchKey' ||
+    error.name === 'NotFound' ||
+    error.$metadata.httpStatusCode === 404);
 
 /** Objects in one bucket of an S3-compatible store; credentials from settings, else the SDK's default chain. */
 export class S3FileStorage extends FileStorage {
@@ -34,7 +36,12 @@ export class S3FileStorage extends FileStorage {
       endpoint: settings.endpoint,
       forcePathStyle: settings.forcePathStyle,
       ...(settings.accessKeyId && settings.secretAccessKey
-        ? { credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } }
+        ? {
+            credentials: {
+              accessKeyId: settings.accessKeyId,
+              secretAccessKey: settings.secretAccessKey,
+            },
+          }
         : {}),
     });
   }
@@ -57,7 +64,9 @@ export class S3FileStorage extends FileStorage {
   async get(key: string): Promise<Readable | null> {
     assertStorageKey(key);
     try {
-      const answer = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: key }));
+      const answer = await this.client.send(
+        new GetObjectCommand({ Bucket: this.settings.bucket, Key: key }),
+      );
       return (answer.Body as Readable | undefined) ?? null;
     } catch (error) {
       if (isMissing(error)) return null;

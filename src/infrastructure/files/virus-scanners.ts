@@ -13,6 +13,8 @@ const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$
 /** VIRUS_SCANNER=eicar: flags any file holding the EICAR test string, as real scanners do; for tests and demos. */
 export class EicarVirusScanner extends VirusScanner {
   async scan(bytes: Buffer): Promise<ScanResult> {
-    return bytes.includes(EICAR) ? { infected: true, signature: 'EICAR-Test-File' } : { infected: false };
+    return bytes.includes(EICAR)
+      ? { infected: true, signature: 'EICAR-Test-File' }
+      : { infected: false };
   }
 }

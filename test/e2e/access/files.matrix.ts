@@ -2,7 +2,12 @@ import { ANY_ROLE, RouteRule } from './route-rule';
 
 /** Uploads and downloads: any account uploads; reading is decided per file (uploader, attachment policies). */
 export const MATRIX: RouteRule[] = [
-  { method: 'POST', path: '/files', roles: ANY_ROLE, note: 'multipart; limits per purpose, checked on the bytes' },
+  {
+    method: 'POST',
+    path: '/files',
+    roles: ANY_ROLE,
+    note: 'multipart; limits per purpose, checked on the bytes',
+  },
   {
     method: 'GET',
     path: '/files/{fileId}',

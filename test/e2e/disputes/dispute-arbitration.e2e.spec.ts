@@ -53,7 +53,9 @@ describe('a contested order, from placement to a partial-refund decision', () =>
       body: {
         reason: 'not_as_described',
         statement: 'Le format vectoriel promis manque.',
-        evidenceRefs: [await uploadFile(t, buyer.token, 'dispute_evidence', undefined, 'commande.pdf')],
+        evidenceRefs: [
+          await uploadFile(t, buyer.token, 'dispute_evidence', undefined, 'commande.pdf'),
+        ],
       },
     });
     expect(res.status).toBe(201);
@@ -94,7 +96,9 @@ describe('a contested order, from placement to a partial-refund decision', () =>
       token: seller.token,
       body: {
         text: 'Le fichier vectoriel était dans l’archive.',
-        evidenceRefs: [await uploadFile(t, seller.token, 'dispute_evidence', undefined, 'archive.pdf')],
+        evidenceRefs: [
+          await uploadFile(t, seller.token, 'dispute_evidence', undefined, 'archive.pdf'),
+        ],
       },
     });
     expect(response).toMatchObject({ status: 200, body: { events: ['DisputeStatementAdded'] } });

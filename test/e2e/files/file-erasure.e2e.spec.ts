@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { FileStorage } from '../../../src/application/files/file-storage.port';
 import { samplePng, uploadFile } from '../../support/files';
-import { IdentityTestApp, registerAndLogin, startIdentityTestApp } from '../identity/identity-test-app';
+import {
+  IdentityTestApp,
+  registerAndLogin,
+  startIdentityTestApp,
+} from '../identity/identity-test-app';
 
 describe('Files: an erased account takes its personal files with it', () => {
   let t: IdentityTestApp;
@@ -21,7 +25,10 @@ describe('Files: an erased account takes its personal files with it', () => {
       await uploadFile(t, token, 'message_attachment'),
       await uploadFile(t, token, 'gig_gallery', samplePng(), 'portrait.png'),
     ];
-    const kept = [await uploadFile(t, token, 'deliverable'), await uploadFile(t, token, 'dispute_evidence')];
+    const kept = [
+      await uploadFile(t, token, 'deliverable'),
+      await uploadFile(t, token, 'dispute_evidence'),
+    ];
     const submitted = await t.request('POST', '/me/verification/documents', {
       token,
       body: { kind: 'kbis_or_cfe', uploadRef: personal[0] },
@@ -29,7 +36,9 @@ describe('Files: an erased account takes its personal files with it', () => {
     expect(submitted.status).toBe(201);
     const mediator = await t.tokenFor({ roles: ['mediator'] });
     // Before: the reviewing staff read the document.
-    expect((await t.request('GET', `/files/${personal[0]}/link`, { token: mediator })).status).toBe(200);
+    expect((await t.request('GET', `/files/${personal[0]}/link`, { token: mediator })).status).toBe(
+      200,
+    );
 
     const admin = await t.tokenFor({ roles: ['admin'] });
     const erased = await t.request('POST', `/admin/accounts/${provider.accountId}/erasure`, {
@@ -42,20 +51,32 @@ describe('Files: an erased account takes its personal files with it', () => {
     const storage = t.app.get(FileStorage);
     const rows = async (ids: string[]) =>
       (
-        await t.db.pool.query<{ file_id: string; storage_key: string; erased: boolean; original_name: string }>(
+        await t.db.pool.query<{
+          file_id: string;
+          storage_key: string;
+          erased: boolean;
+          original_name: string;
+        }>(
           'SELECT file_id, storage_key, erased_at IS NOT NULL AS erased, original_name FROM files WHERE file_id = ANY($1::uuid[])',
           [ids],
         )
       ).rows;
     for (const row of await rows(personal)) {
-      expect({ erased: row.erased, name: row.original_name, stored: await storage.exists(row.storage_key) }).toEqual({
+      expect({
+        erased: row.erased,
+        name: row.original_name,
+        stored: await storage.exists(row.storage_key),
+      }).toEqual({
         erased: true,
         name: 'erased',
         stored: false,
       });
     }
     for (const row of await rows(kept)) {
-      expect({ erased: row.erased, stored: await storage.exists(row.storage_key) }).toEqual({ erased: false, stored: true });
+      expect({ erased: row.erased, stored: await storage.exists(row.storage_key) }).toEqual({
+        erased: false,
+        stored: true,
+      });
     }
     const after = await t.request('GET', `/files/${personal[0]}/link`, { token: mediator });
     expect([after.status, after.body.code]).toEqual([404, 'FILE_NOT_FOUND']);

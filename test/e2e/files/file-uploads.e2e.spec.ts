@@ -45,7 +45,9 @@ describe('Files: a seller delivers a real PDF, the buyer downloads it through a 
     const fileId = uploaded.body.fileId as string;
 
     // Before the delivery names it, the buyer cannot read the seller's file.
-    expect((await t.request('GET', `/files/${fileId}/link`, { token: buyer.token })).body.code).toBe('FILE_NOT_FOUND');
+    expect(
+      (await t.request('GET', `/files/${fileId}/link`, { token: buyer.token })).body.code,
+    ).toBe('FILE_NOT_FOUND');
 
     const delivered = await t.request('POST', `/orders/${orderId}/deliveries`, {
       token: seller.token,
@@ -71,7 +73,9 @@ describe('Files: a seller delivers a real PDF, the buyer downloads it through a 
     }
 
     // A tampered signature, or the link of another file, is refused.
-    const tampered = link.body.url.replace(/signature=./, (m: string) => (m.endsWith('A') ? `${m.slice(0, -1)}B` : `${m.slice(0, -1)}A`));
+    const tampered = link.body.url.replace(/signature=./, (m: string) =>
+      m.endsWith('A') ? `${m.slice(0, -1)}B` : `${m.slice(0, -1)}A`,
+    );
     const forged = await t.app.inject({ method: 'GET', url: tampered });
     expect([forged.statusCode, forged.json().code]).toEqual([403, 'FILE_LINK_INVALID']);
 
@@ -83,7 +87,7 @@ describe('Files: a seller delivers a real PDF, the buyer downloads it through a 
     expect((await t.app.inject({ method: 'GET', url: fresh.body.url })).statusCode).toBe(200);
   });
 
-  it('refuses a delivery naming a file that is not one of the seller\'s deliverables, and writes nothing', async () => {
+  it("refuses a delivery naming a file that is not one of the seller's deliverables, and writes nothing", async () => {
     const buyersFile = await uploadFile(t, buyer.token, 'message_attachment');
     const ownAttachment = await uploadFile(t, seller.token, 'message_attachment');
     const before = await t.request('GET', `/orders/${orderId}`, { token: seller.token });
@@ -96,36 +100,77 @@ describe('Files: a seller delivers a real PDF, the buyer downloads it through a 
         token: seller.token,
         body: { message: 'Nouvelle version', fileRefs: [ref] },
       });
-      expect([refused.status, refused.body.code, refused.body.field]).toEqual([422, code, 'fileRefs.0']);
+      expect([refused.status, refused.body.code, refused.body.field]).toEqual([
+        422,
+        code,
+        'fileRefs.0',
+      ]);
     }
     const after = await t.request('GET', `/orders/${orderId}`, { token: seller.token });
     expect(after.body.revision).toBe(before.body.revision);
   });
 
   it('shares a message attachment with the other party of the order', async () => {
-    const attachment = await uploadFile(t, buyer.token, 'message_attachment', samplePng(), 'maquette.png');
+    const attachment = await uploadFile(
+      t,
+      buyer.token,
+      'message_attachment',
+      samplePng(),
+      'maquette.png',
+    );
     const posted = await t.request('POST', `/orders/${orderId}/messages`, {
       token: buyer.token,
       body: { text: 'Voici la maquette.', fileRefs: [attachment] },
     });
     expect(posted.status).toBe(201);
-    expect((await t.request('GET', `/files/${attachment}/link`, { token: seller.token })).status).toBe(200);
-    expect((await t.request('GET', `/files/${attachment}/link`, { token: outsider.token })).status).toBe(404);
+    expect(
+      (await t.request('GET', `/files/${attachment}/link`, { token: seller.token })).status,
+    ).toBe(200);
+    expect(
+      (await t.request('GET', `/files/${attachment}/link`, { token: outsider.token })).status,
+    ).toBe(404);
   });
 
   it('refuses an oversized file, a disguised one and an infected one with stable codes', async () => {
-    const oversized = await postFile(t, seller.token, 'gig_gallery', { bytes: samplePng(5 * MiB), filename: 'big.png', contentType: 'image/png' });
-    expect([oversized.status, oversized.body.code, oversized.body.maxBytes]).toEqual([413, 'FILE_TOO_LARGE', 5 * MiB]);
+    const oversized = await postFile(t, seller.token, 'gig_gallery', {
+      bytes: samplePng(5 * MiB),
+      filename: 'big.png',
+      contentType: 'image/png',
+    });
+    expect([oversized.status, oversized.body.code, oversized.body.maxBytes]).toEqual([
+      413,
+      'FILE_TOO_LARGE',
+      5 * MiB,
+    ]);
 
     // An executable renamed .pdf, and text declared as an image: the bytes decide.
-    const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'), Buffer.alloc(64)]);
-    const disguised = await postFile(t, seller.token, 'deliverable', { bytes: exe, filename: 'facture.pdf', contentType: 'application/pdf' });
+    const exe = Buffer.concat([
+      Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'),
+      Buffer.alloc(64),
+    ]);
+    const disguised = await postFile(t, seller.token, 'deliverable', {
+      bytes: exe,
+      filename: 'facture.pdf',
+      contentType: 'application/pdf',
+    });
     expect([disguised.status, disguised.body.code]).toEqual([422, 'FILE_TYPE_NOT_ALLOWED']);
-    const text = await postFile(t, seller.token, 'gig_gallery', { bytes: Buffer.from('pas une image'), filename: 'photo.png', contentType: 'image/png' });
+    const text = await postFile(t, seller.token, 'gig_gallery', {
+      bytes: Buffer.from('pas une image'),
+      filename: 'photo.png',
+      contentType: 'image/png',
+    });
     expect([text.status, text.body.code]).toEqual([422, 'FILE_TYPE_NOT_ALLOWED']);
     // A real PDF is still not a gallery image.
-    const pdfAsImage = await postFile(t, seller.token, 'gig_gallery', { bytes: await samplePdf(), filename: 'photo.png', contentType: 'image/png' });
-    expect([pdfAsImage.status, pdfAsImage.body.code, pdfAsImage.body.detectedType]).toEqual([422, 'FILE_TYPE_NOT_ALLOWED', 'application/pdf']);
+    const pdfAsImage = await postFile(t, seller.token, 'gig_gallery', {
+      bytes: await samplePdf(),
+      filename: 'photo.png',
+      contentType: 'image/png',
+    });
+    expect([pdfAsImage.status, pdfAsImage.body.code, pdfAsImage.body.detectedType]).toEqual([
+      422,
+      'FILE_TYPE_NOT_ALLOWED',
+      'application/pdf',
+    ]);
 
     const infected = await postFile(t, seller.token, 'deliverable', {
       bytes: Buffer.concat([await samplePdf(), Buffer.from(EICAR)]),
@@ -133,12 +178,20 @@ describe('Files: a seller delivers a real PDF, the buyer downloads it through a 
     });
     expect([infected.status, infected.body.code]).toEqual([422, 'FILE_INFECTED']);
 
-    const noPurpose = await postFile(t, seller.token, 'holiday_photos', { bytes: await samplePdf() });
+    const noPurpose = await postFile(t, seller.token, 'holiday_photos', {
+      bytes: await samplePdf(),
+    });
     expect([noPurpose.status, noPurpose.body.code]).toEqual([400, 'FILE_PURPOSE_INVALID']);
-    const json = await t.request('POST', '/files', { token: seller.token, body: { purpose: 'deliverable' } });
+    const json = await t.request('POST', '/files', {
+      token: seller.token,
+      body: { purpose: 'deliverable' },
+    });
     expect([json.status, json.body.code]).toEqual([415, 'MULTIPART_REQUIRED']);
 
-    const { rows } = await t.db.pool.query('SELECT count(*)::int AS n FROM files WHERE owner_id = $1', [seller.id]);
+    const { rows } = await t.db.pool.query(
+      'SELECT count(*)::int AS n FROM files WHERE owner_id = $1',
+      [seller.id],
+    );
     // Only the accepted uploads of this file's earlier tests were recorded.
     expect(rows[0].n).toBe(2);
   });

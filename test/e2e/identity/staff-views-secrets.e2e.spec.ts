@@ -112,7 +112,13 @@ describe('staff views never show a secret', () => {
       token: provider.accessToken,
       body: {
         kind: 'rib',
-        uploadRef: await uploadFile(t, provider.accessToken, 'verification_document', undefined, 'rib.pdf'),
+        uploadRef: await uploadFile(
+          t,
+          provider.accessToken,
+          'verification_document',
+          undefined,
+          'rib.pdf',
+        ),
       },
     });
     expect(doc.status).toBe(201);

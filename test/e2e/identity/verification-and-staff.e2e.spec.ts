@@ -73,7 +73,13 @@ describe('identity: provider verification and staff roles', () => {
           token: provider.accessToken,
           body: {
             kind,
-            uploadRef: await uploadFile(t, provider.accessToken, 'verification_document', undefined, `${kind}.pdf`),
+            uploadRef: await uploadFile(
+              t,
+              provider.accessToken,
+              'verification_document',
+              undefined,
+              `${kind}.pdf`,
+            ),
           },
         });
         expect(res.status).toBe(201);
@@ -132,7 +138,13 @@ describe('identity: provider verification and staff roles', () => {
         token: provider.accessToken,
         body: {
           kind: 'rib',
-          uploadRef: await uploadFile(t, provider.accessToken, 'verification_document', undefined, 'rib-2.pdf'),
+          uploadRef: await uploadFile(
+            t,
+            provider.accessToken,
+            'verification_document',
+            undefined,
+            'rib-2.pdf',
+          ),
         },
       });
       await t.request(

@@ -109,7 +109,10 @@ export async function deliveredOrder(
   if (started.status !== 200) throw new Error(`start: ${started.status} ${started.text}`);
   const delivered = await t.request('POST', `/orders/${orderId}/deliveries`, {
     token: seller.token,
-    body: { message: 'Voici le livrable', fileRefs: [await uploadFile(t, seller.token, 'deliverable')] },
+    body: {
+      message: 'Voici le livrable',
+      fileRefs: [await uploadFile(t, seller.token, 'deliverable')],
+    },
   });
   if (delivered.status !== 201) throw new Error(`deliver: ${delivered.status} ${delivered.text}`);
   return orderId;

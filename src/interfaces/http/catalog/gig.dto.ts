@@ -71,7 +71,8 @@ export class CreateGigDto {
 
   @ApiPropertyOptional({
     type: [String],
-    description: 'Ids of images the seller uploaded as `gig_gallery` (POST /files); anyone may read them once the gig is published.',
+    description:
+      'Ids of images the seller uploaded as `gig_gallery` (POST /files); anyone may read them once the gig is published.',
     example: ['3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90'],
   })
   @IsOptional()

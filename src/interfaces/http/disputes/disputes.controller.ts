@@ -39,6 +39,13 @@ const IDEMPOTENCY = ApiHeader({
   example: '0f8e2c1a-7b6d-4e5f-9a3b-2c1d0e9f8a7b',
 });
 
+/** Evidence ids must be the party's own `dispute_evidence` uploads (POST /files). */
+const EVIDENCE_REFUSED = {
+  status: 422,
+  description:
+    'FILE_NOT_FOUND (an `evidenceRefs` id that is not one of your uploads) or FILE_PURPOSE_MISMATCH (not uploaded as `dispute_evidence`); `field` names it.',
+};
+
 @ApiTags('disputes')
 @ApiBearerAuth()
 @Controller()
@@ -67,6 +74,7 @@ export class DisputesController {
     status: 409,
     description: 'ORDER_NOT_CONTESTABLE (awaiting start, completed...), DISPUTE_ALREADY_OPENED.',
   })
+  @ApiResponse(EVIDENCE_REFUSED)
   open(
     @IdParam('orderId') orderId: string,
     @Body() body: OpenDisputeDto,
@@ -104,6 +112,7 @@ export class DisputesController {
     description:
       'The respondent’s first statement before the deadline is recorded as their response.',
   })
+  @ApiResponse(EVIDENCE_REFUSED)
   async statement(
     @IdParam('disputeId') disputeId: string,
     @Body() body: StatementDto,

@@ -17,7 +17,13 @@ import type { FastifyRequest } from 'fastify';
 import { FileAccess } from '../../../application/files/file-access.service';
 import { fileNotFound, fileTooLarge } from '../../../application/files/file.errors';
 import { FileLinks, SignedLink } from '../../../application/files/file-links';
-import { FILE_PURPOSES, FilePurpose, isFilePurpose, MAX_UPLOAD_BYTES, PURPOSE_RULES } from '../../../application/files/file-purposes';
+import {
+  FILE_PURPOSES,
+  FilePurpose,
+  isFilePurpose,
+  MAX_UPLOAD_BYTES,
+  PURPOSE_RULES,
+} from '../../../application/files/file-purposes';
 import { FileRecords } from '../../../application/files/file-records.port';
 import { FileStorage } from '../../../application/files/file-storage.port';
 import { FileUploads } from '../../../application/files/file-uploads.service';
@@ -30,10 +36,13 @@ import { FileLinkResponse, FileResponse, UPLOAD_BODY_SCHEMA } from './files.dto'
 
 const FILE_ID = { name: 'fileId', format: 'uuid', example: '3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90' };
 const problem = (example: Record<string, unknown>) => ({
-  'application/problem+json': { example: { type: 'about:blank', title: 'Error', detail: 'See the code', ...example } },
+  'application/problem+json': {
+    example: { type: 'about:blank', title: 'Error', detail: 'See the code', ...example },
+  },
 });
 const LIMITS = FILE_PURPOSES.map(
-  (p) => `\`${p}\`: ${PURPOSE_RULES[p].maxBytes / 1024 / 1024} MiB, ${PURPOSE_RULES[p].types.join(', ')}`,
+  (p) =>
+    `\`${p}\`: ${PURPOSE_RULES[p].maxBytes / 1024 / 1024} MiB, ${PURPOSE_RULES[p].types.join(', ')}`,
 ).join('; ');
 
 /** Uploads, metadata and signed downloads (docs/files.md). */
@@ -54,23 +63,42 @@ export class FilesController {
     summary: 'Upload a file',
     description:
       `A multipart form with \`purpose\` then \`file\`. The size limit and the allowed types depend on the purpose and are checked on the bytes, never the declared content type (${LIMITS}). ` +
-      'A file the virus scanner flags is refused. The answer is the file\'s record; commands then name it by `fileId` (`fileRefs`, `evidenceRefs`).',
+      "A file the virus scanner flags is refused. The answer is the file's record; commands then name it by `fileId` (`fileRefs`, `evidenceRefs`).",
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: UPLOAD_BODY_SCHEMA })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat of the same upload gets the first answer back.' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A repeat of the same upload gets the first answer back.',
+  })
   @ApiCreatedResponse({ type: FileResponse, description: 'Stored.' })
   @ApiResponse({
     status: 400,
-    description: '`FILE_REQUIRED` (no `file` part), `FILE_PURPOSE_INVALID` (`allowedPurposes` lists them).',
+    description:
+      '`FILE_REQUIRED` (no `file` part), `FILE_PURPOSE_INVALID` (`allowedPurposes` lists them).',
     content: problem({ status: 400, code: 'FILE_PURPOSE_INVALID' }),
   })
-  @ApiResponse({ status: 413, description: '`FILE_TOO_LARGE`: over the purpose\'s `maxBytes`.', content: problem({ status: 413, code: 'FILE_TOO_LARGE', maxBytes: 5242880 }) })
-  @ApiResponse({ status: 415, description: '`MULTIPART_REQUIRED`: the body is not `multipart/form-data`.', content: problem({ status: 415, code: 'MULTIPART_REQUIRED' }) })
+  @ApiResponse({
+    status: 413,
+    description: "`FILE_TOO_LARGE`: over the purpose's `maxBytes`.",
+    content: problem({ status: 413, code: 'FILE_TOO_LARGE', maxBytes: 5242880 }),
+  })
+  @ApiResponse({
+    status: 415,
+    description: '`MULTIPART_REQUIRED`: the body is not `multipart/form-data`.',
+    content: problem({ status: 415, code: 'MULTIPART_REQUIRED' }),
+  })
   @ApiResponse({
     status: 422,
-    description: '`FILE_TYPE_NOT_ALLOWED` (the bytes are not a type the purpose takes: `detectedType`, `allowedTypes`), `FILE_INFECTED`, `FILE_EMPTY`.',
-    content: problem({ status: 422, code: 'FILE_TYPE_NOT_ALLOWED', detectedType: null, allowedTypes: ['application/pdf'] }),
+    description:
+      '`FILE_TYPE_NOT_ALLOWED` (the bytes are not a type the purpose takes: `detectedType`, `allowedTypes`), `FILE_INFECTED`, `FILE_EMPTY`.',
+    content: problem({
+      status: 422,
+      code: 'FILE_TYPE_NOT_ALLOWED',
+      detectedType: null,
+      allowedTypes: ['application/pdf'],
+    }),
   })
   async upload(
     @CurrentActor() actor: Actor,
@@ -91,11 +119,16 @@ export class FilesController {
   @ApiBearerAuth()
   @ApiOperation({
     summary: "A file's record",
-    description: 'The uploader, and whoever the file was attached to (the other party of the order, the dispute\'s parties and mediation staff, anyone for a published gig\'s gallery, verification staff); 404 for anyone else.',
+    description:
+      "The uploader, and whoever the file was attached to (the other party of the order, the dispute's parties and mediation staff, anyone for a published gig's gallery, verification staff); 404 for anyone else.",
   })
   @ApiParam(FILE_ID)
   @ApiOkResponse({ type: FileResponse })
-  @ApiResponse({ status: 404, description: '`FILE_NOT_FOUND`: unknown, erased, or not yours to read.', content: problem({ status: 404, code: 'FILE_NOT_FOUND' }) })
+  @ApiResponse({
+    status: 404,
+    description: '`FILE_NOT_FOUND`: unknown, erased, or not yours to read.',
+    content: problem({ status: 404, code: 'FILE_NOT_FOUND' }),
+  })
   async get(@CurrentActor() actor: Actor, @IdParam('fileId') fileId: string): Promise<FileView> {
     return fileView(await this.access.readable(fileId, actor));
   }
@@ -104,11 +137,16 @@ export class FilesController {
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'A short-lived signed download link',
-    description: 'Whoever may read the file gets a link valid `FILE_LINK_TTL_SECONDS` (default 300) that downloads it without a bearer token.',
+    description:
+      'Whoever may read the file gets a link valid `FILE_LINK_TTL_SECONDS` (default 300) that downloads it without a bearer token.',
   })
   @ApiParam(FILE_ID)
   @ApiOkResponse({ type: FileLinkResponse })
-  @ApiResponse({ status: 404, description: '`FILE_NOT_FOUND`: unknown, erased, or not yours to read.', content: problem({ status: 404, code: 'FILE_NOT_FOUND' }) })
+  @ApiResponse({
+    status: 404,
+    description: '`FILE_NOT_FOUND`: unknown, erased, or not yours to read.',
+    content: problem({ status: 404, code: 'FILE_NOT_FOUND' }),
+  })
   async link(@CurrentActor() actor: Actor, @IdParam('fileId') fileId: string): Promise<SignedLink> {
     await this.access.readable(fileId, actor);
     return this.links.sign(fileId);
@@ -118,19 +156,38 @@ export class FilesController {
   @Public()
   @ApiOperation({
     summary: 'Download through a signed link',
-    description: 'The bytes, with the detected `Content-Type` and the original name in `Content-Disposition`. No bearer token: the signature is the permission.',
+    description:
+      'The bytes, with the detected `Content-Type` and the original name in `Content-Disposition`. No bearer token: the signature is the permission.',
   })
   @ApiParam(FILE_ID)
-  @ApiQuery({ name: 'expires', required: true, description: 'Unix seconds, from the link.', example: '1772446800' })
-  @ApiQuery({ name: 'signature', required: true, description: 'From the link.', example: 'q8Yv0Zt6mJ2Q0bVwqf9d1Xk3Ue2y1nLrK7m4sP0cA5E' })
+  @ApiQuery({
+    name: 'expires',
+    required: true,
+    description: 'Unix seconds, from the link.',
+    example: '1772446800',
+  })
+  @ApiQuery({
+    name: 'signature',
+    required: true,
+    description: 'From the link.',
+    example: 'q8Yv0Zt6mJ2Q0bVwqf9d1Xk3Ue2y1nLrK7m4sP0cA5E',
+  })
   @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The bytes.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({
+    description: 'The bytes.',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiResponse({
     status: 403,
-    description: '`FILE_LINK_INVALID` (tampered or incomplete) or `FILE_LINK_EXPIRED` (ask for a new link).',
+    description:
+      '`FILE_LINK_INVALID` (tampered or incomplete) or `FILE_LINK_EXPIRED` (ask for a new link).',
     content: problem({ status: 403, code: 'FILE_LINK_EXPIRED' }),
   })
-  @ApiResponse({ status: 404, description: '`FILE_NOT_FOUND`: erased since the link was made.', content: problem({ status: 404, code: 'FILE_NOT_FOUND' }) })
+  @ApiResponse({
+    status: 404,
+    description: '`FILE_NOT_FOUND`: erased since the link was made.',
+    content: problem({ status: 404, code: 'FILE_NOT_FOUND' }),
+  })
   async content(
     @IdParam('fileId') fileId: string,
     @Query('expires') expires?: string,
@@ -158,13 +215,17 @@ interface UploadedPart {
 }
 
 /** The form's `purpose` and `file`; the parser stops reading past the largest limit any purpose has. */
-async function readUpload(request: FastifyRequest): Promise<{ purpose: FilePurpose; file: UploadedPart }> {
+async function readUpload(
+  request: FastifyRequest,
+): Promise<{ purpose: FilePurpose; file: UploadedPart }> {
   if (!request.isMultipart())
     throw new ProblemException(415, 'MULTIPART_REQUIRED', 'Send the file as multipart/form-data');
   let purpose: unknown;
   let file: UploadedPart | undefined;
   try {
-    for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, fieldSize: 1024 } })) {
+    for await (const part of request.parts({
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, fieldSize: 1024 },
+    })) {
       if (part.type === 'field') {
         if (part.fieldname === 'purpose') purpose = part.value;
       } else if (part.fieldname === 'file') {
@@ -175,13 +236,21 @@ async function readUpload(request: FastifyRequest): Promise<{ purpose: FilePurpo
     }
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw fileTooLarge(isFilePurpose(purpose) ? purpose : 'file', isFilePurpose(purpose) ? PURPOSE_RULES[purpose].maxBytes : MAX_UPLOAD_BYTES);
+      throw fileTooLarge(
+        isFilePurpose(purpose) ? purpose : 'file',
+        isFilePurpose(purpose) ? PURPOSE_RULES[purpose].maxBytes : MAX_UPLOAD_BYTES,
+      );
     throw error;
   }
   if (!isFilePurpose(purpose))
-    throw new ProblemException(400, 'FILE_PURPOSE_INVALID', 'purpose must name what the file is for', {
-      allowedPurposes: FILE_PURPOSES,
-    });
+    throw new ProblemException(
+      400,
+      'FILE_PURPOSE_INVALID',
+      'purpose must name what the file is for',
+      {
+        allowedPurposes: FILE_PURPOSES,
+      },
+    );
   if (!file) throw new ProblemException(400, 'FILE_REQUIRED', 'The form has no file part');
   return { purpose, file };
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FileReferences } from '../../../application/files/file-references.contract';
 import { VerificationService } from '../../../application/identity/verification.service';
 import { CausationContext } from '../../../application/shared/command-handling';
@@ -28,9 +28,15 @@ export class VerificationController {
 
   @Post('documents')
   @ApiOperation({
-    summary: 'Send a document for review (kind and the id of a file uploaded as `verification_document`)',
+    summary:
+      'Send a document for review (kind and the id of a file uploaded as `verification_document`)',
     description:
       'The file must be one of your uploads with the purpose `verification_document` (422 `FILE_NOT_FOUND` or `FILE_PURPOSE_MISMATCH`); only you and the reviewing staff can read it, and it is deleted from storage if your account is erased.',
+  })
+  @ApiResponse({
+    status: 422,
+    description:
+      '`FILE_NOT_FOUND` or `FILE_PURPOSE_MISMATCH`: `uploadRef` is not one of your `verification_document` uploads.',
   })
   async submit(
     @CurrentActor() actor: Actor,

@@ -513,7 +513,13 @@ export class OrdersController {
     @Headers('if-match') ifMatch?: string,
   ) {
     const deliveryId = newId('delivery', actor, key);
-    await this.files.attach(actor.accountId, body.fileRefs ?? [], 'deliverable', { kind: 'order', subjectId: orderId }, 'fileRefs');
+    await this.files.attach(
+      actor.accountId,
+      body.fileRefs ?? [],
+      'deliverable',
+      { kind: 'order', subjectId: orderId },
+      'fileRefs',
+    );
     return this.send(
       actor,
       orderId,
