@@ -29,19 +29,23 @@ export const isFileStaff = (viewer: FileViewer): boolean =>
   viewer.roles.some((role) => FILE_STAFF_ROLES.includes(role));
 
 /**
- * Whether one of the events names the file, in the field its type attaches files with
- * (`{ OrderDelivered: 'fileRefs' }`); old events holding opaque strings simply never match.
+ * The usual policy: one of the subject's events names the file in the field its type attaches
+ * files with (`{ OrderDelivered: 'fileRefs' }`, an array or a single id), and the viewer is one of
+ * the subject's parties or file staff. Old events holding opaque strings simply never match.
  */
-export function eventsNameFile(
+export function partiesMayRead(
   events: readonly { type: string; data: unknown }[],
   fields: Readonly<Record<string, string>>,
   fileId: string,
+  viewer: FileViewer,
+  parties: readonly (string | undefined)[],
 ): boolean {
-  return events.some((event) => {
+  const named = events.some((event) => {
     const field = fields[event.type];
     const refs = field ? (event.data as Record<string, unknown>)[field] : undefined;
-    return Array.isArray(refs) && refs.includes(fileId);
+    return Array.isArray(refs) ? refs.includes(fileId) : refs === fileId;
   });
+  return named && (parties.includes(viewer.accountId) || isFileStaff(viewer));
 }
 
 /** Contexts register a policy per attachment kind (`order`, `dispute`, `mission`...) in `onModuleInit`. */

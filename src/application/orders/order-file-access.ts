@@ -1,16 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { orderDecider } from '../../domain/orders';
-import {
-  eventsNameFile,
-  FileAccessPolicy,
-  FileViewer,
-  isFileStaff,
-} from '../files/file-references.contract';
+import { FileAccessPolicy, FileViewer, partiesMayRead } from '../files/file-references.contract';
 import { loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { orderStream } from './order.messages';
 
-/** The events that attach files to an order, and their field. */
 const ATTACHING = { OrderDelivered: 'fileRefs', OrderMessagePosted: 'fileRefs' };
 
 /**
@@ -23,8 +17,10 @@ export class OrderFileAccess implements FileAccessPolicy {
 
   async mayRead(orderId: string, fileId: string, viewer: FileViewer): Promise<boolean> {
     const { state, events } = await loadAggregate(this.store, orderStream(orderId), orderDecider);
-    if (state.status === 'none' || !eventsNameFile(events, ATTACHING, fileId)) return false;
-    const { buyerId, sellerId } = state.order;
-    return viewer.accountId === buyerId || viewer.accountId === sellerId || isFileStaff(viewer);
+    if (state.status === 'none') return false;
+    return partiesMayRead(events, ATTACHING, fileId, viewer, [
+      state.order.buyerId,
+      state.order.sellerId,
+    ]);
   }
 }
