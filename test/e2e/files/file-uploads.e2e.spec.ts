@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Clock, OffsetClock } from '../../../src/application/shared/clock';
-import { postFile, samplePdf, samplePng, uploadFile } from '../../support/files';
+import { multipartBody, postFile, samplePdf, samplePng, uploadFile } from '../../support/files';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { party, Party, placedOrder, publishedGig } from '../orders/marketplace-fixtures';
 
@@ -187,6 +187,24 @@ describe('Files: a seller delivers a real PDF, the buyer downloads it through a 
       body: { purpose: 'deliverable' },
     });
     expect([json.status, json.body.code]).toEqual([415, 'MULTIPART_REQUIRED']);
+
+    // A form the parser cannot read is bad input, never a 500.
+    const { body: form, contentType } = multipartBody(
+      { purpose: 'deliverable' },
+      { bytes: await samplePdf() },
+    );
+    for (const [headers, payload] of [
+      [{ 'content-type': 'multipart/form-data' }, form],
+      [{ 'content-type': contentType }, form.subarray(0, form.length - 40)],
+      [{ 'content-type': contentType }, Buffer.concat([form.subarray(0, form.length - 40), form])],
+    ] as const) {
+      const malformed = await t.request('POST', '/files', {
+        token: seller.token,
+        headers: { ...headers },
+        body: payload,
+      });
+      expect([malformed.status, malformed.body.code]).toEqual([400, 'MALFORMED_MULTIPART']);
+    }
 
     const { rows } = await t.db.pool.query(
       'SELECT count(*)::int AS n FROM files WHERE owner_id = $1',

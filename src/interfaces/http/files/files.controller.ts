@@ -76,7 +76,7 @@ export class FilesController {
   @ApiResponse({
     status: 400,
     description:
-      '`FILE_REQUIRED` (no `file` part), `FILE_PURPOSE_INVALID` (`allowedPurposes` lists them).',
+      '`FILE_REQUIRED` (no `file` part), `FILE_PURPOSE_INVALID` (`allowedPurposes` lists them), `MALFORMED_MULTIPART` (no boundary, a cut-off body, more than one file or too many parts).',
     content: problem({ status: 400, code: 'FILE_PURPOSE_INVALID' }),
   })
   @ApiResponse({
@@ -240,7 +240,10 @@ async function readUpload(
         isFilePurpose(purpose) ? purpose : 'file',
         isFilePurpose(purpose) ? PURPOSE_RULES[purpose].maxBytes : MAX_UPLOAD_BYTES,
       );
-    throw error;
+    // The loop only parses: any other refusal (no boundary, a cut-off body, too many parts) is the form's.
+    throw new ProblemException(400, 'MALFORMED_MULTIPART', 'The multipart form could not be read', {
+      reason: (error as { code?: string }).code ?? (error as Error).message,
+    });
   }
   if (!isFilePurpose(purpose))
     throw new ProblemException(
