@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Clock, OffsetClock } from '../../../src/application/shared/clock';
+import { buildOpenApi } from '../../../src/bootstrap';
 import { multipartBody, postFile, samplePdf, samplePng, uploadFile } from '../../support/files';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { party, Party, placedOrder, publishedGig } from '../orders/marketplace-fixtures';
@@ -212,5 +213,28 @@ describe('Files: a seller delivers a real PDF, the buyer downloads it through a 
     );
     // Only the accepted uploads of this file's earlier tests were recorded.
     expect(rows[0].n).toBe(2);
+  });
+
+  it('documents the multipart body and every answer of the files routes', () => {
+    const paths = JSON.parse(JSON.stringify(buildOpenApi(t.app))).paths;
+    const upload = paths['/files'].post;
+    const form = upload.requestBody.content['multipart/form-data'].schema;
+    expect(form.required).toEqual(['purpose', 'file']);
+    expect(form.properties.file).toEqual(
+      expect.objectContaining({ type: 'string', format: 'binary' }),
+    );
+    expect(form.properties.purpose.enum).toContain('deliverable');
+    for (const status of ['201', '400', '401', '413', '415', '422'])
+      expect(Object.values(upload.responses[status].content ?? {})[0]).toHaveProperty('schema');
+    const content = paths['/files/{fileId}/content'].get;
+    expect(content.security).toEqual([]);
+    expect(content.responses['200'].content['application/octet-stream'].schema.format).toBe(
+      'binary',
+    );
+    for (const status of ['403', '404'])
+      expect(content.responses[status].content['application/problem+json'].schema).toBeDefined();
+    expect(
+      paths['/files/{fileId}/link'].get.responses['200'].content['application/json'].schema.$ref,
+    ).toContain('FileLinkResponse');
   });
 });
