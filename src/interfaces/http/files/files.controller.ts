@@ -1,4 +1,13 @@
-import { Controller, Get, Headers, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import {
+  applyDecorators,
+  Controller,
+  Get,
+  Headers,
+  Post,
+  Query,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -44,6 +53,19 @@ const LIMITS = FILE_PURPOSES.map(
   (p) =>
     `\`${p}\`: ${PURPOSE_RULES[p].maxBytes / 1024 / 1024} MiB, ${PURPOSE_RULES[p].types.join(', ')}`,
 ).join('; ');
+
+/** The id parameter, the answer, and the 404 an unknown, erased or unreadable file gets. */
+const ApiReadable = (type: Function) =>
+  applyDecorators(
+    ApiBearerAuth(),
+    ApiParam(FILE_ID),
+    ApiOkResponse({ type }),
+    ApiResponse({
+      status: 404,
+      description: '`FILE_NOT_FOUND`: unknown, erased, or not yours to read.',
+      content: problem({ status: 404, code: 'FILE_NOT_FOUND' }),
+    }),
+  );
 
 /** Uploads, metadata and signed downloads (docs/files.md). */
 @ApiTags('files')
@@ -116,37 +138,23 @@ export class FilesController {
   }
 
   @Get(':fileId')
-  @ApiBearerAuth()
   @ApiOperation({
     summary: "A file's record",
     description:
       "The uploader, and whoever the file was attached to (the other party of the order, the dispute's parties and mediation staff, anyone for a published gig's gallery, verification staff); 404 for anyone else.",
   })
-  @ApiParam(FILE_ID)
-  @ApiOkResponse({ type: FileResponse })
-  @ApiResponse({
-    status: 404,
-    description: '`FILE_NOT_FOUND`: unknown, erased, or not yours to read.',
-    content: problem({ status: 404, code: 'FILE_NOT_FOUND' }),
-  })
+  @ApiReadable(FileResponse)
   async get(@CurrentActor() actor: Actor, @IdParam('fileId') fileId: string): Promise<FileView> {
     return fileView(await this.access.readable(fileId, actor));
   }
 
   @Get(':fileId/link')
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'A short-lived signed download link',
     description:
       'Whoever may read the file gets a link valid `FILE_LINK_TTL_SECONDS` (default 300) that downloads it without a bearer token.',
   })
-  @ApiParam(FILE_ID)
-  @ApiOkResponse({ type: FileLinkResponse })
-  @ApiResponse({
-    status: 404,
-    description: '`FILE_NOT_FOUND`: unknown, erased, or not yours to read.',
-    content: problem({ status: 404, code: 'FILE_NOT_FOUND' }),
-  })
+  @ApiReadable(FileLinkResponse)
   async link(@CurrentActor() actor: Actor, @IdParam('fileId') fileId: string): Promise<SignedLink> {
     await this.access.readable(fileId, actor);
     return this.links.sign(fileId);
