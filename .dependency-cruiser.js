@@ -1,5 +1,5 @@
 /** Architecture rules checked by `npm run arch` (part of `npm test`). */
-const CONTEXTS = '(identity|catalog|orders|escrow|payouts|payments|disputes|billing|reviews|solidarity|missions|tenders|plans)';
+const CONTEXTS = '(identity|catalog|orders|escrow|payouts|payments|disputes|billing|reviews|solidarity|missions|tenders|plans|files)';
 /** The migration that creates every read model's tables, so it reads the one projection list. */
 const READ_MODEL_MIGRATION = '^src/infrastructure/database/migrations/read-models/1732383000000-read-models\\.ts$';
 

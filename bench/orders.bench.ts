@@ -36,6 +36,7 @@ interface Seller {
   id: string;
   token: string;
   gigId: string;
+  deliverableId: string;
 }
 
 /** The same one-row INSERT the event-store bench uses as its yardstick, on 16 pre-connected clients. */
@@ -83,6 +84,21 @@ async function json(base: string, path: string, token: string, body?: unknown): 
   const payload = await res.json();
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(payload)}`);
   return payload;
+}
+
+/** A small PDF uploaded as the seller's deliverable (only its signature is checked). */
+async function uploadDeliverable(base: string, token: string): Promise<string> {
+  const form = new FormData();
+  form.append('purpose', 'deliverable');
+  form.append('file', new Blob([Buffer.from('%PDF-1.4\n% bench deliverable\n')]), 'livrable.pdf');
+  const res = await fetch(`${base}/files`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  const payload = (await res.json()) as { fileId: string };
+  if (res.status !== 201) throw new Error(`/files: ${res.status} ${JSON.stringify(payload)}`);
+  return payload.fileId;
 }
 
 /** Verified sellers (documents seeded in their identity streams), each with one published gig. */
@@ -143,7 +159,7 @@ async function seedSellers(
         extras: [{ extraId: 'express', name: 'Express', priceCents: 4_900, deltaDays: -2 }],
       });
       await json(base, `/gigs/${gig.gigId}/publish`, token);
-      return { id, token, gigId: gig.gigId };
+      return { id, token, gigId: gig.gigId, deliverableId: await uploadDeliverable(base, token) };
     }),
   );
 }

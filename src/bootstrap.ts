@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -5,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
+import { MAX_UPLOAD_BYTES } from './application/files/file-purposes';
 import { AppConfig } from './infrastructure/config/config';
 import { closeHttpFirst } from './interfaces/http/graceful-shutdown';
 import { MarketplaceFastifyAdapter } from './interfaces/http/json-body-parser';
@@ -63,6 +65,11 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): Ne
     });
   registerTextInputCheck(app.getHttpAdapter().getInstance());
   registerEntityTags(app);
+  // multipart/form-data only: JSON bodies (and the webhooks' raw bodies) keep their own parser.
+  // Its own limits stop a file past the largest any purpose takes; each purpose's is checked after.
+  void app.getHttpAdapter().getInstance().register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, fieldSize: 1024, parts: 6 },
+  });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   closeHttpFirst(app);

@@ -4,6 +4,7 @@ import { BillingModule } from './modules/billing.module';
 import { CatalogModule } from './modules/catalog.module';
 import { DisputesModule } from './modules/disputes.module';
 import { EscrowModule } from './modules/escrow.module';
+import { FilesModule } from './modules/files.module';
 import { IdentityModule } from './modules/identity.module';
 import { OrdersModule } from './modules/orders.module';
 import { PaymentsModule } from './modules/payments.module';
@@ -27,7 +28,12 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   BillingModule,
 ];
 
-/** What the contexts run on: jobs and queues, the payment gateway, health and the read-model runner. */
-export const PLATFORM_MODULES: ContextModule[] = [SchedulingModule, PaymentsModule, PlatformModule];
+/** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */
+export const PLATFORM_MODULES: ContextModule[] = [
+  SchedulingModule,
+  PaymentsModule,
+  FilesModule,
+  PlatformModule,
+];
 
 export const CONTEXT_MODULES: ContextModule[] = [...BUSINESS_CONTEXTS, ...PLATFORM_MODULES];

@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 export interface LoadSeller {
   token: string;
   gigId: string;
+  /** A file the seller uploaded as `deliverable`, delivered on each of its orders. */
+  deliverableId: string;
 }
 
 export interface LifecycleLoad {
@@ -31,12 +33,12 @@ export type LoadRequest = LifecycleLoad | FloorLoad;
 /** Each connection loops over one order's whole lifecycle; the context carries the order and its seller. */
 export function lifecycle(load: LifecycleLoad): Promise<autocannon.Result> {
   const { base, buyerToken, sellers, seconds, connections } = load;
-  type Context = { orderId?: string; sellerToken?: string };
+  type Context = { orderId?: string; sellerToken?: string; deliverableId?: string };
   const auth = (token: string, withBody = false) =>
     withBody
       ? { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
       : { authorization: `Bearer ${token}` };
-  const bySeller = (path: string, body?: unknown) => ({
+  const bySeller = (path: string, body?: (context: Context) => unknown) => ({
     method: 'POST' as const,
     setupRequest: (req: any, context: Context) =>
       context.orderId
@@ -44,7 +46,7 @@ export function lifecycle(load: LifecycleLoad): Promise<autocannon.Result> {
             ...req,
             path: `/orders/${context.orderId}/${path}`,
             headers: auth(context.sellerToken!, body !== undefined),
-            body: body === undefined ? undefined : JSON.stringify(body),
+            body: body === undefined ? undefined : JSON.stringify(body(context)),
           }
         : null,
   });
@@ -59,6 +61,7 @@ export function lifecycle(load: LifecycleLoad): Promise<autocannon.Result> {
         setupRequest: (req: any, context: Context) => {
           const seller = sellers[Math.floor(Math.random() * sellers.length)];
           context.sellerToken = seller.token;
+          context.deliverableId = seller.deliverableId;
           return {
             ...req,
             headers: { ...auth(buyerToken, true), 'idempotency-key': randomUUID() },
@@ -75,7 +78,10 @@ export function lifecycle(load: LifecycleLoad): Promise<autocannon.Result> {
         },
       },
       bySeller('start'),
-      bySeller('deliveries', { message: 'Livrable final', fileRefs: ['files/bp.pdf'] }),
+      bySeller('deliveries', (context) => ({
+        message: 'Livrable final',
+        fileRefs: [context.deliverableId],
+      })),
       {
         method: 'POST',
         setupRequest: (req: any, context: Context) =>

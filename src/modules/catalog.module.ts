@@ -1,6 +1,8 @@
 import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { GigFileAccess } from '../application/catalog/gig-file-access';
 import { GigCommandHandler } from '../application/catalog/gig.handler';
+import { FileAccessPolicies } from '../application/files/file-references.contract';
 import { GetGigHandler } from '../application/catalog/gig.query';
 import { OwnGigsPort } from '../application/catalog/own-gigs.port';
 import { ProviderVerificationPort } from '../application/catalog/provider-verification.port';
@@ -30,14 +32,20 @@ export class CatalogModule implements OnModuleInit {
         { provide: OwnGigsPort, useClass: ReadModelOwnGigs },
         GigCommandHandler,
         GetGigHandler,
+        GigFileAccess,
       ],
       exports: [ProviderVerificationPort],
     };
   }
 
-  constructor(@Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry) {}
+  constructor(
+    @Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry,
+    private readonly filePolicies: FileAccessPolicies,
+    private readonly fileAccess: GigFileAccess,
+  ) {}
 
   onModuleInit(): void {
+    this.filePolicies.register('gig', this.fileAccess);
     for (const projection of contextProjections('catalog')) this.projections.register(projection);
   }
 }

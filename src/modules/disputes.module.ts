@@ -1,3 +1,5 @@
+import { DisputeFileAccess } from '../application/disputes/dispute-file-access';
+import { FileAccessPolicies } from '../application/files/file-references.contract';
 import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CaseHistory } from '../application/disputes/case/case-history';
@@ -39,6 +41,7 @@ export class DisputesModule implements OnModuleInit {
         DisputeEffectsReactor,
         DisputeQueries,
         CaseHistory,
+        DisputeFileAccess,
       ],
       exports: [CaseHistory],
     };
@@ -48,10 +51,13 @@ export class DisputesModule implements OnModuleInit {
     @Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry,
     @Inject(ReactorRegistry) private readonly reactors: ReactorRegistry,
     private readonly reactor: DisputeEffectsReactor,
+    private readonly filePolicies: FileAccessPolicies,
+    private readonly fileAccess: DisputeFileAccess,
   ) {}
 
   onModuleInit(): void {
     this.reactors.register(this.reactor);
+    this.filePolicies.register('dispute', this.fileAccess);
     for (const projection of contextProjections('disputes')) this.projections.register(projection);
   }
 }

@@ -1,3 +1,5 @@
+import { FileAccessPolicies } from '../application/files/file-references.contract';
+import { VerificationFileAccess } from '../application/identity/verification-file-access';
 import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type Redis from 'ioredis';
@@ -151,6 +153,7 @@ export class IdentityModule implements OnModuleInit {
         AccountCommandHandler,
         VerificationCommandHandler,
         IdentityReactor,
+        VerificationFileAccess,
       ],
       exports: [
         SessionRevocations,
@@ -169,10 +172,13 @@ export class IdentityModule implements OnModuleInit {
     @Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry,
     @Inject(ReactorRegistry) private readonly reactors: ReactorRegistry,
     private readonly reactor: IdentityReactor,
+    private readonly filePolicies: FileAccessPolicies,
+    private readonly fileAccess: VerificationFileAccess,
   ) {}
 
   onModuleInit(): void {
     this.reactors.register(this.reactor);
+    this.filePolicies.register('verification', this.fileAccess);
     for (const projection of contextProjections('identity')) this.projections.register(projection);
   }
 }

@@ -7,7 +7,9 @@ import { OrderFunding } from '../application/orders/order-funding.service';
 import { OrderFundsArrivedHandler } from '../application/orders/order-funds-arrived.handler';
 import { ORDER_SETTINGS, OrderSettings } from '../application/orders/order-settings';
 import { OrderSettlementReactor } from '../application/orders/order-settlement.reactor';
+import { OrderFileAccess } from '../application/orders/order-file-access';
 import { OrderCommandHandler } from '../application/orders/order.handler';
+import { FileAccessPolicies } from '../application/files/file-references.contract';
 import {
   GetOrderFundingHandler,
   GetOrderHandler,
@@ -55,6 +57,7 @@ export class OrdersModule implements OnModuleInit {
         ListOrderMessagesHandler,
         GetCustomRequestHandler,
         OrderSettlementReactor,
+        OrderFileAccess,
       ],
     };
   }
@@ -63,10 +66,13 @@ export class OrdersModule implements OnModuleInit {
     @Inject(ReactorRegistry) private readonly reactors: ReactorRegistry,
     @Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry,
     private readonly settlement: OrderSettlementReactor,
+    private readonly filePolicies: FileAccessPolicies,
+    private readonly fileAccess: OrderFileAccess,
   ) {}
 
   onModuleInit(): void {
     this.reactors.register(this.settlement);
+    this.filePolicies.register('order', this.fileAccess);
     for (const projection of contextProjections('orders')) this.projections.register(projection);
   }
 }

@@ -6,6 +6,7 @@ import {
   RecordedEvent,
   START_POSITION,
 } from '../../src/application/shared/event-store.port';
+import { uploadFile } from '../support/files';
 import { startTestApp, TestApp, TestResponse } from '../support/test-app';
 import {
   deliveredOrder,
@@ -37,6 +38,8 @@ interface Route {
   field: string;
   status: number;
   valid?: { sent: string; stored: string };
+  /** A file reference field: a well-formed value naming no upload of the caller is refused with this code. */
+  refused?: string;
   idempotent?: boolean;
   /** What the route needs before it can accept anything. */
   setup?: () => Promise<void>;
@@ -170,18 +173,25 @@ describe('text input at the boundary', () => {
       method: 'POST',
       url: () => `/orders/${ids.active}/messages`,
       token: () => buyer.token,
-      body: (ref) => ({ fileRefs: ['files/ok.pdf', ref] }),
+      body: (ref) => ({ fileRefs: [ids.attachment, ref] }),
       field: 'fileRefs.1',
-      status: 201,
+      status: 422,
+      refused: 'FILE_NOT_FOUND',
+      setup: async () => {
+        ids.attachment = await uploadFile(t, buyer.token, 'message_attachment');
+      },
     },
     {
       name: 'delivery message',
       method: 'POST',
       url: () => `/orders/${ids.active}/deliveries`,
       token: () => seller.token,
-      body: (message) => ({ message, fileRefs: ['files/bp.pdf'] }),
+      body: (message) => ({ message, fileRefs: [ids.deliverable] }),
       field: 'message',
       status: 201,
+      setup: async () => {
+        ids.deliverable = await uploadFile(t, seller.token, 'deliverable');
+      },
     },
     {
       name: 'revision instructions',
@@ -222,7 +232,8 @@ describe('text input at the boundary', () => {
         evidenceRefs: [ref],
       }),
       field: 'evidenceRefs.0',
-      status: 201,
+      status: 422,
+      refused: 'FILE_NOT_FOUND',
       idempotent: true,
     },
     {
@@ -241,7 +252,8 @@ describe('text input at the boundary', () => {
       token: () => seller.token,
       body: (ref) => ({ text: 'Voir la pièce jointe.', evidenceRefs: [ref] }),
       field: 'evidenceRefs.0',
-      status: 200,
+      status: 422,
+      refused: 'FILE_NOT_FOUND',
     },
     {
       name: 'mediation note',
@@ -304,7 +316,8 @@ describe('text input at the boundary', () => {
       token: () => ids.uploaderToken,
       body: (uploadRef) => ({ kind: 'rib', uploadRef }),
       field: 'uploadRef',
-      status: 201,
+      status: 422,
+      refused: 'FILE_NOT_FOUND',
     },
   ];
 
@@ -329,13 +342,24 @@ describe('text input at the boundary', () => {
       },
     );
 
-    it('accepts non-ASCII text and stores it NFC-normalised', async () => {
+    const accepts = route.refused
+      ? 'refuses a well-formed reference that names no upload of the caller, and appends nothing'
+      : 'accepts non-ASCII text and stores it NFC-normalised';
+    it(accepts, async () => {
       const { sent, stored } = route.valid ?? { sent: NFD, stored: NFC };
       const res = await t.request(route.method, route.url(), {
         token: route.token(),
         body: route.body(sent),
         ...(route.idempotent ? { idempotencyKey: randomUUID() } : {}),
       });
+      if (route.refused) {
+        expect({ status: res.status, code: res.body?.code }).toEqual({
+          status: route.status,
+          code: route.refused,
+        });
+        expect(await newEvents()).toEqual([]);
+        return;
+      }
       expect({ status: res.status, body: res.body }).toEqual({
         status: route.status,
         body: expect.anything(),

@@ -1,5 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
 import { buildOpenApi, configureApp, createHttpAdapter } from '../../src/bootstrap';
@@ -60,13 +63,16 @@ export async function startTestApp(
   overrides: ProviderOverride[] = [],
 ): Promise<TestApp> {
   const db = await createTestDatabase('mk_e2e');
+  const suffix = randomBytes(4).toString('hex');
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATABASE_URL: db.url,
     PG_POOL_SIZE: '8',
-    REDIS_PREFIX: `mk_test_${randomBytes(4).toString('hex')}`,
+    REDIS_PREFIX: `mk_test_${suffix}`,
     SWAGGER_ENABLED: 'false',
+    // Uploaded files of this app only, removed with it.
+    FILE_STORAGE_DIR: join(tmpdir(), `mk_files_${suffix}`),
     ...env,
   });
   let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
@@ -140,6 +146,8 @@ export async function startTestApp(
       await app.close();
       await db.drop();
       await dropRedisPrefix(config.REDIS_URL, config.REDIS_PREFIX);
+      if (config.FILE_STORAGE === 'local')
+        await rm(config.FILE_STORAGE_DIR, { recursive: true, force: true });
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   deliveredOrder,
   ids,
   InMemoryEventStore,
+  noUploads,
 } from './disputes.fixtures.spec';
 import { OpenOrderDispute, OpenOrderDisputeHandler } from './open-order-dispute.handler';
 import {
@@ -31,7 +32,12 @@ async function setup() {
   const store = new InMemoryEventStore();
   const bus = commandBusOver(store);
   const effects = new DisputeEffects(store, bus);
-  const opener = new OpenOrderDisputeHandler(store, { responseDeadlineDays: 5 }, effects);
+  const opener = new OpenOrderDisputeHandler(
+    store,
+    { responseDeadlineDays: 5 },
+    effects,
+    noUploads,
+  );
   const runner = new RunDisputeCaseHandler(bus, effects);
   const reactor = new DisputeEffectsReactor(effects);
   await deliveredOrder(bus);
@@ -163,7 +169,12 @@ describe('opening a dispute on an order', () => {
     const store = new InMemoryEventStore();
     const bus = commandBusOver(store);
     const effects = new DisputeEffects(store, bus);
-    const opener = new OpenOrderDisputeHandler(store, { responseDeadlineDays: 5 }, effects);
+    const opener = new OpenOrderDisputeHandler(
+      store,
+      { responseDeadlineDays: 5 },
+      effects,
+      noUploads,
+    );
     await deliveredOrder(bus);
     // A second order of the same buyer and seller, placed but not started.
     const orderId = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
@@ -261,6 +272,7 @@ describe('opening a dispute on an order', () => {
       s.store,
       { responseDeadlineDays: 5 },
       new DisputeEffects(s.store, racing),
+      noUploads,
     );
     const result = await opener.execute(
       new OpenOrderDispute(ids.order, { reason: 'other', statement: 'x' }, buyer, causation),

@@ -1,3 +1,4 @@
+import type { FileReferences } from '../files/file-references.contract';
 import type { CommandBus } from '@nestjs/cqrs';
 import { disputeDecider } from '../../domain/disputes';
 import { escrowDecider } from '../../domain/escrow';
@@ -150,6 +151,13 @@ export function commandBusOver(
   return bus as unknown as CommandBus & { sent: AggregateCommandMessage<any>[] };
 }
 
+/** The files contract for handlers built by hand: these cases name no evidence, so none is ever found. */
+export const noUploads = {
+  async attach(_actorId: string, fileIds: readonly string[]): Promise<void> {
+    if (fileIds.length > 0) throw new Error('unit cases upload no files');
+  },
+} as unknown as FileReferences;
+
 export const ids = {
   order: '0b6f2d0e-4c8f-4f62-9d1e-5b1f3c7a9e01',
   escrow: '5e1c2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
@@ -276,7 +284,7 @@ export async function decidedCase() {
   const effects = new DisputeEffects(store, bus);
   const run = new RunDisputeCaseHandler(bus, effects);
   await deliveredOrder(bus);
-  await new OpenOrderDisputeHandler(store, { responseDeadlineDays: 5 }, effects).execute(
+  await new OpenOrderDisputeHandler(store, { responseDeadlineDays: 5 }, effects, noUploads).execute(
     new OpenOrderDispute(
       ids.order,
       { reason: 'not_as_described', statement: 'Wrong format.' },

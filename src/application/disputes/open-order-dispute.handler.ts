@@ -13,6 +13,7 @@ import {
   IllegalStateError,
   NotFoundError,
 } from '../../domain/shared';
+import { FileReferences } from '../files/file-references.contract';
 import { CausationContext } from '../shared/command-handling';
 import { EVENT_STORE, EventStore, IdempotencyConflictError } from '../shared/event-store.port';
 import {
@@ -55,6 +56,7 @@ export class OpenOrderDisputeHandler implements ICommandHandler<
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DISPUTE_SETTINGS) private readonly settings: DisputeSettings,
     private readonly effects: DisputeEffects,
+    private readonly files: FileReferences,
   ) {}
 
   async execute({ orderId, input, meta, causation }: OpenOrderDispute): Promise<DisputeCaseResult> {
@@ -104,6 +106,14 @@ export class OpenOrderDisputeHandler implements ICommandHandler<
     });
     // Decided once without writing, so bad input is refused before the order is touched.
     disputeDecider.decide(open(resumed ?? order.status), disputeDecider.initialState());
+    // Evidence must be the opener's own uploads; refused before the order is touched.
+    await this.files.attach(
+      meta.actorId,
+      input.evidenceRefs ?? [],
+      'dispute_evidence',
+      { kind: 'dispute', subjectId: disputeId },
+      'evidenceRefs',
+    );
 
     const cause: DisputeCause = {
       disputeId,

@@ -114,6 +114,22 @@ const schema = z
     TEST_CLOCK_ENABLED: boolean.default(false),
     /** How often each process re-reads the test clock's offset: the most two processes can disagree. */
     TEST_CLOCK_REFRESH_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    /** Where uploaded files live: `local` (a directory, the default) or any S3-compatible object store. */
+    FILE_STORAGE: z.enum(['local', 's3']).default('local'),
+    /** The local adapter's directory, created if missing. */
+    FILE_STORAGE_DIR: z.string().min(1).default('./var/files'),
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Path-style URLs (`endpoint/bucket/key`), which most S3-compatible servers (MinIO, s3rver) need. */
+    S3_FORCE_PATH_STYLE: boolean.default(false),
+    /** HMAC key of the signed download links (at least 32 characters); a development default outside production. */
+    FILE_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    FILE_LINK_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+    /** `none` accepts every file (no scanner installed); `eicar` refuses files holding the EICAR test string (tests, demos). */
+    VIRUS_SCANNER: z.enum(['none', 'eicar']).default('none'),
   })
   .superRefine((c, ctx) => {
     if (c.JOB_ENQUEUE_HORIZON_MS < 2 * c.JOB_RECONCILE_INTERVAL_MS) {
@@ -139,14 +155,21 @@ const schema = z
         message: 'must be false in production: a movable clock would let staff fire every deadline at will',
       });
     }
+    if (c.FILE_STORAGE === 's3' && !c.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when FILE_STORAGE=s3' });
+    }
     if (c.NODE_ENV === 'production') {
-      for (const key of ['JWT_SECRET', 'PERSONAL_DATA_MASTER_KEY'] as const) {
+      for (const key of ['JWT_SECRET', 'PERSONAL_DATA_MASTER_KEY', 'FILE_LINK_SECRET'] as const) {
         if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
       }
     }
   });
 
-export type AppConfig = z.infer<typeof schema> & { JWT_SECRET: string; PERSONAL_DATA_MASTER_KEY: string };
+export type AppConfig = z.infer<typeof schema> & {
+  JWT_SECRET: string;
+  PERSONAL_DATA_MASTER_KEY: string;
+  FILE_LINK_SECRET: string;
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -158,6 +181,7 @@ export class ConfigError extends Error {
 /** Development defaults, never used in production (the schema requires real values there). */
 const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
 const DEV_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
+const DEV_FILE_LINK_SECRET = 'development-only-file-link-secret-0123456789';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(env);
@@ -168,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...parsed.data,
     JWT_SECRET: parsed.data.JWT_SECRET ?? DEV_JWT_SECRET,
     PERSONAL_DATA_MASTER_KEY: parsed.data.PERSONAL_DATA_MASTER_KEY ?? DEV_MASTER_KEY,
+    FILE_LINK_SECRET: parsed.data.FILE_LINK_SECRET ?? DEV_FILE_LINK_SECRET,
   };
 }
 

@@ -6,6 +6,12 @@ describe('configuration from the environment', () => {
     expect(c.PORT).toBe(3000);
     expect(c.EVENT_STORE).toBe('postgres');
     expect(c.PROCESS_ROLES).toEqual(['api', 'projectors', 'workers']);
+    expect([c.FILE_STORAGE, c.FILE_STORAGE_DIR, c.FILE_LINK_TTL_SECONDS, c.VIRUS_SCANNER]).toEqual([
+      'local',
+      './var/files',
+      300,
+      'none',
+    ]);
   });
 
   it.each([
@@ -25,6 +31,18 @@ describe('configuration from the environment', () => {
     [{ PAYPAL_CLIENT_ID: 'id', PAYPAL_BASE_URL: 'https://api-m.sandbox.paypal.com' }, 'PAYPAL_CLIENT_SECRET'],
     [{ PAYPAL_WEBHOOK_ID: 'WH-1' }, 'PAYPAL_CLIENT_ID'],
     [{ PAYPAL_CLIENT_ID: 'id', PAYPAL_CLIENT_SECRET: 's', PAYPAL_BASE_URL: 'sandbox' }, 'PAYPAL_BASE_URL'],
+    [{ FILE_STORAGE: 's3' }, 'S3_BUCKET'],
+    [{ FILE_STORAGE: 'ftp' }, 'FILE_STORAGE'],
+    [{ FILE_LINK_SECRET: 'short' }, 'FILE_LINK_SECRET'],
+    [{ VIRUS_SCANNER: 'clamav' }, 'VIRUS_SCANNER'],
+    [
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'a-production-secret-of-32-characters!!',
+        PERSONAL_DATA_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
+      },
+      'FILE_LINK_SECRET',
+    ],
   ])('refuses %j with a message naming %s', (env, key) => {
     let error: unknown;
     try {

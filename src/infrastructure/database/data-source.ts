@@ -11,6 +11,7 @@ import { MIGRATIONS as MARKETPLACE } from './migrations/marketplace';
 import { MIGRATIONS as DISPUTES } from './migrations/disputes';
 import { MIGRATIONS as READ_MODELS } from './migrations/read-models';
 import { MIGRATIONS as WORKERS } from './migrations/workers';
+import { MIGRATIONS as FILES } from './migrations/files';
 
 /** Every migration; TypeORM runs pending ones in timestamp order. */
 export const MIGRATIONS: Function[] = [
@@ -22,6 +23,7 @@ export const MIGRATIONS: Function[] = [
   ...DISPUTES,
   ...READ_MODELS,
   ...WORKERS,
+  ...FILES,
   EventStoreBatchAppend1732386000000,
   ReactorDeadLetters1732386200000,
   IdempotencyHeartbeat1732386320000,

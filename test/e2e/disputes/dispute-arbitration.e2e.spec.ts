@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ReactorRunner } from '../../../src/infrastructure/subscriptions/reactor-runner';
+import { samplePng, uploadFile } from '../../support/files';
 import { startTestApp, TestApp } from '../../support/test-app';
 import {
   account,
@@ -52,7 +53,9 @@ describe('a contested order, from placement to a partial-refund decision', () =>
       body: {
         reason: 'not_as_described',
         statement: 'Le format vectoriel promis manque.',
-        evidenceRefs: ['files/commande.pdf'],
+        evidenceRefs: [
+          await uploadFile(t, buyer.token, 'dispute_evidence', undefined, 'commande.pdf'),
+        ],
       },
     });
     expect(res.status).toBe(201);
@@ -72,7 +75,10 @@ describe('a contested order, from placement to a partial-refund decision', () =>
     expect(accept.body).toMatchObject({ code: 'ORDER_FROZEN', currentStatus: 'contested' });
     const deliver = await t.request('POST', `/orders/${orderId}/deliveries`, {
       token: seller.token,
-      body: { message: 'Nouvelle version', fileRefs: ['files/logo-v2.svg'] },
+      body: {
+        message: 'Nouvelle version',
+        fileRefs: [await uploadFile(t, seller.token, 'deliverable', samplePng(), 'logo-v2.png')],
+      },
     });
     expect(deliver).toMatchObject({ status: 409, body: { code: 'ORDER_FROZEN' } });
     const second = await t.request('POST', `/orders/${orderId}/disputes`, {
@@ -90,7 +96,9 @@ describe('a contested order, from placement to a partial-refund decision', () =>
       token: seller.token,
       body: {
         text: 'Le fichier vectoriel était dans l’archive.',
-        evidenceRefs: ['files/archive.zip'],
+        evidenceRefs: [
+          await uploadFile(t, seller.token, 'dispute_evidence', undefined, 'archive.pdf'),
+        ],
       },
     });
     expect(response).toMatchObject({ status: 200, body: { events: ['DisputeStatementAdded'] } });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
 import { AccountRole } from '../../../src/interfaces/http/auth/actor';
+import { samplePng, uploadFile } from '../../support/files';
 import { TestApp } from '../../support/test-app';
 import { seedVerifiedProvider } from '../orders/marketplace-fixtures';
 
@@ -60,7 +61,10 @@ export async function deliveredOrder(
   );
   const delivered = await t.request('POST', `/orders/${orderId}/deliveries`, {
     token: seller.token,
-    body: { message: 'Voici le logo et la charte', fileRefs: ['files/logo.svg'] },
+    body: {
+      message: 'Voici le logo et la charte',
+      fileRefs: [await uploadFile(t, seller.token, 'deliverable', samplePng(), 'logo.png')],
+    },
   });
   expectStatus('deliver', delivered, 201);
   return { orderId, escrowId: placed.body.escrowId as string };

@@ -1,4 +1,5 @@
 import { buildOpenApi } from '../../../src/bootstrap';
+import { uploadFile } from '../../support/files';
 import { RegistrationService } from '../../../src/application/identity/registration.service';
 import {
   IdentityTestApp,
@@ -111,7 +112,16 @@ describe('staff views never show a secret', () => {
     ids.providerId = provider.accountId;
     const doc = await t.request('POST', '/me/verification/documents', {
       token: provider.accessToken,
-      body: { kind: 'rib', uploadRef: 'uploads/rib.pdf' },
+      body: {
+        kind: 'rib',
+        uploadRef: await uploadFile(
+          t,
+          provider.accessToken,
+          'verification_document',
+          undefined,
+          'rib.pdf',
+        ),
+      },
     });
     expect(doc.status).toBe(201);
     ids.documentId = doc.body.documentId;

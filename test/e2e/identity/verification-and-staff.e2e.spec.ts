@@ -1,4 +1,5 @@
 import { QueryBus } from '@nestjs/cqrs';
+import { uploadFile } from '../../support/files';
 import { randomBytes } from 'node:crypto';
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
 import { RegistrationService } from '../../../src/application/identity/registration.service';
@@ -70,7 +71,16 @@ describe('identity: provider verification and staff roles', () => {
       for (const kind of REQUIRED) {
         const res = await t.request('POST', '/me/verification/documents', {
           token: provider.accessToken,
-          body: { kind, uploadRef: `uploads/${kind}.pdf` },
+          body: {
+            kind,
+            uploadRef: await uploadFile(
+              t,
+              provider.accessToken,
+              'verification_document',
+              undefined,
+              `${kind}.pdf`,
+            ),
+          },
         });
         expect(res.status).toBe(201);
         expect(res.body).toMatchObject({ kind, status: 'submitted' });
@@ -78,7 +88,10 @@ describe('identity: provider verification and staff roles', () => {
       }
       const bad = await t.request('POST', '/me/verification/documents', {
         token: provider.accessToken,
-        body: { kind: 'passport', uploadRef: 'x' },
+        body: {
+          kind: 'passport',
+          uploadRef: await uploadFile(t, provider.accessToken, 'verification_document'),
+        },
       });
       expect(bad.body.code).toBe('UNKNOWN_DOCUMENT_KIND');
       await t.settle();
@@ -123,7 +136,16 @@ describe('identity: provider verification and staff roles', () => {
 
       const again = await t.request('POST', '/me/verification/documents', {
         token: provider.accessToken,
-        body: { kind: 'rib', uploadRef: 'uploads/rib-2.pdf' },
+        body: {
+          kind: 'rib',
+          uploadRef: await uploadFile(
+            t,
+            provider.accessToken,
+            'verification_document',
+            undefined,
+            'rib-2.pdf',
+          ),
+        },
       });
       await t.request(
         'POST',

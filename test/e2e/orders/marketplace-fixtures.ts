@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
+import { uploadFile } from '../../support/files';
 import { TestApp } from '../../support/test-app';
 
 const REQUIRED_KINDS = ['kbis_or_cfe', 'rib', 'urssaf_vigilance', 'tax_compliance', 'rc_pro'];
@@ -108,7 +109,10 @@ export async function deliveredOrder(
   if (started.status !== 200) throw new Error(`start: ${started.status} ${started.text}`);
   const delivered = await t.request('POST', `/orders/${orderId}/deliveries`, {
     token: seller.token,
-    body: { message: 'Voici le livrable', fileRefs: ['files/bp.pdf'] },
+    body: {
+      message: 'Voici le livrable',
+      fileRefs: [await uploadFile(t, seller.token, 'deliverable')],
+    },
   });
   if (delivered.status !== 201) throw new Error(`deliver: ${delivered.status} ${delivered.text}`);
   return orderId;

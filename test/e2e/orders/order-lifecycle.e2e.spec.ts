@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { uploadFile } from '../../support/files';
 import { startTestApp, TestApp } from '../../support/test-app';
 import {
   deliveredOrder,
@@ -69,7 +70,7 @@ describe('orders: a catalog order from payment to review, through HTTP', () => {
 
     await t.request('POST', `/orders/${orderId}/deliveries`, {
       token: seller.token,
-      body: { message: 'Version 1', fileRefs: ['files/v1.pdf'] },
+      body: { message: 'Version 1', fileRefs: [await uploadFile(t, seller.token, 'deliverable')] },
     });
     const revision = await t.request('POST', `/orders/${orderId}/revision-requests`, {
       token: buyer.token,

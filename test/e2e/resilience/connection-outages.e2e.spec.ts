@@ -14,6 +14,7 @@ import { fold } from '../../../src/domain/shared';
 import { trialBalance } from '../../../src/projections/ledger/ledger.queries';
 import { ADMIN_DATABASE_URL } from '../../support/database';
 import { freePort, OwnRedis } from '../../support/own-redis';
+import { uploadFile } from '../../support/files';
 import { startTestApp, TestApp, TestResponse } from '../../support/test-app';
 import { party, Party, publishedGig } from '../orders/marketplace-fixtures';
 
@@ -60,6 +61,8 @@ class LoadClient {
     private readonly gigId: string,
     private readonly seller: Party,
     private readonly buyers: Party[],
+    /** One uploaded deliverable, delivered on every order (uploads are not under test here). */
+    private readonly deliverableId: string,
   ) {}
 
   start(): void {
@@ -88,7 +91,7 @@ class LoadClient {
           `/orders/${orderId}/deliveries`,
           this.seller,
           'OrderDelivered',
-          { message: 'Voici le livrable', fileRefs: ['files/bp.pdf'] },
+          { message: 'Voici le livrable', fileRefs: [this.deliverableId] },
         ],
         [`/orders/${orderId}/accept`, buyer, 'OrderCompleted', undefined],
       ];
@@ -189,7 +192,7 @@ describe('Postgres and Redis outages under load', () => {
 
   /** Drives load around `outage`, then checks what a client and finance would notice. */
   async function underLoad(outage: () => Promise<void>): Promise<LoadClient> {
-    const client = new LoadClient(t, gigId, seller, buyers);
+    const client = new LoadClient(t, gigId, seller, buyers, await uploadFile(t, seller.token, 'deliverable'));
     client.start();
     await sleep(1_000);
     client.phase = 'outage';

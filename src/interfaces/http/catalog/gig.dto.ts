@@ -71,8 +71,9 @@ export class CreateGigDto {
 
   @ApiPropertyOptional({
     type: [String],
-    description: 'References of uploaded images.',
-    example: ['media/gigs/bp-cover.png'],
+    description:
+      'Ids of images the seller uploaded as `gig_gallery` (POST /files); anyone may read them once the gig is published.',
+    example: ['3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90'],
   })
   @IsOptional()
   @IsArray()

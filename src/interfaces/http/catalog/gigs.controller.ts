@@ -10,6 +10,7 @@ import {
 import { GigCommandMessage } from '../../../application/catalog/gig.messages';
 import { GetGigQuery, GigView } from '../../../application/catalog/gig.query';
 import { deterministicId } from '../../../application/shared/deterministic-id';
+import { FileReferences } from '../../../application/files/file-references.contract';
 import { Clock } from '../../../application/shared/clock';
 import { HandleResult } from '../../../application/shared/command-handling';
 import {
@@ -42,7 +43,7 @@ const GIG_EXAMPLE = {
     vatCents: 7_500,
     category: 'finance-gestion',
     description: 'Étude de marché, prévisionnel sur 3 ans, synthèse pour investisseurs.',
-    galleryRefs: ['media/gigs/bp-cover.png'],
+    galleryRefs: ['3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90'],
     videoRef: null,
     keywords: ['business plan'],
     deliveryDays: 7,
@@ -80,6 +81,7 @@ export class GigsController {
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
     private readonly clock: Clock,
+    private readonly files: FileReferences,
   ) {}
 
   @Post()
@@ -94,6 +96,8 @@ export class GigsController {
       { status: 409, code: 'GIG_ALREADY_EXISTS', currentStatus: 'draft' },
       { status: 409, code: 'GIG_LIMIT_REACHED', currentStatus: 'none' },
       { status: 409, code: 'GIG_NEAR_DUPLICATE', currentStatus: 'none' },
+      { status: 422, code: 'FILE_NOT_FOUND' },
+      { status: 422, code: 'FILE_PURPOSE_MISMATCH' },
     ],
     ifMatch: false,
   })
@@ -105,6 +109,7 @@ export class GigsController {
   ): Promise<GigChangeResponse> {
     const gigId = newId('gig', actor, key);
     const { kind, extras, ...details } = body;
+    await this.galleryOf(actor, gigId, body.galleryRefs);
     return this.send(actor, gigId, {
       type: 'CreateGig',
       data: { gigId, kind, ...details, extras: extrasInput(gigId, extras) },
@@ -124,15 +129,18 @@ export class GigsController {
       { status: 403, code: 'NOT_GIG_OWNER' },
       { status: 409, code: 'GIG_ARCHIVED', currentStatus: 'archived' },
       { status: 409, code: 'GIG_NEAR_DUPLICATE', currentStatus: 'draft' },
+      { status: 422, code: 'FILE_NOT_FOUND' },
+      { status: 422, code: 'FILE_PURPOSE_MISMATCH' },
     ],
   })
   @ApiOkResponse({ type: GigChangeResponse })
-  update(
+  async update(
     @CurrentActor() actor: Actor,
     @IdParam('gigId') gigId: string,
     @Body() body: UpdateGigDto,
     @Headers('if-match') ifMatch?: string,
   ) {
+    await this.galleryOf(actor, gigId, body.galleryRefs);
     const { extras, ...changes } = body;
     return this.send(
       actor,
@@ -273,5 +281,10 @@ export class GigsController {
       statusLabel: GIG_STATUS_LABELS[result.state.status],
       revision: existingRevisionOf(result.nextExpectedRevision),
     };
+  }
+
+  /** Gallery images are the seller's own `gig_gallery` uploads (422 FILE_NOT_FOUND otherwise). */
+  private galleryOf(actor: Actor, gigId: string, refs: string[] | undefined): Promise<void> {
+    return this.files.attach(actor.accountId, refs ?? [], 'gig_gallery', { kind: 'gig', subjectId: gigId }, 'galleryRefs');
   }
 }

@@ -10,6 +10,7 @@ import {
   RunDisputeCase,
 } from '../../../application/disputes/run-dispute-case.handler';
 import { Clock } from '../../../application/shared/clock';
+import { FileReferences } from '../../../application/files/file-references.contract';
 import { AccountRole, Actor, CurrentActor, Roles } from '../auth/actor';
 import {
   AssignDto,
@@ -43,6 +44,13 @@ const IDEMPOTENCY = ApiHeader({
   example: '0f8e2c1a-7b6d-4e5f-9a3b-2c1d0e9f8a7b',
 });
 
+/** Evidence ids must be the party's own `dispute_evidence` uploads (POST /files). */
+const EVIDENCE_REFUSED = {
+  status: 422,
+  description:
+    'FILE_NOT_FOUND (an `evidenceRefs` id that is not one of your uploads) or FILE_PURPOSE_MISMATCH (not uploaded as `dispute_evidence`); `field` names it.',
+};
+
 @ApiTags('disputes')
 @ApiBearerAuth()
 @Controller()
@@ -51,6 +59,7 @@ export class DisputesController {
     private readonly commandBus: CommandBus,
     private readonly queries: DisputeQueries,
     private readonly clock: Clock,
+    private readonly files: FileReferences,
   ) {}
 
   @Post('orders/:orderId/disputes')
@@ -71,6 +80,7 @@ export class DisputesController {
     status: 409,
     description: 'ORDER_NOT_CONTESTABLE (awaiting start, completed...), DISPUTE_ALREADY_OPENED.',
   })
+  @ApiResponse(EVIDENCE_REFUSED)
   open(
     @IdParam('orderId') orderId: string,
     @Body() body: OpenDisputeDto,
@@ -111,12 +121,20 @@ export class DisputesController {
       'The respondent’s first statement before the deadline is recorded as their response.',
   })
   @ApiResponse({ status: 200, type: DisputeCaseResponse })
-  statement(
+  @ApiResponse(EVIDENCE_REFUSED)
+  async statement(
     @IdParam('disputeId') disputeId: string,
     @Body() body: StatementDto,
     @CurrentActor() actor: Actor,
     @Headers('if-match') revision?: string,
   ): Promise<DisputeCaseResult> {
+    await this.files.attach(
+      actor.accountId,
+      body.evidenceRefs ?? [],
+      'dispute_evidence',
+      { kind: 'dispute', subjectId: disputeId },
+      'evidenceRefs',
+    );
     const data = {
       statementId: randomUUID(),
       text: body.text,

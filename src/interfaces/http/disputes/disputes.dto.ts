@@ -41,7 +41,8 @@ export class OpenDisputeDto {
 
   @ApiPropertyOptional({
     type: [String],
-    example: ['file_7f3a2c', 'message_91bd'],
+    description: 'Ids of files you uploaded as `dispute_evidence` (POST /files).',
+    example: ['3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90'],
     maxItems: EVIDENCE_MAX,
   })
   @IsOptional()
@@ -62,7 +63,12 @@ export class StatementDto {
   @MaxLength(TEXT_MAX)
   text!: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['file_1c9e'], maxItems: EVIDENCE_MAX })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Ids of files you uploaded as `dispute_evidence` (POST /files).',
+    example: ['3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90'],
+    maxItems: EVIDENCE_MAX,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(EVIDENCE_MAX)

@@ -172,8 +172,8 @@ export class SubmitDocumentDto {
   kind!: string;
 
   @ApiProperty({
-    example: 'uploads/2024/11/7f3c2a.pdf',
-    description: 'Opaque key of the stored file',
+    example: '3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90',
+    description: 'Id of a file you uploaded as `verification_document` (POST /files)',
   })
   @IsString()
   @MaxLength(500)

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { FileReferences } from '../../../application/files/file-references.contract';
 import { VerificationService } from '../../../application/identity/verification.service';
 import { CausationContext } from '../../../application/shared/command-handling';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
@@ -17,7 +18,10 @@ import {
 @Roles('provider')
 @Controller('me/verification')
 export class VerificationController {
-  constructor(private readonly verification: VerificationService) {}
+  constructor(
+    private readonly verification: VerificationService,
+    private readonly files: FileReferences,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -31,15 +35,29 @@ export class VerificationController {
 
   @Post('documents')
   @ApiOperation({
-    summary: 'Send a document for review (kind and the stored file reference)',
-    description: 'The document waits for staff review; resending the same file for the same kind changes nothing.',
+    summary:
+      'Send a document for review (kind and the id of a file uploaded as `verification_document`)',
+    description:
+      'The file must be one of your uploads with the purpose `verification_document` (422 `FILE_NOT_FOUND` or `FILE_PURPOSE_MISMATCH`); only you and the reviewing staff can read it, and it is deleted from storage if your account is erased.',
+  })
+  @ApiResponse({
+    status: 422,
+    description:
+      '`FILE_NOT_FOUND` or `FILE_PURPOSE_MISMATCH`: `uploadRef` is not one of your `verification_document` uploads.',
   })
   @ApiResponse({ status: 201, type: DocumentSubmittedResponse })
-  submit(
+  async submit(
     @CurrentActor() actor: Actor,
     @Body() dto: SubmitDocumentDto,
     @Causation() causation: CausationContext,
   ) {
+    await this.files.attachOne(
+      actor.accountId,
+      dto.uploadRef,
+      'verification_document',
+      { kind: 'verification', subjectId: actor.accountId },
+      'uploadRef',
+    );
     return this.verification.submit(actor.accountId, dto.kind, dto.uploadRef, causation);
   }
 

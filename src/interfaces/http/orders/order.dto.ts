@@ -73,8 +73,8 @@ export class DeliverDto {
 
   @ApiPropertyOptional({
     type: [String],
-    description: 'References of uploaded deliverables.',
-    example: ['files/orders/bp-v1.pdf'],
+    description: 'Ids of files the seller uploaded as `deliverable` (POST /files).',
+    example: ['3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90'],
   })
   @IsOptional()
   @IsArray()
@@ -130,7 +130,11 @@ export class PostMessageDto {
   @IsString()
   text?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['files/orders/bilan-2025.pdf'] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Ids of files the author uploaded as `message_attachment` (POST /files).',
+    example: ['3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

@@ -11,6 +11,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { ProviderVerificationPort } from '../../../application/catalog/provider-verification.port';
+import { FileReferences } from '../../../application/files/file-references.contract';
 import { EscrowView, GetEscrowQuery } from '../../../application/escrow/escrow.query';
 import { PlacementResult } from '../../../application/orders/order-funding.service';
 import { OrderCommandMessage } from '../../../application/orders/order.messages';
@@ -62,6 +63,9 @@ const ORDER_ID = { name: 'orderId', example: '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b
 const FROZEN = { status: 409 as const, code: 'ORDER_FROZEN', currentStatus: 'contested' };
 const TERMINAL = { status: 409 as const, code: 'ORDER_TERMINAL', currentStatus: 'completed' };
 const UNKNOWN = { status: 404 as const, code: 'ORDER_NOT_FOUND' };
+/** A file reference that is not one of the actor's uploads, or was uploaded for another purpose. */
+const FILE_NOT_YOURS = { status: 422 as const, code: 'FILE_NOT_FOUND' };
+const FILE_WRONG_PURPOSE = { status: 422 as const, code: 'FILE_PURPOSE_MISMATCH' };
 
 export const viewerOf = (actor: Actor): Viewer => ({
   accountId: actor.accountId,
@@ -76,6 +80,7 @@ export class OrdersController {
     private readonly queryBus: QueryBus,
     private readonly verification: ProviderVerificationPort,
     private readonly clock: Clock,
+    private readonly files: FileReferences,
   ) {}
 
   @Post()
@@ -475,9 +480,11 @@ export class OrdersController {
   @ApiStateChange({
     summary: 'Deliver',
     description:
-      'The seller delivers with a message and file references; the first delivery after the deadline is recorded as late. After a revision request the seller delivers again the same way.',
+      'The seller delivers with a message and the ids of files uploaded as `deliverable` (`POST /files`); the first delivery after the deadline is recorded as late. After a revision request the seller delivers again the same way. The buyer then reads each file through `GET /files/{fileId}/link`.',
     refusals: [
       UNKNOWN,
+      FILE_NOT_YOURS,
+      FILE_WRONG_PURPOSE,
       { status: 409, code: 'ORDER_NOT_STARTED', currentStatus: 'awaiting_start' },
       { status: 409, code: 'ORDER_ALREADY_DELIVERED', currentStatus: 'delivered' },
       FROZEN,
@@ -485,7 +492,7 @@ export class OrdersController {
     ],
   })
   @ApiResponse({ status: 201, type: OrderChangeResponse })
-  deliver(
+  async deliver(
     @CurrentActor() actor: Actor,
     @IdParam('orderId') orderId: string,
     @Body() body: DeliverDto,
@@ -493,6 +500,13 @@ export class OrdersController {
     @Headers('if-match') ifMatch?: string,
   ) {
     const deliveryId = newId('delivery', actor, key);
+    await this.files.attach(
+      actor.accountId,
+      body.fileRefs ?? [],
+      'deliverable',
+      { kind: 'order', subjectId: orderId },
+      'fileRefs',
+    );
     return this.send(
       actor,
       orderId,
@@ -577,6 +591,8 @@ export class OrdersController {
     refusals: [
       UNKNOWN,
       { status: 400, code: 'ORDER_MESSAGE_EMPTY' },
+      FILE_NOT_YOURS,
+      FILE_WRONG_PURPOSE,
       { status: 409, code: 'ORDER_CONVERSATION_CLOSED', currentStatus: 'completed' },
     ],
   })
@@ -588,6 +604,13 @@ export class OrdersController {
     @Headers('idempotency-key') key?: string,
   ): Promise<PostedMessageResponse> {
     const messageId = newId('order-message', actor, key);
+    await this.files.attach(
+      actor.accountId,
+      body.fileRefs ?? [],
+      'message_attachment',
+      { kind: 'order', subjectId: orderId },
+      'fileRefs',
+    );
     const { response, events } = await this.dispatch(actor, orderId, {
       type: 'PostMessage',
       data: { orderId, messageId, text: body.text ?? '', fileRefs: body.fileRefs ?? [] },

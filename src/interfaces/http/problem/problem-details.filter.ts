@@ -52,7 +52,7 @@ export class ProblemException extends HttpException {
 }
 
 /** Codes whose natural status differs from their family's. */
-const STATUS_OVERRIDES: Record<string, number> = { LOGIN_THROTTLED: 429 };
+const STATUS_OVERRIDES: Record<string, number> = { LOGIN_THROTTLED: 429, FILE_TOO_LARGE: 413 };
 
 function serializable(value: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as Record<string, unknown>;
