@@ -298,8 +298,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a document for review (kind and the stored file reference)
-         * @description The document waits for staff review; resending the same file for the same kind changes nothing.
+         * Send a document for review (kind and the id of a file uploaded as `verification_document`)
+         * @description The file must be one of your uploads with the purpose `verification_document` (422 `FILE_NOT_FOUND` or `FILE_PURPOSE_MISMATCH`); only you and the reviewing staff can read it, and it is deleted from storage if your account is erased.
          */
         post: operations["VerificationController_submit"];
         delete?: never;
@@ -927,7 +927,7 @@ export interface paths {
         put?: never;
         /**
          * Deliver
-         * @description The seller delivers with a message and file references; the first delivery after the deadline is recorded as late. After a revision request the seller delivers again the same way.
+         * @description The seller delivers with a message and the ids of files uploaded as `deliverable` (`POST /files`); the first delivery after the deadline is recorded as late. After a revision request the seller delivers again the same way. The buyer then reads each file through `GET /files/{fileId}/link`.
          */
         post: operations["OrdersController_deliver"];
         delete?: never;
@@ -1676,6 +1676,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file
+         * @description A multipart form with `purpose` then `file`. The size limit and the allowed types depend on the purpose and are checked on the bytes, never the declared content type (`deliverable`: 20 MiB, application/pdf, image/png, image/jpeg, image/webp, image/gif, application/zip; `message_attachment`: 10 MiB, application/pdf, image/png, image/jpeg, image/webp, image/gif, application/zip; `dispute_evidence`: 10 MiB, application/pdf, image/png, image/jpeg, image/webp, image/gif; `gig_gallery`: 5 MiB, image/png, image/jpeg, image/webp, image/gif; `verification_document`: 10 MiB, application/pdf, image/png, image/jpeg; `provider_invoice`: 5 MiB, application/pdf). A file the virus scanner flags is refused. The answer is the file's record; commands then name it by `fileId` (`fileRefs`, `evidenceRefs`).
+         */
+        post: operations["FilesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A file's record
+         * @description The uploader, and whoever the file was attached to (the other party of the order, the dispute's parties and mediation staff, anyone for a published gig's gallery, verification staff); 404 for anyone else.
+         */
+        get: operations["FilesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{fileId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A short-lived signed download link
+         * @description Whoever may read the file gets a link valid `FILE_LINK_TTL_SECONDS` (default 300) that downloads it without a bearer token.
+         */
+        get: operations["FilesController_link"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{fileId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download through a signed link
+         * @description The bytes, with the detected `Content-Type` and the original name in `Content-Disposition`. No bearer token: the signature is the permission.
+         */
+        get: operations["FilesController_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2102,8 +2182,8 @@ export interface components {
              */
             kind: string;
             /**
-             * @description Opaque key of the stored file
-             * @example uploads/2024/11/7f3c2a.pdf
+             * @description Id of a file you uploaded as `verification_document` (POST /files)
+             * @example 3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90
              */
             uploadRef: string;
         };
@@ -2337,9 +2417,9 @@ export interface components {
             /** @example Je rédige votre business plan : étude de marché, prévisionnel sur 3 ans, synthèse pour investisseurs. */
             description: string;
             /**
-             * @description References of uploaded images.
+             * @description Ids of images the seller uploaded as `gig_gallery` (POST /files); anyone may read them once the gig is published.
              * @example [
-             *       "media/gigs/bp-cover.png"
+             *       "3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90"
              *     ]
              */
             galleryRefs?: string[];
@@ -2397,9 +2477,9 @@ export interface components {
             /** @example Je rédige votre business plan : étude de marché, prévisionnel sur 3 ans, synthèse pour investisseurs. */
             description?: string;
             /**
-             * @description References of uploaded images.
+             * @description Ids of images the seller uploaded as `gig_gallery` (POST /files); anyone may read them once the gig is published.
              * @example [
-             *       "media/gigs/bp-cover.png"
+             *       "3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90"
              *     ]
              */
             galleryRefs?: string[];
@@ -2841,9 +2921,9 @@ export interface components {
             /** @example Voici votre business plan, version finale. */
             message: string;
             /**
-             * @description References of uploaded deliverables.
+             * @description Ids of files the seller uploaded as `deliverable` (POST /files).
              * @example [
-             *       "files/orders/bp-v1.pdf"
+             *       "3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90"
              *     ]
              */
             fileRefs?: string[];
@@ -2859,8 +2939,9 @@ export interface components {
             /** @example Pouvez-vous m'envoyer le dernier bilan ? */
             text?: string;
             /**
+             * @description Ids of files the author uploaded as `message_attachment` (POST /files).
              * @example [
-             *       "files/orders/bilan-2025.pdf"
+             *       "3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90"
              *     ]
              */
             fileRefs?: string[];
@@ -3177,9 +3258,9 @@ export interface components {
             /** @example The logo delivered is not the vector file agreed in the order. */
             statement: string;
             /**
+             * @description Ids of files you uploaded as `dispute_evidence` (POST /files).
              * @example [
-             *       "file_7f3a2c",
-             *       "message_91bd"
+             *       "3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90"
              *     ]
              */
             evidenceRefs?: string[];
@@ -3274,8 +3355,9 @@ export interface components {
             /** @example I sent the vector file on the 3rd, see the attached delivery. */
             text: string;
             /**
+             * @description Ids of files you uploaded as `dispute_evidence` (POST /files).
              * @example [
-             *       "file_1c9e"
+             *       "3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90"
              *     ]
              */
             evidenceRefs?: string[];
@@ -3760,6 +3842,55 @@ export interface components {
              * @example 5
              */
             jobsRetimed: number;
+        };
+        FileResponse: {
+            /**
+             * Format: uuid
+             * @example 3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90
+             */
+            fileId: string;
+            /**
+             * Format: uuid
+             * @description The uploader.
+             * @example 8d1f0c2e-4b5a-4f6e-9a7b-1c2d3e4f5a6b
+             */
+            ownerId: string;
+            /**
+             * @example deliverable
+             * @enum {string}
+             */
+            purpose: "deliverable" | "message_attachment" | "dispute_evidence" | "gig_gallery" | "verification_document" | "provider_invoice";
+            /** @example 48213 */
+            sizeBytes: number;
+            /**
+             * @description SHA-256 of the bytes, hexadecimal.
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            sha256: string;
+            /**
+             * @description The type detected from the bytes (never the declared one).
+             * @example application/pdf
+             */
+            contentType: string;
+            /** @example business-plan-v1.pdf */
+            originalName: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T10:15:00.000Z
+             */
+            uploadedAt: string;
+        };
+        FileLinkResponse: {
+            /**
+             * @description Path of the download, to call without a bearer token before `expiresAt`.
+             * @example /files/3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90/content?expires=1772446800&signature=q8Yv0Zt6mJ2Q0bVwqf9d1Xk3Ue2y1nLrK7m4sP0cA5E
+             */
+            url: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T10:20:00.000Z
+             */
+            expiresAt: string;
         };
         Problem: {
             /** Format: uri */
@@ -5463,7 +5594,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            /**
+             * @description `FILE_NOT_FOUND` or `FILE_PURPOSE_MISMATCH`: `uploadRef` is not one of your `verification_document` uploads.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6721,7 +6856,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6965,7 +7104,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8057,7 +8200,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9371,7 +9518,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11171,7 +11322,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            /**
+             * @description FILE_NOT_FOUND (an `evidenceRefs` id that is not one of your uploads) or FILE_PURPOSE_MISMATCH (not uploaded as `dispute_evidence`); `field` names it.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11383,7 +11538,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            /**
+             * @description FILE_NOT_FOUND (an `evidenceRefs` id that is not one of your uploads) or FILE_PURPOSE_MISMATCH (not uploaded as `dispute_evidence`); `field` names it.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13528,6 +13687,441 @@ export interface operations {
              *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
              */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FilesController_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description What the file is for; send it before `file`.
+                     * @example deliverable
+                     * @enum {string}
+                     */
+                    purpose: "deliverable" | "message_attachment" | "dispute_evidence" | "gig_gallery" | "verification_document" | "provider_invoice";
+                    /**
+                     * Format: binary
+                     * @description The bytes; their own signature decides their type.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileResponse"];
+                };
+            };
+            /**
+             * @description `FILE_REQUIRED` (no `file` part), `FILE_PURPOSE_INVALID` (`allowedPurposes` lists them), `MALFORMED_MULTIPART` (no boundary, a cut-off body, more than one file or too many parts).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Error",
+                     *       "detail": "See the code",
+                     *       "status": 400,
+                     *       "code": "FILE_PURPOSE_INVALID"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `FILE_TOO_LARGE`: over the purpose's `maxBytes`.
+             *
+             *     Also: `PAYLOAD_TOO_LARGE`: a body over 1 MiB.
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Error",
+                     *       "detail": "See the code",
+                     *       "status": 413,
+                     *       "code": "FILE_TOO_LARGE",
+                     *       "maxBytes": 5242880
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `MULTIPART_REQUIRED`: the body is not `multipart/form-data`.
+             *
+             *     Also: `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Error",
+                     *       "detail": "See the code",
+                     *       "status": 415,
+                     *       "code": "MULTIPART_REQUIRED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `FILE_TYPE_NOT_ALLOWED` (the bytes are not a type the purpose takes: `detectedType`, `allowedTypes`), `FILE_INFECTED`, `FILE_EMPTY`.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Error",
+                     *       "detail": "See the code",
+                     *       "status": 422,
+                     *       "code": "FILE_TYPE_NOT_ALLOWED",
+                     *       "detectedType": null,
+                     *       "allowedTypes": [
+                     *         "application/pdf"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FilesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `FILE_NOT_FOUND`: unknown, erased, or not yours to read.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Error",
+                     *       "detail": "See the code",
+                     *       "status": 404,
+                     *       "code": "FILE_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FilesController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileLinkResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `FILE_NOT_FOUND`: unknown, erased, or not yours to read.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Error",
+                     *       "detail": "See the code",
+                     *       "status": 404,
+                     *       "code": "FILE_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FilesController_content: {
+        parameters: {
+            query: {
+                /** @description Unix seconds, from the link. */
+                expires: string;
+                /** @description From the link. */
+                signature: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FILE_LINK_INVALID` (tampered or incomplete) or `FILE_LINK_EXPIRED` (ask for a new link). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Error",
+                     *       "detail": "See the code",
+                     *       "status": 403,
+                     *       "code": "FILE_LINK_EXPIRED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `FILE_NOT_FOUND`: erased since the link was made.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Error",
+                     *       "detail": "See the code",
+                     *       "status": 404,
+                     *       "code": "FILE_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
