@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import PDFDocument from 'pdfkit';
 import type { Pool } from 'pg';
 import { AppModule } from '../../app.module';
 import { configureApp, createHttpAdapter } from '../../bootstrap';
@@ -220,7 +221,7 @@ export class DemoMarketplaceSeed {
     const dispute = await this.post(buyer, `/orders/${contested}/disputes`, {
       reason: 'not_as_described',
       statement: 'Les cartes de visite promises ne sont pas dans la livraison.',
-      evidenceRefs: ['demo/commande-identite.pdf'],
+      evidenceRefs: [await this.upload(buyer, 'dispute_evidence', 'Bon de commande')],
     });
     const disputeId = dispute.body.disputeId as string;
     await this.post(buyer, `/orders/${revision}/revision-requests`, {
@@ -237,7 +238,7 @@ export class DemoMarketplaceSeed {
     await this.moveTo(this.origin - 12 * HOUR);
     await this.post(designer, `/disputes/${disputeId}/statements`, {
       text: 'Les cartes de visite étaient en option, non commandée.',
-      evidenceRefs: ['demo/offre-identite.pdf'],
+      evidenceRefs: [await this.upload(designer, 'dispute_evidence', 'Offre acceptée')],
     });
     await this.post(mediator, `/disputes/${disputeId}/assign`, {});
 
@@ -328,6 +329,41 @@ export class DemoMarketplaceSeed {
     return { status: response.statusCode, body: parsed, text };
   }
 
+  /** Uploads a small real PDF as `who` (POST /files, multipart) and returns its file id. */
+  private async upload(who: DemoAccount, purpose: string, title: string): Promise<string> {
+    const pdf = await new Promise<Buffer>((resolve, reject) => {
+      const doc = new PDFDocument({ size: 'A5' });
+      const chunks: Buffer[] = [];
+      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+      doc.fontSize(16).text(title).moveDown().fontSize(10).text('Document de démonstration.');
+      doc.end();
+    });
+    const boundary = `----demo${randomUUID().replace(/-/g, '')}`;
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\n${purpose}\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${purpose}.pdf"\r\n` +
+          'Content-Type: application/pdf\r\n\r\n',
+      ),
+      pdf,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const response = await this.app.inject({
+      method: 'POST',
+      url: '/files',
+      headers: {
+        authorization: `Bearer ${this.tokens.get(who.accountId)}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload,
+    });
+    if (response.statusCode !== 201)
+      throw new Error(`POST /files answered ${response.statusCode}: ${response.body}`);
+    return (JSON.parse(response.body) as { fileId: string }).fileId;
+  }
+
   private post(who: DemoAccount, url: string, body: unknown = undefined, key?: string) {
     return this.request('POST', who, url, body, key);
   }
@@ -374,7 +410,7 @@ export class DemoMarketplaceSeed {
     for (const kind of REQUIRED_DOCUMENTS) {
       const submitted = await this.post(provider, '/me/verification/documents', {
         kind,
-        uploadRef: `demo/${kind}.pdf`,
+        uploadRef: await this.upload(provider, 'verification_document', `Justificatif : ${kind}`),
       });
       await this.post(
         admin,
@@ -420,7 +456,7 @@ export class DemoMarketplaceSeed {
   private async deliver(seller: DemoAccount, orderId: string, message: string): Promise<void> {
     await this.post(seller, `/orders/${orderId}/deliveries`, {
       message,
-      fileRefs: ['demo/livrable.pdf'],
+      fileRefs: [await this.upload(seller, 'deliverable', 'Livrable')],
     });
     await this.settle();
   }

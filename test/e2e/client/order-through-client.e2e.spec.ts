@@ -1,4 +1,5 @@
 import { etagOf } from '../../../client';
+import { uploadFile } from '../../support/files';
 import { GIG_INPUT } from '../orders/marketplace-fixtures';
 import {
   Account,
@@ -99,10 +100,12 @@ describe('the generated client drives an order from sign-up to acceptance', () =
       }),
     );
     expect([started.status, started.statusLabel]).toEqual(['active', 'Actif']);
+    // Files are multipart uploads, outside the JSON client.
+    const businessPlan = await uploadFile(t, seller.accessToken, 'deliverable');
     const delivered = ok(
       await seller.client.POST('/orders/{orderId}/deliveries', {
         params: { path, header: pinned(await read(seller)) },
-        body: { message: 'Voici le business plan', fileRefs: ['files/bp.pdf'] },
+        body: { message: 'Voici le business plan', fileRefs: [businessPlan] },
       }),
     );
     expect(delivered.statusLabel).toBe('Délivré');

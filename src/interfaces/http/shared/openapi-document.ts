@@ -25,6 +25,8 @@ export const API_TAGS: Record<string, string> = {
   disputes: 'Disputes on an order: statements, settlements, mediation and a staff decision.',
   mediation: 'The mediation queue staff work through.',
   payouts: "Withdrawals from a provider's wallet to a bank account or PayPal.",
+  files:
+    'Uploaded files (deliverables, attachments, evidence, gallery images, verification documents): upload, then a short-lived signed link to download.',
   invoices: 'Invoices issued for orders and commissions, as JSON and PDF.',
   finance: 'The double-entry ledger, for finance staff.',
   admin: 'Operations: projections and reactors (lag, halts, retry).',
