@@ -29,9 +29,10 @@ interface Route {
 const DOC_ID = 'openapi';
 /**
  * Paths served beside the API, outside the document: bull-board's queue dashboard (its HTML and
- * its own JSON API, mounted on Fastify by src/interfaces/workers/queue-dashboard.ts).
+ * its own JSON API, mounted on Fastify by src/interfaces/workers/queue-dashboard.ts), and the PayPal
+ * webhook, which PayPal calls (not a front end) and the document leaves out like Stripe's.
  */
-const OUTSIDE_THE_DOCUMENT = [/^\/admin\/queues(\/|$)/];
+const OUTSIDE_THE_DOCUMENT = [/^\/admin\/queues(\/|$)/, /^\/webhooks\/paypal$/];
 
 /** OpenAPI 3.0 schema -> JSON Schema ajv reads: `nullable` becomes a `null` type, refs point into the document. */
 function toJsonSchema(node: unknown): unknown {

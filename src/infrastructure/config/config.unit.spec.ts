@@ -64,6 +64,7 @@ describe('configuration from the environment', () => {
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(40),
       PERSONAL_DATA_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
+      FILE_LINK_SECRET: 'l'.repeat(40),
     };
 
     it('is off unless asked for', () => {
