@@ -7,12 +7,7 @@ import {
   isClosed,
   OpenDispute,
 } from '../../domain/disputes';
-import {
-  CommandMeta,
-  DomainError,
-  IllegalStateError,
-  NotFoundError,
-} from '../../domain/shared';
+import { CommandMeta, DomainError, IllegalStateError, NotFoundError } from '../../domain/shared';
 import { FileReferences } from '../files/file-references.contract';
 import { CausationContext } from '../shared/command-handling';
 import { EVENT_STORE, EventStore, IdempotencyConflictError } from '../shared/event-store.port';
@@ -107,36 +102,44 @@ export class OpenOrderDisputeHandler implements ICommandHandler<
     // Decided once without writing, so bad input is refused before the order is touched.
     disputeDecider.decide(open(resumed ?? order.status), disputeDecider.initialState());
     // Evidence must be the opener's own uploads; refused before the order is touched.
-    await this.files.attach(
+    return this.files.attach(
       meta.actorId,
       input.evidenceRefs ?? [],
       'dispute_evidence',
       { kind: 'dispute', subjectId: disputeId },
       'evidenceRefs',
-    );
-
-    const cause: DisputeCause = {
-      disputeId,
-      eventId: openedId,
-      occurredAt: meta.now,
-      actorId: meta.actorId,
-      actorRole: meta.actorRole,
-      correlationId: causation.correlationId,
-    };
-    const orderStatus = resumed ?? (await this.contestOrder(orderId, disputeId, input, meta, cause));
-    // Only an order that took the contest gets a dispute stream: a refusal leaves no trace.
-    const result = await this.effects.openAndFreeze(disputeId, open(orderStatus), causation, openedId, cause);
-    const [orderNow, escrowNow] = await Promise.all([
-      this.effects.orderView(orderId),
-      this.effects.escrowView(order.escrowId),
-    ]);
-    return caseResult(
-      disputeId,
-      result.state,
-      result.nextExpectedRevision,
-      result.events,
-      orderNow,
-      escrowNow,
+      async () => {
+        const cause: DisputeCause = {
+          disputeId,
+          eventId: openedId,
+          occurredAt: meta.now,
+          actorId: meta.actorId,
+          actorRole: meta.actorRole,
+          correlationId: causation.correlationId,
+        };
+        const orderStatus =
+          resumed ?? (await this.contestOrder(orderId, disputeId, input, meta, cause));
+        // Only an order that took the contest gets a dispute stream: a refusal leaves no trace.
+        const result = await this.effects.openAndFreeze(
+          disputeId,
+          open(orderStatus),
+          causation,
+          openedId,
+          cause,
+        );
+        const [orderNow, escrowNow] = await Promise.all([
+          this.effects.orderView(orderId),
+          this.effects.escrowView(order.escrowId),
+        ]);
+        return caseResult(
+          disputeId,
+          result.state,
+          result.nextExpectedRevision,
+          result.events,
+          orderNow,
+          escrowNow,
+        );
+      },
     );
   }
 

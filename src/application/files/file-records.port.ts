@@ -24,8 +24,10 @@ export abstract class FileRecords {
   abstract insert(record: FileRecord): Promise<void>;
   abstract get(fileId: string): Promise<FileRecord | null>;
   abstract getMany(fileIds: string[]): Promise<FileRecord[]>;
-  /** Records (idempotently) that a command named these files on a subject. */
-  abstract attach(fileIds: string[], attachment: FileAttachment, at: string): Promise<void>;
+  /** Records (idempotently) that a command named these files on a subject; answers the ids newly attached. */
+  abstract attach(fileIds: string[], attachment: FileAttachment, at: string): Promise<string[]>;
+  /** Forgets these attachments (a refused command's, so that it leaves nothing behind). */
+  abstract detach(fileIds: string[], attachment: FileAttachment): Promise<void>;
   abstract attachments(fileId: string): Promise<FileAttachment[]>;
   /** The owner's files of these purposes that are not erased yet. */
   abstract ownedBy(ownerId: string, purposes: readonly FilePurpose[]): Promise<FileRecord[]>;

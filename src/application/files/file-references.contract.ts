@@ -67,9 +67,12 @@ export class FileAccessPolicies {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Published contract: a command that takes file references calls `attach` before it is sent, so
- * every reference is a file the actor uploaded with the right purpose (else 422 FILE_NOT_FOUND or
- * FILE_PURPOSE_MISMATCH, nothing written), and the file can be found from its subject.
+ * Published contract: a command that takes file references runs inside `attach`, so every
+ * reference is a file the actor uploaded with the right purpose (else 422 FILE_NOT_FOUND or
+ * FILE_PURPOSE_MISMATCH before the command runs), and the file can be found from its subject.
+ * The attachment is written before the command (so a crash after the command's append never loses
+ * it) and removed again when the command is refused, so a refusal leaves nothing behind; a crash
+ * between the two leaves only a hint that grants nothing, since every policy checks its own events.
  */
 @Injectable()
 export class FileReferences {
@@ -79,35 +82,45 @@ export class FileReferences {
   ) {}
 
   /** `field` names the request's array field in errors (`fileRefs` gives `fileRefs.1`). */
-  attach(
+  attach<T>(
     actorId: string,
     fileIds: readonly string[],
     purpose: FilePurpose,
     attachment: FileAttachment,
     field: string,
-  ): Promise<void> {
-    return this.check(actorId, fileIds, purpose, attachment, (index) => `${field}.${index}`);
+    command: () => Promise<T>,
+  ): Promise<T> {
+    return this.during(
+      actorId,
+      fileIds,
+      purpose,
+      attachment,
+      (index) => `${field}.${index}`,
+      command,
+    );
   }
 
   /** One reference held in a single field (`uploadRef`). */
-  attachOne(
+  attachOne<T>(
     actorId: string,
     fileId: string,
     purpose: FilePurpose,
     attachment: FileAttachment,
     field: string,
-  ): Promise<void> {
-    return this.check(actorId, [fileId], purpose, attachment, () => field);
+    command: () => Promise<T>,
+  ): Promise<T> {
+    return this.during(actorId, [fileId], purpose, attachment, () => field, command);
   }
 
-  private async check(
+  private async during<T>(
     actorId: string,
     fileIds: readonly string[],
     purpose: FilePurpose,
     attachment: FileAttachment,
     fieldAt: (index: number) => string,
-  ): Promise<void> {
-    if (fileIds.length === 0) return;
+    command: () => Promise<T>,
+  ): Promise<T> {
+    if (fileIds.length === 0) return command();
     const found = new Map(
       (await this.records.getMany(fileIds.filter((id) => UUID.test(id)))).map((r) => [r.fileId, r]),
     );
@@ -118,10 +131,16 @@ export class FileReferences {
       if (record.purpose !== purpose)
         throw filePurposeMismatch(fileId, fieldAt(index), purpose, record.purpose);
     });
-    await this.records.attach(
+    const added = await this.records.attach(
       fileIds.map((id) => id.toLowerCase()),
       attachment,
       this.clock.now().toISOString(),
     );
+    try {
+      return await command();
+    } catch (error) {
+      if (added.length > 0) await this.records.detach(added, attachment);
+      throw error;
+    }
   }
 }

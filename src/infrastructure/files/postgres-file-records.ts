@@ -65,11 +65,23 @@ export class PostgresFileRecords extends FileRecords {
     return rows.map(toRecord);
   }
 
-  async attach(fileIds: string[], { kind, subjectId }: FileAttachment, at: string): Promise<void> {
-    await this.pool.query(
+  async attach(
+    fileIds: string[],
+    { kind, subjectId }: FileAttachment,
+    at: string,
+  ): Promise<string[]> {
+    const { rows } = await this.pool.query<{ file_id: string }>(
       `INSERT INTO file_attachments (file_id, kind, subject_id, attached_at)
-       SELECT unnest($1::uuid[]), $2, $3, $4 ON CONFLICT DO NOTHING`,
+       SELECT unnest($1::uuid[]), $2, $3, $4 ON CONFLICT DO NOTHING RETURNING file_id`,
       [fileIds, kind, subjectId, at],
+    );
+    return rows.map((r) => r.file_id);
+  }
+
+  async detach(fileIds: string[], { kind, subjectId }: FileAttachment): Promise<void> {
+    await this.pool.query(
+      'DELETE FROM file_attachments WHERE file_id = ANY($1::uuid[]) AND kind = $2 AND subject_id = $3',
+      [fileIds, kind, subjectId],
     );
   }
 

@@ -111,6 +111,24 @@ describe('Files: a seller delivers a real PDF, the buyer downloads it through a 
     expect(after.body.revision).toBe(before.body.revision);
   });
 
+  it('leaves no attachment behind when the command naming a good file is refused', async () => {
+    const waiting = await placedOrder(t, buyer, await publishedGig(t, seller));
+    const deliverable = await uploadFile(t, seller.token, 'deliverable');
+    const refused = await t.request('POST', `/orders/${waiting}/deliveries`, {
+      token: seller.token,
+      body: { message: 'Trop tôt', fileRefs: [deliverable] },
+    });
+    expect([refused.status, refused.body.currentStatus]).toEqual([409, 'awaiting_start']);
+    const { rows } = await t.db.pool.query(
+      'SELECT kind, subject_id FROM file_attachments WHERE file_id = $1',
+      [deliverable],
+    );
+    expect(rows).toEqual([]);
+    expect(
+      (await t.request('GET', `/files/${deliverable}/link`, { token: buyer.token })).status,
+    ).toBe(404);
+  });
+
   it('shares a message attachment with the other party of the order', async () => {
     const attachment = await uploadFile(
       t,
@@ -133,6 +151,14 @@ describe('Files: a seller delivers a real PDF, the buyer downloads it through a 
   });
 
   it('refuses an oversized file, a disguised one and an infected one with stable codes', async () => {
+    const countFiles = async (): Promise<number> =>
+      (
+        await t.db.pool.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM files WHERE owner_id = $1',
+          [seller.id],
+        )
+      ).rows[0].n;
+    const stored = await countFiles();
     const oversized = await postFile(t, seller.token, 'gig_gallery', {
       bytes: samplePng(5 * MiB),
       filename: 'big.png',
@@ -207,12 +233,8 @@ describe('Files: a seller delivers a real PDF, the buyer downloads it through a 
       expect([malformed.status, malformed.body.code]).toEqual([400, 'MALFORMED_MULTIPART']);
     }
 
-    const { rows } = await t.db.pool.query(
-      'SELECT count(*)::int AS n FROM files WHERE owner_id = $1',
-      [seller.id],
-    );
-    // Only the accepted uploads of this file's earlier tests were recorded.
-    expect(rows[0].n).toBe(2);
+    // No refused upload was recorded.
+    expect(await countFiles()).toBe(stored);
   });
 
   it('documents the multipart body and every answer of the files routes', () => {

@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { adminCreateCommand } from '../../../src/interfaces/cli/admin.command';
 import { parseArgs } from '../../../src/interfaces/cli/cli-command';
+import { runCli } from '../../support/cli';
 import { startTestApp, TestApp } from '../../support/test-app';
 
-const ROOT = join(__dirname, '../../..');
 const PASSWORD = 'Pr3mier!admin';
 /** Each CLI process compiles and boots the app: slow on a shared machine. */
 const SPAWN_TIMEOUT_MS = 240_000;
@@ -17,36 +15,8 @@ describe('admin create (CLI)', () => {
   const address = () => `admin.${randomBytes(4).toString('hex')}@example.fr`;
 
   /** The real CLI in its own process, as `npm run cli` starts it, against the test database. */
-  const cli = async (argv: string[], env: Record<string, string> = {}, input?: string) => {
-    const child = execFile(
-      process.execPath,
-      [
-        require.resolve('ts-node/dist/bin.js'),
-        '--transpile-only',
-        'src/interfaces/cli/main.ts',
-        ...argv,
-      ],
-      {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH,
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'silent',
-          DATABASE_URL: t.db.url,
-          REDIS_URL: t.config.REDIS_URL,
-          REDIS_PREFIX: t.config.REDIS_PREFIX,
-          ...env,
-        },
-      },
-    );
-    child.stdin?.end(input ?? '');
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (c) => (stdout += String(c)));
-    child.stderr?.on('data', (c) => (stderr += String(c)));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    return { code, stdout, stderr };
-  };
+  const cli = (argv: string[], env: Record<string, string> = {}, input?: string) =>
+    runCli(t, argv, env, input);
 
   /** The command in this process, for the refusals that happen before it touches anything. */
   const inProcess = async (argv: string[], env: Record<string, string> = {}) => {

@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { demoSeedCommand, DEMO_SEED_EXIT } from '../../../src/interfaces/cli/demo-seed.command';
+import { runCli } from '../../support/cli';
 import { startTestApp, TestApp } from '../../support/test-app';
 
-const ROOT = join(__dirname, '../../..');
 /** The CLI compiles and boots the app in its own process, then writes 12 days of history. */
 const SEED_TIMEOUT_MS = 300_000;
 
@@ -33,31 +31,9 @@ describe('demo seed (CLI)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const child = execFile(
-      process.execPath,
-      [
-        require.resolve('ts-node/dist/bin.js'),
-        '--transpile-only',
-        'src/interfaces/cli/main.ts',
-        'demo',
-        'seed',
-      ],
-      {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH,
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'silent',
-          DATABASE_URL: t.db.url,
-          REDIS_URL: t.config.REDIS_URL,
-          REDIS_PREFIX: t.config.REDIS_PREFIX,
-        },
-      },
-    );
-    let stderr = '';
-    child.stdout?.on('data', (c) => (stdout += String(c)));
-    child.stderr?.on('data', (c) => (stderr += String(c)));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const run = await runCli(t, ['demo', 'seed']);
+    stdout = run.stdout;
+    const { code, stderr } = run;
     if (code !== DEMO_SEED_EXIT.seeded) throw new Error(`demo seed exited ${code}: ${stderr}`);
     await t.settle();
   }, SEED_TIMEOUT_MS);

@@ -6,7 +6,10 @@ import {
   ApiOperation,
   ApiParam,
   ApiResponse,
-  ApiTags, ApiExtraModels, getSchemaPath } from '@nestjs/swagger';
+  ApiTags,
+  ApiExtraModels,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { GigCommandMessage } from '../../../application/catalog/gig.messages';
 import { GetGigQuery, GigView } from '../../../application/catalog/gig.query';
 import { deterministicId } from '../../../application/shared/deterministic-id';
@@ -89,7 +92,7 @@ export class GigsController {
   @ApiStateChange({
     summary: 'Create a gig (draft)',
     description:
-      'A provider drafts an offer: one of three kinds (packaged service, phone call, question), a TTC price in cents whose 20 % VAT is computed and shown apart, one category, description, gallery and video references, keywords, delivery time, opening message and paid extras. The gig stays a draft until published. A seller has at most 5 gigs that are not archived, drafts included (409 GIG_LIMIT_REACHED with `limit` and `gigCount`; archiving one frees a slot), and a gig whose title and description are near-duplicates of one of the seller\'s own (pg_trgm similarity >= 0.6) is refused with 409 GIG_NEAR_DUPLICATE naming it in `similarGig` (gigId, title).',
+      "A provider drafts an offer: one of three kinds (packaged service, phone call, question), a TTC price in cents whose 20 % VAT is computed and shown apart, one category, description, gallery and video references, keywords, delivery time, opening message and paid extras. The gig stays a draft until published. A seller has at most 5 gigs that are not archived, drafts included (409 GIG_LIMIT_REACHED with `limit` and `gigCount`; archiving one frees a slot), and a gig whose title and description are near-duplicates of one of the seller's own (pg_trgm similarity >= 0.6) is refused with 409 GIG_NEAR_DUPLICATE naming it in `similarGig` (gigId, title).",
     refusals: [
       { status: 400, code: 'GIG_TITLE_REQUIRED' },
       { status: 400, code: 'GIG_INVALID_PRICE' },
@@ -109,12 +112,13 @@ export class GigsController {
   ): Promise<GigChangeResponse> {
     const gigId = newId('gig', actor, key);
     const { kind, extras, ...details } = body;
-    await this.galleryOf(actor, gigId, body.galleryRefs);
-    return this.send(actor, gigId, {
-      type: 'CreateGig',
-      data: { gigId, kind, ...details, extras: extrasInput(gigId, extras) },
-      meta: actor.meta(this.clock.now(), 'provider'),
-    });
+    return this.galleryOf(actor, gigId, body.galleryRefs, () =>
+      this.send(actor, gigId, {
+        type: 'CreateGig',
+        data: { gigId, kind, ...details, extras: extrasInput(gigId, extras) },
+        meta: actor.meta(this.clock.now(), 'provider'),
+      }),
+    );
   }
 
   @Patch(':gigId')
@@ -140,17 +144,18 @@ export class GigsController {
     @Body() body: UpdateGigDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    await this.galleryOf(actor, gigId, body.galleryRefs);
     const { extras, ...changes } = body;
-    return this.send(
-      actor,
-      gigId,
-      {
-        type: 'UpdateGig',
-        data: { gigId, changes: { ...changes, extras: extrasInput(gigId, extras) } },
-        meta: actor.meta(this.clock.now(), 'provider'),
-      },
-      ifMatch,
+    return this.galleryOf(actor, gigId, body.galleryRefs, () =>
+      this.send(
+        actor,
+        gigId,
+        {
+          type: 'UpdateGig',
+          data: { gigId, changes: { ...changes, extras: extrasInput(gigId, extras) } },
+          meta: actor.meta(this.clock.now(), 'provider'),
+        },
+        ifMatch,
+      ),
     );
   }
 
@@ -284,7 +289,19 @@ export class GigsController {
   }
 
   /** Gallery images are the seller's own `gig_gallery` uploads (422 FILE_NOT_FOUND otherwise). */
-  private galleryOf(actor: Actor, gigId: string, refs: string[] | undefined): Promise<void> {
-    return this.files.attach(actor.accountId, refs ?? [], 'gig_gallery', { kind: 'gig', subjectId: gigId }, 'galleryRefs');
+  private galleryOf<T>(
+    actor: Actor,
+    gigId: string,
+    refs: string[] | undefined,
+    command: () => Promise<T>,
+  ): Promise<T> {
+    return this.files.attach(
+      actor.accountId,
+      refs ?? [],
+      'gig_gallery',
+      { kind: 'gig', subjectId: gigId },
+      'galleryRefs',
+      command,
+    );
   }
 }

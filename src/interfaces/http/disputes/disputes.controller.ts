@@ -99,7 +99,8 @@ export class DisputesController {
   @Get('disputes/:disputeId')
   @ApiOperation({
     summary: 'A dispute as its parties (or mediation staff) see it; never any internal note',
-    description: 'With the `revision` to send as If-Match, the order and escrow states, and `access` (party, staff or auditor for finance).',
+    description:
+      'With the `revision` to send as If-Match, the order and escrow states, and `access` (party, staff or auditor for finance).',
   })
   @ApiResponse({ status: 404, description: 'DISPUTE_NOT_FOUND: unknown, or not your case.' })
   @ApiResponse({ status: 200, type: DisputeViewResponse })
@@ -128,23 +129,24 @@ export class DisputesController {
     @CurrentActor() actor: Actor,
     @Headers('if-match') revision?: string,
   ): Promise<DisputeCaseResult> {
-    await this.files.attach(
-      actor.accountId,
-      body.evidenceRefs ?? [],
-      'dispute_evidence',
-      { kind: 'dispute', subjectId: disputeId },
-      'evidenceRefs',
-    );
     const data = {
       statementId: randomUUID(),
       text: body.text,
       evidenceRefs: body.evidenceRefs ?? [],
     };
-    return this.run(
-      disputeId,
-      { type: 'AddStatement', data, meta: actor.meta(this.clock.now()) },
-      actor,
-      revision,
+    return this.files.attach(
+      actor.accountId,
+      data.evidenceRefs,
+      'dispute_evidence',
+      { kind: 'dispute', subjectId: disputeId },
+      'evidenceRefs',
+      () =>
+        this.run(
+          disputeId,
+          { type: 'AddStatement', data, meta: actor.meta(this.clock.now()) },
+          actor,
+          revision,
+        ),
     );
   }
 
@@ -155,7 +157,8 @@ export class DisputesController {
   @IF_MATCH
   @ApiOperation({
     summary: 'Take the case (mediator) or assign it to a mediator (admin)',
-    description: 'The dispute goes under review; only the assigned mediator (or an admin) then proposes or decides.',
+    description:
+      'The dispute goes under review; only the assigned mediator (or an admin) then proposes or decides.',
   })
   @ApiResponse({ status: 200, type: DisputeCaseResponse })
   assign(

@@ -51,14 +51,14 @@ export class VerificationController {
     @Body() dto: SubmitDocumentDto,
     @Causation() causation: CausationContext,
   ) {
-    await this.files.attachOne(
+    return this.files.attachOne(
       actor.accountId,
       dto.uploadRef,
       'verification_document',
       { kind: 'verification', subjectId: actor.accountId },
       'uploadRef',
+      () => this.verification.submit(actor.accountId, dto.kind, dto.uploadRef, causation),
     );
-    return this.verification.submit(actor.accountId, dto.kind, dto.uploadRef, causation);
   }
 
   @Put('salary-portage')

@@ -500,22 +500,23 @@ export class OrdersController {
     @Headers('if-match') ifMatch?: string,
   ) {
     const deliveryId = newId('delivery', actor, key);
-    await this.files.attach(
+    return this.files.attach(
       actor.accountId,
       body.fileRefs ?? [],
       'deliverable',
       { kind: 'order', subjectId: orderId },
       'fileRefs',
-    );
-    return this.send(
-      actor,
-      orderId,
-      {
-        type: 'DeliverOrder',
-        data: { orderId, deliveryId, message: body.message, fileRefs: body.fileRefs ?? [] },
-        meta: actor.meta(this.clock.now(), 'provider'),
-      },
-      ifMatch,
+      () =>
+        this.send(
+          actor,
+          orderId,
+          {
+            type: 'DeliverOrder',
+            data: { orderId, deliveryId, message: body.message, fileRefs: body.fileRefs ?? [] },
+            meta: actor.meta(this.clock.now(), 'provider'),
+          },
+          ifMatch,
+        ),
     );
   }
 
@@ -604,18 +605,19 @@ export class OrdersController {
     @Headers('idempotency-key') key?: string,
   ): Promise<PostedMessageResponse> {
     const messageId = newId('order-message', actor, key);
-    await this.files.attach(
+    const { response, events } = await this.files.attach(
       actor.accountId,
       body.fileRefs ?? [],
       'message_attachment',
       { kind: 'order', subjectId: orderId },
       'fileRefs',
+      () =>
+        this.dispatch(actor, orderId, {
+          type: 'PostMessage',
+          data: { orderId, messageId, text: body.text ?? '', fileRefs: body.fileRefs ?? [] },
+          meta: actor.meta(this.clock.now()),
+        }),
     );
-    const { response, events } = await this.dispatch(actor, orderId, {
-      type: 'PostMessage',
-      data: { orderId, messageId, text: body.text ?? '', fileRefs: body.fileRefs ?? [] },
-      meta: actor.meta(this.clock.now()),
-    });
     // The decider detected the contact details once; the answer tells the sender what it found.
     const posted = events.find(
       (e) => e.type === 'OrderMessagePosted' && e.data.messageId === messageId,
