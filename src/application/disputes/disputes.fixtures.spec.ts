@@ -153,8 +153,16 @@ export function commandBusOver(
 
 /** The files contract for handlers built by hand: these cases name no evidence, so none is ever found. */
 export const noUploads = {
-  async attach(_actorId: string, fileIds: readonly string[]): Promise<void> {
+  async attach<T>(
+    _actorId: string,
+    fileIds: readonly string[],
+    _purpose: string,
+    _attachment: unknown,
+    _field: string,
+    command: () => Promise<T>,
+  ): Promise<T> {
     if (fileIds.length > 0) throw new Error('unit cases upload no files');
+    return command();
   },
 } as unknown as FileReferences;
 
