@@ -91,10 +91,12 @@ export class ReadModelMissionCandidates implements MissionCandidates {
 
   async available(query: CandidateQuery): Promise<MissionCandidate[]> {
     if (query.limit < 1 || !(query.durationMinutes > 0)) return [];
-    const { rows } = await this.pool.query<OfferPriceRow>(
-      AVAILABLE_SQL,
-      availableParams(query, this.clock.now()),
-    );
+    // Named: each connection parses and plans it once, which is most of its cost.
+    const { rows } = await this.pool.query<OfferPriceRow>({
+      name: 'mission_dispatch_available',
+      text: AVAILABLE_SQL,
+      values: availableParams(query, this.clock.now()),
+    });
     return rows.map((row, i) => ({
       providerId: row.provider_id,
       rank: i + 1,
