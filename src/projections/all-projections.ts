@@ -5,6 +5,7 @@ import { MediationProjection } from './mediation/mediation.projection';
 import { OrdersProjection } from './orders/orders.projection';
 import { ProfilesProjection } from './profiles/profiles.projection';
 import { Projection } from './runner/projection';
+import { ServiceTypesProjection } from './service-types/service-types.projection';
 import { WalletsProjection } from './wallets/wallets.projection';
 
 /**
@@ -18,6 +19,7 @@ const PROJECTIONS_BY_CONTEXT = {
   payouts: () => [new WalletsProjection()],
   disputes: () => [new MediationProjection()],
   billing: () => [new LedgerProjection(), new InvoicesProjection()],
+  missions: () => [new ServiceTypesProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

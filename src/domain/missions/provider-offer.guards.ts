@@ -111,6 +111,13 @@ export function validateZone(input: ZoneInput, located: LocatedPostalCode | null
   return { postalCode, city, lat, lng, radiusKm: input.radiusKm };
 }
 
+/** `Date.parse` rolls 30 February over to March: the calendar date must exist as written. */
+function realDate(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 const minutes = (time: string): number => {
   const [h, m] = time.split(':').map(Number);
   return h * 60 + m;
@@ -160,7 +167,7 @@ export function validateException(
     });
   const at = (field: 'from' | 'to'): number => {
     const value = input[field];
-    const ms = typeof value === 'string' && ISO_INSTANT.test(value) ? Date.parse(value) : NaN;
+    const ms = typeof value === 'string' && ISO_INSTANT.test(value) && realDate(value) ? Date.parse(value) : NaN;
     if (Number.isNaN(ms)) throw offerInvalid(C.INVALID_EXCEPTION, field, { value, format: 'ISO 8601' });
     return ms;
   };
