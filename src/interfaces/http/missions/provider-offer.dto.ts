@@ -247,9 +247,6 @@ export class PublicProviderOfferResponse {
   @ApiProperty({ example: 'PR-7K3Q9' })
   providerReference!: string;
 
-  @ApiProperty({ nullable: true, type: String, example: 'Camille Durand' })
-  displayName!: string | null;
-
   @ApiProperty({ description: 'Only verified providers take paid missions.', example: true })
   verified!: boolean;
 

@@ -8,7 +8,10 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { FindProviderByReferenceQuery } from '../../../application/identity/provider-reference.query';
+import {
+  FindProviderByReferenceQuery,
+  ProviderByReference,
+} from '../../../application/identity/provider-reference.query';
 import { ProviderOfferCommandMessage } from '../../../application/missions/provider-offer.messages';
 import {
   GetProviderOfferQuery,
@@ -257,14 +260,15 @@ export class ProviderOffersController {
   @ApiResponse({ status: 404, description: '`PROVIDER_NOT_FOUND`: no open provider account under this reference.' })
   async byReference(@Param('reference') reference: string): Promise<PublicProviderOfferResponse> {
     const normalised = parseProviderReference(reference);
-    const provider = await this.queryBus.execute(new FindProviderByReferenceQuery(normalised));
+    const provider: ProviderByReference | null = await this.queryBus.execute(
+      new FindProviderByReferenceQuery(normalised),
+    );
     if (!provider) throw providerNotFound(normalised);
     const offer = await this.offerOf(provider.providerId);
     const now = this.clock.now().toISOString();
     return {
       providerId: offer.providerId,
       providerReference: normalised,
-      displayName: provider.displayName ?? null,
       verified: offer.verified,
       services: offer.services.filter((s) => s.serviceTypeStatus === 'active'),
       zone: offer.zone
