@@ -12,6 +12,9 @@ import { ServiceTypesController } from '../interfaces/http/missions/service-type
 import { contextProjections } from '../projections/all-projections';
 import { ProjectionRegistry } from '../projections/projection-registry';
 import { ReadModelServiceTypeLabels } from '../projections/service-types/service-type-labels.reader';
+import { ServiceTypesProjection } from '../projections/service-types/service-types.projection';
+
+const SERVICE_TYPES_PROJECTION = new ServiceTypesProjection().name;
 
 /**
  * Missions, offers side: the catalogue of service types (staff) and each provider's offer (types
@@ -40,7 +43,9 @@ export class MissionOffersModule implements OnModuleInit {
 
   constructor(@Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry) {}
 
+  /** Only the service-types read model: the dispatch module registers the dispatch index. */
   onModuleInit(): void {
-    for (const projection of contextProjections('missions')) this.projections.register(projection);
+    for (const projection of contextProjections('missions'))
+      if (projection.name === SERVICE_TYPES_PROJECTION) this.projections.register(projection);
   }
 }
