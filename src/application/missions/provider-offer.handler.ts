@@ -52,7 +52,10 @@ export class ProviderOfferCommandHandler implements ICommandHandler<
         serviceTypeStream(command.data.serviceTypeId),
         serviceTypeDecider,
       );
-      return { ...command, data: { ...command.data, serviceTypeActive: state.status === 'active' } };
+      return {
+        ...command,
+        data: { ...command.data, serviceTypeActive: state.status === 'active' },
+      };
     }
     if (command.type === 'SetZone') {
       const { postalCode, city } = command.data.zone;

@@ -49,7 +49,10 @@ export class GetProviderOfferQuery extends Query<ProviderOfferView> {
 }
 
 @QueryHandler(GetProviderOfferQuery)
-export class GetProviderOfferHandler implements IQueryHandler<GetProviderOfferQuery, ProviderOfferView> {
+export class GetProviderOfferHandler implements IQueryHandler<
+  GetProviderOfferQuery,
+  ProviderOfferView
+> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly queryBus: QueryBus,

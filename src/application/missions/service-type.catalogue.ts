@@ -9,21 +9,81 @@ import { serviceTypeIdFor, ServiceTypeCommandMessage } from './service-type.mess
 
 /** The default catalogue: the services of seed 000 and common home services (labels users see). */
 export const DEFAULT_SERVICE_TYPES: readonly ServiceTypeDetails[] = [
-  { label: 'Ménage', category: 'home', description: 'Entretien courant du logement : sols, poussières, cuisine, salle de bain.' },
-  { label: 'Repassage', category: 'home', description: 'Repassage et pliage du linge, à domicile.' },
-  { label: 'Jardinage', category: 'garden', description: 'Tonte, taille des haies, désherbage, entretien des massifs.' },
-  { label: 'Bricolage', category: 'repairs', description: 'Petites réparations et installations : fixations, étagères, joints.' },
-  { label: 'Petits travaux', category: 'repairs', description: 'Travaux ponctuels dans la maison ou l’appartement.' },
-  { label: "Garde d'enfants", category: 'care', description: 'Garde à domicile, sortie d’école, aide aux devoirs.' },
-  { label: 'Aide aux personnes âgées', category: 'care', description: 'Compagnie, courses, aide aux gestes du quotidien.' },
-  { label: 'Cours particuliers', category: 'education', description: 'Soutien scolaire et cours à domicile, toutes matières.' },
-  { label: 'Déménagement', category: 'moving', description: 'Aide au chargement, au transport et à l’installation.' },
-  { label: 'Informatique à domicile', category: 'it', description: 'Installation, dépannage et initiation : ordinateur, box, imprimante.' },
-  { label: 'Soins des animaux', category: 'pets', description: 'Garde, promenade et soins des animaux de compagnie.' },
-  { label: 'Plomberie', category: 'repairs', description: 'Fuites, robinetterie, évacuations, petits raccordements.' },
-  { label: 'Électricité', category: 'repairs', description: 'Prises, interrupteurs, luminaires, petits dépannages.' },
-  { label: 'Peinture', category: 'repairs', description: 'Peinture des murs et plafonds, préparation des surfaces.' },
-  { label: 'Montage de meubles', category: 'home', description: 'Montage et installation de meubles en kit.' },
+  {
+    label: 'Ménage',
+    category: 'home',
+    description: 'Entretien courant du logement : sols, poussières, cuisine, salle de bain.',
+  },
+  {
+    label: 'Repassage',
+    category: 'home',
+    description: 'Repassage et pliage du linge, à domicile.',
+  },
+  {
+    label: 'Jardinage',
+    category: 'garden',
+    description: 'Tonte, taille des haies, désherbage, entretien des massifs.',
+  },
+  {
+    label: 'Bricolage',
+    category: 'repairs',
+    description: 'Petites réparations et installations : fixations, étagères, joints.',
+  },
+  {
+    label: 'Petits travaux',
+    category: 'repairs',
+    description: 'Travaux ponctuels dans la maison ou l’appartement.',
+  },
+  {
+    label: "Garde d'enfants",
+    category: 'care',
+    description: 'Garde à domicile, sortie d’école, aide aux devoirs.',
+  },
+  {
+    label: 'Aide aux personnes âgées',
+    category: 'care',
+    description: 'Compagnie, courses, aide aux gestes du quotidien.',
+  },
+  {
+    label: 'Cours particuliers',
+    category: 'education',
+    description: 'Soutien scolaire et cours à domicile, toutes matières.',
+  },
+  {
+    label: 'Déménagement',
+    category: 'moving',
+    description: 'Aide au chargement, au transport et à l’installation.',
+  },
+  {
+    label: 'Informatique à domicile',
+    category: 'it',
+    description: 'Installation, dépannage et initiation : ordinateur, box, imprimante.',
+  },
+  {
+    label: 'Soins des animaux',
+    category: 'pets',
+    description: 'Garde, promenade et soins des animaux de compagnie.',
+  },
+  {
+    label: 'Plomberie',
+    category: 'repairs',
+    description: 'Fuites, robinetterie, évacuations, petits raccordements.',
+  },
+  {
+    label: 'Électricité',
+    category: 'repairs',
+    description: 'Prises, interrupteurs, luminaires, petits dépannages.',
+  },
+  {
+    label: 'Peinture',
+    category: 'repairs',
+    description: 'Peinture des murs et plafonds, préparation des surfaces.',
+  },
+  {
+    label: 'Montage de meubles',
+    category: 'home',
+    description: 'Montage et installation de meubles en kit.',
+  },
 ];
 
 export interface CatalogueSeedResult {

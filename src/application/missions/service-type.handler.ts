@@ -11,7 +11,11 @@ import { AGGREGATE_CACHE, AggregateCache } from '../shared/aggregate-cache';
 import { handleCommand, HandleResult, loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { ServiceTypeLabels } from './service-type-labels.port';
-import { serviceTypeIdFor, ServiceTypeCommandMessage, serviceTypeStream } from './service-type.messages';
+import {
+  serviceTypeIdFor,
+  ServiceTypeCommandMessage,
+  serviceTypeStream,
+} from './service-type.messages';
 
 /**
  * Every ServiceTypeCommandMessage lands here. Before a creation or a rename it finds out whether
@@ -29,7 +33,9 @@ export class ServiceTypeCommandHandler implements ICommandHandler<
     @Optional() @Inject(AGGREGATE_CACHE) private readonly cache?: AggregateCache,
   ) {}
 
-  execute(message: ServiceTypeCommandMessage): Promise<HandleResult<ServiceTypeState, ServiceTypeEvent>> {
+  execute(
+    message: ServiceTypeCommandMessage,
+  ): Promise<HandleResult<ServiceTypeState, ServiceTypeEvent>> {
     const command = message.command as ServiceTypeCommand;
     return handleCommand(
       this.store,
@@ -41,10 +47,18 @@ export class ServiceTypeCommandHandler implements ICommandHandler<
     );
   }
 
-  private async complete(command: ServiceTypeCommand, state: ServiceTypeState): Promise<ServiceTypeCommand> {
-    if (command.type === 'RetireServiceType' || typeof command.data.label !== 'string') return command;
+  private async complete(
+    command: ServiceTypeCommand,
+    state: ServiceTypeState,
+  ): Promise<ServiceTypeCommand> {
+    if (command.type === 'RetireServiceType' || typeof command.data.label !== 'string')
+      return command;
     const { serviceTypeId, label } = command.data;
-    if (command.type === 'UpdateServiceType' && state.status !== 'none' && state.details.label === label)
+    if (
+      command.type === 'UpdateServiceType' &&
+      state.status !== 'none' &&
+      state.details.label === label
+    )
       return command;
     const labelTakenBy = await this.holderOf(label, serviceTypeId);
     return { ...command, data: { ...command.data, labelTakenBy } };
@@ -55,7 +69,11 @@ export class ServiceTypeCommandHandler implements ICommandHandler<
     if (slug === '') return null;
     const slugId = serviceTypeIdFor(label.trim());
     if (slugId !== serviceTypeId) {
-      const { state } = await loadAggregate(this.store, serviceTypeStream(slugId), serviceTypeDecider);
+      const { state } = await loadAggregate(
+        this.store,
+        serviceTypeStream(slugId),
+        serviceTypeDecider,
+      );
       if (state.status !== 'none' && serviceTypeSlug(state.details.label) === slug) return slugId;
     }
     return this.labels.holderOf(slug, serviceTypeId);

@@ -29,7 +29,10 @@ export class GetServiceTypeQuery extends Query<ServiceTypeView | null> {
 }
 
 @QueryHandler(GetServiceTypeQuery)
-export class GetServiceTypeHandler implements IQueryHandler<GetServiceTypeQuery, ServiceTypeView | null> {
+export class GetServiceTypeHandler implements IQueryHandler<
+  GetServiceTypeQuery,
+  ServiceTypeView | null
+> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ serviceTypeId }: GetServiceTypeQuery): Promise<ServiceTypeView | null> {

@@ -43,7 +43,11 @@ export type {
   ServiceTypeInput,
   UpdateServiceType,
 } from './service-type.commands';
-export type { ExistingServiceType, ServiceTypeState, ServiceTypeStatus } from './service-type.state';
+export type {
+  ExistingServiceType,
+  ServiceTypeState,
+  ServiceTypeStatus,
+} from './service-type.state';
 export { SERVICE_TYPE_STATUS_LABELS } from './service-type.state';
 export { ServiceTypeErrorCode } from './service-type.errors';
 export { SERVICE_TYPE_RULES, serviceTypeSlug } from './service-type.guards';

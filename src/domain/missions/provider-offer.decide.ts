@@ -40,7 +40,10 @@ const sameZone = (a: ProviderZone | null, b: ProviderZone): boolean =>
   a.lng === b.lng &&
   a.radiusKm === b.radiusKm;
 
-function offerService({ data, meta }: OfferService, state: ProviderOfferState): ProviderOfferEvent[] {
+function offerService(
+  { data, meta }: OfferService,
+  state: ProviderOfferState,
+): ProviderOfferEvent[] {
   ownOffer(meta, data.providerId);
   const pricing = validatePricing(data.pricing);
   const current = state.status === 'declared' ? state.services[data.serviceTypeId] : undefined;
@@ -76,7 +79,11 @@ function withdrawService(
   return [
     {
       type: 'ProviderServiceWithdrawn',
-      data: { providerId: data.providerId, serviceTypeId: data.serviceTypeId, withdrawnAt: meta.now },
+      data: {
+        providerId: data.providerId,
+        serviceTypeId: data.serviceTypeId,
+        withdrawnAt: meta.now,
+      },
     },
   ];
 }
@@ -85,7 +92,9 @@ function setZone({ data, meta }: SetZone, state: ProviderOfferState): ProviderOf
   ownOffer(meta, data.providerId);
   const zone = validateZone(data.zone, data.located);
   if (state.status === 'declared' && sameZone(state.zone, zone)) return [];
-  return [{ type: 'ProviderZoneSet', data: { providerId: data.providerId, zone, setAt: meta.now } }];
+  return [
+    { type: 'ProviderZoneSet', data: { providerId: data.providerId, zone, setAt: meta.now } },
+  ];
 }
 
 function setWeeklyHours(
@@ -104,7 +113,10 @@ function setWeeklyHours(
   )
     return [];
   return [
-    { type: 'ProviderWeeklyHoursSet', data: { providerId: data.providerId, slots, setAt: meta.now } },
+    {
+      type: 'ProviderWeeklyHoursSet',
+      data: { providerId: data.providerId, slots, setAt: meta.now },
+    },
   ];
 }
 
@@ -147,7 +159,10 @@ function removeException(
   state: ProviderOfferState,
 ): ProviderOfferEvent[] {
   ownOffer(meta, data.providerId);
-  if (state.status !== 'declared' || !state.exceptions.some((e) => e.exceptionId === data.exceptionId))
+  if (
+    state.status !== 'declared' ||
+    !state.exceptions.some((e) => e.exceptionId === data.exceptionId)
+  )
     throw exceptionNotFound(data.exceptionId);
   return [
     {
@@ -157,7 +172,10 @@ function removeException(
   ];
 }
 
-export function decide(command: ProviderOfferCommand, state: ProviderOfferState): ProviderOfferEvent[] {
+export function decide(
+  command: ProviderOfferCommand,
+  state: ProviderOfferState,
+): ProviderOfferEvent[] {
   switch (command.type) {
     case 'OfferService':
       return offerService(command, state);

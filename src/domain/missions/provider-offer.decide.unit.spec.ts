@@ -40,7 +40,10 @@ describe('ProviderOffer: anyone but the provider themself', () => {
   });
 
   it('cannot act under another role, even on its own account id', () => {
-    spec.given([]).when(offer(hourly(), menage, true, providerId, 'admin')).thenThrows('NOT_OFFER_OWNER');
+    spec
+      .given([])
+      .when(offer(hourly(), menage, true, providerId, 'admin'))
+      .thenThrows('NOT_OFFER_OWNER');
   });
 });
 
@@ -70,7 +73,10 @@ describe('ProviderOffer: services', () => {
   });
 
   it('records nothing for the same price again (a retried PUT)', () => {
-    spec.given([offered(menage, hourly(2_500))]).when(offer(hourly(2_500))).then([]);
+    spec
+      .given([offered(menage, hourly(2_500))])
+      .when(offer(hourly(2_500)))
+      .then([]);
   });
 
   it('keeps only the fields of the pricing kind', () => {
@@ -87,7 +93,10 @@ describe('ProviderOffer: services', () => {
       .given([])
       .when(offer(hourly(), 'st-gone', false))
       .thenThrows('SERVICE_TYPE_NOT_FOUND', { serviceTypeId: 'st-gone' });
-    spec.given([offered()]).when(offer(hourly(), menage, false)).thenThrows('SERVICE_TYPE_NOT_FOUND');
+    spec
+      .given([offered()])
+      .when(offer(hourly(), menage, false))
+      .thenThrows('SERVICE_TYPE_NOT_FOUND');
   });
 
   it.each([
@@ -98,18 +107,30 @@ describe('ProviderOffer: services', () => {
     ['a fixed price over 10 000 €', fixed(1_000_001)],
     ['another kind', { kind: 'daily', dailyRateCents: 10_000 }],
   ])('refuses %s', (_what, pricing) => {
-    spec.given([]).when(offer(pricing as never)).thenThrows('OFFER_INVALID_PRICING');
+    spec
+      .given([])
+      .when(offer(pricing as never))
+      .thenThrows('OFFER_INVALID_PRICING');
   });
 
   it('accepts the bounds themselves', () => {
     for (const pricing of [hourly(100), hourly(100_000), fixed(100), fixed(1_000_000)])
-      spec.given([]).when(offer(pricing)).thenMatches((events) => expect(events).toHaveLength(1));
+      spec
+        .given([])
+        .when(offer(pricing))
+        .thenMatches((events) => expect(events).toHaveLength(1));
   });
 
   it('refuses a 31st service type', () => {
     const thirty = Array.from({ length: 30 }, (_, i) => offered(`st-${i}`));
-    spec.given(thirty).when(offer(hourly(), 'st-31')).thenThrows('OFFER_TOO_MANY_SERVICES', { max: 30 });
-    spec.given(thirty).when(offer(hourly(3_000), 'st-0')).thenMatches((e) => expect(e).toHaveLength(1));
+    spec
+      .given(thirty)
+      .when(offer(hourly(), 'st-31'))
+      .thenThrows('OFFER_TOO_MANY_SERVICES', { max: 30 });
+    spec
+      .given(thirty)
+      .when(offer(hourly(3_000), 'st-0'))
+      .thenMatches((e) => expect(e).toHaveLength(1));
   });
 
   it('withdraws a type offered', () => {
@@ -117,7 +138,10 @@ describe('ProviderOffer: services', () => {
       .given([offered(menage), offered(jardinage)])
       .when(withdraw(menage))
       .then([
-        { type: 'ProviderServiceWithdrawn', data: { providerId, serviceTypeId: menage, withdrawnAt: now } },
+        {
+          type: 'ProviderServiceWithdrawn',
+          data: { providerId, serviceTypeId: menage, withdrawnAt: now },
+        },
       ]);
   });
 
@@ -158,9 +182,12 @@ describe('ProviderOffer: zone', () => {
   });
 
   it('refuses an unknown postal code without coordinates (422)', () => {
-    spec.given([]).when(setZone({ postalCode: '00000' }, null)).thenThrows('POSTAL_CODE_UNKNOWN', {
-      postalCode: '00000',
-    });
+    spec
+      .given([])
+      .when(setZone({ postalCode: '00000' }, null))
+      .thenThrows('POSTAL_CODE_UNKNOWN', {
+        postalCode: '00000',
+      });
     spec
       .given([])
       .when(setZone({ postalCode: '00000', lat: 45, lng: 4 }, null))
@@ -220,13 +247,19 @@ describe('ProviderOffer: weekly hours', () => {
         ]),
       )
       .thenMatches((events) => expect(events).toHaveLength(1));
-    spec.given([hoursSet]).when(setHours([])).thenMatches(([e]) =>
-      expect(e.type === 'ProviderWeeklyHoursSet' && e.data.slots).toEqual([]),
-    );
+    spec
+      .given([hoursSet])
+      .when(setHours([]))
+      .thenMatches(([e]) =>
+        expect(e.type === 'ProviderWeeklyHoursSet' && e.data.slots).toEqual([]),
+      );
   });
 
   it('records nothing for the same schedule in another order', () => {
-    spec.given([hoursSet]).when(setHours([...mornings].reverse())).then([]);
+    spec
+      .given([hoursSet])
+      .when(setHours([...mornings].reverse()))
+      .then([]);
   });
 
   it('refuses overlapping slots of one day (422), naming them', () => {
@@ -256,7 +289,10 @@ describe('ProviderOffer: weekly hours', () => {
     ['a start at 24:00', { weekday: 1, from: '24:00', to: '24:00' }],
     ['minutes over 59', { weekday: 1, from: '09:60', to: '10:00' }],
   ])('refuses %s', (_what, slot) => {
-    spec.given([]).when(setHours([slot])).thenThrows('OFFER_INVALID_SLOT');
+    spec
+      .given([])
+      .when(setHours([slot]))
+      .thenThrows('OFFER_INVALID_SLOT');
   });
 
   it('refuses more than 70 slots', () => {
@@ -297,12 +333,31 @@ describe('ProviderOffer: exceptions', () => {
     ['an unknown kind', { kind: 'maybe' }, 'OFFER_INVALID_EXCEPTION'],
     ['a date that is not ISO 8601', { from: '01/08/2026' }, 'OFFER_INVALID_EXCEPTION'],
     ['an impossible date', { from: '2026-02-30T00:00:00Z' }, 'OFFER_INVALID_EXCEPTION'],
-    ['an end before its start', { from: '2026-08-15T00:00:00Z', to: '2026-08-01T00:00:00Z' }, 'OFFER_INVALID_EXCEPTION'],
-    ['an empty period', { from: '2026-08-01T00:00:00Z', to: '2026-08-01T00:00:00Z' }, 'OFFER_INVALID_EXCEPTION'],
-    ['a period over before now', { from: '2026-03-01T00:00:00Z', to: '2026-03-10T09:00:00Z' }, 'OFFER_EXCEPTION_IN_PAST'],
-    ['a period over a year', { from: '2026-04-01T00:00:00Z', to: '2027-04-03T00:00:00Z' }, 'OFFER_EXCEPTION_TOO_LONG'],
+    [
+      'an end before its start',
+      { from: '2026-08-15T00:00:00Z', to: '2026-08-01T00:00:00Z' },
+      'OFFER_INVALID_EXCEPTION',
+    ],
+    [
+      'an empty period',
+      { from: '2026-08-01T00:00:00Z', to: '2026-08-01T00:00:00Z' },
+      'OFFER_INVALID_EXCEPTION',
+    ],
+    [
+      'a period over before now',
+      { from: '2026-03-01T00:00:00Z', to: '2026-03-10T09:00:00Z' },
+      'OFFER_EXCEPTION_IN_PAST',
+    ],
+    [
+      'a period over a year',
+      { from: '2026-04-01T00:00:00Z', to: '2027-04-03T00:00:00Z' },
+      'OFFER_EXCEPTION_TOO_LONG',
+    ],
   ])('refuses %s', (_what, input, code) => {
-    spec.given([]).when(addException(input as never)).thenThrows(code);
+    spec
+      .given([])
+      .when(addException(input as never))
+      .thenThrows(code);
   });
 
   it('accepts one that started before now and is not over', () => {
@@ -317,7 +372,10 @@ describe('ProviderOffer: exceptions', () => {
       ...exceptionAdded,
       data: { ...(exceptionAdded.data as object), exceptionId: `ex-${i}` },
     })) as ProviderOfferEvent[];
-    spec.given(many).when(addException({ exceptionId: 'ex-new' })).thenThrows('OFFER_TOO_MANY_EXCEPTIONS');
+    spec
+      .given(many)
+      .when(addException({ exceptionId: 'ex-new' }))
+      .thenThrows('OFFER_TOO_MANY_EXCEPTIONS');
   });
 
   it('removes one', () => {
@@ -334,22 +392,39 @@ describe('ProviderOffer: exceptions', () => {
 
   it('cannot remove an unknown or already removed exception (404)', () => {
     spec.given([]).when(removeException()).thenThrows('OFFER_EXCEPTION_NOT_FOUND');
-    spec.given([exceptionAdded, exceptionRemoved]).when(removeException()).thenThrows('OFFER_EXCEPTION_NOT_FOUND');
+    spec
+      .given([exceptionAdded, exceptionRemoved])
+      .when(removeException())
+      .thenThrows('OFFER_EXCEPTION_NOT_FOUND');
   });
 });
 
 describe('ProviderOffer: evolve', () => {
   const fold = (events: unknown[]) =>
-    (events as ProviderOfferEvent[]).reduce(providerOfferDecider.evolve, providerOfferDecider.initialState());
+    (events as ProviderOfferEvent[]).reduce(
+      providerOfferDecider.evolve,
+      providerOfferDecider.initialState(),
+    );
 
   it('folds the whole offer', () => {
     expect(
-      fold([offered(menage), offered(jardinage, fixed()), withdrawn(menage), zoneSet, hoursSet, exceptionAdded]),
+      fold([
+        offered(menage),
+        offered(jardinage, fixed()),
+        withdrawn(menage),
+        zoneSet,
+        hoursSet,
+        exceptionAdded,
+      ]),
     ).toEqual({
       status: 'declared',
       providerId,
       services: {
-        [jardinage]: { serviceTypeId: jardinage, pricing: fixed(), offeredAt: '2026-03-01T00:00:00.000Z' },
+        [jardinage]: {
+          serviceTypeId: jardinage,
+          pricing: fixed(),
+          offeredAt: '2026-03-01T00:00:00.000Z',
+        },
       },
       zone,
       weeklyHours: mornings,
@@ -358,16 +433,38 @@ describe('ProviderOffer: evolve', () => {
   });
 
   it('keeps exceptions sorted by start', () => {
-    const later = { ...exceptionAdded, data: { ...(exceptionAdded.data as object), exceptionId: 'ex-2', from: '2026-09-01T00:00:00.000Z', to: '2026-09-02T00:00:00.000Z' } };
-    const sooner = { ...exceptionAdded, data: { ...(exceptionAdded.data as object), exceptionId: 'ex-0', from: '2026-04-01T00:00:00.000Z', to: '2026-04-02T00:00:00.000Z' } };
+    const later = {
+      ...exceptionAdded,
+      data: {
+        ...(exceptionAdded.data as object),
+        exceptionId: 'ex-2',
+        from: '2026-09-01T00:00:00.000Z',
+        to: '2026-09-02T00:00:00.000Z',
+      },
+    };
+    const sooner = {
+      ...exceptionAdded,
+      data: {
+        ...(exceptionAdded.data as object),
+        exceptionId: 'ex-0',
+        from: '2026-04-01T00:00:00.000Z',
+        to: '2026-04-02T00:00:00.000Z',
+      },
+    };
     const state = fold([later, exceptionAdded, sooner]);
-    expect(state.status === 'declared' && state.exceptions.map((e) => e.exceptionId)).toEqual(['ex-0', 'ex-1', 'ex-2']);
+    expect(state.status === 'declared' && state.exceptions.map((e) => e.exceptionId)).toEqual([
+      'ex-0',
+      'ex-1',
+      'ex-2',
+    ]);
   });
 
   it('never throws: repeats, removals of unknown ids and unknown types leave the state as it is', () => {
     const base = fold([offered(), exceptionAdded]);
     expect(fold([offered(), exceptionAdded, exceptionAdded])).toEqual(base);
-    expect(fold([offered(), exceptionAdded, { type: 'ProviderOfferRenamedV9', data: {} }])).toEqual(base);
+    expect(fold([offered(), exceptionAdded, { type: 'ProviderOfferRenamedV9', data: {} }])).toEqual(
+      base,
+    );
     expect(fold([withdrawn('st-never')]).status).toBe('declared');
     expect(fold([exceptionRemoved])).toMatchObject({ status: 'declared', exceptions: [] });
   });

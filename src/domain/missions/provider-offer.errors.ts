@@ -55,11 +55,10 @@ export const exceptionNotFound = (exceptionId: string) =>
   });
 
 export const exceptionExists = (exceptionId: string) =>
-  new IllegalStateError(
-    C.EXCEPTION_EXISTS,
-    'Another availability exception already has this id',
-    { exceptionId, currentStatus: 'declared' },
-  );
+  new IllegalStateError(C.EXCEPTION_EXISTS, 'Another availability exception already has this id', {
+    exceptionId,
+    currentStatus: 'declared',
+  });
 
 export const offerInvalid = (
   code: ProviderOfferErrorCode,

@@ -1,11 +1,7 @@
 // Given/when builders for the provider-offer specs; the `.spec.ts` suffix keeps them out of the build.
 import { DeciderSpecification } from '../../../test/support/decider-spec';
 import type { ActorRole } from '../shared';
-import type {
-  LocatedPostalCode,
-  ProviderOfferCommand,
-  ZoneInput,
-} from './provider-offer.commands';
+import type { LocatedPostalCode, ProviderOfferCommand, ZoneInput } from './provider-offer.commands';
 import type {
   AvailabilityException,
   OfferPricing,
@@ -26,11 +22,23 @@ export const meta = (actorId = providerId, actorRole: ActorRole = 'provider') =>
 });
 export const spec = DeciderSpecification.for(providerOfferDecider);
 
-export const hourly = (hourlyRateCents = 2_500): OfferPricing => ({ kind: 'hourly', hourlyRateCents });
-export const fixed = (fixedPriceCents = 8_000): OfferPricing => ({ kind: 'fixed', fixedPriceCents });
+export const hourly = (hourlyRateCents = 2_500): OfferPricing => ({
+  kind: 'hourly',
+  hourlyRateCents,
+});
+export const fixed = (fixedPriceCents = 8_000): OfferPricing => ({
+  kind: 'fixed',
+  fixedPriceCents,
+});
 
 export const lyon: LocatedPostalCode = { city: 'Lyon', lat: 45.7597, lng: 4.8422 };
-export const zone: ProviderZone = { postalCode: '69003', city: 'Lyon', lat: 45.7597, lng: 4.8422, radiusKm: 15 };
+export const zone: ProviderZone = {
+  postalCode: '69003',
+  city: 'Lyon',
+  lat: 45.7597,
+  lng: 4.8422,
+  radiusKm: 15,
+};
 export const mornings: WeeklySlot[] = [
   { weekday: 1, from: '09:00', to: '12:00' },
   { weekday: 3, from: '09:00', to: '12:00' },
@@ -92,7 +100,10 @@ export const setZone = (
   data: { providerId, zone: { postalCode: '69003', radiusKm: 15, ...input }, located },
   meta: meta(actorId),
 });
-export const setHours = (slots: WeeklySlot[] = mornings, actorId = providerId): ProviderOfferCommand => ({
+export const setHours = (
+  slots: WeeklySlot[] = mornings,
+  actorId = providerId,
+): ProviderOfferCommand => ({
   type: 'SetWeeklyHours',
   data: { providerId, slots },
   meta: meta(actorId),
@@ -105,7 +116,10 @@ export const addException = (
   data: { providerId, ...holidays, ...input },
   meta: meta(actorId),
 });
-export const removeException = (exceptionId = holidays.exceptionId, actorId = providerId): ProviderOfferCommand => ({
+export const removeException = (
+  exceptionId = holidays.exceptionId,
+  actorId = providerId,
+): ProviderOfferCommand => ({
   type: 'RemoveAvailabilityException',
   data: { providerId, exceptionId },
   meta: meta(actorId),

@@ -102,10 +102,14 @@ export function validateZone(input: ZoneInput, located: LocatedPostalCode | null
     throw offerInvalid(C.INVALID_CITY, 'city', { maxLength: R.cityMaxLength });
   const city = typedCity || located?.city;
   if (!city || (!hasLat && !located))
-    throw offerRefused(C.POSTAL_CODE_UNKNOWN, 'The postal code is unknown: give the coordinates and the city', {
-      postalCode,
-      ...(typedCity ? { city: typedCity } : {}),
-    });
+    throw offerRefused(
+      C.POSTAL_CODE_UNKNOWN,
+      'The postal code is unknown: give the coordinates and the city',
+      {
+        postalCode,
+        ...(typedCity ? { city: typedCity } : {}),
+      },
+    );
   const lat = hasLat ? (input.lat as number) : located!.lat;
   const lng = hasLng ? (input.lng as number) : located!.lng;
   return { postalCode, city, lat, lng, radiusKm: input.radiusKm };
@@ -131,10 +135,17 @@ export function validateWeeklySlots(slots: WeeklySlot[]): WeeklySlot[] {
   const clean = slots.map((slot, index) => {
     const field = `slots[${index}]`;
     if (!integerIn(slot?.weekday, 1, 7))
-      throw offerInvalid(C.INVALID_SLOT, `${field}.weekday`, { value: slot?.weekday, min: 1, max: 7 });
+      throw offerInvalid(C.INVALID_SLOT, `${field}.weekday`, {
+        value: slot?.weekday,
+        min: 1,
+        max: 7,
+      });
     for (const key of ['from', 'to'] as const) {
       if (typeof slot[key] !== 'string' || !CLOCK_TIME.test(slot[key]))
-        throw offerInvalid(C.INVALID_SLOT, `${field}.${key}`, { value: slot[key], format: 'HH:MM' });
+        throw offerInvalid(C.INVALID_SLOT, `${field}.${key}`, {
+          value: slot[key],
+          format: 'HH:MM',
+        });
     }
     if (slot.from === '24:00' || minutes(slot.from) >= minutes(slot.to))
       throw offerInvalid(C.INVALID_SLOT, field, {
@@ -167,8 +178,12 @@ export function validateException(
     });
   const at = (field: 'from' | 'to'): number => {
     const value = input[field];
-    const ms = typeof value === 'string' && ISO_INSTANT.test(value) && realDate(value) ? Date.parse(value) : NaN;
-    if (Number.isNaN(ms)) throw offerInvalid(C.INVALID_EXCEPTION, field, { value, format: 'ISO 8601' });
+    const ms =
+      typeof value === 'string' && ISO_INSTANT.test(value) && realDate(value)
+        ? Date.parse(value)
+        : NaN;
+    if (Number.isNaN(ms))
+      throw offerInvalid(C.INVALID_EXCEPTION, field, { value, format: 'ISO 8601' });
     return ms;
   };
   const from = at('from');

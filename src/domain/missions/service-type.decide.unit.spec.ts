@@ -36,7 +36,10 @@ describe('ServiceType: when none', () => {
   });
 
   it('lets the operator seed command (system) create one', () => {
-    spec.given([]).when(create({}, 'system')).thenMatches(([e]) => expect(e.type).toBe('ServiceTypeCreated'));
+    spec
+      .given([])
+      .when(create({}, 'system'))
+      .thenMatches(([e]) => expect(e.type).toBe('ServiceTypeCreated'));
   });
 
   it.each(['provider', 'client', 'mediator', 'finance'] as const)('refuses a %s', (role) => {
@@ -46,8 +49,16 @@ describe('ServiceType: when none', () => {
   it.each([
     ['an empty label', { label: '   ' }, 'SERVICE_TYPE_LABEL_REQUIRED'],
     ['a label of 61 characters', { label: 'x'.repeat(61) }, 'SERVICE_TYPE_LABEL_TOO_LONG'],
-    ['a label without letters or digits', { label: '!!! ???' }, 'SERVICE_TYPE_LABEL_WITHOUT_LETTERS'],
-    ['a description over 1 000 characters', { description: 'd'.repeat(1_001) }, 'SERVICE_TYPE_DESCRIPTION_TOO_LONG'],
+    [
+      'a label without letters or digits',
+      { label: '!!! ???' },
+      'SERVICE_TYPE_LABEL_WITHOUT_LETTERS',
+    ],
+    [
+      'a description over 1 000 characters',
+      { description: 'd'.repeat(1_001) },
+      'SERVICE_TYPE_DESCRIPTION_TOO_LONG',
+    ],
     ['a category with capitals', { category: 'Home' }, 'SERVICE_TYPE_INVALID_CATEGORY'],
     ['a category with spaces', { category: 'home care' }, 'SERVICE_TYPE_INVALID_CATEGORY'],
     ['an empty category', { category: '' }, 'SERVICE_TYPE_INVALID_CATEGORY'],
@@ -99,7 +110,10 @@ describe('ServiceType: when active', () => {
   });
 
   it('records nothing when the values are the same (a retried PUT)', () => {
-    spec.given([created]).when(update({ label: ' Ménage ' })).then([]);
+    spec
+      .given([created])
+      .when(update({ label: ' Ménage ' }))
+      .then([]);
   });
 
   it('refuses a rename onto the label of another type', () => {
@@ -110,7 +124,10 @@ describe('ServiceType: when active', () => {
   });
 
   it('validates a replacement like a creation', () => {
-    spec.given([created]).when(update({ label: '' })).thenThrows('SERVICE_TYPE_LABEL_REQUIRED');
+    spec
+      .given([created])
+      .when(update({ label: '' }))
+      .thenThrows('SERVICE_TYPE_LABEL_REQUIRED');
   });
 
   it('retires it', () => {
@@ -133,17 +150,26 @@ describe('ServiceType: when retired', () => {
     ['update', update({ label: 'Autre chose' })],
     ['retire', retire()],
   ])('refuses to %s it, naming the status', (_what, command) => {
-    spec.given([created, retired]).when(command).thenThrows('SERVICE_TYPE_RETIRED', { currentStatus: 'retired' });
+    spec
+      .given([created, retired])
+      .when(command)
+      .thenThrows('SERVICE_TYPE_RETIRED', { currentStatus: 'retired' });
   });
 
   it('refuses to create it again', () => {
-    spec.given([created, retired]).when(create()).thenThrows('SERVICE_TYPE_EXISTS', { currentStatus: 'retired' });
+    spec
+      .given([created, retired])
+      .when(create())
+      .thenThrows('SERVICE_TYPE_EXISTS', { currentStatus: 'retired' });
   });
 });
 
 describe('ServiceType: evolve', () => {
   const fold = (events: unknown[]) =>
-    (events as ServiceTypeEvent[]).reduce(serviceTypeDecider.evolve, serviceTypeDecider.initialState());
+    (events as ServiceTypeEvent[]).reduce(
+      serviceTypeDecider.evolve,
+      serviceTypeDecider.initialState(),
+    );
 
   it('keeps the last label, and a retired type stays retired', () => {
     expect(fold([created, updated, retired])).toEqual({

@@ -8,7 +8,11 @@ import { serviceTypeDecider } from './offers';
 export const now = '2026-03-10T09:00:00.000Z';
 export const serviceTypeId = 'st-menage';
 export const adminId = 'admin-1';
-export const meta = (actorRole: ActorRole = 'admin', actorId = adminId) => ({ now, actorId, actorRole });
+export const meta = (actorRole: ActorRole = 'admin', actorId = adminId) => ({
+  now,
+  actorId,
+  actorRole,
+});
 export const spec = DeciderSpecification.for(serviceTypeDecider);
 
 export const input: ServiceTypeInput = {

@@ -64,7 +64,11 @@ export class ServiceTypesProjection implements Projection {
   readonly handles = [...SERVICE_TYPE_EVENT_TYPES];
   readonly tables = SERVICE_TYPES_TABLES;
 
-  async handle(events: RecordedEvent[], tx: PoolClient, session?: ProjectionSession): Promise<void> {
+  async handle(
+    events: RecordedEvent[],
+    tx: PoolClient,
+    session?: ProjectionSession,
+  ): Promise<void> {
     const rows = new RowBuffer(SERVICE_TYPES, tx, false, session);
     const idOf = (e: RecordedEvent) => (e.data as { serviceTypeId: string }).serviceTypeId;
     await rows.prefetch(events.map(idOf));

@@ -39,7 +39,12 @@ export async function serviceTypeById(pool: Pool, serviceTypeId: string) {
   ]);
   const r = rows[0];
   if (!r) return null;
-  return { ...view(r), createdAt: iso(r.created_at), updatedAt: iso(r.updated_at), retiredAt: iso(r.retired_at) };
+  return {
+    ...view(r),
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    retiredAt: iso(r.retired_at),
+  };
 }
 
 /** The type whose current label has this slug, other than `exceptId`. */

@@ -8,7 +8,12 @@ export const MATRIX: RouteRule[] = [
   { method: 'GET', path: '/service-types', public: true, roles: [] },
   { method: 'GET', path: '/service-types/{serviceTypeId}', public: true, roles: [] },
 
-  { method: 'GET', path: '/me/provider-offer', roles: ['provider'], note: 'the caller’s own offer' },
+  {
+    method: 'GET',
+    path: '/me/provider-offer',
+    roles: ['provider'],
+    note: 'the caller’s own offer',
+  },
   {
     method: 'PUT',
     path: '/me/provider-offer/services/{serviceTypeId}',

@@ -52,7 +52,11 @@ describe('missions: the service-type catalogue and provider offers', () => {
       const list = await t.request('GET', '/service-types');
       expect(list.status).toBe(200);
       expect(list.body.items).toContainEqual(
-        expect.objectContaining({ serviceTypeId: created.body.serviceTypeId, label: 'Ménage', status: 'active' }),
+        expect.objectContaining({
+          serviceTypeId: created.body.serviceTypeId,
+          label: 'Ménage',
+          status: 'active',
+        }),
       );
       const one = await t.request('GET', `/service-types/${created.body.serviceTypeId}`);
       expect(one.body).toMatchObject({ label: 'Ménage', retiredAt: null });
@@ -92,7 +96,11 @@ describe('missions: the service-type catalogue and provider offers', () => {
       });
       expect(refused.body).toMatchObject({ status: 403, code: 'ROLE_REQUIRED' });
       for (const [method, url, body] of [
-        ['PUT', `/admin/service-types/${UNKNOWN_ID}`, { label: 'X', description: '', category: 'home' }],
+        [
+          'PUT',
+          `/admin/service-types/${UNKNOWN_ID}`,
+          { label: 'X', description: '', category: 'home' },
+        ],
         ['POST', `/admin/service-types/${UNKNOWN_ID}/retire`, undefined],
       ] as const) {
         const res = await t.request(method, url, { token: admin.token, body });
@@ -109,19 +117,35 @@ describe('missions: the service-type catalogue and provider offers', () => {
       await typeId('Bricolage', 'repairs');
       const renamed = await t.request('PUT', `/admin/service-types/${id}`, {
         token: admin.token,
-        body: { label: 'Jardinage et potager', description: 'Tonte, haies, potager.', category: 'garden' },
+        body: {
+          label: 'Jardinage et potager',
+          description: 'Tonte, haies, potager.',
+          category: 'garden',
+        },
       });
-      expect(renamed.body).toMatchObject({ serviceTypeId: id, label: 'Jardinage et potager', revision: '1' });
+      expect(renamed.body).toMatchObject({
+        serviceTypeId: id,
+        label: 'Jardinage et potager',
+        revision: '1',
+      });
       const same = await t.request('PUT', `/admin/service-types/${id}`, {
         token: admin.token,
-        body: { label: 'Jardinage et potager', description: 'Tonte, haies, potager.', category: 'garden' },
+        body: {
+          label: 'Jardinage et potager',
+          description: 'Tonte, haies, potager.',
+          category: 'garden',
+        },
       });
       expect(same.body.revision).toBe('1');
       const taken = await t.request('PUT', `/admin/service-types/${id}`, {
         token: admin.token,
         body: { label: 'bricolage', description: '', category: 'garden' },
       });
-      expect(taken.body).toMatchObject({ status: 409, code: 'SERVICE_TYPE_LABEL_TAKEN', currentStatus: 'active' });
+      expect(taken.body).toMatchObject({
+        status: 409,
+        code: 'SERVICE_TYPE_LABEL_TAKEN',
+        currentStatus: 'active',
+      });
       await t.settle();
       // The renamed type holds its new label: creating it again is refused by the read model's check.
       expect((await createType('Jardinage et potager', 'garden')).body).toMatchObject({
@@ -141,8 +165,14 @@ describe('missions: the service-type catalogue and provider offers', () => {
         idempotencyKey: key,
       });
       expect(replay.body).toEqual(retired.body);
-      const again = await t.request('POST', `/admin/service-types/${id}/retire`, { token: admin.token });
-      expect(again.body).toMatchObject({ status: 409, code: 'SERVICE_TYPE_RETIRED', currentStatus: 'retired' });
+      const again = await t.request('POST', `/admin/service-types/${id}/retire`, {
+        token: admin.token,
+      });
+      expect(again.body).toMatchObject({
+        status: 409,
+        code: 'SERVICE_TYPE_RETIRED',
+        currentStatus: 'retired',
+      });
       const edit = await t.request('PUT', `/admin/service-types/${id}`, {
         token: admin.token,
         body: { label: 'Autre', description: '', category: 'garden' },
@@ -150,8 +180,12 @@ describe('missions: the service-type catalogue and provider offers', () => {
       expect(edit.body).toMatchObject({ status: 409, code: 'SERVICE_TYPE_RETIRED' });
       await t.settle();
       const list = await t.request('GET', '/service-types?category=garden');
-      expect(list.body.items.map((i: { serviceTypeId: string }) => i.serviceTypeId)).not.toContain(id);
-      expect((await t.request('GET', `/service-types/${id}`)).body).toMatchObject({ status: 'retired' });
+      expect(list.body.items.map((i: { serviceTypeId: string }) => i.serviceTypeId)).not.toContain(
+        id,
+      );
+      expect((await t.request('GET', `/service-types/${id}`)).body).toMatchObject({
+        status: 'retired',
+      });
     });
   });
 
@@ -213,7 +247,11 @@ describe('missions: the service-type catalogue and provider offers', () => {
           token: provider.token,
           body: { kind: 'hourly', hourlyRateCents: 2_000 },
         });
-        expect(res.body).toMatchObject({ status: 422, code: 'SERVICE_TYPE_NOT_FOUND', serviceTypeId: id });
+        expect(res.body).toMatchObject({
+          status: 422,
+          code: 'SERVICE_TYPE_NOT_FOUND',
+          serviceTypeId: id,
+        });
       }
       const url = `/me/provider-offer/services/${menage}`;
       for (const body of [
@@ -224,7 +262,11 @@ describe('missions: the service-type catalogue and provider offers', () => {
         const res = await t.request('PUT', url, { token: provider.token, body });
         expect(res.body).toMatchObject({ status: 400, code: 'OFFER_INVALID_PRICING' });
       }
-      for (const body of [{ kind: 'daily' }, { kind: 'hourly' }, { kind: 'fixed', fixedPriceCents: '80' }]) {
+      for (const body of [
+        { kind: 'daily' },
+        { kind: 'hourly' },
+        { kind: 'fixed', fixedPriceCents: '80' },
+      ]) {
         const res = await t.request('PUT', url, { token: provider.token, body });
         expect(res.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
       }
@@ -263,12 +305,22 @@ describe('missions: the service-type catalogue and provider offers', () => {
         token: provider.token,
         body: { postalCode: '69003', city: 'Lyon 3e', lat: 45.7601, lng: 4.8512, radiusKm: 5 },
       });
-      expect(given.body.zone).toEqual({ postalCode: '69003', city: 'Lyon 3e', lat: 45.7601, lng: 4.8512, radiusKm: 5 });
+      expect(given.body.zone).toEqual({
+        postalCode: '69003',
+        city: 'Lyon 3e',
+        lat: 45.7601,
+        lng: 4.8512,
+        radiusKm: 5,
+      });
       const unknown = await t.request('PUT', '/me/provider-offer/zone', {
         token: provider.token,
         body: { postalCode: '00000', radiusKm: 15 },
       });
-      expect(unknown.body).toMatchObject({ status: 422, code: 'POSTAL_CODE_UNKNOWN', postalCode: '00000' });
+      expect(unknown.body).toMatchObject({
+        status: 422,
+        code: 'POSTAL_CODE_UNKNOWN',
+        postalCode: '00000',
+      });
       for (const [body, code] of [
         [{ postalCode: '69003', radiusKm: 0 }, 'OFFER_INVALID_RADIUS'],
         [{ postalCode: '69003', radiusKm: 101 }, 'OFFER_INVALID_RADIUS'],
@@ -276,7 +328,10 @@ describe('missions: the service-type catalogue and provider offers', () => {
         [{ postalCode: '69003', lat: 45.7, radiusKm: 10 }, 'OFFER_INVALID_COORDINATES'],
         [{ postalCode: '69003' }, 'VALIDATION_FAILED'],
       ] as const) {
-        const res = await t.request('PUT', '/me/provider-offer/zone', { token: provider.token, body });
+        const res = await t.request('PUT', '/me/provider-offer/zone', {
+          token: provider.token,
+          body,
+        });
         expect(res.body).toMatchObject({ status: 400, code });
       }
     });
@@ -328,7 +383,11 @@ describe('missions: the service-type catalogue and provider offers', () => {
     it('adds exceptions (a repeat with the same Idempotency-Key is the same one) and removes them', async () => {
       const provider = await party(t, 'provider');
       const key = randomUUID();
-      const body = { kind: 'unavailable', from: '2099-08-01T00:00:00+02:00', to: '2099-08-15T00:00:00+02:00' };
+      const body = {
+        kind: 'unavailable',
+        from: '2099-08-01T00:00:00+02:00',
+        to: '2099-08-15T00:00:00+02:00',
+      };
       const added = await t.request('POST', '/me/provider-offer/exceptions', {
         token: provider.token,
         body,
@@ -353,10 +412,21 @@ describe('missions: the service-type catalogue and provider offers', () => {
         [{ ...body, kind: 'maybe' }, 400, 'VALIDATION_FAILED'],
         [{ ...body, from: 'demain' }, 400, 'OFFER_INVALID_EXCEPTION'],
         [{ ...body, from: body.to, to: body.from }, 400, 'OFFER_INVALID_EXCEPTION'],
-        [{ kind: 'available', from: '2001-01-01T00:00:00Z', to: '2001-01-02T00:00:00Z' }, 422, 'OFFER_EXCEPTION_IN_PAST'],
-        [{ kind: 'available', from: '2099-01-01T00:00:00Z', to: '2100-06-01T00:00:00Z' }, 422, 'OFFER_EXCEPTION_TOO_LONG'],
+        [
+          { kind: 'available', from: '2001-01-01T00:00:00Z', to: '2001-01-02T00:00:00Z' },
+          422,
+          'OFFER_EXCEPTION_IN_PAST',
+        ],
+        [
+          { kind: 'available', from: '2099-01-01T00:00:00Z', to: '2100-06-01T00:00:00Z' },
+          422,
+          'OFFER_EXCEPTION_TOO_LONG',
+        ],
       ] as const) {
-        const res = await t.request('POST', '/me/provider-offer/exceptions', { token: provider.token, body: input });
+        const res = await t.request('POST', '/me/provider-offer/exceptions', {
+          token: provider.token,
+          body: input,
+        });
         expect(res.body).toMatchObject({ status, code });
       }
       const url = `/me/provider-offer/exceptions/${added.body.exceptionId}`;
@@ -385,15 +455,17 @@ describe('missions: the service-type catalogue and provider offers', () => {
     });
 
     it('shows a provider found by reference: active services, zone without its coordinates, hours, upcoming exceptions', async () => {
-      const { accountId, providerReference } = await t.app.get(RegistrationService).registerConfirmed(
-        {
-          email: `offer-${randomUUID()}@example.fr`,
-          password: 'Str0ng!password-offer',
-          displayName: 'Camille Durand',
-          roles: ['provider'],
-        },
-        { correlationId: randomUUID() },
-      );
+      const { accountId, providerReference } = await t.app
+        .get(RegistrationService)
+        .registerConfirmed(
+          {
+            email: `offer-${randomUUID()}@example.fr`,
+            password: 'Str0ng!password-offer',
+            displayName: 'Camille Durand',
+            roles: ['provider'],
+          },
+          { correlationId: randomUUID() },
+        );
       const token = await t.tokenFor({ accountId, roles: ['provider'] });
       const other = await typeId('Informatique à domicile', 'it');
       await t.request('PUT', `/me/provider-offer/services/${menage}`, {
@@ -405,7 +477,10 @@ describe('missions: the service-type catalogue and provider offers', () => {
         body: { kind: 'fixed', fixedPriceCents: 6_000 },
       });
       await t.request('POST', `/admin/service-types/${other}/retire`, { token: admin.token });
-      await t.request('PUT', '/me/provider-offer/zone', { token, body: { postalCode: '69003', radiusKm: 12 } });
+      await t.request('PUT', '/me/provider-offer/zone', {
+        token,
+        body: { postalCode: '69003', radiusKm: 12 },
+      });
       await t.request('PUT', '/me/provider-offer/weekly-hours', {
         token,
         body: { slots: [{ weekday: 2, from: '08:00', to: '12:00' }] },
@@ -429,18 +504,22 @@ describe('missions: the service-type catalogue and provider offers', () => {
       });
       expect(seen.body.zone.lat).toBeUndefined();
       expect(seen.body.services).toEqual([
-        expect.objectContaining({ serviceTypeId: menage, pricing: { kind: 'hourly', hourlyRateCents: 2_200 } }),
+        expect.objectContaining({
+          serviceTypeId: menage,
+          pricing: { kind: 'hourly', hourlyRateCents: 2_200 },
+        }),
       ]);
       // Verified once every document is approved: only then is the provider dispatched.
       await seedVerifiedProvider(t, accountId);
-      const verified = await t.request('GET', `/providers/${providerReference}/offer`, { token: client.token });
+      const verified = await t.request('GET', `/providers/${providerReference}/offer`, {
+        token: client.token,
+      });
       expect(verified.body.verified).toBe(true);
       // The provider's own view still lists the retired type, marked as such.
       const own = await t.request('GET', '/me/provider-offer', { token });
-      expect(own.body.services.map((s: { serviceTypeStatus: string }) => s.serviceTypeStatus).sort()).toEqual([
-        'active',
-        'retired',
-      ]);
+      expect(
+        own.body.services.map((s: { serviceTypeStatus: string }) => s.serviceTypeStatus).sort(),
+      ).toEqual(['active', 'retired']);
     });
 
     it('answers an unknown reference with 404 and a malformed one with 400', async () => {

@@ -23,7 +23,8 @@ export const OFFER_EXAMPLE = {
 export class OfferServiceDto {
   @ApiProperty({
     enum: ['hourly', 'fixed'],
-    description: 'Per hour (times the request\'s estimated duration) or a fixed price per intervention.',
+    description:
+      "Per hour (times the request's estimated duration) or a fixed price per intervention.",
     example: 'hourly',
   })
   @IsIn(['hourly', 'fixed'])
@@ -62,7 +63,8 @@ export class ZoneDto {
   city?: string;
 
   @ApiPropertyOptional({
-    description: 'Latitude of the base location; with `lng`, or both absent to derive them from the postal code.',
+    description:
+      'Latitude of the base location; with `lng`, or both absent to derive them from the postal code.',
     example: 45.7597,
   })
   @IsOptional()
@@ -74,7 +76,10 @@ export class ZoneDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   lng?: number;
 
-  @ApiProperty({ description: 'Radius covered around the base location, whole km, 1 to 100.', example: 15 })
+  @ApiProperty({
+    description: 'Radius covered around the base location, whole km, 1 to 100.',
+    example: 15,
+  })
   @IsInt()
   radiusKm!: number;
 }
@@ -98,7 +103,8 @@ export class WeeklySlotDto {
 export class WeeklyHoursDto {
   @ApiProperty({
     type: [WeeklySlotDto],
-    description: 'The whole weekly schedule (replaces the previous one); slots of one day may touch, never overlap.',
+    description:
+      'The whole weekly schedule (replaces the previous one); slots of one day may touch, never overlap.',
   })
   @IsArray()
   @ArrayMaxSize(200)
@@ -121,7 +127,10 @@ export class AvailabilityExceptionDto {
   @MaxLength(40)
   from!: string;
 
-  @ApiProperty({ description: 'ISO 8601 instant after `from`, in the future; at most a year later.', example: '2026-08-17T00:00:00+02:00' })
+  @ApiProperty({
+    description: 'ISO 8601 instant after `from`, in the future; at most a year later.',
+    example: '2026-08-17T00:00:00+02:00',
+  })
   @IsString()
   @MaxLength(40)
   to!: string;
@@ -213,7 +222,8 @@ export class ProviderOfferResponse {
   providerId!: string;
 
   @ApiProperty({
-    description: 'Every required document approved and in date: only verified providers are sent requests and take paid missions.',
+    description:
+      'Every required document approved and in date: only verified providers are sent requests and take paid missions.',
     example: true,
   })
   verified!: boolean;
@@ -230,12 +240,19 @@ export class ProviderOfferResponse {
   @ApiProperty({ type: [AvailabilityExceptionResponse], description: 'Sorted by start.' })
   exceptions!: AvailabilityExceptionResponse[];
 
-  @ApiProperty({ description: 'Stream revision (`-1` before the first declaration), for If-Match.', example: '3' })
+  @ApiProperty({
+    description: 'Stream revision (`-1` before the first declaration), for If-Match.',
+    example: '3',
+  })
   revision!: string;
 }
 
 export class ExceptionAddedResponse extends ProviderOfferResponse {
-  @ApiProperty({ format: 'uuid', description: 'The new exception (DELETE it by this id).', example: OFFER_EXAMPLE.exceptionId })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The new exception (DELETE it by this id).',
+    example: OFFER_EXAMPLE.exceptionId,
+  })
   exceptionId!: string;
 }
 

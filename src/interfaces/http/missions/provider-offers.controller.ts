@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, Param, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -141,11 +141,7 @@ export class ProviderOffersController {
     ],
   })
   @ApiOkResponse({ type: ProviderOfferResponse })
-  zone(
-    @CurrentActor() actor: Actor,
-    @Body() body: ZoneDto,
-    @Headers('if-match') ifMatch?: string,
-  ) {
+  zone(@CurrentActor() actor: Actor, @Body() body: ZoneDto, @Headers('if-match') ifMatch?: string) {
     return this.send(
       actor,
       {
@@ -203,7 +199,11 @@ export class ProviderOffersController {
     ],
     ifMatch: false,
   })
-  @ApiResponse({ status: 201, type: ExceptionAddedResponse, description: 'The offer with the new exception.' })
+  @ApiResponse({
+    status: 201,
+    type: ExceptionAddedResponse,
+    description: 'The offer with the new exception.',
+  })
   async addException(
     @CurrentActor() actor: Actor,
     @Body() body: AvailabilityExceptionDto,
@@ -212,7 +212,13 @@ export class ProviderOffersController {
     const exceptionId = newId('provider-offer-exception', actor, key);
     const offer = await this.send(actor, {
       type: 'AddAvailabilityException',
-      data: { providerId: actor.accountId, exceptionId, kind: body.kind, from: body.from, to: body.to },
+      data: {
+        providerId: actor.accountId,
+        exceptionId,
+        kind: body.kind,
+        from: body.from,
+        to: body.to,
+      },
       meta: actor.meta(this.clock.now(), 'provider'),
     });
     return { ...offer, exceptionId };
@@ -247,7 +253,8 @@ export class ProviderOffersController {
   @ApiBearerAuth()
   @ApiParam({
     name: 'reference',
-    description: 'The provider\'s public reference, case-insensitive; anything else is answered 400 `INVALID_PROVIDER_REFERENCE`.',
+    description:
+      "The provider's public reference, case-insensitive; anything else is answered 400 `INVALID_PROVIDER_REFERENCE`.",
     example: 'PR-7K3Q9',
   })
   @ApiOperation({
@@ -257,7 +264,10 @@ export class ProviderOffersController {
   })
   @ApiOkResponse({ type: PublicProviderOfferResponse })
   @ApiResponse({ status: 400, description: '`INVALID_PROVIDER_REFERENCE`' })
-  @ApiResponse({ status: 404, description: '`PROVIDER_NOT_FOUND`: no open provider account under this reference.' })
+  @ApiResponse({
+    status: 404,
+    description: '`PROVIDER_NOT_FOUND`: no open provider account under this reference.',
+  })
   async byReference(@Param('reference') reference: string): Promise<PublicProviderOfferResponse> {
     const normalised = parseProviderReference(reference);
     const provider: ProviderByReference | null = await this.queryBus.execute(
@@ -272,7 +282,11 @@ export class ProviderOffersController {
       verified: offer.verified,
       services: offer.services.filter((s) => s.serviceTypeStatus === 'active'),
       zone: offer.zone
-        ? { postalCode: offer.zone.postalCode, city: offer.zone.city, radiusKm: offer.zone.radiusKm }
+        ? {
+            postalCode: offer.zone.postalCode,
+            city: offer.zone.city,
+            radiusKm: offer.zone.radiusKm,
+          }
         : null,
       weeklyHours: offer.weeklyHours,
       exceptions: offer.exceptions.filter((e) => e.to > now),
@@ -280,7 +294,9 @@ export class ProviderOffersController {
   }
 
   private offerOf(providerId: string): Promise<ProviderOfferView> {
-    return this.queryBus.execute(new GetProviderOfferQuery(providerId, this.clock.now().toISOString()));
+    return this.queryBus.execute(
+      new GetProviderOfferQuery(providerId, this.clock.now().toISOString()),
+    );
   }
 
   private async send(
@@ -296,4 +312,3 @@ export class ProviderOffersController {
     return this.offerOf(actor.accountId);
   }
 }
-

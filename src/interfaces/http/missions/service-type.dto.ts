@@ -19,7 +19,10 @@ export class ServiceTypeDto {
   @MaxLength(200)
   label!: string;
 
-  @ApiProperty({ description: 'Up to 1 000 characters; may be empty.', example: SERVICE_TYPE_EXAMPLE.description })
+  @ApiProperty({
+    description: 'Up to 1 000 characters; may be empty.',
+    example: SERVICE_TYPE_EXAMPLE.description,
+  })
   @IsString()
   @MaxLength(2_000)
   description!: string;

@@ -58,15 +58,27 @@ export class ServiceTypesController {
     summary: 'Add a service type to the catalogue',
     description:
       'Staff (admin) add a type providers can offer and clients request. Its id is derived from the label\'s slug (lower case, accents and punctuation dropped), so creating "Ménage" twice, or "menage", answers 409 `SERVICE_TYPE_EXISTS` naming the existing type in `serviceTypeId`.',
-    refusals: [...VALIDATION_REFUSALS, { status: 409, code: 'SERVICE_TYPE_EXISTS', currentStatus: 'active' }],
+    refusals: [
+      ...VALIDATION_REFUSALS,
+      { status: 409, code: 'SERVICE_TYPE_EXISTS', currentStatus: 'active' },
+    ],
     ifMatch: false,
   })
-  @ApiResponse({ status: 201, type: ServiceTypeChangeResponse, description: 'The new active type.' })
+  @ApiResponse({
+    status: 201,
+    type: ServiceTypeChangeResponse,
+    description: 'The new active type.',
+  })
   create(@CurrentActor() actor: Actor, @Body() body: ServiceTypeDto) {
     const serviceTypeId = serviceTypeIdFor(typeof body.label === 'string' ? body.label.trim() : '');
     return this.send(actor, serviceTypeId, {
       type: 'CreateServiceType',
-      data: { serviceTypeId, label: body.label, description: body.description, category: body.category },
+      data: {
+        serviceTypeId,
+        label: body.label,
+        description: body.description,
+        category: body.category,
+      },
       meta: actor.meta(this.clock.now(), 'admin'),
     });
   }
@@ -75,7 +87,7 @@ export class ServiceTypesController {
   @Roles('admin')
   @ApiParam({ name: 'serviceTypeId', example: SERVICE_TYPE_EXAMPLE.serviceTypeId })
   @ApiStateChange({
-    summary: 'Replace a service type\'s label, description and category',
+    summary: "Replace a service type's label, description and category",
     description:
       'The id stays; missions already booked keep the label they were booked with. Renaming onto the label of another type answers 409 `SERVICE_TYPE_LABEL_TAKEN`; the same values again change nothing.',
     refusals: [
@@ -97,7 +109,12 @@ export class ServiceTypesController {
       serviceTypeId,
       {
         type: 'UpdateServiceType',
-        data: { serviceTypeId, label: body.label, description: body.description, category: body.category },
+        data: {
+          serviceTypeId,
+          label: body.label,
+          description: body.description,
+          category: body.category,
+        },
         meta: actor.meta(this.clock.now(), 'admin'),
       },
       ifMatch,
@@ -126,7 +143,11 @@ export class ServiceTypesController {
     return this.send(
       actor,
       serviceTypeId,
-      { type: 'RetireServiceType', data: { serviceTypeId }, meta: actor.meta(this.clock.now(), 'admin') },
+      {
+        type: 'RetireServiceType',
+        data: { serviceTypeId },
+        meta: actor.meta(this.clock.now(), 'admin'),
+      },
       ifMatch,
     );
   }
@@ -165,7 +186,12 @@ export class ServiceTypesController {
     ifMatch?: string,
   ): Promise<ServiceTypeChangeResponse> {
     const result: HandleResult<ServiceTypeState, ServiceTypeEvent> = await this.commandBus.execute(
-      new ServiceTypeCommandMessage(serviceTypeId, command, actor.causation, commandOptions(ifMatch)),
+      new ServiceTypeCommandMessage(
+        serviceTypeId,
+        command,
+        actor.causation,
+        commandOptions(ifMatch),
+      ),
     );
     const { state } = result;
     if (state.status === 'none') throw serviceTypeNotFound(serviceTypeId);
