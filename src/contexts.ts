@@ -7,6 +7,7 @@ import { EscrowModule } from './modules/escrow.module';
 import { FilesModule } from './modules/files.module';
 import { IdentityModule } from './modules/identity.module';
 import { MissionDispatchModule } from './modules/mission-dispatch.module';
+import { MissionOffersModule } from './modules/mission-offers.module';
 import { OrdersModule } from './modules/orders.module';
 import { PaymentsModule } from './modules/payments.module';
 import { PayoutsModule } from './modules/payouts.module';
@@ -28,6 +29,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   PayoutsModule,
   BillingModule,
   MissionDispatchModule,
+  MissionOffersModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

@@ -6,6 +6,7 @@ import { MediationProjection } from './mediation/mediation.projection';
 import { OrdersProjection } from './orders/orders.projection';
 import { ProfilesProjection } from './profiles/profiles.projection';
 import { Projection } from './runner/projection';
+import { ServiceTypesProjection } from './service-types/service-types.projection';
 import { WalletsProjection } from './wallets/wallets.projection';
 
 /**
@@ -19,7 +20,7 @@ const PROJECTIONS_BY_CONTEXT = {
   payouts: () => [new WalletsProjection()],
   disputes: () => [new MediationProjection()],
   billing: () => [new LedgerProjection(), new InvoicesProjection()],
-  missions: () => [new DispatchProjection()],
+  missions: () => [new DispatchProjection(), new ServiceTypesProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

@@ -53,3 +53,4 @@ export {
 } from './mission.guards';
 export { AUTHORISATION_FAILURE_REASON_MAX_LENGTH } from './mission.payment';
 export type { LateCancellationRule } from './mission.cancellation';
+export * from './offers';

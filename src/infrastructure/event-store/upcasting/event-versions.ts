@@ -6,6 +6,10 @@ import { GATEWAY_EVENT_VERSIONS } from '../../../domain/payments';
 import { ACCOUNT_EVENT_VERSIONS, VERIFICATION_EVENT_VERSIONS } from '../../../domain/identity';
 import { CUSTOM_REQUEST_EVENT_VERSIONS, ORDER_EVENT_VERSIONS } from '../../../domain/orders';
 import { PAYOUT_EVENT_VERSIONS, WALLET_EVENT_VERSIONS } from '../../../domain/payouts';
+import {
+  PROVIDER_OFFER_EVENT_VERSIONS,
+  SERVICE_TYPE_EVENT_VERSIONS,
+} from '../../../domain/missions/offers';
 import { SELLER_GIGS_EVENT_VERSIONS } from '../../../application/catalog/seller-gigs.index';
 import { mergeEventVersions } from './upcaster-registry';
 
@@ -23,4 +27,6 @@ export const EVENT_VERSIONS = mergeEventVersions(
   PAYOUT_EVENT_VERSIONS,
   GATEWAY_EVENT_VERSIONS,
   MISSION_EVENT_VERSIONS,
+  SERVICE_TYPE_EVENT_VERSIONS,
+  PROVIDER_OFFER_EVENT_VERSIONS,
 );

@@ -32,6 +32,10 @@ export const API_TAGS: Record<string, string> = {
   admin: 'Operations: projections and reactors (lag, halts, retry).',
   health: 'Liveness and readiness.',
   webhooks: 'Signed callbacks from the payment gateways.',
+  'service types':
+    'The catalogue of services local missions are booked for (ménage, jardinage, bricolage...): staff manage it, anyone reads it.',
+  'provider offers':
+    'What a provider offers for local missions: service types with an hourly rate or a fixed price, the zone covered, weekly hours and exceptions.',
 };
 
 type Parameter = {
