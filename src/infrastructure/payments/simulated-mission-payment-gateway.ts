@@ -272,7 +272,6 @@ export class SimulatedMissionPaymentGateway implements MissionPaymentGateway {
     return rows[0] ?? null;
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private replay(
     key: string,
     earlier: {
