@@ -6,6 +6,7 @@ import { DisputesModule } from './modules/disputes.module';
 import { EscrowModule } from './modules/escrow.module';
 import { FilesModule } from './modules/files.module';
 import { IdentityModule } from './modules/identity.module';
+import { MissionDispatchModule } from './modules/mission-dispatch.module';
 import { MissionMoneyModule } from './modules/mission-money.module';
 import { MissionsModule } from './modules/missions.module';
 import { OrdersModule } from './modules/orders.module';
@@ -28,6 +29,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   DisputesModule,
   PayoutsModule,
   BillingModule,
+  MissionDispatchModule,
   MissionMoneyModule,
   MissionsModule,
 ];
