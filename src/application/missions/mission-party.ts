@@ -1,4 +1,9 @@
-import type { ExistingMission, MissionCommand, MissionPricing, MissionState } from '../../domain/missions';
+import type {
+  ExistingMission,
+  MissionCommand,
+  MissionPricing,
+  MissionState,
+} from '../../domain/missions';
 import { missionNotFound } from '../../domain/missions/mission.errors';
 import { divideHalfEven } from '../../domain/shared';
 import type { CommandBuilder } from '../shared/command-handling';
@@ -20,7 +25,8 @@ export function existingMission(
   missionId: string,
   accountId: string,
 ): ExistingMission {
-  if (state.status === 'none' || !isMissionParty(state, accountId)) throw missionNotFound(missionId);
+  if (state.status === 'none' || !isMissionParty(state, accountId))
+    throw missionNotFound(missionId);
   return state;
 }
 
@@ -37,7 +43,11 @@ export function forParty(
  * The price a confirmed provider's pricing gives for a duration: hourly rate × hours, rounded
  * half-even to the cent; a fixed price does not depend on the duration.
  */
-export function priceFor(pricing: MissionPricing, durationMinutes: number, fixedCents: number): number {
+export function priceFor(
+  pricing: MissionPricing,
+  durationMinutes: number,
+  fixedCents: number,
+): number {
   if (pricing.kind === 'fixed') return fixedCents;
   return Number(divideHalfEven(BigInt(pricing.hourlyRateCents) * BigInt(durationMinutes), 60n));
 }

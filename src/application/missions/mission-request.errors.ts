@@ -38,7 +38,11 @@ export const providerDoesNotOfferService = (providerReference: string, serviceTy
   );
 
 export const providerReferenceUnknown = (providerReference: string) =>
-  new BusinessRuleError(C.PROVIDER_REFERENCE_UNKNOWN, 'No open provider account has this reference', {
-    field: 'providerReference',
-    providerReference,
-  });
+  new BusinessRuleError(
+    C.PROVIDER_REFERENCE_UNKNOWN,
+    'No open provider account has this reference',
+    {
+      field: 'providerReference',
+      providerReference,
+    },
+  );

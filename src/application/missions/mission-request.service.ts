@@ -91,7 +91,11 @@ export class MissionRequests {
   ): Promise<MissionResult> {
     const { missionId, clientId, serviceTypeId } = input;
     const terms = checkedTerms(
-      { startsAt: input.startsAt, durationMinutes: input.durationMinutes, details: input.details ?? '' },
+      {
+        startsAt: input.startsAt,
+        durationMinutes: input.durationMinutes,
+        details: input.details ?? '',
+      },
       meta.now,
     );
     const serviceTypeLabel = await this.candidates.serviceTypeLabel(serviceTypeId);
@@ -153,7 +157,11 @@ export class MissionRequests {
     causation: CausationContext,
     idempotencyKey?: string,
   ): Promise<MissionResult> {
-    const { state } = await loadAggregate(this.store, missionStream(input.missionId), missionDecider);
+    const { state } = await loadAggregate(
+      this.store,
+      missionStream(input.missionId),
+      missionDecider,
+    );
     const mission = existingMission(state, input.missionId, meta.actorId);
     requireClient(mission, meta);
     ensurePending(mission);
@@ -166,7 +174,10 @@ export class MissionRequests {
       meta.now,
     );
     const place = input.place ? await this.placeOf(input.place) : mission.place;
-    const query = { ...this.queryFor(mission.serviceTypeId, place, terms), ignoreMissionId: mission.missionId };
+    const query = {
+      ...this.queryFor(mission.serviceTypeId, place, terms),
+      ignoreMissionId: mission.missionId,
+    };
     let candidates: MissionCandidate[];
     if (mission.targeting === 'direct') {
       const providerId = mission.candidates[0].providerId;
@@ -270,7 +281,9 @@ export class MissionRequests {
   private async dispatched(clientId: string, query: CandidateQuery): Promise<MissionCandidate[]> {
     const found = (await this.candidates.available(query)).filter((c) => c.providerId !== clientId);
     if (found.length === 0) throw noAvailableProvider(query.serviceTypeId);
-    return found.slice(0, query.limit).map((candidate, index) => ({ ...candidate, rank: index + 1 }));
+    return found
+      .slice(0, query.limit)
+      .map((candidate, index) => ({ ...candidate, rank: index + 1 }));
   }
 }
 

@@ -1,5 +1,10 @@
 import type { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { missionDecider, MissionCandidate, MissionEvent, MissionState } from '../../domain/missions';
+import {
+  missionDecider,
+  MissionCandidate,
+  MissionEvent,
+  MissionState,
+} from '../../domain/missions';
 import { DomainError } from '../../domain/shared';
 import { PaymentDeclinedError } from '../payments/payment-gateway.port';
 import { EventStore, RecordedEvent, StreamNotFoundError } from '../shared/event-store.port';
@@ -53,7 +58,13 @@ class World {
         typeof message.command === 'function' ? await message.command(state) : message.command;
       const events = missionDecider.decide(command, state);
       this.events.push(...events);
-      return { events, eventIds: [], state: this.state(), nextExpectedRevision: 0n, position: null };
+      return {
+        events,
+        eventIds: [],
+        state: this.state(),
+        nextExpectedRevision: 0n,
+        position: null,
+      };
     },
   } as unknown as CommandBus;
 
@@ -193,7 +204,11 @@ describe('publishing a mission request', () => {
 
   it('addresses a request by provider reference to that provider only', async () => {
     const w = new World();
-    const result = await w.service.publish(input({ providerReference: 'pr-7k3q9' }), meta(), causation);
+    const result = await w.service.publish(
+      input({ providerReference: 'pr-7k3q9' }),
+      meta(),
+      causation,
+    );
     expect(result.state).toMatchObject({
       targeting: 'direct',
       candidates: [{ providerId: 'p-9', priceCents: 4_800 }],
@@ -208,8 +223,16 @@ describe('publishing a mission request', () => {
       input({ place: { address: 'x', postalCode: '00000' } }),
       'POSTAL_CODE_UNKNOWN',
     ],
-    ['an unknown reference', input({ providerReference: 'PR-2222Z' }), 'PROVIDER_REFERENCE_UNKNOWN'],
-    ['a start in the past', input({ startsAt: '2026-11-30T09:00:00.000Z' }), 'MISSION_START_IN_PAST'],
+    [
+      'an unknown reference',
+      input({ providerReference: 'PR-2222Z' }),
+      'PROVIDER_REFERENCE_UNKNOWN',
+    ],
+    [
+      'a start in the past',
+      input({ startsAt: '2026-11-30T09:00:00.000Z' }),
+      'MISSION_START_IN_PAST',
+    ],
   ])('refuses %s and writes nothing', async (_name, request, code) => {
     const w = new World();
     expect(await codeOf(() => w.service.publish(request, meta(), causation))).toBe(code);
@@ -229,14 +252,18 @@ describe('publishing a mission request', () => {
     const w = new World();
     w.references['PR-3333Z'] = 'p-3';
     expect(
-      await codeOf(() => w.service.publish(input({ providerReference: 'PR-3333Z' }), meta(), causation)),
+      await codeOf(() =>
+        w.service.publish(input({ providerReference: 'PR-3333Z' }), meta(), causation),
+      ),
     ).toBe('PROVIDER_DOES_NOT_OFFER_SERVICE');
   });
 
   it('writes nothing when the card is declined', async () => {
     const w = new World();
     w.declined = true;
-    expect(await codeOf(() => w.service.publish(input(), meta(), causation))).toBe('PAYMENT_DECLINED');
+    expect(await codeOf(() => w.service.publish(input(), meta(), causation))).toBe(
+      'PAYMENT_DECLINED',
+    );
     expect(w.commands).toEqual([]);
   });
 });
@@ -269,7 +296,9 @@ describe('changing a request before any confirmation', () => {
     const w = new World();
     await w.service.publish(input(), meta(), causation);
     expect(
-      await codeOf(() => w.service.change({ missionId: MISSION, details: 'x' }, meta('stranger'), causation)),
+      await codeOf(() =>
+        w.service.change({ missionId: MISSION, details: 'x' }, meta('stranger'), causation),
+      ),
     ).toBe('MISSION_NOT_FOUND');
   });
 

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { causationOf, JobRun, jobOptions, notDue, runCommand, systemMeta } from '../scheduling/job-context';
+import {
+  causationOf,
+  JobRun,
+  jobOptions,
+  notDue,
+  runCommand,
+  systemMeta,
+} from '../scheduling/job-context';
 import type { JobOutcome, MissionResponseExpiryJob } from '../scheduling/jobs';
 import { Clock } from '../shared/clock';
 import { MissionCommandMessage } from './mission.messages';

@@ -43,7 +43,11 @@ describe('the schedule of a mission request', () => {
   });
 
   it('accepts the clock as a Date', () => {
-    const schedule = missionSchedule({ startsAt: at(30), durationMinutes: 60 }, new Date(NOW), SETTINGS);
+    const schedule = missionSchedule(
+      { startsAt: at(30), durationMinutes: 60 },
+      new Date(NOW),
+      SETTINGS,
+    );
     expect(schedule.authoriseAt).toBe(NOW);
   });
 });

@@ -45,7 +45,8 @@ export class PublishedMissionResponse extends MissionChangeResponse {
   authoriseAt!: string;
 
   @ApiProperty({
-    description: 'Providers answer by then; with no acceptance the request expires and the money is released.',
+    description:
+      'Providers answer by then; with no acceptance the request expires and the money is released.',
     example: '2026-12-03T10:00:00.000Z',
   })
   respondBy!: string;

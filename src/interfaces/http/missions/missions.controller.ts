@@ -4,11 +4,20 @@ import { ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FileReferences } from '../../../application/files/file-references.contract';
 import { GetProviderVerificationQuery } from '../../../application/identity/provider-verification.query';
 import { forParty, existingMission, priceFor } from '../../../application/missions/mission-party';
-import { MISSION_PAYMENTS, MissionPayments } from '../../../application/missions/mission-payments.port';
-import { MissionRequests, MissionResult } from '../../../application/missions/mission-request.service';
+import {
+  MISSION_PAYMENTS,
+  MissionPayments,
+} from '../../../application/missions/mission-payments.port';
+import {
+  MissionRequests,
+  MissionResult,
+} from '../../../application/missions/mission-request.service';
 import { missionSchedule } from '../../../application/missions/mission-schedule';
 import { MISSION_SETTINGS, MissionSettings } from '../../../application/missions/mission-settings';
-import { MissionCommandMessage, missionStream } from '../../../application/missions/mission.messages';
+import {
+  MissionCommandMessage,
+  missionStream,
+} from '../../../application/missions/mission.messages';
 import { Clock } from '../../../application/shared/clock';
 import { CommandBuilder, loadAggregate } from '../../../application/shared/command-handling';
 import { deterministicId } from '../../../application/shared/deterministic-id';
@@ -202,7 +211,12 @@ export class MissionsController {
       missionId,
       () => ({
         type: 'RefuseMission',
-        data: { missionId, providerId: actor.accountId, reason: body.reason, comment: body.comment },
+        data: {
+          missionId,
+          providerId: actor.accountId,
+          reason: body.reason,
+          comment: body.comment,
+        },
         meta,
       }),
       ifMatch,
@@ -340,7 +354,11 @@ export class MissionsController {
       (mission) => {
         const proposal = 'proposal' in mission ? mission.proposal : null;
         // Without the named proposal the decider refuses before reading the deadlines.
-        const schedule = missionSchedule(proposal?.proposed ?? mission.terms, meta.now, this.settings);
+        const schedule = missionSchedule(
+          proposal?.proposed ?? mission.terms,
+          meta.now,
+          this.settings,
+        );
         return {
           type: 'AcceptMissionChange',
           data: {
@@ -629,7 +647,7 @@ export class MissionsController {
   @ApiStateChange({
     summary: 'Give another card after a failed authorisation',
     description:
-      "For a mission authorised later: when the automatic authorisation of the saved card failed, the client gives another card; it is saved for off-session use and the next attempt uses it. Refused while no authorisation failed.",
+      'For a mission authorised later: when the automatic authorisation of the saved card failed, the client gives another card; it is saved for off-session use and the next attempt uses it. Refused while no authorisation failed.',
     refusals: [
       UNKNOWN,
       ONLY_CLIENT,
@@ -659,7 +677,8 @@ export class MissionsController {
       missionId,
       clientId: actor.accountId,
       paymentMethod: body.paymentMethod,
-      idempotencyKey: key ?? deterministicId('mission-replacement', missionId, body.paymentMethod, meta.now),
+      idempotencyKey:
+        key ?? deterministicId('mission-replacement', missionId, body.paymentMethod, meta.now),
     });
     return this.send(actor, missionId, () => ({
       type: 'ReplaceMissionPaymentMethod',

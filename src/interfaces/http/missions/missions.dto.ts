@@ -168,7 +168,8 @@ export class ChangeMissionDto {
   details?: string;
 
   @ApiPropertyOptional({
-    description: 'Another card token, used when the reservation grows; else the one given at publication.',
+    description:
+      'Another card token, used when the reservation grows; else the one given at publication.',
     example: 'pm_card_visa',
   })
   @IsOptional()
@@ -196,7 +197,10 @@ export class ProposeMissionChangeDto {
   @Max(MISSION_DURATION_MAX_MINUTES)
   durationMinutes?: number;
 
-  @ApiPropertyOptional({ example: 'Ajouter le nettoyage des vitres.', maxLength: MISSION_DETAILS_MAX_LENGTH })
+  @ApiPropertyOptional({
+    example: 'Ajouter le nettoyage des vitres.',
+    maxLength: MISSION_DETAILS_MAX_LENGTH,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(MISSION_DETAILS_MAX_LENGTH)
@@ -206,7 +210,8 @@ export class ProposeMissionChangeDto {
 export class RefuseMissionDto {
   @ApiProperty({
     enum: REFUSAL_REASONS,
-    description: 'Seed 000: skills (compétences), availability (disponibilité), place (lieu), or other.',
+    description:
+      'Seed 000: skills (compétences), availability (disponibilité), place (lieu), or other.',
     example: 'availability',
   })
   @IsIn(REFUSAL_REASONS as unknown as string[])
@@ -236,7 +241,10 @@ export class CancelMissionDto {
 }
 
 export class PostMissionMessageDto {
-  @ApiProperty({ example: 'Bonjour, faut-il apporter une échelle ?', maxLength: MISSION_MESSAGE_MAX_LENGTH })
+  @ApiProperty({
+    example: 'Bonjour, faut-il apporter une échelle ?',
+    maxLength: MISSION_MESSAGE_MAX_LENGTH,
+  })
   @IsString()
   @MaxLength(MISSION_MESSAGE_MAX_LENGTH)
   text!: string;
