@@ -8,6 +8,8 @@ import { FilesModule } from './modules/files.module';
 import { IdentityModule } from './modules/identity.module';
 import { MissionDispatchModule } from './modules/mission-dispatch.module';
 import { MissionOffersModule } from './modules/mission-offers.module';
+import { MissionMoneyModule } from './modules/mission-money.module';
+import { MissionsModule } from './modules/missions.module';
 import { OrdersModule } from './modules/orders.module';
 import { PaymentsModule } from './modules/payments.module';
 import { PayoutsModule } from './modules/payouts.module';
@@ -30,6 +32,8 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   BillingModule,
   MissionDispatchModule,
   MissionOffersModule,
+  MissionMoneyModule,
+  MissionsModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */
