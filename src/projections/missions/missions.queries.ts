@@ -282,20 +282,18 @@ async function visibleRow(
   missionId: string,
   viewer: MissionViewer,
 ): Promise<Row | null> {
-  const { rows } = await pool.query(
-    `${MISSION_SELECT},
-       LATERAL (SELECT bool_or(k.provider_id = $2 AND k.current AND NOT k.refused) AS candidate
-                  FROM rm_mission_candidates k WHERE k.mission_id = m.mission_id) cand
-      WHERE m.mission_id = $1`,
-    [missionId, viewer.accountId],
-  );
+  const { rows } = await pool.query(`${MISSION_SELECT} WHERE m.mission_id = $1`, [missionId]);
   const r = rows[0];
   if (!r) return null;
-  const party =
-    viewer.staff ||
-    r.client_id === viewer.accountId ||
-    r.provider_id === viewer.accountId ||
-    (r.status === 'pending' && r.candidate === true);
+  if (viewer.staff || r.client_id === viewer.accountId || r.provider_id === viewer.accountId)
+    return r;
+  if (r.status !== 'pending') return null;
+  const candidate = await pool.query(
+    `SELECT 1 FROM rm_mission_candidates
+      WHERE mission_id = $1 AND provider_id = $2 AND current AND NOT refused`,
+    [missionId, viewer.accountId],
+  );
+  const party = candidate.rows.length > 0;
   return party ? r : null;
 }
 
