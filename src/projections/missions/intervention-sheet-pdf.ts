@@ -51,6 +51,22 @@ function partyLines(party: MissionPartyDetails | null, provider: boolean): strin
 
 type Doc = InstanceType<typeof PDFDocument>;
 
+/** Open scissors pointing right, about 14 pt wide, centred on the cut line at `y`. */
+function scissors(doc: Doc, x: number, y: number): void {
+  doc.save().lineWidth(1.1).strokeColor('#000000');
+  doc.circle(x + 2.5, y - 3.2, 2.3).stroke();
+  doc.circle(x + 2.5, y + 3.2, 2.3).stroke();
+  doc
+    .moveTo(x + 4.6, y - 2)
+    .lineTo(x + 14, y + 2.6)
+    .stroke();
+  doc
+    .moveTo(x + 4.6, y + 2)
+    .lineTo(x + 14, y - 2.6)
+    .stroke();
+  doc.restore();
+}
+
 function signatureBoxes(doc: Doc, left: number, y: number, width: number, height: number): number {
   const gap = 20;
   const w = (width - gap) / 2;
@@ -153,14 +169,22 @@ export function renderInterventionSheetPdf(sheet: InterventionSheet): Promise<Bu
   y = field(doc, 'Lieu', place, left, y, width);
   y = field(doc, 'Tarif de la prestation (TTC)', euros(sheet.priceCents), left, y, width);
   doc.font('Helvetica-Bold').fontSize(9.5).text('Détails de l’intervention :', left, y);
+  y += 14;
+  const detailsHeight = 70;
+  doc.rect(left, y, width, detailsHeight).lineWidth(0.5).strokeColor('#bbbbbb').stroke();
   doc
     .font('Helvetica')
-    .text(sheet.details || '—', left, doc.y + 2, { width, height: 70, ellipsis: true });
-  y = Math.max(doc.y, y) + 14;
-  y = signatureBoxes(doc, left, y, width, 62);
+    .fontSize(9.5)
+    .text(sheet.details || '—', left + 6, y + 6, {
+      width: width - 12,
+      height: detailsHeight - 12,
+      ellipsis: true,
+    });
+  y += detailsHeight + 16;
+  y = signatureBoxes(doc, left, y, width, 90);
 
-  // The cut line sits at a fixed height so the coupon always has the same size.
-  const cut = Math.max(y + 28, 555);
+  // The cut line sits low enough that the coupon keeps its size whatever the details.
+  const cut = Math.max(y + 30, 520);
   doc
     .moveTo(left, cut)
     .lineTo(left + width, cut)
@@ -169,22 +193,15 @@ export function renderInterventionSheetPdf(sheet: InterventionSheet): Promise<Bu
     .strokeColor('#000000')
     .stroke()
     .undash();
-  const labelWidth = 100;
+  const labelWidth = 82;
   const lx = left + (width - labelWidth) / 2;
   doc.rect(lx, cut - 8, labelWidth, 16).fill('#ffffff');
-  doc.markContent('Span', { actual: '✂' });
-  doc
-    .fillColor('#000000')
-    .font('ZapfDingbats')
-    .fontSize(12)
-    .text('"', lx + 6, cut - 6, {
-      lineBreak: false,
-    });
+  scissors(doc, lx + 6, cut);
+  // Standard PDF fonts have no scissors glyph: it is drawn, and text extraction reads it as "✂".
+  doc.fillColor('#000000').font('Helvetica').fontSize(9);
+  doc.markContent('Span', { actual: '✂ Découper ici' });
+  doc.text('Découper ici', lx + 24, cut - 4, { lineBreak: false });
   doc.endMarkedContent();
-  doc
-    .font('Helvetica')
-    .fontSize(9)
-    .text(' Découper ici', lx + 20, cut - 4, { lineBreak: false });
 
   // Provider coupon.
   y = cut + 22;
