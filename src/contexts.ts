@@ -10,6 +10,7 @@ import { MissionDispatchModule } from './modules/mission-dispatch.module';
 import { MissionOffersModule } from './modules/mission-offers.module';
 import { MissionMoneyModule } from './modules/mission-money.module';
 import { MissionsModule } from './modules/missions.module';
+import { MissionReadsModule } from './modules/mission-reads.module';
 import { OrdersModule } from './modules/orders.module';
 import { PaymentsModule } from './modules/payments.module';
 import { PayoutsModule } from './modules/payouts.module';
@@ -34,6 +35,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   MissionOffersModule,
   MissionMoneyModule,
   MissionsModule,
+  MissionReadsModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

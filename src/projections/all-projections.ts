@@ -3,6 +3,7 @@ import { DispatchProjection } from './dispatch/dispatch.projection';
 import { InvoicesProjection } from './invoices/invoices.projection';
 import { LedgerProjection } from './ledger/ledger.projection';
 import { MediationProjection } from './mediation/mediation.projection';
+import { MissionsProjection } from './missions/missions.projection';
 import { OrdersProjection } from './orders/orders.projection';
 import { ProfilesProjection } from './profiles/profiles.projection';
 import { Projection } from './runner/projection';
@@ -20,7 +21,7 @@ const PROJECTIONS_BY_CONTEXT = {
   payouts: () => [new WalletsProjection()],
   disputes: () => [new MediationProjection()],
   billing: () => [new LedgerProjection(), new InvoicesProjection()],
-  missions: () => [new DispatchProjection(), new ServiceTypesProjection()],
+  missions: () => [new DispatchProjection(), new ServiceTypesProjection(), new MissionsProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

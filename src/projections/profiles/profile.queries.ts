@@ -1,6 +1,71 @@
 import { Pool } from 'pg';
 import { int, iso, UUID_PATTERN } from '../shared/query-helpers';
 
+/** Seed 002's appreciation scale, as the profile shows it. */
+const APPRECIATION_LABELS: Record<number, string> = {
+  [-2]: 'Très insatisfait',
+  [-1]: 'Insatisfait',
+  1: 'Satisfait',
+  2: 'Très satisfait',
+};
+
+/** Missions on a provider's profile: every cancellation of a mission they had confirmed, and the clients' appreciations. */
+async function missionRecord(pool: Pool, accountId: string, recent: number) {
+  const [cancellations, cancelCount, appreciations, appreciationStats] = await Promise.all([
+    pool.query(
+      `SELECT mission_id, cancelled_by, actor_id, from_status, late, fee_cents, cancelled_at
+         FROM rm_profile_mission_cancellations WHERE provider_id = $1
+        ORDER BY cancelled_at DESC, mission_id LIMIT $2`,
+      [accountId, recent],
+    ),
+    pool.query(
+      'SELECT count(*)::int AS n FROM rm_profile_mission_cancellations WHERE provider_id = $1',
+      [accountId],
+    ),
+    pool.query(
+      `SELECT mission_id, appreciation, comment, appreciated_at, recommendation, recommended_at
+         FROM rm_profile_mission_appreciations WHERE provider_id = $1
+        ORDER BY appreciated_at DESC, mission_id LIMIT $2`,
+      [accountId, recent],
+    ),
+    pool.query(
+      `SELECT count(*)::int AS n, round(avg(appreciation), 2) AS average,
+              count(*) FILTER (WHERE recommended_at IS NOT NULL)::int AS recommendations
+         FROM rm_profile_mission_appreciations WHERE provider_id = $1`,
+      [accountId],
+    ),
+  ]);
+  const a = appreciationStats.rows[0];
+  return {
+    missionCancellations: {
+      count: cancelCount.rows[0].n as number,
+      recent: cancellations.rows.map((r) => ({
+        missionId: r.mission_id as string,
+        cancelledBy: r.cancelled_by as string,
+        byThisAccount: r.actor_id === accountId,
+        from: r.from_status as string,
+        late: r.late === true,
+        feeCents: int(r.fee_cents),
+        cancelledAt: iso(r.cancelled_at)!,
+      })),
+    },
+    missionAppreciations: {
+      count: a.n as number,
+      average: a.average === null ? null : Number(a.average),
+      recommendations: a.recommendations as number,
+      recent: appreciations.rows.map((r) => ({
+        missionId: r.mission_id as string,
+        value: int(r.appreciation),
+        label: APPRECIATION_LABELS[int(r.appreciation)] ?? String(r.appreciation),
+        comment: r.comment as string | null,
+        appreciatedAt: iso(r.appreciated_at)!,
+        recommendation: r.recommendation as string | null,
+        recommendedAt: iso(r.recommended_at),
+      })),
+    },
+  };
+}
+
 /** A public profile by account id or provider reference (`PR-7K3Q9`); null when nobody matches. */
 export async function providerProfile(pool: Pool, idOrReference: string, recent = 10) {
   const byReference = !UUID_PATTERN.test(idOrReference);
@@ -14,7 +79,14 @@ export async function providerProfile(pool: Pool, idOrReference: string, recent 
   const stats = await pool.query('SELECT * FROM rm_profile_stats WHERE account_id = $1', [
     accountId,
   ]);
-  if (party.rows.length === 0 && stats.rows.length === 0) return null;
+  const missions = await missionRecord(pool, accountId, recent);
+  if (
+    party.rows.length === 0 &&
+    stats.rows.length === 0 &&
+    missions.missionCancellations.count === 0 &&
+    missions.missionAppreciations.count === 0
+  )
+    return null;
   const p = party.rows[0];
   const s = stats.rows[0];
   const reviews = await pool.query(
@@ -59,5 +131,6 @@ export async function providerProfile(pool: Pool, idOrReference: string, recent 
             }
           : null,
     })),
+    ...missions,
   };
 }

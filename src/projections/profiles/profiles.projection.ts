@@ -25,6 +25,7 @@ import {
   REVIEWS_TABLE,
   ReviewRow,
 } from './profiles.tables';
+import { isProfileMissionEvent, PROFILE_MISSION_EVENTS, ProfileMissions } from './profile-missions';
 
 const ORDER_TYPES = new Set([
   'OrderCompleted',
@@ -39,11 +40,11 @@ function subjectOf(event: RecordedEvent): string | null | undefined {
   return (event.data as OrderCompleted['data']).sellerId;
 }
 
-/** Provider profiles: rating average and count, completed orders, cancellation marks. */
+/** Provider profiles: rating average and count, completed orders, cancellation marks; missions' cancellations and appreciations. */
 export class ProfilesProjection implements Projection {
   readonly name = 'profiles';
-  readonly version = 2;
-  readonly handles = [...ORDER_TYPES, ...PARTY_EVENTS];
+  readonly version = 3;
+  readonly handles = [...ORDER_TYPES, ...PROFILE_MISSION_EVENTS, ...PARTY_EVENTS];
   readonly tables = PROFILES_TABLES;
 
   async handle(
@@ -56,6 +57,8 @@ export class ProfilesProjection implements Projection {
     const reviews = new InsertBuffer<ReviewRow>(REVIEWS_TABLE, tx);
     const marks = new InsertBuffer<CancellationMarkRow>(MARKS_TABLE, tx);
     const parties = partiesBuffer(tx, session);
+    const missions = new ProfileMissions(tx, session);
+    await missions.prefetch(events);
     const orderEvents = events.filter((e) => ORDER_TYPES.has(e.type));
     await seen.prefetch(orderEvents.map((e) => (e.data as { orderId: string }).orderId));
     await stats.prefetch(orderEvents.map(subjectOf));
@@ -69,7 +72,12 @@ export class ProfilesProjection implements Projection {
           await tx.query('UPDATE reviews SET comment = NULL WHERE buyer_id = $1', [
             erased.account_id,
           ]);
+          await missions.eraseClient(tx, erased.account_id);
         }
+        continue;
+      }
+      if (isProfileMissionEvent(event)) {
+        missions.apply(event);
         continue;
       }
       const orderId = (event.data as { orderId: string }).orderId;
@@ -147,5 +155,6 @@ export class ProfilesProjection implements Projection {
     await reviews.flush();
     await marks.flush();
     await parties.flush();
+    await missions.flush();
   }
 }

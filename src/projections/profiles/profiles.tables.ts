@@ -39,6 +39,77 @@ export interface CancellationMarkRow {
   cancelled_at: string;
 }
 
+/** What this projection knows of a mission: its parties, and what it already recorded for it. */
+export interface ProfileMissionRow {
+  mission_id: string;
+  rev: number;
+  client_id: string | null;
+  /** The confirmed provider, whose profile shows the mission's cancellation and appreciation. */
+  provider_id: string | null;
+}
+
+/** Every cancellation of a mission a provider had confirmed, whoever cancelled, late or not. */
+export interface MissionCancellationRow {
+  mission_id: string;
+  provider_id: string;
+  client_id: string;
+  cancelled_by: string;
+  actor_id: string | null;
+  from_status: string;
+  late: boolean;
+  fee_cents: number;
+  cancelled_at: string;
+}
+
+/** Seed 002: one appreciation per intervention, and a recommendation only with a satisfied one. */
+export interface MissionAppreciationRow {
+  mission_id: string;
+  provider_id: string;
+  client_id: string;
+  appreciation: number;
+  comment: string | null;
+  appreciated_at: string;
+  recommendation: string | null;
+  recommended_at: string | null;
+}
+
+export const PROFILE_MISSIONS: TableSpec<ProfileMissionRow> = {
+  table: 'profile_missions',
+  key: 'mission_id',
+  columns: ['mission_id', 'rev', 'client_id', 'provider_id'],
+};
+
+export const MISSION_CANCELLATIONS_TABLE = {
+  table: 'mission_cancellations',
+  columns: [
+    'mission_id',
+    'provider_id',
+    'client_id',
+    'cancelled_by',
+    'actor_id',
+    'from_status',
+    'late',
+    'fee_cents',
+    'cancelled_at',
+  ],
+  conflict: 'mission_id',
+} as const;
+
+export const MISSION_APPRECIATIONS: TableSpec<MissionAppreciationRow> = {
+  table: 'mission_appreciations',
+  key: 'mission_id',
+  columns: [
+    'mission_id',
+    'provider_id',
+    'client_id',
+    'appreciation',
+    'comment',
+    'appreciated_at',
+    'recommendation',
+    'recommended_at',
+  ],
+};
+
 export const PROFILE_STATS: TableSpec<ProfileStatsRow> = {
   table: 'profile_stats',
   key: 'account_id',
@@ -114,6 +185,41 @@ export const PROFILES_TABLES: readonly ProjectionTable[] = [
     ],
     indexes: [
       `CREATE INDEX cancellation_marks_account ON cancellation_marks (account_id, cancelled_at DESC)`,
+    ],
+  },
+  {
+    name: 'profile_missions',
+    ddl: [
+      `CREATE TABLE profile_missions (mission_id text PRIMARY KEY, rev bigint NOT NULL, client_id text, provider_id text)`,
+    ],
+  },
+  {
+    name: 'mission_cancellations',
+    view: 'rm_profile_mission_cancellations',
+    ddl: [
+      `CREATE TABLE mission_cancellations (
+         mission_id text PRIMARY KEY, provider_id text NOT NULL, client_id text NOT NULL,
+         cancelled_by text NOT NULL, actor_id text, from_status text NOT NULL, late boolean NOT NULL,
+         fee_cents bigint NOT NULL, cancelled_at timestamptz NOT NULL
+       )`,
+    ],
+    indexes: [
+      `CREATE INDEX mission_cancellations_provider ON mission_cancellations (provider_id, cancelled_at DESC)`,
+    ],
+  },
+  {
+    name: 'mission_appreciations',
+    view: 'rm_profile_mission_appreciations',
+    ddl: [
+      `CREATE TABLE mission_appreciations (
+         mission_id text PRIMARY KEY, provider_id text NOT NULL, client_id text NOT NULL,
+         appreciation integer NOT NULL, comment text, appreciated_at timestamptz NOT NULL,
+         recommendation text, recommended_at timestamptz
+       )`,
+    ],
+    indexes: [
+      `CREATE INDEX mission_appreciations_provider ON mission_appreciations (provider_id, appreciated_at DESC)`,
+      `CREATE INDEX mission_appreciations_client ON mission_appreciations (client_id)`,
     ],
   },
   partiesTable('rm_profile_parties'),

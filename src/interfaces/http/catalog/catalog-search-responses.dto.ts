@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PartyResponse, RatingSummaryResponse } from '../shared/read-model.dto';
+import {
+  ProfileMissionAppreciations,
+  ProfileMissionCancellations,
+} from '../missions/mission-views.dto';
 
 /** Answer shapes of the public search and profile routes, for the OpenAPI document. */
 
@@ -62,4 +66,15 @@ export class ProviderProfileResponse {
   @ApiProperty({ type: 'integer' }) cancellationMarks!: number;
   @ApiProperty({ type: [ProfileReview] }) recentReviews!: ProfileReview[];
   @ApiProperty({ type: [ProfileCancellation] }) recentCancellations!: ProfileCancellation[];
+  @ApiProperty({
+    type: ProfileMissionCancellations,
+    description:
+      'Every cancellation of a mission this provider had confirmed, whoever cancelled, late or not.',
+  })
+  missionCancellations!: ProfileMissionCancellations;
+  @ApiProperty({
+    type: ProfileMissionAppreciations,
+    description: 'Clients’ appreciations of missions (seed 002 scale -2..2) and recommendations.',
+  })
+  missionAppreciations!: ProfileMissionAppreciations;
 }

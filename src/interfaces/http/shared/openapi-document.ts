@@ -29,6 +29,8 @@ export const API_TAGS: Record<string, string> = {
   payouts: "Withdrawals from a provider's wallet to a bank account or PayPal.",
   files:
     'Uploaded files (deliverables, attachments, evidence, gallery images, verification documents): upload, then a short-lived signed link to download.',
+  missions:
+    'Local missions (seeds 000 and 002): the request, its answer, the appointment, the intervention sheet and the client area.',
   invoices: 'Invoices issued for orders and commissions, as JSON and PDF.',
   finance: 'The double-entry ledger, for finance staff.',
   admin: 'Operations: projections and reactors (lag, halts, retry).',
