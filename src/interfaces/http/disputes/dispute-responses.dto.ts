@@ -7,6 +7,17 @@ export class DisputeOrderState {
   @ApiProperty({ type: String, nullable: true, example: 'Contesté' }) statusLabel!: string | null;
 }
 
+export class DisputeMissionState {
+  @ApiProperty({ example: 'disputed' }) status!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Problème signalé' }) statusLabel!:
+    string | null;
+}
+
+export class DisputeSubjectRef {
+  @ApiProperty({ enum: ['order', 'mission', 'project'], example: 'mission' }) kind!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+}
+
 export class DisputeEscrowState {
   @ApiProperty({ example: 'frozen' }) status!: string;
   @ApiProperty({ example: 'Gelé' }) statusLabel!: string;
@@ -15,7 +26,15 @@ export class DisputeEscrowState {
 
 export class DisputeCaseResponse {
   @ApiProperty({ format: 'uuid' }) disputeId!: string;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) orderId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The disputed order; null for a mission’s dispute (see `subject`).',
+  })
+  orderId!: string | null;
+  @ApiProperty({ type: DisputeSubjectRef, nullable: true, description: 'What is disputed.' })
+  subject!: DisputeSubjectRef | null;
   @ApiProperty({
     enum: ['open', 'under_review', 'settlement_proposed', 'withdrawn', 'resolved'],
     example: 'open',
@@ -36,6 +55,12 @@ export class DisputeCaseResponse {
   })
   events!: string[];
   @ApiProperty({ type: DisputeOrderState, nullable: true }) order!: DisputeOrderState | null;
+  @ApiProperty({
+    type: DisputeMissionState,
+    nullable: true,
+    description: 'The disputed mission (Problème signalé while the dispute runs); null for an order.',
+  })
+  mission!: DisputeMissionState | null;
   @ApiProperty({ type: DisputeEscrowState, nullable: true }) escrow!: DisputeEscrowState | null;
   @ApiProperty({
     enum: ['done', 'pending'],
