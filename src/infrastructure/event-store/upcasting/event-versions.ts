@@ -1,6 +1,7 @@
 import { GIG_EVENT_VERSIONS } from '../../../domain/catalog';
 import { DISPUTE_EVENT_VERSIONS } from '../../../domain/disputes';
 import { ESCROW_EVENT_VERSIONS } from '../../../domain/escrow';
+import { MISSION_EVENT_VERSIONS } from '../../../domain/missions';
 import { GATEWAY_EVENT_VERSIONS } from '../../../domain/payments';
 import { ACCOUNT_EVENT_VERSIONS, VERIFICATION_EVENT_VERSIONS } from '../../../domain/identity';
 import { CUSTOM_REQUEST_EVENT_VERSIONS, ORDER_EVENT_VERSIONS } from '../../../domain/orders';
@@ -21,4 +22,5 @@ export const EVENT_VERSIONS = mergeEventVersions(
   WALLET_EVENT_VERSIONS,
   PAYOUT_EVENT_VERSIONS,
   GATEWAY_EVENT_VERSIONS,
+  MISSION_EVENT_VERSIONS,
 );
