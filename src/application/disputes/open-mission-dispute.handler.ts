@@ -95,7 +95,8 @@ export class OpenMissionDisputeHandler implements ICommandHandler<
       mission.problem !== null &&
       mission.problem.reportedBy === meta.actorId &&
       !disputes.some((d) => d.disputeId === mission.problem?.disputeId);
-    if (mission.problem && !resumed) throw alreadyDisputed(mission.problem.disputeId, mission.status);
+    if (mission.problem && !resumed)
+      throw alreadyDisputed(mission.problem.disputeId, mission.status);
     // Client and provider reporting at the same moment get the same id: the mission takes only one.
     const disputeId =
       resumed && mission.problem

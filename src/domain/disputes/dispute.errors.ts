@@ -63,7 +63,9 @@ export const evidenceRefInvalid = (index: number | null) =>
 export const reasonInvalid = (reason: unknown, subjectKind?: string) =>
   new ValidationError(
     'DISPUTE_REASON_INVALID',
-    subjectKind === 'mission' ? 'Not a reason to report a problem on a mission' : 'Unknown dispute reason',
+    subjectKind === 'mission'
+      ? 'Not a reason to report a problem on a mission'
+      : 'Unknown dispute reason',
     subjectKind === 'mission' ? { reason, subjectKind } : { reason },
   );
 export const reasonReservedForSystem = () =>

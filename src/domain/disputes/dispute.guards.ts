@@ -76,10 +76,7 @@ export function assertReasonFor(subject: DisputeSubject, reason: unknown): void 
 }
 
 /** The subject's status, read by the application, must be one a dispute may freeze. */
-export function contestableStatus(
-  subject: DisputeSubject,
-  status: string,
-): SubjectStatusAtOpening {
+export function contestableStatus(subject: DisputeSubject, status: string): SubjectStatusAtOpening {
   if (subject.kind === 'mission') {
     if ((CONTESTABLE_MISSION_STATUSES as readonly string[]).includes(status))
       return status as SubjectStatusAtOpening;

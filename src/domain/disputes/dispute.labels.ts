@@ -61,7 +61,13 @@ type Role = DisputeOpenerRole | MediationStaffRole;
 type Words = { roles: Record<Role, string>; payer: string; payee: string };
 
 const ORDER_WORDS: Words = {
-  roles: { buyer: 'Buyer', seller: 'Seller', system: 'System', mediator: 'Mediator', admin: 'Admin' },
+  roles: {
+    buyer: 'Buyer',
+    seller: 'Seller',
+    system: 'System',
+    mediator: 'Mediator',
+    admin: 'Admin',
+  },
   payer: 'the buyer',
   payee: 'the seller',
 };

@@ -87,7 +87,10 @@ describe('a mission with no dispute yet', () => {
       .given([])
       .when(report({ reason: 'late_delivery' }))
       .thenThrows('DISPUTE_REASON_INVALID', { reason: 'late_delivery', subjectKind: 'mission' });
-    spec.given([]).when(openCommand({ reason: 'no_show' })).thenThrows('DISPUTE_REASON_INVALID');
+    spec
+      .given([])
+      .when(openCommand({ reason: 'no_show' }))
+      .thenThrows('DISPUTE_REASON_INVALID');
   });
 
   it('never lets the system open a chargeback on a mission', () => {
@@ -106,7 +109,12 @@ describe('an opened mission dispute', () => {
   const decide = (data: Record<string, unknown>) =>
     command(
       'DecideDispute',
-      { decisionId: 'dec-1', reasoning: 'Venu avec 2 h de retard.', heldCents: HELD, ...data } as never,
+      {
+        decisionId: 'dec-1',
+        reasoning: 'Venu avec 2 h de retard.',
+        heldCents: HELD,
+        ...data,
+      } as never,
       as.mediator,
     );
 

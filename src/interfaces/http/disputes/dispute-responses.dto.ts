@@ -58,7 +58,8 @@ export class DisputeCaseResponse {
   @ApiProperty({
     type: DisputeMissionState,
     nullable: true,
-    description: 'The disputed mission (Problème signalé while the dispute runs); null for an order.',
+    description:
+      'The disputed mission (Problème signalé while the dispute runs); null for an order.',
   })
   mission!: DisputeMissionState | null;
   @ApiProperty({ type: DisputeEscrowState, nullable: true }) escrow!: DisputeEscrowState | null;
