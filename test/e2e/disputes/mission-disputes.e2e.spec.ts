@@ -4,6 +4,7 @@ import {
   PaymentGateway,
 } from '../../../src/application/payments/payment-gateway.port';
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
+import { caseReplayCommand } from '../../../src/interfaces/cli/case-replay.command';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { account, Account, gatewayOperations } from './dispute-fixtures';
 
@@ -280,6 +281,50 @@ describe('Signaler un problème: a dispute on a mission', () => {
     const operations = (await gatewayOperations(t, escrowId)).map((o) => o.operation);
     expect(operations.filter((o) => o === 'release')).toHaveLength(1);
     expect(operations.filter((o) => o === 'refund')).toHaveLength(1);
+
+    // The case replays from the mission id and from the dispute id alike.
+    const history = await t.request('GET', `/cases/${missionId}/history`, {
+      token: mediator.token,
+    });
+    expect(history).toMatchObject({
+      status: 200,
+      body: { subject: { kind: 'mission', id: missionId }, orderId: null, disputeIds: [disputeId] },
+    });
+    const lines = history.body.timeline.map(
+      (e: { actor: { caseRole: string }; description: string }) =>
+        `${e.actor.caseRole}: ${e.description}`,
+    );
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'client: Client reported a problem; the mission is frozen until the dispute ends',
+        'client: Client opened a dispute: poor quality',
+        'mediator: Mediator decided: split (€30.00 refunded to the client, €60.00 released to the provider)',
+        'mediator: Mission resolved: €30.00 refunded to the client, €60.00 released to the provider',
+      ]),
+    );
+    const viaDispute = await t.request('GET', `/cases/${disputeId}/history`, {
+      token: client.token,
+    });
+    expect(viaDispute).toMatchObject({
+      status: 200,
+      body: { subject: { kind: 'mission', id: missionId }, access: 'party' },
+    });
+    expect(
+      (await t.request('GET', `/cases/${missionId}/history`, { token: stranger.token })).status,
+    ).toBe(404);
+
+    const out: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out.push(String(chunk));
+      return true;
+    });
+    try {
+      expect(await caseReplayCommand.run([missionId], {}, t.config)).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(out.join('')).toContain(`Case of mission ${missionId}`);
+    expect(out.join('')).toContain('Mission resolved: €30.00 refunded to the client');
   });
 
   it('answers 404 MISSION_NOT_FOUND to someone who is not a party, and writes nothing', async () => {

@@ -89,7 +89,20 @@ export class DisputeViewResponse extends DisputeCaseResponse {
 export class CaseActor {
   @ApiProperty({ type: String, nullable: true }) id!: string | null;
   @ApiProperty({ type: String, nullable: true }) role!: string | null;
-  @ApiProperty({ enum: ['buyer', 'seller', 'mediator', 'admin', 'finance', 'system', 'other'] })
+  @ApiProperty({
+    enum: [
+      'buyer',
+      'seller',
+      'client',
+      'provider',
+      'mediator',
+      'admin',
+      'finance',
+      'system',
+      'other',
+    ],
+    description: 'On a mission’s case the parties are `client` and `provider`.',
+  })
   caseRole!: string;
 }
 
@@ -116,7 +129,7 @@ export class TimelineEntryResponse {
   position!: string;
   @ApiProperty({ format: 'date-time' }) time!: string;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
-  @ApiProperty({ enum: ['order', 'escrow', 'dispute'] }) stream!: string;
+  @ApiProperty({ enum: ['order', 'mission', 'escrow', 'dispute'] }) stream!: string;
   @ApiProperty() streamName!: string;
   @ApiProperty({ type: 'integer' }) revision!: number;
   @ApiProperty() type!: string;
@@ -133,11 +146,27 @@ export class CaseAsOf {
     string | null;
 }
 
+export class CaseSubject {
+  @ApiProperty({ enum: ['order', 'mission'] }) kind!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+}
+
 export class CaseHistoryResponse {
-  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ type: CaseSubject, description: 'The order or mission the case is about.' })
+  subject!: CaseSubject;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The order; null for a mission’s case.',
+  })
+  orderId!: string | null;
   @ApiProperty({ format: 'uuid' }) escrowId!: string;
   @ApiProperty({ format: 'uuid' }) buyerId!: string;
-  @ApiProperty({ format: 'uuid' }) sellerId!: string;
+  @ApiProperty({
+    description: 'The seller, or a mission’s confirmed provider (empty before a confirmation).',
+  })
+  sellerId!: string;
   @ApiProperty({ type: [String] }) disputeIds!: string[];
   @ApiProperty({ enum: ['staff', 'party', 'auditor'] }) access!: string;
   @ApiProperty({ type: CaseAsOf, nullable: true, description: 'Set when `at` was asked.' })
@@ -147,7 +176,7 @@ export class CaseHistoryResponse {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'With `at`: the order, escrow and disputes as they stood then.',
+    description: 'With `at`: the order (or mission), escrow and disputes as they stood then.',
   })
   state?: Record<string, unknown>;
 }
