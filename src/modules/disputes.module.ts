@@ -9,19 +9,22 @@ import { DisputeCommandHandler } from '../application/disputes/dispute.handler';
 import { DisputeQueries } from '../application/disputes/dispute.queries';
 import { DISPUTE_SETTINGS, DisputeSettings } from '../application/disputes/dispute-settings';
 import { OpenChargebackDisputeHandler } from '../application/disputes/open-chargeback-dispute.handler';
+import { OpenMissionDisputeHandler } from '../application/disputes/open-mission-dispute.handler';
 import { OpenOrderDisputeHandler } from '../application/disputes/open-order-dispute.handler';
 import { RunDisputeCaseHandler } from '../application/disputes/run-dispute-case.handler';
 import { AppConfig } from '../infrastructure/config/config';
 import { CasesController } from '../interfaces/http/disputes/cases.controller';
 import { DisputesController } from '../interfaces/http/disputes/disputes.controller';
 import { MediationQueueController } from '../interfaces/http/disputes/mediation-queue.controller';
+import { MissionDisputesController } from '../interfaces/http/disputes/mission-disputes.controller';
 import { contextProjections } from '../projections/all-projections';
 import { ReactorRegistry } from '../application/shared/reactor';
 import { ProjectionRegistry } from '../projections/projection-registry';
 
 /**
  * Disputes, mediation, arbitration and case-history replay (issue 5): commands, effects on
- * orders and escrow, the mediation queue and its read model. Publishes `dispute.messages.ts`.
+ * orders, missions ("Signaler un problème", issue 14) and escrow, the mediation queue and its
+ * read model. Publishes `dispute.messages.ts`.
  */
 @Module({})
 export class DisputesModule implements OnModuleInit {
@@ -30,11 +33,17 @@ export class DisputesModule implements OnModuleInit {
     return {
       module: DisputesModule,
       imports: [CqrsModule],
-      controllers: [DisputesController, CasesController, MediationQueueController],
+      controllers: [
+        DisputesController,
+        MissionDisputesController,
+        CasesController,
+        MediationQueueController,
+      ],
       providers: [
         { provide: DISPUTE_SETTINGS, useValue: settings },
         DisputeCommandHandler,
         OpenOrderDisputeHandler,
+        OpenMissionDisputeHandler,
         OpenChargebackDisputeHandler,
         RunDisputeCaseHandler,
         DisputeEffects,

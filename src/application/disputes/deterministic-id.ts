@@ -8,7 +8,16 @@ export const disputeEffectIds = {
   /** The n-th dispute of an order: one at a time, so buyer and seller opening together collide. */
   dispute: (orderId: string, ordinal: number) =>
     deterministicId('dispute', orderId, String(ordinal)),
+  /** The n-th dispute of a mission: one at a time, so client and provider reporting together collide. */
+  missionDispute: (missionId: string, ordinal: number) =>
+    deterministicId('mission-dispute', missionId, String(ordinal)),
   opened: (disputeId: string) => deterministicId(disputeId, 'opened'),
+  /** A party's "Signaler un problème" sent to the mission; per actor, like `contestBy`. */
+  reportBy: (disputeId: string, actorId: string) =>
+    deterministicId(disputeId, 'mission-problem-reported', actorId),
+  /** The mission told its dispute ended (withdrawn or decided). */
+  closeMission: (disputeId: string, resolutionId: string) =>
+    deterministicId(disputeId, resolutionId, 'mission-dispute-closed'),
   contest: (disputeId: string) => deterministicId(disputeId, 'order-contested'),
   /** A party's contest on the request path: buyer and seller racing on one dispute id must not dedupe into each other. */
   contestBy: (disputeId: string, actorId: string) =>

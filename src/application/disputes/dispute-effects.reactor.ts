@@ -15,9 +15,7 @@ export class DisputeEffectsReactor implements Reactor {
   readonly name = 'disputes.case-effects';
   readonly filter = { categories: ['dispute'] };
 
-  constructor(
-    private readonly effects: DisputeEffects,
-  ) {}
+  constructor(private readonly effects: DisputeEffects) {}
 
   async handle(recorded: RecordedEvent): Promise<void> {
     const event = { type: recorded.type, data: recorded.data };

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EscrowCommand } from '../../domain/escrow';
+import type { MissionCommand } from '../../domain/missions/mission.commands';
 import type { OrderCommand, OrderEvent } from '../../domain/orders';
 import {
   disputeDecider,
@@ -12,12 +13,14 @@ import {
 } from '../../domain/disputes';
 import { CommandMeta, ConcurrencyError, DomainError } from '../../domain/shared';
 import { EscrowCommandMessage, escrowStream } from '../escrow/escrow.messages';
+import { MissionCommandMessage, missionStream } from '../missions/mission.messages';
 import { OrderCommandMessage, orderStream } from '../orders/order.messages';
 import { Clock, SystemClock } from '../shared/clock';
 import { CausationContext, HandleResult, loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { readStreamOrEmpty } from './case/case-streams';
 import { emptyEscrowView, EscrowView, foldEscrowView } from './case/escrow.view';
+import { emptyMissionView, foldMissionView, MissionView } from './case/mission.view';
 import { emptyOrderView, foldOrderView, OrderView } from './case/order.view';
 import { disputeEffectIds } from './deterministic-id';
 import {
@@ -58,6 +61,25 @@ export class DisputeEffects {
     return events.reduce((v, e) => foldOrderView(v, e, Number(e.revision)), emptyOrderView());
   }
 
+  async missionView(missionId: string): Promise<MissionView> {
+    const events = await readStreamOrEmpty(this.store, missionStream(missionId));
+    return events.reduce((v, e) => foldMissionView(v, e, Number(e.revision)), emptyMissionView());
+  }
+
+  /** Where the disputed order (or mission) and its escrow stand now. */
+  async subjectViews(dispute: {
+    subject: { kind: string; id: string };
+    escrowId: string;
+  }): Promise<{ order: OrderView | null; mission: MissionView | null; escrow: EscrowView }> {
+    const { subject, escrowId } = dispute;
+    const [order, mission, escrow] = await Promise.all([
+      subject.kind === 'mission' ? null : this.orderView(subject.id),
+      subject.kind === 'mission' ? this.missionView(subject.id) : null,
+      this.escrowView(escrowId),
+    ]);
+    return { order, mission, escrow };
+  }
+
   async escrowView(escrowId: string): Promise<EscrowView> {
     const events = await readStreamOrEmpty(this.store, escrowStream(escrowId));
     return events.reduce((v, e) => foldEscrowView(v, e, Number(e.revision)), emptyEscrowView());
@@ -96,7 +118,7 @@ export class DisputeEffects {
 
   async freeze(opened: DisputeOpened['data'], cause: DisputeCause): Promise<void> {
     const { disputeId, subject, escrowId } = opened;
-    if (subject.kind !== 'order') return;
+    if (subject.kind !== 'order' && subject.kind !== 'mission') return;
     const { state } = await this.dispute(disputeId);
     if (state.status === 'none' || state.status === 'resolved' || state.status === 'withdrawn')
       return;
@@ -107,15 +129,23 @@ export class DisputeEffects {
       actorRole: cause.actorRole,
     };
     try {
-      await settled(
-        async () => (await this.orderView(subject.id)).contest?.disputeId === disputeId,
-        () =>
-          this.order(subject.id, disputeEffectIds.contest(disputeId), cause, {
-            type: 'ContestOrder',
-            data: { orderId: subject.id, disputeId, reason: opened.reason },
-            meta: opener,
-          }),
-      );
+      if (subject.kind === 'mission') {
+        // The mission took the report before the dispute opened; this repeats it only if it is missing.
+        await settled(
+          async () => (await this.missionView(subject.id)).problem?.disputeId === disputeId,
+          () => this.reportProblem(subject.id, disputeId, opened.statement, opener, cause),
+        );
+      } else {
+        await settled(
+          async () => (await this.orderView(subject.id)).contest?.disputeId === disputeId,
+          () =>
+            this.order(subject.id, disputeEffectIds.contest(disputeId), cause, {
+              type: 'ContestOrder',
+              data: { orderId: subject.id, disputeId, reason: opened.reason },
+              meta: opener,
+            }),
+        );
+      }
       await settled(
         async () => (await this.escrowView(escrowId)).frozenBy === disputeId,
         () =>
@@ -128,7 +158,7 @@ export class DisputeEffects {
     } catch (error) {
       if (!(error instanceof DomainError) || error instanceof ConcurrencyError) throw error;
       this.logger.warn(
-        `Dispute ${disputeId} could not freeze its order (${error.code}); withdrawing it`,
+        `Dispute ${disputeId} could not freeze its ${subject.kind} (${error.code}); withdrawing it`,
       );
       await this.withdrawUnfrozen(opened, cause);
       throw error;
@@ -156,6 +186,24 @@ export class DisputeEffects {
     const contested = result.events.find((e) => e.type === 'OrderContested');
     if (contested?.type !== 'OrderContested') throw new Error(`Order ${orderId} was not contested`);
     return contested.data.previousStatus;
+  }
+
+  /**
+   * "Signaler un problème": the mission decides first whether it can be disputed (confirmed, a
+   * party); its refusal is the reporter's answer and nothing has been written anywhere yet.
+   */
+  async reportProblem(
+    missionId: string,
+    disputeId: string,
+    statement: string,
+    reporter: CommandMeta,
+    cause: DisputeCause,
+  ): Promise<void> {
+    await this.mission(missionId, disputeEffectIds.reportBy(disputeId, reporter.actorId), cause, {
+      type: 'ReportMissionProblem',
+      data: { missionId, disputeId, reportedBy: reporter.actorId, statement },
+      meta: reporter,
+    });
   }
 
   private async withdrawUnfrozen(
@@ -201,16 +249,34 @@ export class DisputeEffects {
   /** The opener withdrew: the order resumes where it stood and the escrow holds the money again. */
   async unfreeze(withdrawn: DisputeWithdrawn['data'], cause: DisputeCause): Promise<void> {
     const { disputeId, subject, escrowId } = withdrawn;
-    if (subject.kind !== 'order') return;
-    await settled(
-      async () => (await this.orderView(subject.id)).contest?.disputeId !== disputeId,
-      () =>
-        this.order(subject.id, disputeEffectIds.withdrawContest(disputeId), cause, {
-          type: 'WithdrawContest',
-          data: { orderId: subject.id, disputeId },
-          meta: { now: cause.occurredAt, actorId: cause.actorId, actorRole: cause.actorRole },
-        }),
-    );
+    if (subject.kind === 'mission') {
+      // Back to the status the mission had at the report; the mission itself keeps it.
+      await settled(
+        async () => (await this.missionView(subject.id)).problem?.disputeId !== disputeId,
+        () =>
+          this.mission(subject.id, disputeEffectIds.closeMission(disputeId, 'withdrawn'), cause, {
+            type: 'CloseMissionDispute',
+            data: {
+              missionId: subject.id,
+              disputeId,
+              outcome: 'withdrawn',
+              releasedToProviderCents: 0,
+              refundedToClientCents: 0,
+            },
+            meta: { now: cause.occurredAt, ...SYSTEM },
+          }),
+      );
+    } else if (subject.kind === 'order') {
+      await settled(
+        async () => (await this.orderView(subject.id)).contest?.disputeId !== disputeId,
+        () =>
+          this.order(subject.id, disputeEffectIds.withdrawContest(disputeId), cause, {
+            type: 'WithdrawContest',
+            data: { orderId: subject.id, disputeId },
+            meta: { now: cause.occurredAt, actorId: cause.actorId, actorRole: cause.actorRole },
+          }),
+      );
+    } else return;
     await settled(
       async () => (await this.escrowView(escrowId)).frozenBy !== disputeId,
       () =>
@@ -229,7 +295,8 @@ export class DisputeEffects {
   async resolve(disputeId: string, cause: DisputeCause): Promise<ResolutionOutcome | null> {
     const snapshot = await this.dispute(disputeId);
     const { state } = snapshot;
-    if (state.status !== 'resolved' || state.subject.kind !== 'order') return null;
+    if (state.status !== 'resolved') return null;
+    if (state.subject.kind !== 'order' && state.subject.kind !== 'mission') return null;
     const { resolution } = state;
     const resolutionId =
       resolution.via === 'decision' ? resolution.decisionId : resolution.settlementId;
@@ -288,6 +355,26 @@ export class DisputeEffects {
       commissionCents: released?.commissionCents ?? 0,
       sellerNetCents: released?.payeeNetCents ?? 0,
     };
+    if (state.subject.kind === 'mission') {
+      // The mission records the amounts; the money process captures the released part and pays it.
+      const missionId = state.subject.id;
+      await settled(
+        async () => (await this.missionView(missionId)).closure?.disputeId === disputeId,
+        () =>
+          this.mission(missionId, disputeEffectIds.closeMission(disputeId, resolutionId), cause, {
+            type: 'CloseMissionDispute',
+            data: {
+              missionId,
+              disputeId,
+              outcome: 'decided',
+              releasedToProviderCents: resolution.releaseCents,
+              refundedToClientCents: resolution.refundCents,
+            },
+            meta: mediation,
+          }),
+      );
+      return outcome;
+    }
     await settled(
       async () => (await this.orderView(state.subject.id)).resolution?.disputeId === disputeId,
       () =>
@@ -303,6 +390,14 @@ export class DisputeEffects {
   private order(orderId: string, stepId: string, cause: DisputeCause, command: OrderCommand) {
     return this.commandBus.execute(
       new OrderCommandMessage(orderId, command, causationOf(cause), {
+        eventIds: (i) => disputeEffectIds.event(stepId, i),
+      }),
+    );
+  }
+
+  private mission(missionId: string, stepId: string, cause: DisputeCause, command: MissionCommand) {
+    return this.commandBus.execute(
+      new MissionCommandMessage(missionId, command, causationOf(cause), {
         eventIds: (i) => disputeEffectIds.event(stepId, i),
       }),
     );

@@ -41,12 +41,9 @@ export class DisputeQueries {
       access = 'party';
     else if (viewer.roles.includes('finance')) access = 'auditor';
     else throw notFound();
-    const [order, escrow] = await Promise.all([
-      this.effects.orderView(state.subject.id),
-      this.effects.escrowView(state.escrowId),
-    ]);
+    const { order, mission, escrow } = await this.effects.subjectViews(state);
     return {
-      ...caseResult(disputeId, state, revision, [], order, escrow),
+      ...caseResult(disputeId, state, revision, [], order, escrow, mission),
       statusLabel: DISPUTE_STATUS_LABELS[state.status],
       access,
       reasonLabel: DISPUTE_REASON_LABELS[state.reason],

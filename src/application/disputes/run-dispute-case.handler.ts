@@ -79,19 +79,15 @@ export class RunDisputeCaseHandler implements ICommandHandler<RunDisputeCase, Di
       await this.carryOut(event, cause);
     }
     const subject = result.state.status === 'none' ? null : result.state;
-    const [order, escrow] = subject
-      ? await Promise.all([
-          this.effects.orderView(subject.subject.id),
-          this.effects.escrowView(subject.escrowId),
-        ])
-      : [null, null];
+    const views = subject ? await this.effects.subjectViews(subject) : null;
     return caseResult(
       disputeId,
       result.state,
       result.nextExpectedRevision,
       result.events,
-      order,
-      escrow,
+      views?.order ?? null,
+      views?.escrow ?? null,
+      views?.mission ?? null,
     );
   }
 

@@ -8,13 +8,7 @@ import {
   DisputeCommand,
   OpenDispute,
 } from './dispute.commands';
-import {
-  CONTESTABLE_ORDER_STATUSES,
-  ContestableOrderStatus,
-  DISPUTE_REASONS,
-  DisputeEvent,
-  DisputeOpenerRole,
-} from './dispute.events';
+import { DisputeEvent, DisputeOpenerRole } from './dispute.events';
 import {
   disputeAlreadyOpened,
   disputeClosed,
@@ -23,15 +17,15 @@ import {
   notAParty,
   onlyAdminMayAssignOthers,
   onlyAdminMayReassign,
-  orderNotContestable,
   reasoningRequired,
-  reasonInvalid,
   reasonReservedForSystem,
   responseDeadlineInvalid,
   statementRequired,
 } from './dispute.errors';
 import {
   addDays,
+  assertReasonFor,
+  contestableStatus,
   hasText,
   partyRoleOf,
   requireAssignedOrAdmin,
@@ -90,9 +84,7 @@ export function decide(command: DisputeCommand, state: DisputeState): DisputeEve
 
 function openDispute({ data, meta }: OpenDispute, state: DisputeState): DisputeEvent[] {
   if (state.status !== 'none') throw disputeAlreadyOpened(state.status);
-  if (!(DISPUTE_REASONS as readonly unknown[]).includes(data.reason)) {
-    throw reasonInvalid(data.reason);
-  }
+  assertReasonFor(data.subject, data.reason);
   const party = partyRoleOf(data, meta.actorId);
   let openerRole: DisputeOpenerRole;
   if (party !== null) {
@@ -110,9 +102,7 @@ function openDispute({ data, meta }: OpenDispute, state: DisputeState): DisputeE
   if (typeof days !== 'number' || !Number.isSafeInteger(days) || days < 1) {
     throw responseDeadlineInvalid(days);
   }
-  if (!(CONTESTABLE_ORDER_STATUSES as readonly string[]).includes(data.orderStatus)) {
-    throw orderNotContestable(data.orderStatus);
-  }
+  const statusAtOpening = contestableStatus(data.subject, data.orderStatus);
   const sellerResponds = openerRole !== 'seller';
   return [
     {
@@ -134,7 +124,7 @@ function openDispute({ data, meta }: OpenDispute, state: DisputeState): DisputeE
         responseDeadlineDays: days,
         responseDueAt: addDays(meta.now, days),
         heldCents: data.heldCents,
-        orderStatusAtOpening: data.orderStatus as ContestableOrderStatus,
+        orderStatusAtOpening: statusAtOpening,
       },
     },
   ];

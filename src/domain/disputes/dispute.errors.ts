@@ -34,6 +34,7 @@ export const DISPUTE_ERROR_CODES = [
   'DISPUTE_ALREADY_OPENED',
   'DISPUTE_CLOSED',
   'ORDER_NOT_CONTESTABLE',
+  'MISSION_NOT_DISPUTABLE',
   'NO_SETTLEMENT_PROPOSED',
   'SETTLEMENT_NOT_PENDING',
   // 422
@@ -59,8 +60,14 @@ export const evidenceRefInvalid = (index: number | null) =>
       index,
     },
   );
-export const reasonInvalid = (reason: unknown) =>
-  new ValidationError('DISPUTE_REASON_INVALID', 'Unknown dispute reason', { reason });
+export const reasonInvalid = (reason: unknown, subjectKind?: string) =>
+  new ValidationError(
+    'DISPUTE_REASON_INVALID',
+    subjectKind === 'mission'
+      ? 'Not a reason to report a problem on a mission'
+      : 'Unknown dispute reason',
+    subjectKind === 'mission' ? { reason, subjectKind } : { reason },
+  );
 export const reasonReservedForSystem = () =>
   new ValidationError(
     'DISPUTE_REASON_RESERVED_FOR_SYSTEM',
@@ -130,6 +137,12 @@ export const orderNotContestable = (currentStatus: string) =>
   new IllegalStateError(
     'ORDER_NOT_CONTESTABLE',
     'Only an active, delivered or in-revision order can be contested',
+    { currentStatus },
+  );
+export const missionNotDisputable = (currentStatus: string) =>
+  new IllegalStateError(
+    'MISSION_NOT_DISPUTABLE',
+    'Only a confirmed mission, not yet validated, can be disputed',
     { currentStatus },
   );
 export const noSettlementProposed = (currentStatus: string) =>

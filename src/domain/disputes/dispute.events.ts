@@ -5,7 +5,8 @@ export const DISPUTE_STREAM_CATEGORY = 'dispute';
 export const disputeStreamName = (disputeId: string): string =>
   `${DISPUTE_STREAM_CATEGORY}-${disputeId}`;
 
-export const DISPUTE_REASONS = [
+/** Why an order is contested; `chargeback` is the card network's, opened by the system. */
+export const ORDER_DISPUTE_REASONS = [
   'late_delivery',
   'not_as_described',
   'no_response',
@@ -14,15 +15,36 @@ export const DISPUTE_REASONS = [
   'other',
   'chargeback',
 ] as const;
+
+/** Why a party presses "Signaler un problème" on a local mission. */
+export const MISSION_DISPUTE_REASONS = ['no_show', 'poor_quality', 'damage', 'other'] as const;
+
+export const DISPUTE_REASONS = [
+  ...ORDER_DISPUTE_REASONS,
+  'no_show',
+  'poor_quality',
+  'damage',
+] as const;
 export type DisputeReason = (typeof DISPUTE_REASONS)[number];
 
 /** Only work still in progress or awaiting acceptance can be contested. */
 export const CONTESTABLE_ORDER_STATUSES = ['active', 'delivered', 'in_revision'] as const;
 export type ContestableOrderStatus = (typeof CONTESTABLE_ORDER_STATUSES)[number];
 
+/** A mission is disputed only once a provider confirmed it and before it is validated. */
+export const CONTESTABLE_MISSION_STATUSES = ['confirmed'] as const;
+export type ContestableMissionStatus = (typeof CONTESTABLE_MISSION_STATUSES)[number];
+
+/** Where the subject stood when the dispute opened (an order's or a mission's status). */
+export type SubjectStatusAtOpening = ContestableOrderStatus | ContestableMissionStatus;
+
 export const DECISION_OUTCOMES = ['full_refund', 'partial_refund', 'pay_seller', 'split'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
+/**
+ * What is disputed. For a mission the buyer is the client and the seller the confirmed provider:
+ * the party slots keep their stored names whatever the subject.
+ */
 export interface DisputeSubject {
   kind: 'order' | 'mission' | 'project';
   id: string;
@@ -51,8 +73,11 @@ export type DisputeOpened = DomainEvent<
     responseDeadlineDays: number;
     responseDueAt: string;
     heldCents: Cents;
-    /** Where the order stood, so that a withdrawal can put it back there. */
-    orderStatusAtOpening: ContestableOrderStatus;
+    /**
+     * Where the subject stood, so that a withdrawal can put it back there; the stored name
+     * predates missions (`confirmed` for a mission).
+     */
+    orderStatusAtOpening: SubjectStatusAtOpening;
   }
 >;
 
@@ -152,7 +177,7 @@ export type DisputeWithdrawn = DomainEvent<
     withdrawnByRole: DisputeOpenerRole;
     subject: DisputeSubject;
     escrowId: string;
-    orderStatusToRestore: ContestableOrderStatus;
+    orderStatusToRestore: SubjectStatusAtOpening;
   }
 >;
 

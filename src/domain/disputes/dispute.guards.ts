@@ -1,7 +1,19 @@
 import { CommandMeta, isStaff } from '../shared';
-import type { DisputePartyRole, MediationStaffRole } from './dispute.events';
+import {
+  CONTESTABLE_MISSION_STATUSES,
+  CONTESTABLE_ORDER_STATUSES,
+  DisputePartyRole,
+  DisputeSubject,
+  MediationStaffRole,
+  MISSION_DISPUTE_REASONS,
+  ORDER_DISPUTE_REASONS,
+  SubjectStatusAtOpening,
+} from './dispute.events';
 import {
   evidenceRefInvalid,
+  missionNotDisputable,
+  orderNotContestable,
+  reasonInvalid,
   notAParty,
   notAssignedMediator,
   notMediationStaff,
@@ -54,6 +66,25 @@ export function requireOpener(dispute: DisputeCase, meta: CommandMeta): void {
     isStaff(meta.actorRole) ||
     meta.actorRole === 'system';
   throw involved ? notTheOpener() : notAParty();
+}
+
+/** A mission takes the reasons of "Signaler un problème"; orders (and projects, for now) the order ones. */
+export function assertReasonFor(subject: DisputeSubject, reason: unknown): void {
+  const reasons: readonly unknown[] =
+    subject.kind === 'mission' ? MISSION_DISPUTE_REASONS : ORDER_DISPUTE_REASONS;
+  if (!reasons.includes(reason)) throw reasonInvalid(reason, subject.kind);
+}
+
+/** The subject's status, read by the application, must be one a dispute may freeze. */
+export function contestableStatus(subject: DisputeSubject, status: string): SubjectStatusAtOpening {
+  if (subject.kind === 'mission') {
+    if ((CONTESTABLE_MISSION_STATUSES as readonly string[]).includes(status))
+      return status as SubjectStatusAtOpening;
+    throw missionNotDisputable(status);
+  }
+  if ((CONTESTABLE_ORDER_STATUSES as readonly string[]).includes(status))
+    return status as SubjectStatusAtOpening;
+  throw orderNotContestable(status);
 }
 
 export function hasText(value: unknown): value is string {

@@ -25,6 +25,9 @@ export const DISPUTE_REASON_LABELS: Readonly<Record<DisputeReason, string>> = {
   cancellation_refused: 'Annulation refusée',
   other: 'Autre motif',
   chargeback: 'Opposition bancaire',
+  no_show: 'Absence au rendez-vous',
+  poor_quality: 'Prestation mal réalisée',
+  damage: 'Dommage causé',
 };
 
 export const DECISION_OUTCOME_LABELS: Readonly<Record<DecisionOutcome, string>> = {
@@ -42,6 +45,9 @@ const REASON_WORDS: Record<DisputeReason, string> = {
   cancellation_refused: 'cancellation refused',
   other: 'other',
   chargeback: 'chargeback',
+  no_show: 'no-show',
+  poor_quality: 'poor quality',
+  damage: 'damage',
 };
 
 const OUTCOME_WORDS: Record<DecisionOutcome, string> = {
@@ -51,13 +57,30 @@ const OUTCOME_WORDS: Record<DecisionOutcome, string> = {
   split: 'split',
 };
 
-const ROLE_WORDS: Record<DisputeOpenerRole | MediationStaffRole, string> = {
-  buyer: 'Buyer',
-  seller: 'Seller',
-  system: 'System',
-  mediator: 'Mediator',
-  admin: 'Admin',
+type Role = DisputeOpenerRole | MediationStaffRole;
+type Words = { roles: Record<Role, string>; payer: string; payee: string };
+
+const ORDER_WORDS: Words = {
+  roles: {
+    buyer: 'Buyer',
+    seller: 'Seller',
+    system: 'System',
+    mediator: 'Mediator',
+    admin: 'Admin',
+  },
+  payer: 'the buyer',
+  payee: 'the seller',
 };
+
+/** On a mission the buyer slot is the client and the seller slot the provider. */
+const MISSION_WORDS: Words = {
+  roles: { ...ORDER_WORDS.roles, buyer: 'Client', seller: 'Provider' },
+  payer: 'the client',
+  payee: 'the provider',
+};
+
+const wordsFor = (subjectKind: string | undefined): Words =>
+  subjectKind === 'mission' ? MISSION_WORDS : ORDER_WORDS;
 
 /** `123456` -> `€1,234.56`, from integer cents without going through a float. */
 export function formatEuros(amount: Cents): string {
@@ -67,8 +90,8 @@ export function formatEuros(amount: Cents): string {
   return `€${units}.${String(amount % 100).padStart(2, '0')}`;
 }
 
-function distribution(refundCents: Cents, releaseCents: Cents): string {
-  return `${formatEuros(refundCents)} refunded to the buyer, ${formatEuros(releaseCents)} released to the seller`;
+function distribution(refundCents: Cents, releaseCents: Cents, words: Words): string {
+  return `${formatEuros(refundCents)} refunded to ${words.payer}, ${formatEuros(releaseCents)} released to ${words.payee}`;
 }
 
 function evidence(count: number): string {
@@ -76,8 +99,13 @@ function evidence(count: number): string {
   return count === 1 ? ' with 1 piece of evidence' : ` with ${count} pieces of evidence`;
 }
 
-/** One plain-English line for the case-history timeline; ids and amounts stay in the raw event. */
-export function describeDisputeEvent(event: DisputeEvent): string {
+/**
+ * One plain-English line for the case-history timeline; ids and amounts stay in the raw event.
+ * `subjectKind` names the parties as the subject does (client and provider on a mission).
+ */
+export function describeDisputeEvent(event: DisputeEvent, subjectKind?: string): string {
+  const words = wordsFor(subjectKind);
+  const ROLE_WORDS = words.roles;
   switch (event.type) {
     case 'DisputeOpened':
       return `${ROLE_WORDS[event.data.openerRole]} opened a dispute: ${REASON_WORDS[event.data.reason]}`;
@@ -101,19 +129,19 @@ export function describeDisputeEvent(event: DisputeEvent): string {
       const { proposedByRole, refundCents, releaseCents, replacesSettlementId } = event.data;
       const what =
         replacesSettlementId === null ? 'proposed a settlement' : 'proposed a new settlement';
-      return `${ROLE_WORDS[proposedByRole]} ${what}: ${distribution(refundCents, releaseCents)}`;
+      return `${ROLE_WORDS[proposedByRole]} ${what}: ${distribution(refundCents, releaseCents, words)}`;
     }
     case 'DisputeSettlementAccepted':
       return `${ROLE_WORDS[event.data.byRole]} accepted the settlement`;
     case 'DisputeSettlementRejected':
       return `${ROLE_WORDS[event.data.byRole]} rejected the settlement`;
     case 'DisputeSettled':
-      return `Dispute settled by agreement: ${distribution(event.data.refundCents, event.data.releaseCents)}`;
+      return `Dispute settled by agreement: ${distribution(event.data.refundCents, event.data.releaseCents, words)}`;
     case 'DisputeWithdrawn':
       return `${ROLE_WORDS[event.data.withdrawnByRole]} withdrew the dispute`;
     case 'DisputeDecided': {
       const { decidedByRole, outcome, refundCents, releaseCents } = event.data;
-      return `${ROLE_WORDS[decidedByRole]} decided: ${OUTCOME_WORDS[outcome]} (${distribution(refundCents, releaseCents)})`;
+      return `${ROLE_WORDS[decidedByRole]} decided: ${OUTCOME_WORDS[outcome]} (${distribution(refundCents, releaseCents, words)})`;
     }
     default:
       return assertNever(event);

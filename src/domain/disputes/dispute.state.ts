@@ -1,12 +1,12 @@
 import type { Cents } from '../shared';
 import type {
-  ContestableOrderStatus,
   DecisionOutcome,
   DisputeEvent,
   DisputeOpenerRole,
   DisputePartyRole,
   DisputeReason,
   DisputeSubject,
+  SubjectStatusAtOpening,
 } from './dispute.events';
 
 export const DISPUTE_STATUSES = [
@@ -37,7 +37,7 @@ export interface DisputeCase {
   responseLapsed: boolean;
   /** What the escrow held when the dispute opened; it cannot change while the order is frozen. */
   heldCents: Cents;
-  orderStatusAtOpening: ContestableOrderStatus;
+  orderStatusAtOpening: SubjectStatusAtOpening;
   mediatorId: string | null;
 }
 

@@ -7,10 +7,11 @@ import { CliCommand } from './cli-command';
 import { formatCaseReplay } from './case-replay.format';
 
 const USAGE =
-  'case replay <orderId> [--at <ISO time | commit:prepare>] [--json] [--as <accountId>]';
+  'case replay <orderId | missionId | disputeId> [--at <ISO time | commit:prepare>] [--json] [--as <accountId>]';
 
 /**
- * Prints a case's timeline for mediation staff, from the same query as GET /cases/{orderId}/history.
+ * Prints a case's timeline for mediation staff, from the same query as GET /cases/{caseId}/history
+ * (an order, a mission, or the subject of a dispute).
  * It boots the application without its API, projectors or workers so the log is read exactly as the
  * API reads it (same event store, same decryption of personal data).
  */
@@ -18,10 +19,10 @@ export const caseReplayCommand: CliCommand = {
   name: ['case', 'replay'],
   usage: USAGE,
   description:
-    'Replay an order’s case history (order, conversation, escrow, disputes), optionally as of a moment',
+    'Replay the case history of an order or a mission (its events, conversation, escrow, disputes), or of the subject of a dispute id, optionally as of a moment',
   async run(args, flags, config) {
-    const [orderId] = args;
-    if (!orderId || args.length > 1 || flags.at === true || flags.as === true) {
+    const [caseId] = args;
+    if (!caseId || args.length > 1 || flags.at === true || flags.as === true) {
       process.stderr.write(`Usage: npm run cli -- ${USAGE}\n`);
       return 2;
     }
@@ -41,7 +42,7 @@ export const caseReplayCommand: CliCommand = {
           ? { accountId: flags.as, roles: [] }
           : { accountId: 'cli:operator', roles: ['admin'] };
       const moment = typeof flags.at === 'string' ? parseCaseMoment(flags.at) : undefined;
-      const result = await app.get(CaseHistory).load(orderId, viewer, moment);
+      const result = await app.get(CaseHistory).load(caseId, viewer, moment);
       const text = flags.json
         ? JSON.stringify(result, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)
         : formatCaseReplay(result);

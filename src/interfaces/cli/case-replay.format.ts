@@ -17,8 +17,8 @@ export function formatCaseReplay(result: CaseHistoryResult): string {
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
   const title = result.asOf
-    ? `Case ${result.orderId} as of ${result.asOf.at} (${result.timeline.length} of ${result.totalEvents} events, last at ${result.asOf.lastPosition ?? 'none'})`
-    : `Case ${result.orderId} (${result.timeline.length} events)`;
+    ? `Case ${caseName(result)} as of ${result.asOf.at} (${result.timeline.length} of ${result.totalEvents} events, last at ${result.asOf.lastPosition ?? 'none'})`
+    : `Case ${caseName(result)} (${result.timeline.length} events)`;
   const out = [
     title,
     '',
@@ -31,10 +31,17 @@ export function formatCaseReplay(result: CaseHistoryResult): string {
   return out.join('\n');
 }
 
+/** An order's case keeps its bare id, as before missions; a mission's says so. */
+function caseName(result: CaseHistoryResult): string {
+  return result.subject.kind === 'mission' ? `of mission ${result.subject.id}` : result.subject.id;
+}
+
 function formatState(state: CaseState): string[] {
-  const { order, escrow } = state;
+  const { order, escrow, mission } = state;
   const lines = [
-    `Order   ${order.statusLabel ?? 'not placed yet'}${order.status === 'none' ? '' : ` (${order.status}), ${formatEuros(order.amountCents)}`}`,
+    mission
+      ? `Mission ${mission.statusLabel ?? 'not requested yet'} (${mission.status}), ${formatEuros(mission.priceCents)}`
+      : `Order   ${order.statusLabel ?? 'not placed yet'}${order.status === 'none' ? '' : ` (${order.status}), ${formatEuros(order.amountCents)}`}`,
     `Escrow  ${escrow.statusLabel} (${escrow.status}): held ${formatEuros(escrow.heldCents)}, refunded ${formatEuros(escrow.refundedCents)}, released ${formatEuros(escrow.releasedCents)}, commission ${formatEuros(escrow.commissionCents)}`,
   ];
   for (const { disputeId, statusLabel, state: dispute } of state.disputes) {

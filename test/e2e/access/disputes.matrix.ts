@@ -67,7 +67,7 @@ export const MATRIX: RouteRule[] = [
   },
   {
     method: 'GET',
-    path: '/cases/{orderId}/history',
+    path: '/cases/{caseId}/history',
     roles: ANY_ROLE,
     note: 'parties (no internal notes), mediation staff (everything), finance (no notes); 404 for anyone else',
   },

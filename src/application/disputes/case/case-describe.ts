@@ -121,8 +121,13 @@ export function describeOrderEvent(
   }
 }
 
-export function describeEscrowEvent(raw: { type: string; data: unknown }): string {
+/** `subjectKind` names the parties as the subject does (client and provider on a mission). */
+export function describeEscrowEvent(
+  raw: { type: string; data: unknown },
+  subjectKind = 'order',
+): string {
   const event = raw as EscrowEvent;
+  const [payer, payee] = subjectKind === 'mission' ? ['client', 'provider'] : ['buyer', 'seller'];
   switch (event.type) {
     case 'EscrowOpened':
       return `Escrow opened (commission rate ${event.data.commissionRateBp / 100} %)`;
@@ -130,10 +135,10 @@ export function describeEscrowEvent(raw: { type: string; data: unknown }): strin
       return `Payment of ${formatEuros(event.data.amountCents)} received and held in escrow`;
     case 'EscrowReleased': {
       const { amountCents, commissionCents, payeeNetCents, reason } = event.data;
-      return `${formatEuros(amountCents)} released to the seller ${RELEASE_WORDS[reason] ?? reason} (commission ${formatEuros(commissionCents)}, seller receives ${formatEuros(payeeNetCents)})`;
+      return `${formatEuros(amountCents)} released to the ${payee} ${RELEASE_WORDS[reason] ?? reason} (commission ${formatEuros(commissionCents)}, ${payee} receives ${formatEuros(payeeNetCents)})`;
     }
     case 'EscrowRefunded':
-      return `${formatEuros(event.data.amountCents)} refunded to the buyer ${REFUND_WORDS[event.data.reason] ?? event.data.reason}`;
+      return `${formatEuros(event.data.amountCents)} refunded to the ${payer} ${REFUND_WORDS[event.data.reason] ?? event.data.reason}`;
     case 'EscrowFrozen':
       return 'Escrow frozen by the dispute: no money moves until it ends';
     case 'EscrowUnfrozen':

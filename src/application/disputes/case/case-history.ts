@@ -18,8 +18,11 @@ import { CaseMoment, formatPosition, isAtOrBefore } from './case-at';
 import { describeEscrowEvent, describeOrderEvent } from './case-describe';
 import { escrowStream } from '../../escrow/escrow.messages';
 import { messageTextFor } from '../../orders/order-message.contract';
+import { missionStream } from '../../missions/mission.messages';
 import { orderStream } from '../../orders/order.messages';
-import { readKnownDisputes, readOrderDisputes } from './case-streams';
+import { disputeStream } from '../dispute.messages';
+import { describeMissionEvent } from './case-describe-mission';
+import { DisputeStreamRead, readKnownDisputes, readOrderDisputes } from './case-streams';
 import {
   CASE_STREAM_CACHE_OPTIONS,
   CaseStreamCache,
@@ -27,7 +30,8 @@ import {
   DEFAULT_CASE_STREAM_CACHE,
 } from './case-stream-cache';
 import { CaseState, rebuildCaseState } from './case-state';
-import { emptyOrderView, foldOrderView, OrderView } from './order.view';
+import { emptyMissionView, foldMissionView } from './mission.view';
+import { emptyOrderView, foldOrderView } from './order.view';
 
 export { rebuildCaseState } from './case-state';
 export type { CaseState, DisputeSnapshot } from './case-state';
@@ -41,7 +45,17 @@ export interface CaseViewer {
 /** Mediation staff see everything; parties and finance auditors never see internal notes. */
 export type CaseAccess = 'staff' | 'party' | 'auditor';
 
-export type CaseRole = 'buyer' | 'seller' | 'mediator' | 'admin' | 'finance' | 'system' | 'other';
+/** On a mission's case the buyer slot is the `client` and the seller slot the `provider`. */
+export type CaseRole =
+  | 'buyer'
+  | 'seller'
+  | 'client'
+  | 'provider'
+  | 'mediator'
+  | 'admin'
+  | 'finance'
+  | 'system'
+  | 'other';
 
 export interface TimelineEntry {
   /** 1-based rank in the viewer's timeline. */
@@ -50,7 +64,7 @@ export interface TimelineEntry {
   position: string;
   time: string;
   recordedAt: string;
-  stream: 'order' | 'escrow' | 'dispute';
+  stream: 'order' | 'mission' | 'escrow' | 'dispute';
   streamName: string;
   revision: number;
   type: string;
@@ -66,7 +80,10 @@ export interface TimelineEntry {
 }
 
 export interface CaseHistoryResult {
-  orderId: string;
+  /** What the case is about: an order, or a mission ("Signaler un problème"). */
+  subject: { kind: 'order' | 'mission'; id: string };
+  /** The order; null for a mission's case. */
+  orderId: string | null;
   escrowId: string;
   buyerId: string;
   sellerId: string;
@@ -87,10 +104,28 @@ export interface CaseHistoryResult {
 
 const MEDIATION_STAFF = ['mediator', 'admin'];
 
-export function caseAccess(viewer: CaseViewer, order: OrderView): CaseAccess | null {
-  if (order.status === 'none') return null;
+/** The disputed subject of a case, with its parties in the dispute's slots. */
+interface CaseSubject {
+  kind: 'order' | 'mission';
+  id: string;
+  status: string;
+  escrowId: string;
+  buyerId: string;
+  sellerId: string;
+  events: RecordedEvent[];
+  disputes: DisputeStreamRead[];
+}
+
+type Parties = Pick<CaseSubject, 'kind' | 'status' | 'buyerId' | 'sellerId'>;
+
+export function caseAccess(viewer: CaseViewer, subject: Parties): CaseAccess | null {
+  if (subject.status === 'none') return null;
   if (viewer.roles.some((r) => MEDIATION_STAFF.includes(r))) return 'staff';
-  if (viewer.accountId === order.buyerId || viewer.accountId === order.sellerId) return 'party';
+  if (
+    viewer.accountId === subject.buyerId ||
+    (subject.sellerId !== '' && viewer.accountId === subject.sellerId)
+  )
+    return 'party';
   if (viewer.roles.includes('finance')) return 'auditor';
   return null;
 }
@@ -101,6 +136,8 @@ const caseNotFound = (orderId: string) =>
 const ROLE_WORDS: Record<CaseRole, string> = {
   buyer: 'Buyer',
   seller: 'Seller',
+  client: 'Client',
+  provider: 'Provider',
   mediator: 'Mediator',
   admin: 'Admin',
   finance: 'Finance',
@@ -109,12 +146,14 @@ const ROLE_WORDS: Record<CaseRole, string> = {
 };
 
 function caseRoleOf(
-  order: OrderView,
+  subject: Parties,
   actorId: string | null,
   recordedRole: string | null,
 ): CaseRole {
-  if (actorId !== null && actorId === order.buyerId) return 'buyer';
-  if (actorId !== null && actorId === order.sellerId) return 'seller';
+  const mission = subject.kind === 'mission';
+  if (actorId !== null && actorId === subject.buyerId) return mission ? 'client' : 'buyer';
+  if (actorId !== null && subject.sellerId !== '' && actorId === subject.sellerId)
+    return mission ? 'provider' : 'seller';
   if (
     recordedRole === 'mediator' ||
     recordedRole === 'admin' ||
@@ -170,40 +209,86 @@ export class CaseHistory {
     this.streams = new CaseStreamCache(store, cache);
   }
 
-  async load(orderId: string, viewer: CaseViewer, moment?: CaseMoment): Promise<CaseHistoryResult> {
+  /**
+   * The case of an order, of a mission, or of the subject a dispute id names; CASE_NOT_FOUND for
+   * anything else or for a viewer who may not see it.
+   */
+  async load(id: string, viewer: CaseViewer, moment?: CaseMoment): Promise<CaseHistoryResult> {
+    const subject = await this.subject(id, true);
+    if (subject === null) throw caseNotFound(id);
+    return this.assemble(subject, viewer, moment);
+  }
+
+  private async subject(id: string, followDispute: boolean): Promise<CaseSubject | null> {
     // Dispute ids derive from the order id, so they are probed while the order stream is read.
     const read = (stream: string) => this.streams.read(stream);
     const [orderEvents, probed] = await Promise.all([
-      read(orderStream(orderId)),
-      readOrderDisputes(read, orderId),
+      read(orderStream(id)),
+      readOrderDisputes(read, id),
     ]);
-    const current = orderEvents.reduce((v, e) => foldOrderView(v, e), emptyOrderView());
-    const access = caseAccess(viewer, current);
-    if (access === null) throw caseNotFound(orderId);
+    const order = orderEvents.reduce((v, e) => foldOrderView(v, e), emptyOrderView());
+    if (order.status !== 'none') {
+      return {
+        kind: 'order',
+        id,
+        status: order.status,
+        escrowId: order.escrowId,
+        buyerId: order.buyerId,
+        sellerId: order.sellerId,
+        events: orderEvents,
+        disputes: [...probed, ...(await readKnownDisputes(read, order.disputeIds, probed))],
+      };
+    }
+    const missionEvents = await read(missionStream(id));
+    const mission = missionEvents.reduce((v, e) => foldMissionView(v, e), emptyMissionView());
+    if (mission.status !== 'none') {
+      return {
+        kind: 'mission',
+        id,
+        status: mission.status,
+        escrowId: mission.escrowId,
+        buyerId: mission.clientId,
+        sellerId: mission.providerId,
+        events: missionEvents,
+        // Every dispute of a mission is named in its stream: the mission takes the report first.
+        disputes: await readKnownDisputes(read, mission.disputeIds, []),
+      };
+    }
+    if (!followDispute) return null;
+    const opening = (await read(disputeStream(id))).find((e) => e.type === 'DisputeOpened');
+    const about = (opening?.data as { subject?: { id?: unknown } } | undefined)?.subject?.id;
+    return typeof about === 'string' ? this.subject(about, false) : null;
+  }
 
-    const [escrowEvents, others] = await Promise.all([
-      current.escrowId ? read(escrowStream(current.escrowId)) : Promise.resolve([]),
-      readKnownDisputes(read, current.disputeIds, probed),
-    ]);
-    const disputes = [...probed, ...others];
-    const all = [...orderEvents, ...escrowEvents, ...disputes.flatMap((d) => d.events)].sort(
+  private async assemble(
+    subject: CaseSubject,
+    viewer: CaseViewer,
+    moment?: CaseMoment,
+  ): Promise<CaseHistoryResult> {
+    const access = caseAccess(viewer, subject);
+    if (access === null) throw caseNotFound(subject.id);
+    const read = (stream: string) => this.streams.read(stream);
+    const escrowEvents = subject.escrowId ? await read(escrowStream(subject.escrowId)) : [];
+    const { disputes } = subject;
+    const all = [...subject.events, ...escrowEvents, ...disputes.flatMap((d) => d.events)].sort(
       (a, b) => comparePositions(a.position, b.position),
     );
     const visible = access === 'staff' ? all : all.filter((e) => !isStaffOnlyDisputeEvent(e.type));
     const shown = moment ? visible.filter((e) => isAtOrBefore(e, moment)) : visible;
-    const roleOf = (accountId: string) => ROLE_WORDS[caseRoleOf(current, accountId, null)];
+    const roleOf = (accountId: string) => ROLE_WORDS[caseRoleOf(subject, accountId, null)];
     const timeline = shown.map((event, index) => {
       let entry = this.entries.get(event);
-      if (!entry) this.entries.set(event, (entry = this.entry(event, current, roleOf)));
+      if (!entry) this.entries.set(event, (entry = this.entry(event, subject, roleOf)));
       return { seq: index + 1, ...maskedFor(viewer, access, event, entry, roleOf) };
     });
     const last = shown.length ? shown[shown.length - 1] : null;
 
     const result: CaseHistoryResult = {
-      orderId,
-      escrowId: current.escrowId,
-      buyerId: current.buyerId,
-      sellerId: current.sellerId,
+      subject: { kind: subject.kind, id: subject.id },
+      orderId: subject.kind === 'order' ? subject.id : null,
+      escrowId: subject.escrowId,
+      buyerId: subject.buyerId,
+      sellerId: subject.sellerId,
       disputeIds: disputes.map((d) => d.disputeId),
       access,
       asOf: moment
@@ -230,20 +315,24 @@ export class CaseHistory {
 
   private entry(
     event: RecordedEvent,
-    order: OrderView,
+    subject: Parties,
     roleOf: (id: string) => string,
   ): Omit<TimelineEntry, 'seq'> {
     const category = categoryOf(event.streamName);
-    const stream = category === 'escrow' ? 'escrow' : category === 'dispute' ? 'dispute' : 'order';
+    const stream =
+      category === 'escrow' || category === 'dispute' || category === 'mission'
+        ? category
+        : 'order';
     const actorId = text(event.metadata.actorId);
     const actorRole = text(event.metadata.actorRole);
     const raw = { type: event.type, data: event.data };
     let description: string;
     if (stream === 'order') description = describeOrderEvent(raw, roleOf);
-    else if (stream === 'escrow') description = describeEscrowEvent(raw);
+    else if (stream === 'mission') description = describeMissionEvent(raw, roleOf);
+    else if (stream === 'escrow') description = describeEscrowEvent(raw, subject.kind);
     else
       description = isDisputeEvent(raw)
-        ? describeDisputeEvent(raw as DisputeEvent)
+        ? describeDisputeEvent(raw as DisputeEvent, subject.kind)
         : `Dispute event ${event.type}`;
     return {
       position: formatPosition(event.position),
@@ -253,7 +342,7 @@ export class CaseHistory {
       streamName: event.streamName,
       revision: Number(event.revision),
       type: event.type,
-      actor: { id: actorId, role: actorRole, caseRole: caseRoleOf(order, actorId, actorRole) },
+      actor: { id: actorId, role: actorRole, caseRole: caseRoleOf(subject, actorId, actorRole) },
       description,
       event: {
         id: event.id,

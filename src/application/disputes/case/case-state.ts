@@ -12,6 +12,12 @@ import {
   EscrowView,
   foldEscrowView,
 } from './escrow.view';
+import {
+  emptyMissionView,
+  foldMissionView,
+  MISSION_VIEW_STATUS_LABELS,
+  MissionView,
+} from './mission.view';
 import { emptyOrderView, foldOrderView, ORDER_VIEW_STATUS_LABELS, OrderView } from './order.view';
 
 export interface DisputeSnapshot {
@@ -22,6 +28,8 @@ export interface DisputeSnapshot {
 
 export interface CaseState {
   order: OrderView & { statusLabel: string | null };
+  /** Only in a mission's case. */
+  mission?: MissionView & { statusLabel: string | null };
   escrow: EscrowView & { statusLabel: string };
   disputes: DisputeSnapshot[];
 }
@@ -33,6 +41,7 @@ export function rebuildCaseState(
 ): CaseState {
   let order = emptyOrderView();
   let escrow = emptyEscrowView();
+  let mission = emptyMissionView();
   const disputes = new Map<string, DisputeState>(
     disputeIds.map((id) => [id, disputeDecider.initialState()]),
   );
@@ -40,6 +49,7 @@ export function rebuildCaseState(
     const category = categoryOf(event.streamName);
     const revision = Number(event.revision);
     if (category === 'order') order = foldOrderView(order, event, revision);
+    else if (category === 'mission') mission = foldMissionView(mission, event, revision);
     else if (category === 'escrow') escrow = foldEscrowView(escrow, event, revision);
     else if (category === 'dispute' && isDisputeEvent(event)) {
       const id = event.streamName.slice('dispute-'.length);
@@ -57,6 +67,9 @@ export function rebuildCaseState(
       ...order,
       statusLabel: order.status === 'none' ? null : ORDER_VIEW_STATUS_LABELS[order.status],
     },
+    ...(mission.status === 'none'
+      ? {}
+      : { mission: { ...mission, statusLabel: MISSION_VIEW_STATUS_LABELS[mission.status] } }),
     escrow: { ...escrow, statusLabel: ESCROW_VIEW_STATUS_LABELS[escrow.status] },
     disputes: [...disputes].map(([disputeId, state]) => ({
       disputeId,

@@ -13,25 +13,28 @@ import { CaseHistoryResponse } from './dispute-responses.dto';
 export class CasesController {
   constructor(private readonly history: CaseHistory) {}
 
-  @Get(':orderId/history')
+  @Get(':caseId/history')
   @ApiOperation({
     summary:
-      'Replay a case: every event of the order, its conversation, its escrow and its disputes',
+      'Replay a case: every event of the order (or mission), its conversation, its escrow and its disputes',
     description:
-      'Chronological (log order), each entry with its time, actor and role, a plain-words line and the raw event. With `at` the timeline stops at that moment and `state` gives the order, escrow and disputes rebuilt as they stood then. Parties never see internal notes; mediators and admins see everything; finance sees the case without notes.',
+      '`caseId` is an order id, a mission id ("Signaler un problème" disputes), or a dispute id (its subject’s case). Chronological (log order), each entry with its time, actor and role, a plain-words line and the raw event. With `at` the timeline stops at that moment and `state` gives the order, escrow and disputes rebuilt as they stood then. Parties never see internal notes; mediators and admins see everything; finance sees the case without notes.',
   })
   @ApiResponse({ status: 200, type: CaseHistoryResponse })
   @ApiResponse({
     status: 400,
     description: 'CASE_AT_INVALID: `at` is neither an instant nor a position.',
   })
-  @ApiResponse({ status: 404, description: 'CASE_NOT_FOUND: unknown order, or not your case.' })
+  @ApiResponse({
+    status: 404,
+    description: 'CASE_NOT_FOUND: unknown order, mission or dispute, or not your case.',
+  })
   get(
-    @IdParam('orderId') orderId: string,
+    @IdParam('caseId') caseId: string,
     @Query() query: CaseHistoryQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<CaseHistoryResult> {
     const moment = query.at === undefined ? undefined : parseCaseMoment(query.at);
-    return this.history.load(orderId, { accountId: actor.accountId, roles: actor.roles }, moment);
+    return this.history.load(caseId, { accountId: actor.accountId, roles: actor.roles }, moment);
   }
 }

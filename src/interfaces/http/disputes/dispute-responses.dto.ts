@@ -7,6 +7,17 @@ export class DisputeOrderState {
   @ApiProperty({ type: String, nullable: true, example: 'Contesté' }) statusLabel!: string | null;
 }
 
+export class DisputeMissionState {
+  @ApiProperty({ example: 'disputed' }) status!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Problème signalé' }) statusLabel!:
+    string | null;
+}
+
+export class DisputeSubjectRef {
+  @ApiProperty({ enum: ['order', 'mission', 'project'], example: 'mission' }) kind!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+}
+
 export class DisputeEscrowState {
   @ApiProperty({ example: 'frozen' }) status!: string;
   @ApiProperty({ example: 'Gelé' }) statusLabel!: string;
@@ -15,7 +26,15 @@ export class DisputeEscrowState {
 
 export class DisputeCaseResponse {
   @ApiProperty({ format: 'uuid' }) disputeId!: string;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) orderId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The disputed order; null for a mission’s dispute (see `subject`).',
+  })
+  orderId!: string | null;
+  @ApiProperty({ type: DisputeSubjectRef, nullable: true, description: 'What is disputed.' })
+  subject!: DisputeSubjectRef | null;
   @ApiProperty({
     enum: ['open', 'under_review', 'settlement_proposed', 'withdrawn', 'resolved'],
     example: 'open',
@@ -36,6 +55,13 @@ export class DisputeCaseResponse {
   })
   events!: string[];
   @ApiProperty({ type: DisputeOrderState, nullable: true }) order!: DisputeOrderState | null;
+  @ApiProperty({
+    type: DisputeMissionState,
+    nullable: true,
+    description:
+      'The disputed mission (Problème signalé while the dispute runs); null for an order.',
+  })
+  mission!: DisputeMissionState | null;
   @ApiProperty({ type: DisputeEscrowState, nullable: true }) escrow!: DisputeEscrowState | null;
   @ApiProperty({
     enum: ['done', 'pending'],
@@ -63,7 +89,20 @@ export class DisputeViewResponse extends DisputeCaseResponse {
 export class CaseActor {
   @ApiProperty({ type: String, nullable: true }) id!: string | null;
   @ApiProperty({ type: String, nullable: true }) role!: string | null;
-  @ApiProperty({ enum: ['buyer', 'seller', 'mediator', 'admin', 'finance', 'system', 'other'] })
+  @ApiProperty({
+    enum: [
+      'buyer',
+      'seller',
+      'client',
+      'provider',
+      'mediator',
+      'admin',
+      'finance',
+      'system',
+      'other',
+    ],
+    description: 'On a mission’s case the parties are `client` and `provider`.',
+  })
   caseRole!: string;
 }
 
@@ -90,7 +129,7 @@ export class TimelineEntryResponse {
   position!: string;
   @ApiProperty({ format: 'date-time' }) time!: string;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
-  @ApiProperty({ enum: ['order', 'escrow', 'dispute'] }) stream!: string;
+  @ApiProperty({ enum: ['order', 'mission', 'escrow', 'dispute'] }) stream!: string;
   @ApiProperty() streamName!: string;
   @ApiProperty({ type: 'integer' }) revision!: number;
   @ApiProperty() type!: string;
@@ -107,11 +146,27 @@ export class CaseAsOf {
     string | null;
 }
 
+export class CaseSubject {
+  @ApiProperty({ enum: ['order', 'mission'] }) kind!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+}
+
 export class CaseHistoryResponse {
-  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ type: CaseSubject, description: 'The order or mission the case is about.' })
+  subject!: CaseSubject;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The order; null for a mission’s case.',
+  })
+  orderId!: string | null;
   @ApiProperty({ format: 'uuid' }) escrowId!: string;
   @ApiProperty({ format: 'uuid' }) buyerId!: string;
-  @ApiProperty({ format: 'uuid' }) sellerId!: string;
+  @ApiProperty({
+    description: 'The seller, or a mission’s confirmed provider (empty before a confirmation).',
+  })
+  sellerId!: string;
   @ApiProperty({ type: [String] }) disputeIds!: string[];
   @ApiProperty({ enum: ['staff', 'party', 'auditor'] }) access!: string;
   @ApiProperty({ type: CaseAsOf, nullable: true, description: 'Set when `at` was asked.' })
@@ -121,7 +176,7 @@ export class CaseHistoryResponse {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'With `at`: the order, escrow and disputes as they stood then.',
+    description: 'With `at`: the order (or mission), escrow and disputes as they stood then.',
   })
   state?: Record<string, unknown>;
 }

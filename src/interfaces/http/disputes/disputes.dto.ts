@@ -13,13 +13,13 @@ import {
 } from 'class-validator';
 import {
   DECISION_OUTCOMES,
-  DISPUTE_REASONS,
+  ORDER_DISPUTE_REASONS,
   DecisionOutcome,
   DisputeReason,
 } from '../../../domain/disputes';
 
 /** Chargebacks come from the card network through the system, never from this route. */
-export const PARTY_DISPUTE_REASONS = DISPUTE_REASONS.filter((r) => r !== 'chargeback');
+export const PARTY_DISPUTE_REASONS = ORDER_DISPUTE_REASONS.filter((r) => r !== 'chargeback');
 
 const TEXT_MAX = 5_000;
 const EVIDENCE_MAX = 20;
