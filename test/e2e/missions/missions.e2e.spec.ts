@@ -253,6 +253,45 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
     expect(accepted.body).toMatchObject({ status: 'confirmed' });
   });
 
+  it('addresses a request to the provider named by their reference only', async () => {
+    const registered = await t.request('POST', '/auth/register', {
+      body: {
+        email: `m${randomUUID().slice(0, 8)}@example.fr`,
+        password: 'S3cure!pass-w0rd',
+        displayName: 'Camille M.',
+        roles: ['provider'],
+      },
+    });
+    expect(registered.status).toBe(201);
+    const { accountId, providerReference } = registered.body;
+    await seedOfferingProvider(t, cleaning, 2_500, accountId);
+    await t.settle();
+    const direct = await publish({ providerReference: providerReference.toLowerCase() });
+    expect(direct.body).toMatchObject({ targeting: 'direct', candidates: 1, reservedCents: 5_000 });
+    const other = await post(`/missions/${direct.body.missionId}/accept`, await provider(cheap));
+    expect(other.body).toMatchObject({ status: 404, code: 'MISSION_NOT_FOUND' });
+    const accepted = await post(`/missions/${direct.body.missionId}/accept`, await provider(accountId));
+    expect(accepted.body).toMatchObject({ status: 'confirmed' });
+    const notOffered = await publish({
+      providerReference,
+      serviceTypeId: await seedServiceType(t, 'Plomberie'),
+    });
+    expect(notOffered.body).toMatchObject({ status: 422 });
+  });
+
+  it('secures the card again when a change before confirmation raises the reservation', async () => {
+    const { missionId } = (await publish()).body;
+    const changed = await post(`/missions/${missionId}/change`, await client(), {
+      durationMinutes: 240,
+    });
+    expect(changed.body).toEqual({});
+    const events = await missionEvents(t, missionId);
+    expect(events.at(-1)).toMatchObject({
+      type: 'MissionRequestChanged',
+      data: { reservedCents: 18_000, previousReservedCents: 9_000 },
+    });
+  });
+
   it('saves the card and authorises later for a mission more than the authorisation window away', async () => {
     const res = await publish({ startsAt: tenOClock(clock.now(), 10) });
     expect(res.body).toMatchObject({ paymentPlan: 'authorise_later', reservedCents: 9_000 });
