@@ -29,10 +29,21 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
   const post = async (url: string, token: string, body: object = {}, idempotencyKey?: string) =>
     t.request('POST', url, { token, body, idempotencyKey });
 
+  // A confirmed provider is booked at their slot: the tests that confirm one have their own.
+  const at = (day: number, hourUtc: number) => {
+    const instant = new Date(tenOClock(new Date(), day));
+    instant.setUTCHours(hourUtc);
+    return instant.toISOString();
+  };
+  const FIRST_FLOW = at(2, 6);
+  const REFUSALS = at(2, 12);
+  const CHANGED_TO = at(3, 6);
+  const SHARED = at(3, 12);
+
   const request = (over: Record<string, unknown> = {}) => ({
     serviceTypeId: cleaning,
     place: PLACE,
-    startsAt: tenOClock(clock.now(), 2),
+    startsAt: SHARED,
     durationMinutes: 120,
     details: 'Digicode 4521, 3e étage.',
     paymentMethod: 'pm_card_visa',
@@ -54,7 +65,7 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
   afterAll(async () => t?.close());
 
   it('publishes, confirms the first acceptance, applies an accepted change, and validates once started', async () => {
-    const published = await publish();
+    const published = await publish({ startsAt: FIRST_FLOW });
     expect(published.status).toBe(201);
     expect(published.body).toMatchObject({
       status: 'pending',
@@ -64,7 +75,8 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
       candidates: 2,
       targeting: 'dispatch',
     });
-    const { missionId, startsAt } = { ...published.body, startsAt: request().startsAt };
+    const { missionId } = published.body;
+    const startsAt = FIRST_FLOW;
     expect(Date.parse(published.body.respondBy)).toBe(clock.now().getTime() + 24 * HOUR);
     await t.settle();
 
@@ -132,7 +144,7 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
   describe('refusals name their code and the current status', () => {
     let missionId: string;
     beforeAll(async () => {
-      missionId = (await publish()).body.missionId;
+      missionId = (await publish({ startsAt: REFUSALS })).body.missionId;
     });
 
     it('a candidate refuses once; a second acceptance meets a confirmed mission', async () => {
@@ -243,7 +255,7 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
     const { missionId } = (await publish()).body;
     await post(`/missions/${missionId}/refuse`, await provider(cheap), { reason: 'location' });
     const changed = await post(`/missions/${missionId}/change`, await client(), {
-      startsAt: tenOClock(clock.now(), 3),
+      startsAt: CHANGED_TO,
       details: 'Plutôt jeudi.',
     });
     expect(changed.status).toBe(200);
@@ -270,7 +282,10 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
     expect(direct.body).toMatchObject({ targeting: 'direct', candidates: 1, reservedCents: 5_000 });
     const other = await post(`/missions/${direct.body.missionId}/accept`, await provider(cheap));
     expect(other.body).toMatchObject({ status: 404, code: 'MISSION_NOT_FOUND' });
-    const accepted = await post(`/missions/${direct.body.missionId}/accept`, await provider(accountId));
+    const accepted = await post(
+      `/missions/${direct.body.missionId}/accept`,
+      await provider(accountId),
+    );
     expect(accepted.body).toMatchObject({ status: 'confirmed' });
     const notOffered = await publish({
       providerReference,
@@ -279,17 +294,22 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
     expect(notOffered.body).toMatchObject({ status: 422 });
   });
 
-  it('secures the card again when a change before confirmation raises the reservation', async () => {
+  it('authorises the card again when a change before confirmation raises the reservation', async () => {
     const { missionId } = (await publish()).body;
     const changed = await post(`/missions/${missionId}/change`, await client(), {
       durationMinutes: 240,
     });
-    expect(changed.body).toEqual({});
+    expect(changed.body).toMatchObject({ status: 'pending' });
     const events = await missionEvents(t, missionId);
     expect(events.at(-1)).toMatchObject({
       type: 'MissionRequestChanged',
       data: { reservedCents: 18_000, previousReservedCents: 9_000 },
     });
+    await t.settle();
+    const authorised = (await missionEvents(t, missionId))
+      .filter((e) => e.type === 'MissionPaymentAuthorised')
+      .map((e) => (e.data as { amountCents: number }).amountCents);
+    expect(authorised.at(-1)).toBe(18_000);
   });
 
   it('saves the card and authorises later for a mission more than the authorisation window away', async () => {
