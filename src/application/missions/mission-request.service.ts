@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   missionDecider,
@@ -75,9 +75,8 @@ export class MissionRequests {
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    // Provided by the dispatch module; optional so the app boots in a build without it.
-    @Optional() @Inject(MISSION_CANDIDATES) private readonly candidates: MissionCandidates,
-    @Optional() @Inject(GEOCODER) private readonly geocoder: Geocoder,
+    @Inject(MISSION_CANDIDATES) private readonly candidates: MissionCandidates,
+    @Inject(GEOCODER) private readonly geocoder: Geocoder,
     @Inject(MISSION_PAYMENTS) private readonly payments: MissionPayments,
     @Inject(MISSION_SETTINGS) private readonly settings: MissionSettings,
   ) {}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MissionResponseExpiry } from '../../../src/application/missions/mission-response-expiry.job';
 import { Clock, ManualClock } from '../../../src/application/shared/clock';
 import { deterministicId } from '../../../src/application/shared/deterministic-id';
+import { uploadFile } from '../../support/files';
 import { startTestApp, TestApp } from '../../support/test-app';
 import {
   missionEvents,
@@ -234,6 +235,25 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
     });
     expect(posted.status).toBe(201);
     expect(posted.body).toMatchObject({ status: 'pending', messageId: expect.any(String) });
+  });
+
+  it("attaches the author's own uploads to a message; the other party reads them, an outsider cannot", async () => {
+    const { missionId } = (await publish()).body;
+    const fileId = await uploadFile(t, await client(), 'message_attachment');
+    const posted = await post(`/missions/${missionId}/messages`, await client(), {
+      text: 'Voici le plan d’accès.',
+      fileIds: [fileId],
+    });
+    expect(posted.status).toBe(201);
+    const link = async (token: string) =>
+      (await t.request('GET', `/files/${fileId}/link`, { token })).status;
+    expect(await link(await provider(cheap))).toBe(200);
+    expect(await link(await provider(outsider))).toBe(404);
+    const notHers = await post(`/missions/${missionId}/messages`, await provider(cheap), {
+      text: 'Et celui-ci ?',
+      fileIds: [fileId],
+    });
+    expect(notHers.body).toMatchObject({ status: 422, code: 'FILE_NOT_FOUND' });
   });
 
   it('gives the first answer back to a repeated Idempotency-Key and reserves once', async () => {
