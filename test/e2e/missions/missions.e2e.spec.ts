@@ -119,6 +119,20 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
     const validated = await post(`/missions/${missionId}/validate`, await client());
     expect(validated.body).toMatchObject({ status: 'validated', statusLabel: 'Mission terminée' });
 
+    await t.settle();
+    const { rows: operations } = await t.db.pool.query<{
+      operation: string;
+      request: { amountCents?: number };
+    }>(
+      `SELECT operation, request FROM simulated_gateway_operations
+        WHERE request ->> 'missionId' = $1 ORDER BY created_at, idempotency_key`,
+      [missionId],
+    );
+    // Charged only now, the accepted price after the change; the provider paid at once.
+    const captured = operations.filter((o) => o.operation === 'mission_capture');
+    expect(captured.map((o) => o.request.amountCents)).toEqual([13_500]);
+    expect(operations.some((o) => o.operation === 'mission_instant_payout')).toBe(true);
+
     const types = (await missionEvents(t, missionId)).map((e) => e.type);
     expect(types).toEqual(
       expect.arrayContaining([
