@@ -108,6 +108,31 @@ describe('RequestMission', () => {
       { candidates: [{ ...candidates[0], priceCents: 10.5 }] },
       'MISSION_INVALID_PRICE',
     ],
+    [
+      'a candidate without a rank',
+      { candidates: [{ ...candidates[0], rank: 0 }] },
+      'MISSION_INVALID_CANDIDATE',
+    ],
+    [
+      'a candidate with a negative hourly rate',
+      {
+        candidates: [
+          { ...candidates[0], pricing: { kind: 'hourly' as const, hourlyRateCents: -1 } },
+        ],
+      },
+      'MISSION_INVALID_CANDIDATE',
+    ],
+    [
+      'more than 50 candidates',
+      {
+        candidates: Array.from({ length: 51 }, (_, i) => ({
+          ...candidates[0],
+          providerId: `p-${i}`,
+          rank: i + 1,
+        })),
+      },
+      'MISSION_INVALID_CANDIDATE',
+    ],
     ['an unknown targeting', { targeting: 'broadcast' as never }, 'MISSION_INVALID_TARGETING'],
     ['a duration under 30 minutes', { durationMinutes: 29 }, 'MISSION_INVALID_DURATION'],
     ['a duration over 12 hours', { durationMinutes: 721 }, 'MISSION_INVALID_DURATION'],
