@@ -5,6 +5,7 @@ import { ManualClock } from '../../application/shared/clock';
 import { createTestDatabase, TestDatabase } from '../../../test/support/database';
 import { applyEvents, inTransaction } from '../runner/batch';
 import { schemaName } from '../runner/generations';
+import { earthCube } from './dispatch.evolve';
 import { DispatchProjection } from './dispatch.projection';
 import { ReadModelMissionCandidates } from './mission-candidates.reader';
 
@@ -461,6 +462,18 @@ describe('the dispatch index: direct requests and labels', () => {
     );
     expect(await candidates.serviceTypeLabel('st-ironing')).toBeNull();
     expect(await candidates.serviceTypeLabel('st-unknown')).toBeNull();
+  });
+});
+
+describe('the dispatch index: the earth point', () => {
+  it('is the point earthdistance’s ll_to_earth gives', async () => {
+    const { rows } = await db.pool.query(
+      `SELECT cube_distance($1::cube, ll_to_earth(48.8674, 2.3636)) AS m,
+              cube_distance($2::cube, ll_to_earth(-20.88, 55.45)) AS n`,
+      [earthCube(48.8674, 2.3636), earthCube(-20.88, 55.45)],
+    );
+    expect(rows[0].m).toBeLessThan(0.001);
+    expect(rows[0].n).toBeLessThan(0.001);
   });
 });
 
