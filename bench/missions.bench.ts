@@ -124,6 +124,12 @@ async function seed(pool: Pool): Promise<{ offers: number; bookings: number; off
       });
     }
   }
+  await pool.query(
+    `INSERT INTO rm_dispatch_service_types (service_type_id, rev, label, category, retired)
+     SELECT 'st-' || lpad(i::text, 2, '0'), 0, 'Service ' || i, 'home', false
+       FROM generate_series(1, $1::int) AS i`,
+    [SERVICE_TYPES],
+  );
   const chunk = 5_000;
   for (let i = 0; i < offers.length; i += chunk)
     await pool.query(

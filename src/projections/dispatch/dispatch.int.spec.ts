@@ -138,6 +138,14 @@ beforeAll(async () => {
       createdBy: 'staff',
       createdAt: NOW,
     }),
+    recorded('service-type-st-garden', 'ServiceTypeCreated', {
+      serviceTypeId: GARDEN,
+      label: 'Jardinage',
+      description: 'Tonte, taille, désherbage',
+      category: 'garden',
+      createdBy: 'staff',
+      createdAt: NOW,
+    }),
   );
 });
 
@@ -429,6 +437,34 @@ describe('the dispatch index: direct requests and labels', () => {
     });
     expect(await candidates.direct(p, query({ serviceTypeId: GARDEN }))).toBeNull();
     expect(await candidates.direct('nobody', query())).toBeNull();
+  });
+
+  it('sends nothing for a retired type, directly or not', async () => {
+    const place = isolatedPlace();
+    const id = 'st-windows';
+    const stream = `service-type-${id}`;
+    await given(
+      recorded(stream, 'ServiceTypeCreated', {
+        serviceTypeId: id,
+        label: 'Lavage de vitres',
+        description: '',
+        category: 'home',
+        createdBy: 'staff',
+        createdAt: NOW,
+      }),
+    );
+    const p = await provider({ at: place, serviceTypeId: id });
+    const q = query({ place, serviceTypeId: id });
+    expect(await ids(q)).toEqual([p]);
+    await given(
+      recorded(stream, 'ServiceTypeRetired', {
+        serviceTypeId: id,
+        retiredBy: 'staff',
+        retiredAt: NOW,
+      }),
+    );
+    expect(await ids(q)).toEqual([]);
+    expect(await candidates.direct(p, q)).toBeNull();
   });
 
   it('gives a service type’s current label, and null once it is retired or when unknown', async () => {
