@@ -11,7 +11,7 @@ import type {
 } from '../../domain/missions';
 import { CommandMeta, ConcurrencyError, DomainError } from '../../domain/shared';
 import { EscrowCommandMessage, escrowStream } from '../escrow/escrow.messages';
-import { Notifications } from '../notifications/notifications.port';
+import { NoRecipientError, Notifications } from '../notifications/notifications.port';
 import { PaymentDeclinedError } from '../payments/payment-gateway.port';
 import { JobScheduler } from '../scheduling/job-scheduler.port';
 import { MissionJob, scheduled, ScheduledJob } from '../scheduling/jobs';
@@ -234,7 +234,7 @@ export class MissionMoneyEffects {
       ),
     );
     // The client is told at once, and may give another card (`MissionPaymentMethodReplaced`).
-    await this.notifications.send({
+    await this.tell({
       to: { accountId: mission.clientId },
       template: 'missions.authorisation_failed',
       data: {
@@ -517,6 +517,17 @@ export class MissionMoneyEffects {
       if (e.type === 'MissionAuthorisationCancelled' || e.type === 'MissionPaymentCaptured')
         refs.add((e.data as { paymentRef: string }).paymentRef);
     return refs;
+  }
+
+  /** An erased or address-less client cannot be told; the money steps go on. */
+  async tell(request: Parameters<Notifications['send']>[0]): Promise<boolean> {
+    try {
+      await this.notifications.send(request);
+      return true;
+    } catch (error) {
+      if (error instanceof NoRecipientError) return false;
+      throw error;
+    }
   }
 
   /** A refusal means the step no longer applies (the mission moved on); anything else is retried. */

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Notifications } from '../notifications/notifications.port';
 import { runCommand } from '../scheduling/job-context';
 import { JobOutcome, MissionJob } from '../scheduling/jobs';
 import { Clock } from '../shared/clock';
@@ -20,7 +19,6 @@ type Job<K extends MissionJob['kind']> = {
 export class MissionValidationJob {
   constructor(
     private readonly effects: MissionMoneyEffects,
-    private readonly notifications: Notifications,
     private readonly clock: Clock,
   ) {}
 
@@ -32,7 +30,7 @@ export class MissionValidationJob {
       return { result: 'obsolete', code: 'MISSION_NOT_CONFIRMED', detail: mission.status };
     if (mission.autoValidateAt !== payload.autoValidateAt)
       return { result: 'obsolete', code: 'AUTO_VALIDATION_MOVED' };
-    await this.notifications.send({
+    const told = await this.effects.tell({
       to: { accountId: payload.clientId },
       template: 'missions.validation_reminder',
       data: {
@@ -44,6 +42,7 @@ export class MissionValidationJob {
       },
       idempotencyKey: `mission-${mission.missionId}-validation-reminder-${payload.autoValidateAt}`,
     });
+    if (!told) return { result: 'obsolete', code: 'NO_RECIPIENT' };
     return { result: 'done', detail: 'client reminded' };
   }
 
