@@ -40,6 +40,7 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
   const REFUSALS = at(2, 12);
   const CHANGED_TO = at(3, 6);
   const SHARED = at(3, 12);
+  const PROVIDER_CANCELS = at(1, 16);
 
   const request = (over: Record<string, unknown> = {}) => ({
     serviceTypeId: cleaning,
@@ -223,6 +224,36 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
         code: 'MISSION_TERMINAL',
         currentStatus: 'cancelled',
       });
+    });
+  });
+
+  it('lets the confirmed provider cancel the appointment, pins a stale If-Match, and refuses a card replacement nothing asked for', async () => {
+    const { missionId, revision } = (await publish({ startsAt: PROVIDER_CANCELS })).body;
+    const replaced = await post(`/missions/${missionId}/payment-method`, await client(), {
+      paymentMethod: 'pm_card_mastercard',
+    });
+    expect(replaced.body).toMatchObject({
+      status: 409,
+      code: 'MISSION_PAYMENT_NOT_FAILED',
+      currentStatus: 'pending',
+    });
+    expect((await post(`/missions/${missionId}/accept`, await provider(cheap))).status).toBe(200);
+    await t.settle();
+    const stale = await t.request('POST', `/missions/${missionId}/cancel`, {
+      token: await provider(cheap),
+      body: {},
+      headers: { 'if-match': `"${revision}"` },
+    });
+    expect(stale.body).toMatchObject({ status: 409, code: 'CONCURRENT_MODIFICATION' });
+    const cancelled = await post(`/missions/${missionId}/cancel`, await provider(cheap), {
+      reason: 'Malade',
+    });
+    expect(cancelled.body).toMatchObject({ status: 'cancelled' });
+    const last = (await missionEvents(t, missionId)).find((e) => e.type === 'MissionCancelled');
+    expect(last?.data).toMatchObject({
+      cancelledBy: 'provider',
+      from: 'confirmed',
+      actorId: cheap,
     });
   });
 
