@@ -62,6 +62,7 @@ describe('CloseMissionDispute', () => {
       .then([disputeClosed('decided')]);
     expect(spec.given(history.resolved).state()).toMatchObject({
       status: 'resolved',
+      dispute: { disputeId: ids.disputeId, reportedBy: ids.clientId, reporterRole: 'client' },
       outcome: { releasedToProviderCents: 2_000, refundedToClientCents: 3_012 },
     });
   });

@@ -147,7 +147,12 @@ export type ValidatedMission = Engaged &
     validatedAt: string;
   };
 export type ResolvedMission = Engaged &
-  MissionFeedback & { status: 'resolved'; outcome: MissionDisputeOutcome };
+  MissionFeedback & {
+    status: 'resolved';
+    /** The report that opened the dispute, and how it was decided. */
+    dispute: MissionDispute;
+    outcome: MissionDisputeOutcome;
+  };
 export type CancelledMission = MissionFacts & {
   status: 'cancelled';
   /** Null when the request was cancelled before any acceptance. */
@@ -406,6 +411,7 @@ function evolveDisputed(mission: DisputedMission, event: MissionEvent): MissionS
     ...engaged(mission),
     proposal: null,
     status: 'resolved',
+    dispute: mission.dispute,
     outcome: {
       disputeId: data.disputeId,
       releasedToProviderCents: data.releasedToProviderCents,
