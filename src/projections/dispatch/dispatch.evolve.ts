@@ -27,6 +27,25 @@ export function earthCube(lat: number, lng: number): string {
   return `(${x}, ${y}, ${z})`;
 }
 
+/**
+ * `earth_box(ll_to_earth(lat, lng), radiusKm * 1000)`: the cube around the zone's circle (its
+ * half-side is the chord of the radius, as `gc_to_sec`), which the GiST index searches for the
+ * zones containing a place.
+ */
+export function zoneBox(lat: number, lng: number, radiusKm: number): string {
+  const φ = (lat * Math.PI) / 180;
+  const λ = (lng * Math.PI) / 180;
+  const x = EARTH_RADIUS_M * Math.cos(φ) * Math.cos(λ);
+  const y = EARTH_RADIUS_M * Math.cos(φ) * Math.sin(λ);
+  const z = EARTH_RADIUS_M * Math.sin(φ);
+  const d = radiusKm * 1000;
+  const c =
+    d / EARTH_RADIUS_M > Math.PI
+      ? 2 * EARTH_RADIUS_M
+      : 2 * EARTH_RADIUS_M * Math.sin(d / (2 * EARTH_RADIUS_M));
+  return `(${x - c}, ${y - c}, ${z - c}),(${x + c}, ${y + c}, ${z + c})`;
+}
+
 export function evolveServiceType(
   row: DispatchServiceTypeRow | undefined,
   event: ServiceTypeEvent,
@@ -189,6 +208,7 @@ export function offerRows(row: DispatchProviderRow): DispatchOfferRow[] {
     lng: zone?.lng ?? null,
     radius_km: zone?.radiusKm ?? null,
     earth: zone ? earthCube(zone.lat, zone.lng) : null,
+    zone_box: zone ? zoneBox(zone.lat, zone.lng, zone.radiusKm) : null,
     week,
     unavailable,
     extra,

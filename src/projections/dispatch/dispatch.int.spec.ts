@@ -5,7 +5,7 @@ import { ManualClock } from '../../application/shared/clock';
 import { createTestDatabase, TestDatabase } from '../../../test/support/database';
 import { applyEvents, inTransaction } from '../runner/batch';
 import { schemaName } from '../runner/generations';
-import { earthCube } from './dispatch.evolve';
+import { earthCube, zoneBox } from './dispatch.evolve';
 import { DispatchProjection } from './dispatch.projection';
 import { ReadModelMissionCandidates } from './mission-candidates.reader';
 
@@ -510,6 +510,17 @@ describe('the dispatch index: the earth point', () => {
     );
     expect(rows[0].m).toBeLessThan(0.001);
     expect(rows[0].n).toBeLessThan(0.001);
+  });
+
+  it('the zone box is the one earth_box gives around it', async () => {
+    const { rows } = await db.pool.query(
+      `SELECT max(greatest(abs(cube_ll_coord(a, n) - cube_ll_coord(b, n)),
+                           abs(cube_ur_coord(a, n) - cube_ur_coord(b, n)))) AS off
+         FROM (SELECT $1::cube AS a, earth_box(ll_to_earth(45.76, 4.85), 12500)::cube AS b) x,
+              generate_series(1, 3) n`,
+      [zoneBox(45.76, 4.85, 12.5)],
+    );
+    expect(rows[0].off).toBeLessThan(0.001);
   });
 });
 
