@@ -89,6 +89,11 @@ export class MissionMoneyEffects {
     return (await loadAggregate(this.store, escrowStream(escrowId), escrowDecider)).state;
   }
 
+  async escrowSubject(escrowId: string): Promise<{ kind: string; id: string } | null> {
+    const opened = (await this.read(escrowStream(escrowId))).find((e) => e.type === 'EscrowOpened');
+    return (opened?.data as { subject: { kind: string; id: string } } | undefined)?.subject ?? null;
+  }
+
   async moneyEvents(missionId: string): Promise<RecordedEvent[]> {
     return this.read(missionMoneyStream(missionId));
   }
@@ -216,7 +221,12 @@ export class MissionMoneyEffects {
     attempt: number,
     reason: string,
   ): Promise<void> {
-    const nextAttemptAt = nextAuthorisationAttemptAt(attempt, cause.now, mission.terms.startsAt);
+    const nextAttemptAt = nextAuthorisationAttemptAt(
+      attempt,
+      cause.now,
+      mission.terms.startsAt,
+      mission.autoValidateAt,
+    );
     await this.refusedIsObsolete(() =>
       this.sendMission(
         mission.missionId,

@@ -266,7 +266,7 @@ describe('Missions money (secure balance)', () => {
     expect(await validation.autoValidate(auto as never)).toMatchObject({ result: 'obsolete' });
   });
 
-  it('a failed later authorisation: the failure is recorded and the client told, retried after 6 h and 24 h, then the system cancels; nothing was ever charged', async () => {
+  it('a failed later authorisation: the failure is recorded and the client told, retried after 6 h and 12 h, then the system cancels; nothing was ever charged', async () => {
     const now = new Date();
     const clientId = await registerAccount(t, ['client']);
     const m = missionRequested({ now, startsInDays: 10, clientId });
@@ -284,7 +284,7 @@ describe('Missions money (secure balance)', () => {
       await t.settle();
     }
     const authoriseAt = Date.parse(m.requested.data.authoriseAt);
-    expect(attempts.map((a) => Date.parse(a) - authoriseAt)).toEqual([0, 6 * HOUR, 30 * HOUR]);
+    expect(attempts.map((a) => Date.parse(a) - authoriseAt)).toEqual([0, 6 * HOUR, 18 * HOUR]);
     const mission = await types(`mission-${m.missionId}`);
     expect(mission.filter((x) => x === 'MissionPaymentAuthorisationFailed')).toHaveLength(3);
     expect(mission.at(-1)).toBe('MissionCancelled');
