@@ -13,6 +13,7 @@ import { CommandMeta, ConcurrencyError, DomainError } from '../../domain/shared'
 import { EscrowCommandMessage, escrowStream } from '../escrow/escrow.messages';
 import { NoRecipientError, Notifications } from '../notifications/notifications.port';
 import { PaymentDeclinedError } from '../payments/payment-gateway.port';
+import { WalletCommandMessage } from '../payouts/wallet.messages';
 import { JobScheduler } from '../scheduling/job-scheduler.port';
 import { MissionJob, scheduled, ScheduledJob } from '../scheduling/jobs';
 import { CausationContext, loadAggregate } from '../shared/command-handling';
@@ -87,6 +88,11 @@ export class MissionMoneyEffects {
 
   async escrow(escrowId: string): Promise<EscrowState> {
     return (await loadAggregate(this.store, escrowStream(escrowId), escrowDecider)).state;
+  }
+
+  async escrowSubject(escrowId: string): Promise<{ kind: string; id: string } | null> {
+    const opened = (await this.read(escrowStream(escrowId))).find((e) => e.type === 'EscrowOpened');
+    return (opened?.data as { subject: { kind: string; id: string } } | undefined)?.subject ?? null;
   }
 
   async moneyEvents(missionId: string): Promise<RecordedEvent[]> {
@@ -216,7 +222,12 @@ export class MissionMoneyEffects {
     attempt: number,
     reason: string,
   ): Promise<void> {
-    const nextAttemptAt = nextAuthorisationAttemptAt(attempt, cause.now, mission.terms.startsAt);
+    const nextAttemptAt = nextAuthorisationAttemptAt(
+      attempt,
+      cause.now,
+      mission.terms.startsAt,
+      mission.autoValidateAt,
+    );
     await this.refusedIsObsolete(() =>
       this.sendMission(
         mission.missionId,
@@ -487,6 +498,24 @@ export class MissionMoneyEffects {
         'payout-failed',
       );
       this.logger.warn(`Mission ${missionId}: instant payout failed (${answer.failureCode})`);
+      // The share stays owed: the provider's wallet is credited, withdrawn the usual way.
+      await this.commandBus.execute(
+        new WalletCommandMessage(
+          providerId,
+          {
+            type: 'CreditWallet',
+            data: {
+              providerId,
+              creditId: missionMoneyIds.id(missionId, 'payout-failed-credit'),
+              escrowId,
+              amountCents: netCents,
+            },
+            meta: systemMeta(cause.now),
+          },
+          cause.causation,
+          { eventIds: missionMoneyIds.events(missionId, 'payout-failed-credit') },
+        ),
+      );
       return;
     }
     await this.record(

@@ -13,24 +13,33 @@ const DAY_MS = 24 * HOUR_MS;
 export const AUTHORISATION_LIFETIME_MS = 7 * DAY_MS;
 
 /**
- * Retries of a failed automatic authorisation: 6 h after the first failure, 24 h after the second;
- * a third failure is the last. No retry is scheduled later than one hour before the start (the
- * client would have no time to give another card): the failure before it is then the last.
+ * Retries of a failed automatic authorisation: 6 h after the first failure, 12 h after the second;
+ * a third failure is the last. A retry is scheduled only while it still makes sense:
+ * - at least one hour before the start (the provider must not come without money secured);
+ * - early enough that its authorisation outlives `autoValidateAt` by an hour (an authorisation
+ *   must never lapse with money owed). With the missions defaults (authorised 144 h before
+ *   `autoValidateAt`, a card hold of 168 h) the retries at +6 h and +18 h both fit.
+ * Otherwise the failure before it is the last, and the system cancels the mission.
  */
-export const AUTHORISATION_RETRY_DELAYS_MS = [6 * HOUR_MS, 24 * HOUR_MS] as const;
+export const AUTHORISATION_RETRY_DELAYS_MS = [6 * HOUR_MS, 12 * HOUR_MS] as const;
 export const MAX_AUTHORISATION_ATTEMPTS = AUTHORISATION_RETRY_DELAYS_MS.length + 1;
 export const LAST_RETRY_BEFORE_START_MS = HOUR_MS;
+export const AUTHORISATION_MARGIN_AFTER_AUTO_VALIDATION_MS = HOUR_MS;
 
 /** When the next attempt runs after `attempt` failed at `failedAt`, or null: that was the last. */
 export function nextAuthorisationAttemptAt(
   attempt: number,
   failedAt: string,
   startsAt: string,
+  autoValidateAt: string,
 ): string | null {
   const delay = AUTHORISATION_RETRY_DELAYS_MS[attempt - 1];
   if (delay === undefined) return null;
   const next = Date.parse(failedAt) + delay;
   if (next > Date.parse(startsAt) - LAST_RETRY_BEFORE_START_MS) return null;
+  const lapses = next + AUTHORISATION_LIFETIME_MS;
+  if (lapses < Date.parse(autoValidateAt) + AUTHORISATION_MARGIN_AFTER_AUTO_VALIDATION_MS)
+    return null;
   return new Date(next).toISOString();
 }
 

@@ -238,11 +238,16 @@ export function missionMoneySteps(
 @Injectable()
 export class MissionMoneyReactor implements Reactor {
   readonly name = 'missions.money';
-  readonly filter = { categories: ['mission'], eventTypePrefixes: [...MISSION_MONEY_TRIGGERS] };
+  readonly filter = {
+    categories: ['mission', 'escrow'],
+    eventTypePrefixes: [...MISSION_MONEY_TRIGGERS, 'EscrowReleased', 'EscrowRefunded'],
+  };
 
   constructor(private readonly effects: MissionMoneyEffects) {}
 
   async handle(event: RecordedEvent): Promise<void> {
+    if (event.type === 'EscrowReleased' || event.type === 'EscrowRefunded')
+      return this.afterDecision(event);
     if (!(MISSION_MONEY_TRIGGERS as readonly string[]).includes(event.type)) return;
     const missionId = (event.data as { missionId: string }).missionId;
     const mission = await this.effects.mission(missionId, event.revision);
@@ -257,6 +262,28 @@ export class MissionMoneyReactor implements Reactor {
     };
     for (const step of missionMoneySteps(event, mission, this.effects.settings))
       await this.run(step, mission, cause);
+  }
+
+  /**
+   * The disputes context moves a mission's frozen escrow by the decision and closes the mission's
+   * dispute; whichever of the two comes last settles the gateway (capture what was released, pay
+   * the provider out, give the rest back).
+   */
+  private async afterDecision(event: RecordedEvent): Promise<void> {
+    const data = event.data as { escrowId: string; reason: string };
+    if (data.reason !== 'decision') return;
+    const subject = await this.effects.escrowSubject(data.escrowId);
+    if (subject?.kind !== 'mission') return;
+    const mission = await this.effects.mission(subject.id);
+    if (mission.status !== 'resolved') return;
+    await this.effects.settle(mission.missionId, mission.escrowId, {
+      id: event.id,
+      now: String(event.metadata.occurredAt ?? event.recordedAt.toISOString()),
+      causation: {
+        correlationId: String(event.metadata.correlationId ?? event.id),
+        causationId: event.id,
+      },
+    });
   }
 
   private async run(step: MissionMoneyStep, mission: ExistingMission, cause: Cause): Promise<void> {

@@ -169,16 +169,29 @@ describe('The missions money process decides', () => {
 });
 
 describe('The written money rules', () => {
-  it('retry a failed automatic authorisation after 6 h then 24 h, then stop', () => {
-    const startsAt = at(10 * DAY);
-    expect(nextAuthorisationAttemptAt(1, at(0), startsAt)).toBe(at(6 * HOUR));
-    expect(nextAuthorisationAttemptAt(2, at(6 * HOUR), startsAt)).toBe(at(30 * HOUR));
-    expect(nextAuthorisationAttemptAt(3, at(30 * HOUR), startsAt)).toBeNull();
+  // Authorised at 0 for an automatic validation 144 h later (the missions defaults).
+  const autoValidateAt = at(144 * HOUR);
+
+  it('retry a failed automatic authorisation after 6 h then 12 h, then stop', () => {
+    const startsAt = at(4 * DAY);
+    expect(nextAuthorisationAttemptAt(1, at(0), startsAt, autoValidateAt)).toBe(at(6 * HOUR));
+    expect(nextAuthorisationAttemptAt(2, at(6 * HOUR), startsAt, autoValidateAt)).toBe(
+      at(18 * HOUR),
+    );
+    expect(nextAuthorisationAttemptAt(3, at(18 * HOUR), startsAt, autoValidateAt)).toBeNull();
   });
 
   it('never retry later than an hour before the start', () => {
-    expect(nextAuthorisationAttemptAt(1, at(0), at(6 * HOUR + HOUR - 1))).toBeNull();
-    expect(nextAuthorisationAttemptAt(1, at(0), at(7 * HOUR))).toBe(at(6 * HOUR));
+    expect(
+      nextAuthorisationAttemptAt(1, at(0), at(6 * HOUR + HOUR - 1), autoValidateAt),
+    ).toBeNull();
+    expect(nextAuthorisationAttemptAt(1, at(0), at(7 * HOUR), autoValidateAt)).toBe(at(6 * HOUR));
+  });
+
+  it('never retry so late that the authorisation would lapse before the automatic validation', () => {
+    // A hold of 168 h from +6 h ends at 174 h: not an hour after an automatic validation at 174 h.
+    expect(nextAuthorisationAttemptAt(1, at(0), at(4 * DAY), at(174 * HOUR))).toBeNull();
+    expect(nextAuthorisationAttemptAt(1, at(0), at(4 * DAY), at(173 * HOUR))).toBe(at(6 * HOUR));
   });
 
   it('charge the instant payout fee to the provider, VAT included; free by default', () => {

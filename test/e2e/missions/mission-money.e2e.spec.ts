@@ -71,6 +71,22 @@ describe('Missions money (secure balance)', () => {
       )
     ).rows.map((r) => ({ jobId: r.job_id, payload: r.payload }));
 
+  const invoicesOf = async (missionId: string) =>
+    (
+      await t.db.pool.query<{
+        subject: string;
+        under_mandate: boolean;
+        issuer_account_id: string | null;
+        recipient_account_id: string;
+        total_ttc_cents: string;
+        description: string;
+      }>(
+        `SELECT subject, under_mandate, issuer_account_id, recipient_account_id, total_ttc_cents, description
+           FROM invoices WHERE order_id = $1 ORDER BY subject DESC`,
+        [missionId],
+      )
+    ).rows.map((r) => ({ ...r, total_ttc_cents: Number(r.total_ttc_cents) }));
+
   /** What the journal says of one escrow, per account (debit − credit). */
   async function journalOf(escrowId: string): Promise<Record<string, number>> {
     const { rows } = await t.db.pool.query<{ account: string; balance: string }>(
@@ -206,6 +222,25 @@ describe('Missions money (secure balance)', () => {
     });
     // The mission's release is paid out instantly, not credited to the wallet a second time.
     expect(await types(`wallet-${m.providerId}`)).toEqual([]);
+    // Invoiced under the billing mandate: the provider's invoice to the client, the platform's commission.
+    const invoices = await invoicesOf(m.missionId);
+    expect(invoices).toEqual([
+      expect.objectContaining({
+        subject: 'service',
+        under_mandate: true,
+        issuer_account_id: m.providerId,
+        recipient_account_id: m.clientId,
+        total_ttc_cents: 8_000,
+        description: expect.stringMatching(/^Mission « Ménage »/),
+      }),
+      expect.objectContaining({
+        subject: 'commission',
+        under_mandate: false,
+        recipient_account_id: m.providerId,
+        total_ttc_cents: commission,
+        description: expect.stringMatching(/^Mission : commission/),
+      }),
+    ]);
   });
 
   it('a mission 10 days away: nothing authorised at publication, authorised automatically at authoriseAt, never captured before validation', async () => {
@@ -266,7 +301,7 @@ describe('Missions money (secure balance)', () => {
     expect(await validation.autoValidate(auto as never)).toMatchObject({ result: 'obsolete' });
   });
 
-  it('a failed later authorisation: the failure is recorded and the client told, retried after 6 h and 24 h, then the system cancels; nothing was ever charged', async () => {
+  it('a failed later authorisation: the failure is recorded and the client told, retried after 6 h and 12 h, then the system cancels; nothing was ever charged', async () => {
     const now = new Date();
     const clientId = await registerAccount(t, ['client']);
     const m = missionRequested({ now, startsInDays: 10, clientId });
@@ -284,7 +319,7 @@ describe('Missions money (secure balance)', () => {
       await t.settle();
     }
     const authoriseAt = Date.parse(m.requested.data.authoriseAt);
-    expect(attempts.map((a) => Date.parse(a) - authoriseAt)).toEqual([0, 6 * HOUR, 30 * HOUR]);
+    expect(attempts.map((a) => Date.parse(a) - authoriseAt)).toEqual([0, 6 * HOUR, 18 * HOUR]);
     const mission = await types(`mission-${m.missionId}`);
     expect(mission.filter((x) => x === 'MissionPaymentAuthorisationFailed')).toHaveLength(3);
     expect(mission.at(-1)).toBe('MissionCancelled');
@@ -335,6 +370,10 @@ describe('Missions money (secure balance)', () => {
     });
     const journal = await journalOf(m.escrowId);
     expect(Object.values(journal).reduce((s, v) => s + v, 0)).toBe(0);
+    expect((await invoicesOf(m.missionId)).map((i) => [i.subject, i.total_ttc_cents])).toEqual([
+      ['service', 3_000],
+      ['commission', commission],
+    ]);
   });
 
   it('a free cancellation gives the whole authorisation back: nothing is captured', async () => {
