@@ -45,6 +45,14 @@ export interface MissionPaymentGateway {
     idempotencyKey: string;
   }): Promise<{ captureRef: string; capturedCents: number; releasedCents: number }>;
 
+  /** Gives back part of a captured payment (money captured before a dispute's decision, then refunded). */
+  refund(request: {
+    missionId: string;
+    paymentRef: string;
+    amountCents: number;
+    idempotencyKey: string;
+  }): Promise<{ refundRef: string; refundedCents: number }>;
+
   /** Gives the whole authorisation back to the client (nothing is charged). */
   cancelAuthorisation(request: {
     missionId: string;

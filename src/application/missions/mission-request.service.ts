@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   missionDecider,
@@ -60,8 +60,6 @@ export interface ChangeMissionInput {
   startsAt?: string;
   durationMinutes?: number;
   details?: string;
-  /** Another card when the reservation grows; else the one given at publication. */
-  paymentMethod?: string;
 }
 
 export type MissionResult = HandleResult<MissionState, MissionEvent>;
@@ -77,9 +75,8 @@ export class MissionRequests {
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    // Provided by the dispatch module; optional so the app boots in a build without it.
-    @Optional() @Inject(MISSION_CANDIDATES) private readonly candidates: MissionCandidates,
-    @Optional() @Inject(GEOCODER) private readonly geocoder: Geocoder,
+    @Inject(MISSION_CANDIDATES) private readonly candidates: MissionCandidates,
+    @Inject(GEOCODER) private readonly geocoder: Geocoder,
     @Inject(MISSION_PAYMENTS) private readonly payments: MissionPayments,
     @Inject(MISSION_SETTINGS) private readonly settings: MissionSettings,
   ) {}
@@ -148,14 +145,13 @@ export class MissionRequests {
 
   /**
    * Until a provider confirms, the client changes the request freely: it is sent again to the
-   * providers found for the new terms (a direct request to the same provider), and the card is
-   * secured again when the reservation grows.
+   * providers found for the new terms (a direct request to the same provider); the money
+   * process authorises again when the reservation grows (docs/missions-money.md).
    */
   async change(
     input: ChangeMissionInput,
     meta: CommandMeta,
     causation: CausationContext,
-    idempotencyKey?: string,
   ): Promise<MissionResult> {
     const { state } = await loadAggregate(
       this.store,
@@ -187,25 +183,8 @@ export class MissionRequests {
     } else {
       candidates = await this.dispatched(mission.clientId, query);
     }
+    // The money process follows the new reservation (a larger authorisation, or one at the new `authoriseAt`).
     const schedule = missionSchedule(terms, meta.now, this.settings);
-    const reservedCents = reservation(candidates);
-    const planMovedNow =
-      schedule.paymentPlan === 'authorise_now' && mission.payment.plan === 'authorise_later';
-    if (reservedCents > mission.reservedCents || planMovedNow) {
-      await this.payments.secure({
-        missionId: mission.missionId,
-        escrowId: mission.escrowId,
-        clientId: mission.clientId,
-        amountCents: reservedCents,
-        paymentMethod: input.paymentMethod ?? mission.payment.paymentMethodRef,
-        plan: schedule.paymentPlan,
-        idempotencyKey: deterministicId(
-          'mission-secure-change',
-          mission.missionId,
-          idempotencyKey ?? `${reservedCents}:${schedule.paymentPlan}:${meta.now}`,
-        ),
-      });
-    }
     return this.commandBus.execute(
       new MissionCommandMessage(
         mission.missionId,

@@ -269,27 +269,39 @@ describe('publishing a mission request', () => {
 });
 
 describe('changing a request before any confirmation', () => {
-  it('sends it again with the new terms and secures the card again when the reservation grows', async () => {
+  it('sends it again to the providers found for the new terms, the reservation following their prices', async () => {
     const w = new World();
     await w.service.publish(input(), meta(), causation);
+    w.offered = [hourly('p-1', 6_000)];
     const result = await w.service.change(
       { missionId: MISSION, durationMinutes: 180 },
       meta(CLIENT, '2026-12-01T10:00:00.000Z'),
       causation,
-      'key-1',
     );
     expect(result.state).toMatchObject({
       status: 'pending',
       terms: { durationMinutes: 180, details: 'Digicode 4521' },
+      candidates: [{ providerId: 'p-1', rank: 1 }],
+      reservedCents: 12_000,
       respondBy: '2026-12-02T10:00:00.000Z',
     });
     expect(w.queries[1]).toMatchObject({ ignoreMissionId: MISSION, durationMinutes: 180 });
-    // The fake prices at 120 minutes: the reservation does not grow, no second securing.
+    // The money process authorises the larger reservation from the event; nothing is secured here.
     expect(w.secured).toHaveLength(1);
-    w.offered = [hourly('p-1', 6_000)];
-    await w.service.change({ missionId: MISSION, details: 'Aussi les vitres' }, meta(), causation);
-    expect(w.secured).toHaveLength(2);
-    expect(w.secured[1]).toMatchObject({ amountCents: 12_000, paymentMethod: 'ref-1' });
+  });
+
+  it('keeps a direct request with its provider', async () => {
+    const w = new World();
+    await w.service.publish(input({ providerReference: 'PR-7K3Q9' }), meta(), causation);
+    const result = await w.service.change(
+      { missionId: MISSION, durationMinutes: 60 },
+      meta(),
+      causation,
+    );
+    expect(result.state).toMatchObject({
+      candidates: [{ providerId: 'p-9', priceCents: 2_400 }],
+      reservedCents: 2_400,
+    });
   });
 
   it('tells anyone but the parties that the mission does not exist', async () => {

@@ -16,6 +16,7 @@ type Operation =
   | 'mission_authorise_saved'
   | 'mission_capture'
   | 'mission_cancel'
+  | 'mission_refund'
   | 'mission_instant_payout';
 
 /** The fields that must match when a key is reused. */
@@ -25,6 +26,7 @@ const FINGERPRINTS: Record<Operation, string[]> = {
   mission_authorise_saved: ['missionId', 'clientId', 'amountCents', 'paymentMethodRef'],
   mission_capture: ['missionId', 'paymentRef', 'amountCents'],
   mission_cancel: ['missionId', 'paymentRef'],
+  mission_refund: ['missionId', 'paymentRef', 'amountCents'],
   mission_instant_payout: ['missionId', 'providerId', 'amountCents', 'feeCents'],
 };
 
@@ -174,6 +176,32 @@ export class SimulatedMissionPaymentGateway implements MissionPaymentGateway {
     }) as Promise<{ cancelledCents: number }>;
   }
 
+  async refund(request: Req<'refund'>) {
+    return this.onPayment(request.paymentRef, async (db, payment) => {
+      const earlier = await this.find(db, request.idempotencyKey);
+      if (earlier) return this.replay(request.idempotencyKey, earlier, 'mission_refund', request);
+      const refundable = payment.capturedCents - payment.refundedCents;
+      if (
+        payment.state !== 'captured' ||
+        request.amountCents <= 0 ||
+        request.amountCents > refundable
+      )
+        throw new BusinessRuleError(
+          'PAYMENT_EXCEEDS_FUNDS',
+          'A refund cannot exceed what was captured',
+          {
+            paymentRef: request.paymentRef,
+            availableCents: refundable,
+            requestedCents: request.amountCents,
+          },
+        );
+      return this.insertOnce(db, request.idempotencyKey, 'mission_refund', request, {
+        refundRef: ref('re', request.idempotencyKey),
+        refundedCents: request.amountCents,
+      });
+    }) as Promise<{ refundRef: string; refundedCents: number }>;
+  }
+
   async instantPayout(request: Req<'instantPayout'>) {
     const earlier = await this.find(this.pool, request.idempotencyKey);
     if (earlier)
@@ -208,7 +236,12 @@ export class SimulatedMissionPaymentGateway implements MissionPaymentGateway {
     paymentRef: string,
     work: (
       db: PoolClient,
-      payment: { authorisedCents: number; state: 'requires_capture' | 'captured' | 'canceled' },
+      payment: {
+        authorisedCents: number;
+        capturedCents: number;
+        refundedCents: number;
+        state: 'requires_capture' | 'captured' | 'canceled';
+      },
     ) => Promise<Record<string, unknown>>,
   ): Promise<Record<string, unknown>> {
     const db = await this.pool.connect();
@@ -218,7 +251,7 @@ export class SimulatedMissionPaymentGateway implements MissionPaymentGateway {
       const { rows } = await db.query<{ operation: string; amount: string }>(
         `SELECT operation, request ->> 'amountCents' AS amount FROM simulated_gateway_operations
           WHERE (operation IN ('mission_authorise', 'mission_authorise_saved') AND response ->> 'paymentRef' = $1)
-             OR (operation IN ('mission_capture', 'mission_cancel') AND request ->> 'paymentRef' = $1)`,
+             OR (operation IN ('mission_capture', 'mission_cancel', 'mission_refund') AND request ->> 'paymentRef' = $1)`,
         [paymentRef],
       );
       const authorised = rows.find((r) => r.operation.startsWith('mission_authorise'));
@@ -231,7 +264,14 @@ export class SimulatedMissionPaymentGateway implements MissionPaymentGateway {
         : rows.some((r) => r.operation === 'mission_cancel')
           ? 'canceled'
           : 'requires_capture';
-      const result = await work(db, { authorisedCents: Number(authorised.amount), state });
+      const sum = (operation: string) =>
+        rows.filter((r) => r.operation === operation).reduce((t, r) => t + Number(r.amount), 0);
+      const result = await work(db, {
+        authorisedCents: Number(authorised.amount),
+        capturedCents: sum('mission_capture'),
+        refundedCents: sum('mission_refund'),
+        state,
+      });
       await db.query('COMMIT');
       return result;
     } catch (error) {

@@ -5,6 +5,7 @@ import { ManualClock } from '../../application/shared/clock';
 import { createTestDatabase, TestDatabase } from '../../../test/support/database';
 import { applyEvents, inTransaction } from '../runner/batch';
 import { schemaName } from '../runner/generations';
+import { earthCube, zoneBox } from './dispatch.evolve';
 import { DispatchProjection } from './dispatch.projection';
 import { ReadModelMissionCandidates } from './mission-candidates.reader';
 
@@ -134,6 +135,14 @@ beforeAll(async () => {
       label: 'Ménage',
       description: 'Ménage à domicile',
       category: 'home',
+      createdBy: 'staff',
+      createdAt: NOW,
+    }),
+    recorded('service-type-st-garden', 'ServiceTypeCreated', {
+      serviceTypeId: GARDEN,
+      label: 'Jardinage',
+      description: 'Tonte, taille, désherbage',
+      category: 'garden',
       createdBy: 'staff',
       createdAt: NOW,
     }),
@@ -430,6 +439,34 @@ describe('the dispatch index: direct requests and labels', () => {
     expect(await candidates.direct('nobody', query())).toBeNull();
   });
 
+  it('sends nothing for a retired type, directly or not', async () => {
+    const place = isolatedPlace();
+    const id = 'st-windows';
+    const stream = `service-type-${id}`;
+    await given(
+      recorded(stream, 'ServiceTypeCreated', {
+        serviceTypeId: id,
+        label: 'Lavage de vitres',
+        description: '',
+        category: 'home',
+        createdBy: 'staff',
+        createdAt: NOW,
+      }),
+    );
+    const p = await provider({ at: place, serviceTypeId: id });
+    const q = query({ place, serviceTypeId: id });
+    expect(await ids(q)).toEqual([p]);
+    await given(
+      recorded(stream, 'ServiceTypeRetired', {
+        serviceTypeId: id,
+        retiredBy: 'staff',
+        retiredAt: NOW,
+      }),
+    );
+    expect(await ids(q)).toEqual([]);
+    expect(await candidates.direct(p, q)).toBeNull();
+  });
+
   it('gives a service type’s current label, and null once it is retired or when unknown', async () => {
     const stream = 'service-type-st-ironing';
     await given(
@@ -461,6 +498,29 @@ describe('the dispatch index: direct requests and labels', () => {
     );
     expect(await candidates.serviceTypeLabel('st-ironing')).toBeNull();
     expect(await candidates.serviceTypeLabel('st-unknown')).toBeNull();
+  });
+});
+
+describe('the dispatch index: the earth point', () => {
+  it('is the point earthdistance’s ll_to_earth gives', async () => {
+    const { rows } = await db.pool.query(
+      `SELECT cube_distance($1::cube, ll_to_earth(48.8674, 2.3636)) AS m,
+              cube_distance($2::cube, ll_to_earth(-20.88, 55.45)) AS n`,
+      [earthCube(48.8674, 2.3636), earthCube(-20.88, 55.45)],
+    );
+    expect(rows[0].m).toBeLessThan(0.001);
+    expect(rows[0].n).toBeLessThan(0.001);
+  });
+
+  it('the zone box is the one earth_box gives around it', async () => {
+    const { rows } = await db.pool.query(
+      `SELECT max(greatest(abs(cube_ll_coord(a, n) - cube_ll_coord(b, n)),
+                           abs(cube_ur_coord(a, n) - cube_ur_coord(b, n)))) AS off
+         FROM (SELECT $1::cube AS a, earth_box(ll_to_earth(45.76, 4.85), 12500)::cube AS b) x,
+              generate_series(1, 3) n`,
+      [zoneBox(45.76, 4.85, 12.5)],
+    );
+    expect(rows[0].off).toBeLessThan(0.001);
   });
 });
 

@@ -55,6 +55,8 @@ export interface DispatchOfferRow {
   radius_km: number | null;
   /** `ll_to_earth(lat, lng)` as a cube literal, computed here (see earthCube). */
   earth: string | null;
+  /** `earth_box(earth, radius)`: the cube around the zone (see zoneBox). */
+  zone_box: string | null;
   /** Weekly hours in minutes of the Paris week, an int4multirange literal. */
   week: string;
   /** `unavailable` exceptions, a tstzmultirange literal. */
@@ -115,6 +117,7 @@ export const DISPATCH_OFFER_COLUMNS: readonly (keyof DispatchOfferRow & string)[
   'lng',
   'radius_km',
   'earth',
+  'zone_box',
   'week',
   'unavailable',
   'extra',
@@ -172,18 +175,17 @@ export const DISPATCH_TABLES: readonly ProjectionTable[] = [
          offer_id text PRIMARY KEY, provider_id text NOT NULL, service_type_id text NOT NULL,
          pricing_kind text NOT NULL CHECK (pricing_kind IN ('hourly', 'fixed')),
          hourly_rate_cents bigint, fixed_price_cents bigint,
-         lat double precision, lng double precision, radius_km double precision, earth public.cube,
+         lat double precision, lng double precision, radius_km double precision,
+         earth public.cube, zone_box public.cube,
          week int4multirange NOT NULL, unavailable tstzmultirange NOT NULL, extra tstzmultirange NOT NULL,
          verified boolean NOT NULL, verified_until timestamptz, rank_boost integer NOT NULL DEFAULT 0
        )`,
     ],
     indexes: [
-      // The dispatch query: the type and the zone's box in one GiST scan (btree_gist for the text).
-      `CREATE INDEX dispatch_offers_zone ON dispatch_offers USING gist (service_type_id, earth)
-         WHERE verified AND earth IS NOT NULL`,
-      // The largest radius of a type, which sizes the box.
-      `CREATE INDEX dispatch_offers_reach ON dispatch_offers (service_type_id, radius_km)
-         WHERE verified AND earth IS NOT NULL`,
+      // The dispatch query: the type and the zones whose box holds the place, in one GiST scan
+      // (btree_gist for the text).
+      `CREATE INDEX dispatch_offers_zone ON dispatch_offers USING gist (service_type_id, zone_box)
+         WHERE verified AND zone_box IS NOT NULL`,
       `CREATE INDEX dispatch_offers_provider ON dispatch_offers (provider_id, service_type_id)`,
     ],
   },

@@ -49,6 +49,21 @@ export function seriesKeys(
   for (const e of events) {
     const d = e.data as Record<string, string>;
     if (e.type === 'OrderPlaced') sellers.set(d.orderId, d.sellerId);
+    if (e.type === 'MissionConfirmed') sellers.set(d.missionId, d.providerId);
+    const missionAt = d.validatedAt ?? d.cancelledAt ?? d.closedAt;
+    if (
+      (e.type === 'MissionValidated' ||
+        e.type === 'MissionCancelled' ||
+        e.type === 'MissionDisputeClosed') &&
+      missionAt
+    ) {
+      const sellerId = d.providerId ?? sellers.get(d.missionId);
+      if (!sellerId) continue;
+      const year = parisDate(missionAt).slice(0, 4);
+      for (const subject of ['service', 'commission'] as const)
+        keys.add(`${seriesFor('invoice', subject, sellerId, '').id}:${year}`);
+      continue;
+    }
     const orderId = e.type === 'EscrowRefunded' ? escrows.peek(d.escrowId)?.order_id : d.orderId;
     const sellerId = orderId ? sellers.get(orderId) : undefined;
     if (!sellerId) continue;

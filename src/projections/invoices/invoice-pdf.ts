@@ -108,7 +108,9 @@ export function renderInvoicePdf(invoice: InvoiceView): Promise<Buffer> {
     align: 'right',
   });
   doc.text(`Date de l’opération : ${frenchDate(invoice.issueDate)}`, { width, align: 'right' });
-  doc.text(`Commande : ${invoice.orderId}`, { width, align: 'right' });
+  // A mission's invoices name the mission (their description starts with "Mission").
+  const subjectLabel = invoice.description.startsWith('Mission') ? 'Mission' : 'Commande';
+  doc.text(`${subjectLabel} : ${invoice.orderId}`, { width, align: 'right' });
   if (invoice.refersTo)
     doc
       .font('Helvetica-Bold')

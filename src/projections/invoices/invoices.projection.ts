@@ -13,6 +13,7 @@ import {
   partyKey,
 } from '../shared/parties';
 import { InvoiceBatch, issueInvoice, seriesKeys } from './invoice-issuing';
+import { missionInvoicing } from './mission-invoices';
 import { percentLabel } from './invoice-numbering';
 import {
   INVOICE_ESCROWS,
@@ -25,6 +26,18 @@ import {
 } from './invoices.tables';
 
 const ORDER_TYPES = new Set(['OrderPlaced', 'OrderCompleted', 'OrderResolved']);
+/**
+ * Missions are invoiced like orders, under the billing mandate, with "Mission" labels: the row of
+ * `invoice_orders` is keyed by the mission id (its `order_id` column names the mission).
+ */
+export const MISSION_TYPES = new Set([
+  'MissionRequested',
+  'MissionConfirmed',
+  'MissionChangeAccepted',
+  'MissionValidated',
+  'MissionCancelled',
+  'MissionDisputeClosed',
+]);
 
 type Batch = InvoiceBatch;
 
@@ -37,7 +50,7 @@ type Batch = InvoiceBatch;
 export class InvoicesProjection implements Projection {
   readonly name = 'invoices';
   readonly version = 1;
-  readonly handles = [...ORDER_TYPES, 'EscrowRefunded', ...PARTY_EVENTS];
+  readonly handles = [...ORDER_TYPES, ...MISSION_TYPES, 'EscrowRefunded', ...PARTY_EVENTS];
   readonly tables = INVOICES_TABLES;
 
   async handle(
@@ -58,16 +71,21 @@ export class InvoicesProjection implements Projection {
     );
     await b.orders.prefetch([
       ...events.filter((e) => ORDER_TYPES.has(e.type)).map((e) => data(e).orderId),
+      ...events.filter((e) => MISSION_TYPES.has(e.type)).map((e) => data(e).missionId),
       ...escrows.touched().map((e) => e.order_id),
     ]);
     const people = events.filter(isPartyEvent).map(partyKey);
     for (const o of b.orders.touched()) people.push(o.buyer_id, o.seller_id);
-    for (const e of events)
+    for (const e of events) {
       if (e.type === 'OrderPlaced') people.push(data(e).buyerId, data(e).sellerId);
+      if (e.type === 'MissionRequested') people.push(data(e).clientId);
+      if (e.type === 'MissionConfirmed') people.push(data(e).providerId);
+    }
     await b.parties.prefetch(people);
     await b.series.prefetch(seriesKeys(events, b.orders, escrows));
     for (const event of events) {
-      if (event.type === 'OrderPlaced') this.placed(b, escrows, event);
+      if (MISSION_TYPES.has(event.type)) await missionInvoicing(b, event);
+      else if (event.type === 'OrderPlaced') this.placed(b, escrows, event);
       else if (event.type === 'OrderCompleted' || event.type === 'OrderResolved')
         await this.released(b, event);
       else if (event.type === 'EscrowRefunded') {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MissionResponseExpiry } from '../../../src/application/missions/mission-response-expiry.job';
 import { Clock, ManualClock } from '../../../src/application/shared/clock';
 import { deterministicId } from '../../../src/application/shared/deterministic-id';
+import { uploadFile } from '../../support/files';
 import { startTestApp, TestApp } from '../../support/test-app';
 import {
   missionEvents,
@@ -29,10 +30,22 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
   const post = async (url: string, token: string, body: object = {}, idempotencyKey?: string) =>
     t.request('POST', url, { token, body, idempotencyKey });
 
+  // A confirmed provider is booked at their slot: the tests that confirm one have their own.
+  const at = (day: number, hourUtc: number) => {
+    const instant = new Date(tenOClock(new Date(), day));
+    instant.setUTCHours(hourUtc);
+    return instant.toISOString();
+  };
+  const FIRST_FLOW = at(2, 6);
+  const REFUSALS = at(2, 12);
+  const CHANGED_TO = at(3, 6);
+  const SHARED = at(3, 12);
+  const PROVIDER_CANCELS = at(1, 16);
+
   const request = (over: Record<string, unknown> = {}) => ({
     serviceTypeId: cleaning,
     place: PLACE,
-    startsAt: tenOClock(clock.now(), 2),
+    startsAt: SHARED,
     durationMinutes: 120,
     details: 'Digicode 4521, 3e étage.',
     paymentMethod: 'pm_card_visa',
@@ -54,7 +67,7 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
   afterAll(async () => t?.close());
 
   it('publishes, confirms the first acceptance, applies an accepted change, and validates once started', async () => {
-    const published = await publish();
+    const published = await publish({ startsAt: FIRST_FLOW });
     expect(published.status).toBe(201);
     expect(published.body).toMatchObject({
       status: 'pending',
@@ -64,7 +77,8 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
       candidates: 2,
       targeting: 'dispatch',
     });
-    const { missionId, startsAt } = { ...published.body, startsAt: request().startsAt };
+    const { missionId } = published.body;
+    const startsAt = FIRST_FLOW;
     expect(Date.parse(published.body.respondBy)).toBe(clock.now().getTime() + 24 * HOUR);
     await t.settle();
 
@@ -106,6 +120,20 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
     const validated = await post(`/missions/${missionId}/validate`, await client());
     expect(validated.body).toMatchObject({ status: 'validated', statusLabel: 'Mission terminée' });
 
+    await t.settle();
+    const { rows: operations } = await t.db.pool.query<{
+      operation: string;
+      request: { amountCents?: number };
+    }>(
+      `SELECT operation, request FROM simulated_gateway_operations
+        WHERE request ->> 'missionId' = $1 ORDER BY created_at, idempotency_key`,
+      [missionId],
+    );
+    // Charged only now, the accepted price after the change; the provider paid at once.
+    const captured = operations.filter((o) => o.operation === 'mission_capture');
+    expect(captured.map((o) => o.request.amountCents)).toEqual([13_500]);
+    expect(operations.some((o) => o.operation === 'mission_instant_payout')).toBe(true);
+
     const types = (await missionEvents(t, missionId)).map((e) => e.type);
     expect(types).toEqual(
       expect.arrayContaining([
@@ -132,7 +160,7 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
   describe('refusals name their code and the current status', () => {
     let missionId: string;
     beforeAll(async () => {
-      missionId = (await publish()).body.missionId;
+      missionId = (await publish({ startsAt: REFUSALS })).body.missionId;
     });
 
     it('a candidate refuses once; a second acceptance meets a confirmed mission', async () => {
@@ -199,6 +227,36 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
     });
   });
 
+  it('lets the confirmed provider cancel the appointment, pins a stale If-Match, and refuses a card replacement nothing asked for', async () => {
+    const { missionId, revision } = (await publish({ startsAt: PROVIDER_CANCELS })).body;
+    const replaced = await post(`/missions/${missionId}/payment-method`, await client(), {
+      paymentMethod: 'pm_card_mastercard',
+    });
+    expect(replaced.body).toMatchObject({
+      status: 409,
+      code: 'MISSION_PAYMENT_NOT_FAILED',
+      currentStatus: 'pending',
+    });
+    expect((await post(`/missions/${missionId}/accept`, await provider(cheap))).status).toBe(200);
+    await t.settle();
+    const stale = await t.request('POST', `/missions/${missionId}/cancel`, {
+      token: await provider(cheap),
+      body: {},
+      headers: { 'if-match': `"${revision}"` },
+    });
+    expect(stale.body).toMatchObject({ status: 409, code: 'CONCURRENT_MODIFICATION' });
+    const cancelled = await post(`/missions/${missionId}/cancel`, await provider(cheap), {
+      reason: 'Malade',
+    });
+    expect(cancelled.body).toMatchObject({ status: 'cancelled' });
+    const last = (await missionEvents(t, missionId)).find((e) => e.type === 'MissionCancelled');
+    expect(last?.data).toMatchObject({
+      cancelledBy: 'provider',
+      from: 'confirmed',
+      actorId: cheap,
+    });
+  });
+
   it('answers 404 MISSION_NOT_FOUND to anyone outside the mission, as for an unknown id', async () => {
     const { missionId } = (await publish()).body;
     const stranger = randomUUID();
@@ -224,6 +282,25 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
     expect(posted.body).toMatchObject({ status: 'pending', messageId: expect.any(String) });
   });
 
+  it("attaches the author's own uploads to a message; the other party reads them, an outsider cannot", async () => {
+    const { missionId } = (await publish()).body;
+    const fileId = await uploadFile(t, await client(), 'message_attachment');
+    const posted = await post(`/missions/${missionId}/messages`, await client(), {
+      text: 'Voici le plan d’accès.',
+      fileIds: [fileId],
+    });
+    expect(posted.status).toBe(201);
+    const link = async (token: string) =>
+      (await t.request('GET', `/files/${fileId}/link`, { token })).status;
+    expect(await link(await provider(cheap))).toBe(200);
+    expect(await link(await provider(outsider))).toBe(404);
+    const notHers = await post(`/missions/${missionId}/messages`, await provider(cheap), {
+      text: 'Et celui-ci ?',
+      fileIds: [fileId],
+    });
+    expect(notHers.body).toMatchObject({ status: 422, code: 'FILE_NOT_FOUND' });
+  });
+
   it('gives the first answer back to a repeated Idempotency-Key and reserves once', async () => {
     const key = randomUUID();
     const first = await publish({}, key);
@@ -243,7 +320,7 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
     const { missionId } = (await publish()).body;
     await post(`/missions/${missionId}/refuse`, await provider(cheap), { reason: 'location' });
     const changed = await post(`/missions/${missionId}/change`, await client(), {
-      startsAt: tenOClock(clock.now(), 3),
+      startsAt: CHANGED_TO,
       details: 'Plutôt jeudi.',
     });
     expect(changed.status).toBe(200);
@@ -251,6 +328,53 @@ describe('missions: request, answers, changes, validation (HTTP)', () => {
     // The refusal no longer counts: the cheaper provider may now accept.
     const accepted = await post(`/missions/${missionId}/accept`, await provider(cheap));
     expect(accepted.body).toMatchObject({ status: 'confirmed' });
+  });
+
+  it('addresses a request to the provider named by their reference only', async () => {
+    const registered = await t.request('POST', '/auth/register', {
+      body: {
+        email: `m${randomUUID().slice(0, 8)}@example.fr`,
+        password: 'S3cure!pass-w0rd',
+        displayName: 'Camille M.',
+        roles: ['provider'],
+      },
+    });
+    expect(registered.status).toBe(201);
+    const { accountId, providerReference } = registered.body;
+    await seedOfferingProvider(t, cleaning, 2_500, accountId);
+    await t.settle();
+    const direct = await publish({ providerReference: providerReference.toLowerCase() });
+    expect(direct.body).toMatchObject({ targeting: 'direct', candidates: 1, reservedCents: 5_000 });
+    const other = await post(`/missions/${direct.body.missionId}/accept`, await provider(cheap));
+    expect(other.body).toMatchObject({ status: 404, code: 'MISSION_NOT_FOUND' });
+    const accepted = await post(
+      `/missions/${direct.body.missionId}/accept`,
+      await provider(accountId),
+    );
+    expect(accepted.body).toMatchObject({ status: 'confirmed' });
+    const notOffered = await publish({
+      providerReference,
+      serviceTypeId: await seedServiceType(t, 'Plomberie'),
+    });
+    expect(notOffered.body).toMatchObject({ status: 422 });
+  });
+
+  it('authorises the card again when a change before confirmation raises the reservation', async () => {
+    const { missionId } = (await publish()).body;
+    const changed = await post(`/missions/${missionId}/change`, await client(), {
+      durationMinutes: 240,
+    });
+    expect(changed.body).toMatchObject({ status: 'pending' });
+    const events = await missionEvents(t, missionId);
+    expect(events.at(-1)).toMatchObject({
+      type: 'MissionRequestChanged',
+      data: { reservedCents: 18_000, previousReservedCents: 9_000 },
+    });
+    await t.settle();
+    const authorised = (await missionEvents(t, missionId))
+      .filter((e) => e.type === 'MissionPaymentAuthorised')
+      .map((e) => (e.data as { amountCents: number }).amountCents);
+    expect(authorised.at(-1)).toBe(18_000);
   });
 
   it('saves the card and authorises later for a mission more than the authorisation window away', async () => {

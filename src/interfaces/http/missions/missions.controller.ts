@@ -230,7 +230,7 @@ export class MissionsController {
   @ApiStateChange({
     summary: 'Change the request before any provider accepts',
     description:
-      'Seed 000: until a provider has confirmed, the client changes the date, duration, details or place freely. The request is sent again (to the available providers for the new terms, or to the same provider for a direct request), earlier refusals no longer count, the response window restarts, and the reservation follows the new highest price (the card is secured again when it grows).',
+      'Seed 000: until a provider has confirmed, the client changes the date, duration, details or place freely. The request is sent again (to the available providers for the new terms, or to the same provider for a direct request), earlier refusals no longer count, the response window restarts, and the reservation follows the new highest price (the money process authorises the card again when it grows; a refusal is told to the client as for a far-out mission).',
     refusals: [
       UNKNOWN,
       ONLY_CLIENT,
@@ -238,7 +238,6 @@ export class MissionsController {
       { status: 422, code: 'POSTAL_CODE_UNKNOWN' },
       { status: 422, code: 'MISSION_NO_AVAILABLE_PROVIDER' },
       { status: 422, code: 'PROVIDER_DOES_NOT_OFFER_SERVICE' },
-      { status: 422, code: 'PAYMENT_DECLINED' },
       NOT_PENDING,
       TERMINAL,
     ],
@@ -249,13 +248,11 @@ export class MissionsController {
     @CurrentActor() actor: Actor,
     @IdParam('missionId') missionId: string,
     @Body() body: ChangeMissionDto,
-    @Headers('idempotency-key') key?: string,
   ): Promise<MissionChangeResponse> {
     const result = await this.requests.change(
       { missionId, ...body },
       actor.meta(this.clock.now(), 'client'),
       actor.causation,
-      key,
     );
     return changeResponse(missionId, result);
   }

@@ -166,17 +166,6 @@ export class ChangeMissionDto {
   @IsString()
   @MaxLength(MISSION_DETAILS_MAX_LENGTH)
   details?: string;
-
-  @ApiPropertyOptional({
-    description:
-      'Another card token, used when the reservation grows; else the one given at publication.',
-    example: 'pm_card_visa',
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(255)
-  paymentMethod?: string;
 }
 
 export class ProposeMissionChangeDto {
