@@ -421,4 +421,29 @@ describe('missions read model, on real events', () => {
     runner = new ProjectionRunner(store, pool, projections(), { batchSize: 7 });
     runner.start();
   });
+
+  it('ignores a redelivered log: rows stay as they were', async () => {
+    const live = projections();
+    const before = await snapshotProjections(pool, live);
+    const events = await store.readAll({ maxCount: 10_000 });
+    const tx = await pool.connect();
+    try {
+      await tx.query('BEGIN');
+      for (const p of live) {
+        const { rows } = await tx.query(
+          'SELECT schema_name FROM public.projection_checkpoints WHERE name = $1',
+          [p.name],
+        );
+        await tx.query(`SELECT set_config('search_path', $1, true)`, [rows[0].schema_name]);
+        await p.handle(
+          events.filter((e) => p.handles.includes(e.type)),
+          tx,
+        );
+      }
+      await tx.query('COMMIT');
+    } finally {
+      tx.release();
+    }
+    expect(await snapshotProjections(pool, live)).toEqual(before);
+  });
 });
