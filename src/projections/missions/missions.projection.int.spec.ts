@@ -411,10 +411,77 @@ describe('missions read model, on real events', () => {
     expect((await missionMessages(pool, booked, STAFF, PAGE))!.items[0].text).toBeNull();
   });
 
+  it('sends a changed request to its new candidates only', async () => {
+    const m = s.request({
+      clientId: other,
+      candidates: [ana, outsider],
+      startsAt: '2026-12-28T09:00:00.000Z',
+    });
+    s.mission(
+      'MissionRefusedByProvider',
+      {
+        missionId: m.missionId,
+        providerId: outsider,
+        reason: 'location',
+        refusedAt: '2026-12-01T09:00:00.000Z',
+      },
+      '2026-12-01T09:00:00.000Z',
+      outsider,
+    );
+    s.mission(
+      'MissionRequestChanged',
+      {
+        missionId: m.missionId,
+        startsAt: '2026-12-29T09:00:00.000Z',
+        durationMinutes: 60,
+        details: 'Un seul passage.',
+        place: {
+          address: '1 rue Neuve',
+          postalCode: '69001',
+          city: 'Lyon',
+          lat: 45.767,
+          lng: 4.834,
+        },
+        candidates: [
+          { providerId: bob, rank: 1, pricing: { kind: 'fixed' }, priceCents: 4_000 },
+          { providerId: outsider, rank: 2, pricing: { kind: 'fixed' }, priceCents: 4_500 },
+        ],
+        reservedCents: 4_500,
+        previousReservedCents: 7_500,
+        paymentPlan: 'authorise_now',
+        authoriseAt: '2026-12-01T10:00:00.000Z',
+        respondBy: '2026-12-02T10:00:00.000Z',
+        autoValidateAt: '2027-01-05T09:00:00.000Z',
+        changedAt: '2026-12-01T10:00:00.000Z',
+      },
+      '2026-12-01T10:00:00.000Z',
+      other,
+    );
+    await catchUp();
+    // Ana is no longer asked; the refusal before the change no longer counts for the outsider.
+    expect((await providerRequests(pool, ana, PAGE)).items.map((i) => i.missionId)).not.toContain(
+      m.missionId,
+    );
+    expect(await missionView(pool, m.missionId, as(ana))).toBeNull();
+    expect(
+      (await providerRequests(pool, bob, PAGE)).items.map((i) => [i.missionId, i.priceCents]),
+    ).toContainEqual([m.missionId, 4_000]);
+    expect((await providerRequests(pool, outsider, PAGE)).items.map((i) => i.missionId)).toEqual([
+      m.missionId,
+    ]);
+    expect(await missionView(pool, m.missionId, as(other))).toMatchObject({
+      startsAt: '2026-12-29T09:00:00.000Z',
+      durationMinutes: 60,
+      priceCents: 4_500,
+      reservation: { reservedCents: 4_500 },
+      place: { address: '1 rue Neuve', postalCode: '69001' },
+    });
+  });
+
   it('gives the same rows when rebuilt from position 0', async () => {
     const live = projections();
     const before = await snapshotProjections(pool, live);
-    expect(before['missions.mission_views']).toHaveLength(4);
+    expect(before['missions.mission_views']).toHaveLength(5);
     await runner.stop();
     await rebuildProjections(store, pool, live, { batchSize: 3 });
     expect(await snapshotProjections(pool, live)).toEqual(before);
