@@ -6,6 +6,9 @@ import { DisputesModule } from './modules/disputes.module';
 import { EscrowModule } from './modules/escrow.module';
 import { FilesModule } from './modules/files.module';
 import { IdentityModule } from './modules/identity.module';
+import { MissionDispatchModule } from './modules/mission-dispatch.module';
+import { MissionMoneyModule } from './modules/mission-money.module';
+import { MissionsModule } from './modules/missions.module';
 import { MissionReadsModule } from './modules/mission-reads.module';
 import { OrdersModule } from './modules/orders.module';
 import { PaymentsModule } from './modules/payments.module';
@@ -27,6 +30,9 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   DisputesModule,
   PayoutsModule,
   BillingModule,
+  MissionDispatchModule,
+  MissionMoneyModule,
+  MissionsModule,
   MissionReadsModule,
 ];
 

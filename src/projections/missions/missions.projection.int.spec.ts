@@ -4,6 +4,7 @@ import { snapshotProjections } from '../../../test/e2e/read-models/support/harne
 import { createTestDatabase, TestDatabase } from '../../../test/support/database';
 import { ProfilesProjection } from '../profiles/profiles.projection';
 import { providerProfile } from '../profiles/profile.queries';
+import { Projection } from '../runner/projection';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { rebuildProjections } from '../runner/rebuild';
 import { MissionScript } from './missions.fixtures.spec';
@@ -31,7 +32,7 @@ describe('missions read model, on real events', () => {
   let pool: Pool;
   let store: PostgresEventStore;
   let runner: ProjectionRunner;
-  const projections = () => [new MissionsProjection(), new ProfilesProjection()];
+  const projections = (): Projection[] => [new MissionsProjection(), new ProfilesProjection()];
   const s = new MissionScript('missions-int');
   const catchUp = async () => {
     await s.appendTo(store);

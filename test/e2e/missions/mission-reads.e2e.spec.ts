@@ -4,6 +4,12 @@ import { ProjectionsService } from '../../../src/projections/projections.service
 import { MissionScript } from '../../../src/projections/missions/missions.fixtures.spec';
 import { pdfText } from '../../support/pdf-text';
 import { startTestApp, TestApp } from '../../support/test-app';
+import {
+  PLACE,
+  seedOfferingProvider,
+  seedServiceType,
+  tenOClock,
+} from './mission-request-fixtures';
 
 /**
  * The missions read side over HTTP (seed 002 "Vos demandes", "Historique", "La fiche
@@ -226,5 +232,127 @@ describe('missions read routes', () => {
     const bad = await t.request('GET', '/admin/missions?status=unknown', as('finance'));
     expect(bad.status).toBe(400);
     expect((await t.request('GET', '/admin/missions', as('client'))).status).toBe(403);
+  });
+});
+
+/** The same reads behind the real write routes: publish, refuse, accept, validate, appreciate. */
+describe('missions read routes behind the write side', () => {
+  let t: TestApp;
+  const clock = new ManualClock(new Date());
+  const HOUR = 3_600_000;
+  let cleaning: string;
+  let cheap: string;
+  let dear: string;
+  const clientId = '7e57c11e-0000-4000-a000-00000000c11e';
+  const as = (accountId: string, role: 'client' | 'provider') =>
+    t.tokenFor({ accountId, roles: [role] });
+  const get = async (url: string, token: string) => t.request('GET', url, { token });
+  const post = async (url: string, token: string, body: object = {}) =>
+    t.request('POST', url, { token, body });
+
+  beforeAll(async () => {
+    t = await startTestApp({}, [[Clock, clock]]);
+    cleaning = await seedServiceType(t);
+    cheap = await seedOfferingProvider(t, cleaning, 3_000);
+    dear = await seedOfferingProvider(t, cleaning, 4_500);
+    await t.settle();
+  });
+  afterAll(async () => t?.close());
+
+  it('follows a mission from the request to the history', async () => {
+    const client = await as(clientId, 'client');
+    const startsAt = tenOClock(clock.now(), 4);
+    const published = await post('/missions', client, {
+      serviceTypeId: cleaning,
+      place: PLACE,
+      startsAt,
+      durationMinutes: 120,
+      details: 'Digicode 4521, 3e étage.',
+      paymentMethod: 'pm_card_visa',
+    });
+    expect(published.status).toBe(201);
+    const { missionId } = published.body;
+    await t.settle();
+
+    const pending = await get('/me/missions/pending', client);
+    expect(pending.body.items).toEqual([
+      expect.objectContaining({
+        missionId,
+        serviceTypeLabel: 'Ménage',
+        priceCents: 9_000,
+        provider: null,
+      }),
+    ]);
+    const cheapRequests = await get('/me/provider/missions/requests', await as(cheap, 'provider'));
+    expect(cheapRequests.body.items).toEqual([
+      expect.objectContaining({ missionId, priceCents: 6_000, rank: 1 }),
+    ]);
+
+    await post(`/missions/${missionId}/refuse`, await as(cheap, 'provider'), {
+      reason: 'availability',
+    });
+    await t.settle();
+    expect(
+      (await get('/me/provider/missions/requests', await as(cheap, 'provider'))).body.total,
+    ).toBe(0);
+    expect((await get(`/missions/${missionId}`, await as(cheap, 'provider'))).status).toBe(404);
+
+    expect((await post(`/missions/${missionId}/accept`, await as(dear, 'provider'))).status).toBe(
+      200,
+    );
+    await t.settle();
+    const view = await get(`/missions/${missionId}`, client);
+    expect(view.body).toMatchObject({
+      status: 'confirmed',
+      statusLabel: 'Rendez-vous confirmé',
+      provider: { accountId: dear },
+      priceCents: 9_000,
+      payment: { plan: 'authorise_now', authorised: true },
+    });
+    const upcoming = await get('/me/missions/upcoming', client);
+    expect(upcoming.body.items.map((i: { missionId: string }) => i.missionId)).toEqual([missionId]);
+    const agenda = await get('/me/provider/missions/agenda', await as(dear, 'provider'));
+    expect(agenda.body.items.map((i: { missionId: string }) => i.missionId)).toEqual([missionId]);
+
+    clock.set(new Date(Date.parse(startsAt) + 3 * HOUR));
+    expect((await post(`/missions/${missionId}/validate`, client)).status).toBe(200);
+    expect(
+      (await post(`/missions/${missionId}/appreciation`, client, { value: 2, comment: 'Parfait.' }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await post(`/missions/${missionId}/recommendation`, client, { text: 'Je recommande.' }))
+        .status,
+    ).toBe(201);
+    await t.settle();
+    // Ended at start + 2 h: in the history from start + 26 h.
+    expect((await get('/me/missions/history', client)).body.total).toBe(0);
+    clock.set(new Date(Date.parse(startsAt) + 26 * HOUR));
+    const history = await get('/me/missions/history', client);
+    expect(history.body.items).toEqual([
+      expect.objectContaining({
+        missionId,
+        summary: 'Ménage — 2 h — 90,00 € — Mission terminée',
+        appreciation: expect.objectContaining({
+          value: 2,
+          label: 'Très satisfait',
+          comment: 'Parfait.',
+        }),
+        recommendation: expect.objectContaining({ text: 'Je recommande.' }),
+      }),
+    ]);
+    const profile = await t.request('GET', `/profiles/${dear}`);
+    expect(profile.body.missionAppreciations).toMatchObject({
+      count: 1,
+      average: 2,
+      recommendations: 1,
+    });
+    const sheet = await t.app.inject({
+      method: 'GET',
+      url: `/missions/${missionId}/intervention-sheet`,
+      headers: { authorization: `Bearer ${await as(dear, 'provider')}` },
+    });
+    expect(sheet.statusCode).toBe(200);
+    expect(pdfText(sheet.rawPayload)).toContain('Digicode 4521, 3e étage.');
   });
 });
