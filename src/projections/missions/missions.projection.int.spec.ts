@@ -4,6 +4,7 @@ import { snapshotProjections } from '../../../test/e2e/read-models/support/harne
 import { createTestDatabase, TestDatabase } from '../../../test/support/database';
 import { ProfilesProjection } from '../profiles/profiles.projection';
 import { providerProfile } from '../profiles/profile.queries';
+import { Projection } from '../runner/projection';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { rebuildProjections } from '../runner/rebuild';
 import { MissionScript } from './missions.fixtures.spec';
@@ -31,7 +32,7 @@ describe('missions read model, on real events', () => {
   let pool: Pool;
   let store: PostgresEventStore;
   let runner: ProjectionRunner;
-  const projections = () => [new MissionsProjection(), new ProfilesProjection()];
+  const projections = (): Projection[] => [new MissionsProjection(), new ProfilesProjection()];
   const s = new MissionScript('missions-int');
   const catchUp = async () => {
     await s.appendTo(store);
@@ -411,14 +412,106 @@ describe('missions read model, on real events', () => {
     expect((await missionMessages(pool, booked, STAFF, PAGE))!.items[0].text).toBeNull();
   });
 
+  it('sends a changed request to its new candidates only', async () => {
+    const m = s.request({
+      clientId: other,
+      candidates: [ana, outsider],
+      startsAt: '2026-12-28T09:00:00.000Z',
+    });
+    s.mission(
+      'MissionRefusedByProvider',
+      {
+        missionId: m.missionId,
+        providerId: outsider,
+        reason: 'location',
+        refusedAt: '2026-12-01T09:00:00.000Z',
+      },
+      '2026-12-01T09:00:00.000Z',
+      outsider,
+    );
+    s.mission(
+      'MissionRequestChanged',
+      {
+        missionId: m.missionId,
+        startsAt: '2026-12-29T09:00:00.000Z',
+        durationMinutes: 60,
+        details: 'Un seul passage.',
+        place: {
+          address: '1 rue Neuve',
+          postalCode: '69001',
+          city: 'Lyon',
+          lat: 45.767,
+          lng: 4.834,
+        },
+        candidates: [
+          { providerId: bob, rank: 1, pricing: { kind: 'fixed' }, priceCents: 4_000 },
+          { providerId: outsider, rank: 2, pricing: { kind: 'fixed' }, priceCents: 4_500 },
+        ],
+        reservedCents: 4_500,
+        previousReservedCents: 7_500,
+        paymentPlan: 'authorise_now',
+        authoriseAt: '2026-12-01T10:00:00.000Z',
+        respondBy: '2026-12-02T10:00:00.000Z',
+        autoValidateAt: '2027-01-05T09:00:00.000Z',
+        changedAt: '2026-12-01T10:00:00.000Z',
+      },
+      '2026-12-01T10:00:00.000Z',
+      other,
+    );
+    await catchUp();
+    // Ana is no longer asked; the refusal before the change no longer counts for the outsider.
+    expect((await providerRequests(pool, ana, PAGE)).items.map((i) => i.missionId)).not.toContain(
+      m.missionId,
+    );
+    expect(await missionView(pool, m.missionId, as(ana))).toBeNull();
+    expect(
+      (await providerRequests(pool, bob, PAGE)).items.map((i) => [i.missionId, i.priceCents]),
+    ).toContainEqual([m.missionId, 4_000]);
+    expect((await providerRequests(pool, outsider, PAGE)).items.map((i) => i.missionId)).toEqual([
+      m.missionId,
+    ]);
+    expect(await missionView(pool, m.missionId, as(other))).toMatchObject({
+      startsAt: '2026-12-29T09:00:00.000Z',
+      durationMinutes: 60,
+      priceCents: 4_500,
+      reservation: { reservedCents: 4_500 },
+      place: { address: '1 rue Neuve', postalCode: '69001' },
+    });
+  });
+
   it('gives the same rows when rebuilt from position 0', async () => {
     const live = projections();
     const before = await snapshotProjections(pool, live);
-    expect(before['missions.mission_views']).toHaveLength(4);
+    expect(before['missions.mission_views']).toHaveLength(5);
     await runner.stop();
     await rebuildProjections(store, pool, live, { batchSize: 3 });
     expect(await snapshotProjections(pool, live)).toEqual(before);
     runner = new ProjectionRunner(store, pool, projections(), { batchSize: 7 });
     runner.start();
+  });
+
+  it('ignores a redelivered log: rows stay as they were', async () => {
+    const live = projections();
+    const before = await snapshotProjections(pool, live);
+    const events = await store.readAll({ maxCount: 10_000 });
+    const tx = await pool.connect();
+    try {
+      await tx.query('BEGIN');
+      for (const p of live) {
+        const { rows } = await tx.query(
+          'SELECT schema_name FROM public.projection_checkpoints WHERE name = $1',
+          [p.name],
+        );
+        await tx.query(`SELECT set_config('search_path', $1, true)`, [rows[0].schema_name]);
+        await p.handle(
+          events.filter((e) => p.handles.includes(e.type)),
+          tx,
+        );
+      }
+      await tx.query('COMMIT');
+    } finally {
+      tx.release();
+    }
+    expect(await snapshotProjections(pool, live)).toEqual(before);
   });
 });

@@ -4,6 +4,7 @@ import { gigDecider } from '../../../src/domain/catalog';
 import { orderDecider } from '../../../src/domain/orders';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../../src/infrastructure/database/database.tokens';
+import { allProjections } from '../../../src/projections/all-projections';
 import { ProjectionsService } from '../../../src/projections/projections.service';
 import { bulkPostgresReader } from '../../../src/projections/runner/bulk-log-reader';
 import { rebuildProjections } from '../../../src/projections/runner/rebuild';
@@ -339,7 +340,7 @@ describe('read models over HTTP', () => {
   it('reports every projection’s position and lag on /health and /admin/projections', async () => {
     const health = await t.request('GET', '/health');
     expect(health.body.details.projections.status).toBe('up');
-    expect(health.body.details.projections.projections).toHaveLength(7);
+    expect(health.body.details.projections.projections).toHaveLength(allProjections().length);
     const admin = await t.request('GET', '/admin/projections', {
       token: await token('00000000-0000-4000-a000-0000000000ad', 'admin'),
     });

@@ -1,9 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PartyResponse, RatingSummaryResponse } from '../shared/read-model.dto';
-import {
-  ProfileMissionAppreciations,
-  ProfileMissionCancellations,
-} from '../missions/mission-views.dto';
 
 /** Answer shapes of the public search and profile routes, for the OpenAPI document. */
 
@@ -53,6 +49,41 @@ export class ProfileCancellation {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt!: string | null;
   @ApiPropertyOptional({ type: CancellationAmendment, nullable: true })
   amendment?: CancellationAmendment | null;
+}
+
+export class ProfileMissionCancellation {
+  @ApiProperty({ format: 'uuid' }) missionId!: string;
+  @ApiProperty({ enum: ['client', 'provider', 'system'], example: 'client' }) cancelledBy!: string;
+  @ApiProperty({ description: 'This provider cancelled it.' }) byThisAccount!: boolean;
+  @ApiProperty({ enum: ['pending', 'confirmed'], example: 'confirmed' }) from!: string;
+  @ApiProperty({ description: 'Within the late-cancellation window before the start.' })
+  late!: boolean;
+  @ApiProperty({ type: 'integer', example: 0 }) feeCents!: number;
+  @ApiProperty({ format: 'date-time' }) cancelledAt!: string;
+}
+
+export class ProfileMissionCancellations {
+  @ApiProperty({ type: 'integer', example: 1 }) count!: number;
+  @ApiProperty({ type: [ProfileMissionCancellation] }) recent!: ProfileMissionCancellation[];
+}
+
+export class ProfileMissionAppreciation {
+  @ApiProperty({ format: 'uuid' }) missionId!: string;
+  @ApiProperty({ enum: [-2, -1, 1, 2], example: 2 }) value!: number;
+  @ApiProperty({ example: 'Très satisfait' }) label!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null once the client was erased.' })
+  comment!: string | null;
+  @ApiProperty({ format: 'date-time' }) appreciatedAt!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Je recommande vivement.' })
+  recommendation!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) recommendedAt!: string | null;
+}
+
+export class ProfileMissionAppreciations {
+  @ApiProperty({ type: 'integer', example: 4 }) count!: number;
+  @ApiProperty({ type: Number, nullable: true, example: 1.5 }) average!: number | null;
+  @ApiProperty({ type: 'integer', example: 3 }) recommendations!: number;
+  @ApiProperty({ type: [ProfileMissionAppreciation] }) recent!: ProfileMissionAppreciation[];
 }
 
 export class ProviderProfileResponse {

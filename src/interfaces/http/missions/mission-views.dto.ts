@@ -277,38 +277,3 @@ export class MissionMessageResponse {
 export class MissionMessageListResponse extends PageResponse {
   @ApiProperty({ type: [MissionMessageResponse] }) items!: MissionMessageResponse[];
 }
-
-export class ProfileMissionCancellation {
-  @ApiProperty(UUID) missionId!: string;
-  @ApiProperty({ enum: ['client', 'provider', 'system'], example: 'client' }) cancelledBy!: string;
-  @ApiProperty({ description: 'This provider cancelled it.' }) byThisAccount!: boolean;
-  @ApiProperty({ enum: ['pending', 'confirmed'], example: 'confirmed' }) from!: string;
-  @ApiProperty({ description: 'Within the late-cancellation window before the start.' })
-  late!: boolean;
-  @ApiProperty({ type: 'integer', example: 0 }) feeCents!: number;
-  @ApiProperty(INSTANT) cancelledAt!: string;
-}
-
-export class ProfileMissionCancellations {
-  @ApiProperty({ type: 'integer', example: 1 }) count!: number;
-  @ApiProperty({ type: [ProfileMissionCancellation] }) recent!: ProfileMissionCancellation[];
-}
-
-export class ProfileMissionAppreciation {
-  @ApiProperty(UUID) missionId!: string;
-  @ApiProperty({ enum: [-2, -1, 1, 2], example: 2 }) value!: number;
-  @ApiProperty({ example: 'Très satisfait' }) label!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'null once the client was erased.' })
-  comment!: string | null;
-  @ApiProperty(INSTANT) appreciatedAt!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'Je recommande vivement.' })
-  recommendation!: string | null;
-  @ApiProperty(NULLABLE_INSTANT) recommendedAt!: string | null;
-}
-
-export class ProfileMissionAppreciations {
-  @ApiProperty({ type: 'integer', example: 4 }) count!: number;
-  @ApiProperty({ type: Number, nullable: true, example: 1.5 }) average!: number | null;
-  @ApiProperty({ type: 'integer', example: 3 }) recommendations!: number;
-  @ApiProperty({ type: [ProfileMissionAppreciation] }) recent!: ProfileMissionAppreciation[];
-}
