@@ -6,6 +6,7 @@ import { DisputesModule } from './modules/disputes.module';
 import { EscrowModule } from './modules/escrow.module';
 import { FilesModule } from './modules/files.module';
 import { IdentityModule } from './modules/identity.module';
+import { MissionMoneyModule } from './modules/mission-money.module';
 import { OrdersModule } from './modules/orders.module';
 import { PaymentsModule } from './modules/payments.module';
 import { PayoutsModule } from './modules/payouts.module';
@@ -26,6 +27,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   DisputesModule,
   PayoutsModule,
   BillingModule,
+  MissionMoneyModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

@@ -211,14 +211,15 @@ export const proposed: MissionChangeProposed = {
 
 export const authorisationFailed = (
   attempt = 1,
-  nextAttemptAt: string | undefined = times.dayBeforeStart,
+  /** null: the last attempt. */
+  nextAttemptAt: string | null = times.dayBeforeStart,
 ): MissionPaymentAuthorisationFailed => ({
   type: 'MissionPaymentAuthorisationFailed',
   data: {
     missionId,
     reason: 'card_declined',
     attempt,
-    ...(nextAttemptAt === undefined ? {} : { nextAttemptAt }),
+    ...(nextAttemptAt === null ? {} : { nextAttemptAt }),
     failedAt: times.now,
   },
 });

@@ -95,6 +95,10 @@ const schema = z
     CUSTOM_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(2_000),
     /** How long an order paid by bank transfer or PayPal waits for its funds before it expires. */
     ORDER_FUNDS_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(168),
+    /** Missions: the fee of the provider's instant payout in basis points of their net share, borne by the provider (docs/missions-money.md). */
+    MISSION_INSTANT_PAYOUT_FEE_BP: z.coerce.number().int().min(0).max(1_000).default(0),
+    /** Missions: hours before `autoValidateAt` the client is reminded to validate or report a problem. */
+    MISSION_VALIDATION_REMINDER_HOURS: z.coerce.number().int().min(1).max(168).default(24),
     SWAGGER_ENABLED: boolean.default(true),
     /** Jobs one worker process runs at once per queue; unset, each queue has its own (deadlines 50, reminders 10, payouts 5, webhooks 5). */
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).optional(),

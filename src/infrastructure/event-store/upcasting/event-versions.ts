@@ -7,6 +7,7 @@ import { ACCOUNT_EVENT_VERSIONS, VERIFICATION_EVENT_VERSIONS } from '../../../do
 import { CUSTOM_REQUEST_EVENT_VERSIONS, ORDER_EVENT_VERSIONS } from '../../../domain/orders';
 import { PAYOUT_EVENT_VERSIONS, WALLET_EVENT_VERSIONS } from '../../../domain/payouts';
 import { SELLER_GIGS_EVENT_VERSIONS } from '../../../application/catalog/seller-gigs.index';
+import { MISSION_MONEY_EVENT_VERSIONS } from '../../../application/missions/mission-money.events';
 import { mergeEventVersions } from './upcaster-registry';
 
 /** Every context's version table; a new context adds its own here. */
