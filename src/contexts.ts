@@ -6,7 +6,9 @@ import { DisputesModule } from './modules/disputes.module';
 import { EscrowModule } from './modules/escrow.module';
 import { FilesModule } from './modules/files.module';
 import { IdentityModule } from './modules/identity.module';
+import { MissionDispatchModule } from './modules/mission-dispatch.module';
 import { MissionMoneyModule } from './modules/mission-money.module';
+import { MissionsModule } from './modules/missions.module';
 import { OrdersModule } from './modules/orders.module';
 import { PaymentsModule } from './modules/payments.module';
 import { PayoutsModule } from './modules/payouts.module';
@@ -27,7 +29,9 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   DisputesModule,
   PayoutsModule,
   BillingModule,
+  MissionDispatchModule,
   MissionMoneyModule,
+  MissionsModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

@@ -30,6 +30,10 @@ import {
   GetProviderVerificationHandler,
   ProviderVerificationQuery,
 } from '../application/identity/provider-verification.query';
+import {
+  FindProviderByReferenceHandler,
+  ProviderReferenceQuery,
+} from '../application/identity/provider-reference.query';
 import { RegistrationService } from '../application/identity/registration.service';
 import { SessionTokens } from '../application/identity/session-tokens';
 import { VerificationService } from '../application/identity/verification.service';
@@ -149,6 +153,8 @@ export class IdentityModule implements OnModuleInit {
         VerificationService,
         ProviderVerificationQuery,
         GetProviderVerificationHandler,
+        ProviderReferenceQuery,
+        FindProviderByReferenceHandler,
         CloseDueAccountsHandler,
         AccountCommandHandler,
         VerificationCommandHandler,

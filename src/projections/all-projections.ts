@@ -1,4 +1,5 @@
 import { CatalogProjection } from './catalog/catalog.projection';
+import { DispatchProjection } from './dispatch/dispatch.projection';
 import { InvoicesProjection } from './invoices/invoices.projection';
 import { LedgerProjection } from './ledger/ledger.projection';
 import { MediationProjection } from './mediation/mediation.projection';
@@ -18,6 +19,7 @@ const PROJECTIONS_BY_CONTEXT = {
   payouts: () => [new WalletsProjection()],
   disputes: () => [new MediationProjection()],
   billing: () => [new LedgerProjection(), new InvoicesProjection()],
+  missions: () => [new DispatchProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

@@ -91,7 +91,20 @@ export type GatewayWebhookJob = JobBase & {
   notification: Record<string, unknown>;
 };
 
-export type JobPayload = DeadlineJob | ReminderJob | PayoutJob | GatewayWebhookJob | MissionJob;
+/** A mission request's response window ends: with no acceptance by `respondBy` it expires (the missions module runs it). */
+export type MissionResponseExpiryJob = JobBase & {
+  kind: 'mission.response-expiry';
+  missionId: string;
+  respondBy: string;
+};
+
+export type JobPayload =
+  | DeadlineJob
+  | ReminderJob
+  | PayoutJob
+  | GatewayWebhookJob
+  | MissionJob
+  | MissionResponseExpiryJob;
 export type JobKind = JobPayload['kind'];
 
 export interface ScheduledJob<P extends JobPayload = JobPayload> {
@@ -119,6 +132,7 @@ export const QUEUE_OF: Record<JobKind, QueueName> = {
   'verification.document-expiry-reminder': QUEUES.reminders,
   'payout.send': QUEUES.payouts,
   'gateway.simulated-webhook': QUEUES.gatewayWebhooks,
+  'mission.response-expiry': QUEUES.deadlines,
 };
 
 /** The job id of `kind` caused by `eventId`; `discriminator` tells apart several jobs of one kind (reminders). */

@@ -89,6 +89,20 @@ const schema = z
     PAYPAL_RETURN_URL: z.string().url().default('http://localhost:3000/payments/paypal/return'),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional(),
     MAIL_FROM: z.string().default('Marketplace <no-reply@marketplace.local>'),
+    /** Missions (docs/missions.md): commission in basis points of the accepted price. */
+    MISSION_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(1_500),
+    /** Missions: hours providers have to answer a request (capped so the answer comes before the start). */
+    MISSION_RESPONSE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+    /** Missions: how long a card authorisation is relied on (a card authorisation lasts about 7 days). */
+    MISSION_AUTHORISATION_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(144),
+    /** Missions: hours after the mission's end without validation or reported problem before it is validated automatically. */
+    MISSION_AUTO_VALIDATE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
+    /** Missions: hours before the start within which a client's cancellation of a confirmed mission is late (0: never). */
+    MISSION_LATE_CANCEL_WINDOW_HOURS: z.coerce.number().int().min(0).max(24 * 30).default(24),
+    /** Missions: share of the price kept for the provider on a late cancellation, in basis points (0: free). */
+    MISSION_LATE_CANCEL_FEE_BP: z.coerce.number().int().min(0).max(10_000).default(0),
+    /** Missions: how many ranked providers a dispatched request is sent to. */
+    MISSION_DISPATCH_LIMIT: z.coerce.number().int().min(1).max(50).default(20),
     AUTO_COMPLETE_AFTER_DAYS: z.coerce.number().int().min(1).default(3),
     DISPUTE_RESPONSE_DAYS: z.coerce.number().int().min(1).default(5),
     CATALOG_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(1_000),

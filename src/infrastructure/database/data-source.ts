@@ -12,6 +12,7 @@ import { MIGRATIONS as DISPUTES } from './migrations/disputes';
 import { MIGRATIONS as READ_MODELS } from './migrations/read-models';
 import { MIGRATIONS as WORKERS } from './migrations/workers';
 import { MIGRATIONS as FILES } from './migrations/files';
+import { MIGRATIONS as MISSIONS } from './migrations/missions';
 
 /** Every migration; TypeORM runs pending ones in timestamp order. */
 export const MIGRATIONS: Function[] = [
@@ -24,6 +25,7 @@ export const MIGRATIONS: Function[] = [
   ...READ_MODELS,
   ...WORKERS,
   ...FILES,
+  ...MISSIONS,
   EventStoreBatchAppend1732386000000,
   ReactorDeadLetters1732386200000,
   IdempotencyHeartbeat1732386320000,
