@@ -3,6 +3,7 @@ import {
   PAYMENT_GATEWAY,
   PaymentGateway,
 } from '../../../src/application/payments/payment-gateway.port';
+import { disputeEffectIds } from '../../../src/application/disputes/deterministic-id';
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
 import { caseReplayCommand } from '../../../src/interfaces/cli/case-replay.command';
 import { startTestApp, TestApp } from '../../support/test-app';
@@ -380,5 +381,40 @@ describe('Signaler un problème: a dispute on a mission', () => {
     const again = await report(missionId, client);
     expect(again).toMatchObject({ status: 201, body: { mission: { status: 'disputed' } } });
     expect(again.body.disputeId).not.toBe(disputeId);
+  });
+
+  it('finishes an opening whose process stopped after the mission took the report', async () => {
+    const { missionId, escrowId } = await mission(t, client, provider);
+    const disputeId = disputeEffectIds.missionDispute(missionId, 0);
+    // What a crash between the mission's answer and the dispute's opening leaves behind.
+    await t.app.get<EventStore>(EVENT_STORE).appendToStream(`mission-${missionId}`, [
+      {
+        id: randomUUID(),
+        type: 'MissionProblemReported',
+        data: {
+          missionId,
+          disputeId,
+          reportedBy: client.id,
+          reporterRole: 'client',
+          statement: 'Personne n’est venu.',
+          statusAtReport: 'confirmed',
+          reportedAt: new Date().toISOString(),
+        },
+        metadata: { actorId: client.id, actorRole: 'client', correlationId: missionId },
+      },
+    ]);
+    expect(await report(missionId, provider)).toMatchObject({
+      status: 409,
+      body: { code: 'DISPUTE_ALREADY_OPENED', disputeId },
+    });
+    const resumed = await report(missionId, client, { reason: 'no_show' });
+    expect(resumed).toMatchObject({
+      status: 201,
+      body: { disputeId, mission: { status: 'disputed' }, escrow: { status: 'frozen' } },
+    });
+    expect(
+      (await types(t, `mission-${missionId}`)).filter((x) => x === 'MissionProblemReported'),
+    ).toHaveLength(1);
+    expect(await types(t, `escrow-${escrowId}`)).toContain('EscrowFrozen');
   });
 });
