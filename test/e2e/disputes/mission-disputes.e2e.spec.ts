@@ -178,15 +178,24 @@ describe('Signaler un problème: a dispute on a mission', () => {
     });
 
     await t.settle();
-    const queue = await t.request('GET', '/mediation/queue', { token: mediator.token });
+    const queue = await t.request('GET', '/mediation/queue?subject=mission', {
+      token: mediator.token,
+    });
     expect(queue.body.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           disputeId,
           subject: { kind: 'mission', id: missionId },
           heldCents: PRICE,
+          reasonLabel: 'Prestation mal réalisée',
         }),
       ]),
+    );
+    const orders = await t.request('GET', '/mediation/queue?subject=order', {
+      token: mediator.token,
+    });
+    expect(orders.body.items.map((i: { disputeId: string }) => i.disputeId)).not.toContain(
+      disputeId,
     );
 
     await t.request('POST', `/disputes/${disputeId}/assign`, { token: mediator.token, body: {} });
