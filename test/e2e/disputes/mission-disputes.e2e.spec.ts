@@ -1,8 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import {
-  PAYMENT_GATEWAY,
-  PaymentGateway,
-} from '../../../src/application/payments/payment-gateway.port';
 import { disputeEffectIds } from '../../../src/application/disputes/deterministic-id';
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
 import { caseReplayCommand } from '../../../src/interfaces/cli/case-replay.command';
