@@ -386,6 +386,34 @@ describe('Signaler un problème: a dispute on a mission', () => {
     const again = await report(missionId, client);
     expect(again).toMatchObject({ status: 201, body: { mission: { status: 'disputed' } } });
     expect(again.body.disputeId).not.toBe(disputeId);
+
+    // Settled by agreement: the whole authorisation goes back to the client, nothing is charged.
+    const second = again.body.disputeId as string;
+    await t.request('POST', `/disputes/${second}/assign`, { token: mediator.token, body: {} });
+    const proposed = await t.request('POST', `/disputes/${second}/settlements`, {
+      token: mediator.token,
+      body: { refundCents: PRICE, releaseCents: 0 },
+    });
+    expect(proposed).toMatchObject({ status: 201, body: { status: 'settlement_proposed' } });
+    const settlement = `/disputes/${second}/settlements/${proposed.body.settlementId}`;
+    await t.request('POST', `${settlement}/accept`, { token: provider.token });
+    const settled = await t.request('POST', `${settlement}/accept`, { token: client.token });
+    expect(settled).toMatchObject({
+      status: 200,
+      body: { status: 'resolved', mission: { status: 'resolved' }, escrow: { heldCents: 0 } },
+    });
+    await t.settle();
+    expect(await escrowBalance(t, escrowId)).toEqual({
+      funded: PRICE,
+      released: 0,
+      refunded: PRICE,
+      held: 0,
+    });
+    const money = await t.app
+      .get<EventStore>(EVENT_STORE)
+      .readStream(`missionmoney-${missionId}`)
+      .catch(() => []);
+    expect(money.map((e) => e.type)).not.toContain('MissionPaymentCaptured');
   });
 
   it('finishes an opening whose process stopped after the mission took the report', async () => {
