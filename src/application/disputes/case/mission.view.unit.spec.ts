@@ -1,4 +1,11 @@
-import { emptyMissionView, foldMissionView, isMissionParty, MissionView } from './mission.view';
+import { MISSION_STATUS_LABELS } from '../../../domain/missions';
+import {
+  emptyMissionView,
+  foldMissionView,
+  isMissionParty,
+  MISSION_VIEW_STATUS_LABELS,
+  MissionView,
+} from './mission.view';
 
 const requested = {
   type: 'MissionRequested',
@@ -35,6 +42,10 @@ const fold = (events: { type: string; data: unknown }[]): MissionView =>
   events.reduce((v, e) => foldMissionView(v, e), emptyMissionView());
 
 describe('the disputes context’s view of a mission', () => {
+  it('shows the missions context’s own status labels', () => {
+    expect(MISSION_VIEW_STATUS_LABELS).toEqual(MISSION_STATUS_LABELS);
+  });
+
   it('knows the client, then the confirmed provider, as the only parties', () => {
     const pending = fold([requested]);
     expect(pending).toMatchObject({ status: 'pending', clientId: 'client', providerId: '' });
