@@ -13,6 +13,8 @@ export interface QueueFilter {
   statuses: string[];
   /** A mediator id, or `unassigned`. */
   assignee?: string;
+  /** Only disputes about orders, or about missions ("Signaler un problème"). */
+  subjectKind?: string;
   limit: number;
   now: Date;
 }
@@ -25,6 +27,10 @@ export async function mediationQueue(pool: Pool, f: QueueFilter) {
   else if (f.assignee) {
     params.push(f.assignee);
     where += ` AND d.mediator_id = $${params.length}`;
+  }
+  if (f.subjectKind) {
+    params.push(f.subjectKind);
+    where += ` AND d.subject_kind = $${params.length}`;
   }
   const { rows } = await pool.query(
     `SELECT d.*, b.display_name AS b_name, b.provider_reference AS b_ref, b.erased AS b_erased,

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-  PAYMENT_GATEWAY,
-  PaymentGateway,
-} from '../../../src/application/payments/payment-gateway.port';
+import { disputeEffectIds } from '../../../src/application/disputes/deterministic-id';
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
 import { caseReplayCommand } from '../../../src/interfaces/cli/case-replay.command';
 import { startTestApp, TestApp } from '../../support/test-app';
-import { account, Account, gatewayOperations } from './dispute-fixtures';
+import { account, Account } from './dispute-fixtures';
 
 const HOUR = 3_600_000;
 const PRICE = 9_000;
@@ -18,9 +15,10 @@ interface Mission {
 }
 
 /**
- * A mission as the missions and money contexts leave it, written straight to the log: requested
- * by `client`, its card authorised (a real authorisation at the simulated gateway, held in the
- * mission's escrow), then confirmed by `provider`. `stage` stops earlier for the refusal cases.
+ * A mission written straight to the log as the missions context would, the money process of the
+ * app doing the rest: requested by `client` (card `pm_card_visa`), authorised at the simulated
+ * gateway and held in the mission's escrow by the money reactor, then confirmed by `provider`.
+ * `stage` stops earlier for the refusal cases; `authorise_later` leaves the card unauthorised.
  */
 async function mission(
   t: TestApp,
@@ -33,7 +31,6 @@ async function mission(
   const escrowId = randomUUID();
   const now = Date.now();
   const at = (ms: number) => new Date(now + ms).toISOString();
-  const startsAt = at(48 * HOUR);
   const later = stage === 'confirmed_not_authorised';
   const meta = (actorId: string, actorRole: string) => ({
     actorId,
@@ -41,90 +38,46 @@ async function mission(
     correlationId: missionId,
     occurredAt: at(0),
   });
-  const append = (stream: string, type: string, data: unknown, by = meta(client.id, 'client')) =>
-    store.appendToStream(stream, [{ id: randomUUID(), type, data, metadata: by }]);
+  const append = (type: string, data: unknown, by: ReturnType<typeof meta>) =>
+    store.appendToStream(`mission-${missionId}`, [{ id: randomUUID(), type, data, metadata: by }]);
 
-  await append(`mission-${missionId}`, 'MissionRequested', {
-    missionId,
-    escrowId,
-    clientId: client.id,
-    serviceTypeId: 'service-menage',
-    serviceTypeLabel: 'Ménage',
-    place: {
-      address: '12 rue des Lilas',
-      postalCode: '69003',
-      city: 'Lyon',
-      lat: 45.76,
-      lng: 4.84,
-    },
-    targeting: 'direct',
-    candidates: [
-      { providerId: provider.id, rank: 1, pricing: { kind: 'fixed' }, priceCents: PRICE },
-    ],
-    reservedCents: PRICE,
-    commissionRateBp: COMMISSION_BP,
-    paymentPlan: later ? 'authorise_later' : 'authorise_now',
-    authoriseAt: later ? at(40 * HOUR) : at(0),
-    paymentMethodRef: 'pm_card_visa',
-    respondBy: at(24 * HOUR),
-    autoValidateAt: at(100 * HOUR),
-    requestedAt: at(0),
-    startsAt,
-    durationMinutes: 120,
-    details: 'Deux chambres et la cuisine.',
-  });
-  if (!later) {
-    const funding = await t.app.get<PaymentGateway>(PAYMENT_GATEWAY).fundEscrow({
+  await append(
+    'MissionRequested',
+    {
+      missionId,
       escrowId,
-      amountCents: PRICE,
-      payerId: client.id,
-      paymentMethod: 'pm_card_visa',
-      dueAt: startsAt,
-      idempotencyKey: `mission-${missionId}-authorise`,
-    });
-    const system = meta('system:missions', 'system');
-    await store.appendToStream(`escrow-${escrowId}`, [
-      {
-        id: randomUUID(),
-        type: 'EscrowOpened',
-        data: {
-          escrowId,
-          subject: { kind: 'mission', id: missionId },
-          payerId: client.id,
-          payeeId: provider.id,
-          commissionRateBp: COMMISSION_BP,
-        },
-        metadata: system,
+      clientId: client.id,
+      serviceTypeId: 'service-menage',
+      serviceTypeLabel: 'Ménage',
+      place: {
+        address: '12 rue des Lilas',
+        postalCode: '69003',
+        city: 'Lyon',
+        lat: 45.76,
+        lng: 4.84,
       },
-      {
-        id: randomUUID(),
-        type: 'EscrowFunded',
-        data: {
-          escrowId,
-          trancheId: 'authorisation',
-          amountCents: PRICE,
-          paymentRef: funding.paymentRef,
-          fundedTotalCents: PRICE,
-        },
-        metadata: system,
-      },
-    ]);
-    await append(
-      `mission-${missionId}`,
-      'MissionPaymentAuthorised',
-      {
-        missionId,
-        escrowId,
-        paymentRef: funding.paymentRef,
-        amountCents: PRICE,
-        authorisedAt: at(0),
-      },
-      system,
-    );
-  }
+      targeting: 'direct',
+      candidates: [
+        { providerId: provider.id, rank: 1, pricing: { kind: 'fixed' }, priceCents: PRICE },
+      ],
+      reservedCents: PRICE,
+      commissionRateBp: COMMISSION_BP,
+      paymentPlan: later ? 'authorise_later' : 'authorise_now',
+      authoriseAt: later ? at(20 * 24 * HOUR) : at(0),
+      paymentMethodRef: 'pm_card_visa',
+      respondBy: at(24 * HOUR),
+      autoValidateAt: later ? at(23 * 24 * HOUR) : at(100 * HOUR),
+      requestedAt: at(0),
+      startsAt: later ? at(21 * 24 * HOUR) : at(48 * HOUR),
+      durationMinutes: 120,
+      details: 'Deux chambres et la cuisine.',
+    },
+    meta(client.id, 'client'),
+  );
+  // The money reactor authorises the card and the mission records it.
+  await t.settle();
   if (stage !== 'pending') {
     await append(
-      `mission-${missionId}`,
       'MissionConfirmed',
       {
         missionId,
@@ -138,6 +91,9 @@ async function mission(
       },
       meta(provider.id, 'provider'),
     );
+    // With a provider to pay, the money reactor opens the escrow with the authorisation.
+    await t.settle();
+    if (!later) expect(await escrowBalance(t, escrowId)).toMatchObject({ held: PRICE });
   }
   return { missionId, escrowId };
 }
@@ -151,7 +107,10 @@ async function types(t: TestApp, stream: string): Promise<string[]> {
 }
 
 async function escrowBalance(t: TestApp, escrowId: string) {
-  const events = await t.app.get<EventStore>(EVENT_STORE).readStream(`escrow-${escrowId}`);
+  const events = await t.app
+    .get<EventStore>(EVENT_STORE)
+    .readStream(`escrow-${escrowId}`)
+    .catch(() => []);
   const sum = (type: string) =>
     events
       .filter((e) => e.type === type)
@@ -215,15 +174,24 @@ describe('Signaler un problème: a dispute on a mission', () => {
     });
 
     await t.settle();
-    const queue = await t.request('GET', '/mediation/queue', { token: mediator.token });
+    const queue = await t.request('GET', '/mediation/queue?subject=mission', {
+      token: mediator.token,
+    });
     expect(queue.body.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           disputeId,
           subject: { kind: 'mission', id: missionId },
           heldCents: PRICE,
+          reasonLabel: 'Prestation mal réalisée',
         }),
       ]),
+    );
+    const orders = await t.request('GET', '/mediation/queue?subject=order', {
+      token: mediator.token,
+    });
+    expect(orders.body.items.map((i: { disputeId: string }) => i.disputeId)).not.toContain(
+      disputeId,
     );
 
     await t.request('POST', `/disputes/${disputeId}/assign`, { token: mediator.token, body: {} });
@@ -278,9 +246,14 @@ describe('Signaler un problème: a dispute on a mission', () => {
       refunded: 3_000,
       held: 0,
     });
-    const operations = (await gatewayOperations(t, escrowId)).map((o) => o.operation);
-    expect(operations.filter((o) => o === 'release')).toHaveLength(1);
-    expect(operations.filter((o) => o === 'refund')).toHaveLength(1);
+    // The money process charges the card for the provider's share only, and pays them out at once.
+    const money = await t.app.get<EventStore>(EVENT_STORE).readStream(`missionmoney-${missionId}`);
+    expect(money.filter((e) => e.type === 'MissionPaymentCaptured').map((e) => e.data)).toEqual([
+      expect.objectContaining({ capturedCents: 6_000, releasedCents: 3_000 }),
+    ]);
+    expect(money.filter((e) => e.type === 'MissionProviderPaidOut').map((e) => e.data)).toEqual([
+      expect.objectContaining({ providerId: provider.id, amountCents: 6_000 - 900 }),
+    ]);
 
     // The case replays from the mission id and from the dispute id alike.
     const history = await t.request('GET', `/cases/${missionId}/history`, {
@@ -344,13 +317,14 @@ describe('Signaler un problème: a dispute on a mission', () => {
   it('refuses a report on a pending mission with the mission’s code, and writes nothing', async () => {
     const { missionId, escrowId } = await mission(t, client, provider, 'pending');
     const before = await types(t, `mission-${missionId}`);
+    const escrowBefore = await types(t, `escrow-${escrowId}`);
     expect(await report(missionId, client)).toMatchObject({
       status: 409,
       body: { code: 'MISSION_NOT_CONFIRMED', currentStatus: 'pending' },
     });
     await t.settle();
     expect(await types(t, `mission-${missionId}`)).toEqual(before);
-    expect(await types(t, `escrow-${escrowId}`)).toEqual(['EscrowOpened', 'EscrowFunded']);
+    expect(await types(t, `escrow-${escrowId}`)).toEqual(escrowBefore);
     const { rows } = await t.db.pool.query(
       `SELECT count(*)::int AS n FROM es_events WHERE category = 'dispute' AND data -> 'subject' ->> 'id' = $1`,
       [missionId],
@@ -412,5 +386,68 @@ describe('Signaler un problème: a dispute on a mission', () => {
     const again = await report(missionId, client);
     expect(again).toMatchObject({ status: 201, body: { mission: { status: 'disputed' } } });
     expect(again.body.disputeId).not.toBe(disputeId);
+
+    // Settled by agreement: the whole authorisation goes back to the client, nothing is charged.
+    const second = again.body.disputeId as string;
+    await t.request('POST', `/disputes/${second}/assign`, { token: mediator.token, body: {} });
+    const proposed = await t.request('POST', `/disputes/${second}/settlements`, {
+      token: mediator.token,
+      body: { refundCents: PRICE, releaseCents: 0 },
+    });
+    expect(proposed).toMatchObject({ status: 201, body: { status: 'settlement_proposed' } });
+    const settlement = `/disputes/${second}/settlements/${proposed.body.settlementId}`;
+    await t.request('POST', `${settlement}/accept`, { token: provider.token });
+    const settled = await t.request('POST', `${settlement}/accept`, { token: client.token });
+    expect(settled).toMatchObject({
+      status: 200,
+      body: { status: 'resolved', mission: { status: 'resolved' }, escrow: { heldCents: 0 } },
+    });
+    await t.settle();
+    expect(await escrowBalance(t, escrowId)).toEqual({
+      funded: PRICE,
+      released: 0,
+      refunded: PRICE,
+      held: 0,
+    });
+    const money = await t.app
+      .get<EventStore>(EVENT_STORE)
+      .readStream(`missionmoney-${missionId}`)
+      .catch(() => []);
+    expect(money.map((e) => e.type)).not.toContain('MissionPaymentCaptured');
+  });
+
+  it('finishes an opening whose process stopped after the mission took the report', async () => {
+    const { missionId, escrowId } = await mission(t, client, provider);
+    const disputeId = disputeEffectIds.missionDispute(missionId, 0);
+    // What a crash between the mission's answer and the dispute's opening leaves behind.
+    await t.app.get<EventStore>(EVENT_STORE).appendToStream(`mission-${missionId}`, [
+      {
+        id: randomUUID(),
+        type: 'MissionProblemReported',
+        data: {
+          missionId,
+          disputeId,
+          reportedBy: client.id,
+          reporterRole: 'client',
+          statement: 'Personne n’est venu.',
+          statusAtReport: 'confirmed',
+          reportedAt: new Date().toISOString(),
+        },
+        metadata: { actorId: client.id, actorRole: 'client', correlationId: missionId },
+      },
+    ]);
+    expect(await report(missionId, provider)).toMatchObject({
+      status: 409,
+      body: { code: 'DISPUTE_ALREADY_OPENED', disputeId },
+    });
+    const resumed = await report(missionId, client, { reason: 'no_show' });
+    expect(resumed).toMatchObject({
+      status: 201,
+      body: { disputeId, mission: { status: 'disputed' }, escrow: { status: 'frozen' } },
+    });
+    expect(
+      (await types(t, `mission-${missionId}`)).filter((x) => x === 'MissionProblemReported'),
+    ).toHaveLength(1);
+    expect(await types(t, `escrow-${escrowId}`)).toContain('EscrowFrozen');
   });
 });

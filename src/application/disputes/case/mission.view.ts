@@ -13,7 +13,7 @@ export const MISSION_VIEW_STATUS_LABELS: Readonly<Record<MissionStatus, string>>
   confirmed: 'Rendez-vous confirmé',
   validated: 'Mission terminée',
   disputed: 'Problème signalé',
-  resolved: 'Résolue',
+  resolved: 'Litige résolu',
   cancelled: 'Annulée',
   expired: 'Expirée',
 };

@@ -25,7 +25,7 @@ export class MediationQueueController {
   @ApiOperation({
     summary: 'Mediator queue',
     description:
-      'Disputes oldest first with age, amount held, parties, reason and response deadline; filter by status (default: open ones) and assignee (`me`, `unassigned`, an id).',
+      'Disputes oldest first with age, amount held, parties, reason and response deadline, orders and missions alike (`subject.kind`); filter by status (default: open ones), assignee (`me`, `unassigned`, an id) and subject (`order`, `mission`).',
   })
   @ApiResponse({ status: 200, type: MediationQueueResponse })
   queue(@CurrentActor() actor: Actor, @Query() q: MediationQueueQuery) {
@@ -37,6 +37,7 @@ export class MediationQueueController {
           : q.assignee?.toLowerCase() === 'unassigned'
             ? 'unassigned'
             : q.assignee?.toLowerCase(),
+      subjectKind: q.subject,
       limit: q.limit ?? 100,
       now: this.clock.now(),
     });

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PageQuery } from '../shared/page-query.dto';
 
 export class MediationQueueQuery extends PageQuery {
@@ -22,4 +22,13 @@ export class MediationQueueQuery extends PageQuery {
     /^(me|unassigned|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/,
   )
   assignee?: string;
+
+  @ApiPropertyOptional({
+    enum: ['order', 'mission'],
+    example: 'mission',
+    description: 'Only the disputes about orders, or about missions ("Signaler un problème")',
+  })
+  @IsOptional()
+  @IsIn(['order', 'mission'])
+  subject?: 'order' | 'mission';
 }
