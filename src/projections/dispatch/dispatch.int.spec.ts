@@ -439,6 +439,13 @@ describe('the dispatch index: direct requests and labels', () => {
     expect(await candidates.direct('nobody', query())).toBeNull();
   });
 
+  it('finds nobody for a malformed slot rather than failing', async () => {
+    await provider();
+    expect(await candidates.available(query({ durationMinutes: 90.5 }))).toEqual([]);
+    expect(await candidates.available(query({ startsAt: 'tomorrow' }))).toEqual([]);
+    expect(await candidates.available(query({ limit: 0 }))).toEqual([]);
+  });
+
   it('sends nothing for a retired type, directly or not', async () => {
     const place = isolatedPlace();
     const id = 'st-windows';

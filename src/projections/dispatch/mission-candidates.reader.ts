@@ -8,7 +8,7 @@ import { Clock } from '../../application/shared/clock';
 import { divideHalfEven } from '../../domain/shared/money';
 import type { MissionCandidate, MissionPricing } from '../../domain/missions/mission.events';
 import { PG_POOL } from '../../infrastructure/database/database.tokens';
-import { slotRange } from './dispatch.evolve';
+import { isSlot, slotRange } from './dispatch.evolve';
 import { int4Multirange, parisWeekRanges } from './paris-time';
 import { int } from '../shared/query-helpers';
 
@@ -42,10 +42,10 @@ export function offerPrice(
 /**
  * One query (docs/missions-dispatch.md): offers of the type (not retired) from verified providers
  * whose zone's box holds the place (GiST on `(service_type_id, zone_box)`), within their radius
- * (`earth_distance`), whose weekly
- * Paris hours cover the slot with no `unavailable` exception over it (or an `available` one
- * covering it), with no booking overlapping it (GiST on `(provider_id, period)`); ranked by
- * whole kilometres less the bounded bonus, then price, then exact distance.
+ * (`earth_distance`), whose weekly Paris hours cover the slot with no `unavailable` exception
+ * over it (or an `available` one covering it), with no booking overlapping it (GiST on
+ * `(provider_id, period)`); ranked by whole kilometres less the bounded bonus, then price, then
+ * exact distance.
  */
 export const AVAILABLE_SQL = `
   SELECT o.provider_id, o.pricing_kind, o.hourly_rate_cents, o.fixed_price_cents
@@ -90,7 +90,8 @@ export class ReadModelMissionCandidates implements MissionCandidates {
   ) {}
 
   async available(query: CandidateQuery): Promise<MissionCandidate[]> {
-    if (query.limit < 1 || !(query.durationMinutes > 0)) return [];
+    // A malformed slot (the callers validate theirs) finds nobody rather than failing.
+    if (!(query.limit >= 1) || !isSlot(query.startsAt, query.durationMinutes)) return [];
     // Named: each connection parses and plans it once, which is most of its cost.
     const { rows } = await this.pool.query<OfferPriceRow>({
       name: 'mission_dispatch_available',
@@ -106,6 +107,7 @@ export class ReadModelMissionCandidates implements MissionCandidates {
 
   /** Verified providers only, as for dispatch (only they take paid missions); a type not retired. */
   async direct(providerId: string, query: CandidateQuery): Promise<MissionCandidate | null> {
+    if (!isSlot(query.startsAt, query.durationMinutes)) return null;
     const { rows } = await this.pool.query<OfferPriceRow>(
       `SELECT o.provider_id, o.pricing_kind, o.hourly_rate_cents, o.fixed_price_cents
          FROM rm_dispatch_offers o
