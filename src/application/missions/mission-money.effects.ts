@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { escrowDecider, EscrowState } from '../../domain/escrow';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { EscrowCommand } from '../../domain/escrow';
 import { missionDecider, missionStreamName } from '../../domain/missions';
 import type {
@@ -11,12 +10,13 @@ import type {
 } from '../../domain/missions';
 import { CommandMeta, ConcurrencyError, DomainError } from '../../domain/shared';
 import { EscrowCommandMessage, escrowStream } from '../escrow/escrow.messages';
+import { EscrowView, GetEscrowQuery } from '../escrow/escrow.query';
 import { NoRecipientError, Notifications } from '../notifications/notifications.port';
 import { PaymentDeclinedError } from '../payments/payment-gateway.port';
 import { WalletCommandMessage } from '../payouts/wallet.messages';
 import { JobScheduler } from '../scheduling/job-scheduler.port';
 import { MissionJob, scheduled, ScheduledJob } from '../scheduling/jobs';
-import { CausationContext, loadAggregate } from '../shared/command-handling';
+import { CausationContext } from '../shared/command-handling';
 import {
   EVENT_STORE,
   EventStore,
@@ -68,6 +68,7 @@ export class MissionMoneyEffects {
     @Inject(MISSION_PAYMENT_GATEWAY) private readonly gateway: MissionPaymentGateway,
     @Inject(MISSION_MONEY_SETTINGS) readonly settings: MissionMoneySettings,
     private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
     private readonly scheduler: JobScheduler,
     private readonly notifications: Notifications,
   ) {}
@@ -86,8 +87,10 @@ export class MissionMoneyEffects {
     return state;
   }
 
-  async escrow(escrowId: string): Promise<EscrowState> {
-    return (await loadAggregate(this.store, escrowStream(escrowId), escrowDecider)).state;
+  /** The escrow through its published query, or `none` before it opens. */
+  async escrow(escrowId: string): Promise<EscrowView | { status: 'none' }> {
+    const view = await this.queryBus.execute(new GetEscrowQuery(escrowId));
+    return view ?? { status: 'none' };
   }
 
   async escrowSubject(escrowId: string): Promise<{ kind: string; id: string } | null> {
