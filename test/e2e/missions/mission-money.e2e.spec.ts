@@ -417,4 +417,165 @@ describe('Missions money (secure balance)', () => {
     expect(await opNames(m.missionId)).toEqual(['mission_authorise', 'mission_cancel']);
     expect(await types(`missionmoney-${m.missionId}`)).toEqual(['MissionAuthorisationCancelled']);
   });
+
+  it('a higher price after confirmation is authorised again in full, the old authorisation cancelled, the escrow topped up; validation captures the new price', async () => {
+    const now = new Date();
+    const m = missionRequested({ now, startsInDays: 3, priceCents: 8_000 });
+    await publish(m);
+    await append(m, [missionConfirmed(m, new Date(now.getTime() + HOUR))]);
+    const startsAt = m.requested.data.startsAt;
+    await append(m, [
+      {
+        type: 'MissionChangeProposed',
+        data: {
+          missionId: m.missionId,
+          proposalId: 'prop-1',
+          proposedBy: m.clientId,
+          proposed: { startsAt, durationMinutes: 180, details: 'Trois pièces' },
+          priceCents: 12_000,
+          proposedAt: new Date(now.getTime() + 90 * 60_000).toISOString(),
+        },
+      },
+      {
+        type: 'MissionChangeAccepted',
+        data: {
+          missionId: m.missionId,
+          proposalId: 'prop-1',
+          startsAt,
+          durationMinutes: 180,
+          details: 'Trois pièces',
+          priceCents: 12_000,
+          commissionCents: percentOf(12_000, m.commissionRateBp),
+          providerNetCents: 12_000 - percentOf(12_000, m.commissionRateBp),
+          previousPriceCents: 8_000,
+          authoriseAt: now.toISOString(),
+          autoValidateAt: m.requested.data.autoValidateAt,
+          acceptedAt: new Date(now.getTime() + 2 * HOUR).toISOString(),
+        },
+      },
+    ]);
+    expect(await opNames(m.missionId)).toEqual([
+      'mission_authorise',
+      'mission_authorise_saved',
+      'mission_cancel',
+    ]);
+    const ops = await operations(m.missionId);
+    expect(ops[1].request.amountCents).toBe(12_000);
+    expect(await escrow(m)).toMatchObject({ status: 'held', heldCents: 12_000 });
+
+    m.priceCents = 12_000;
+    await append(m, [missionValidated(m, new Date(now.getTime() + 4 * DAY))]);
+    const after = await operations(m.missionId);
+    expect(after.map((o) => o.operation).slice(3)).toEqual([
+      'mission_capture',
+      'mission_instant_payout',
+    ]);
+    // The new authorisation is the one captured, for the new price.
+    expect(after[3].request).toMatchObject({
+      paymentRef: ops[1].response.paymentRef,
+      amountCents: 12_000,
+    });
+  });
+
+  it('a dispute freezes the escrow and stops the auto-validation; near the end of the hold the money is captured and stays frozen; the decision refunds the rest and pays the provider their share', async () => {
+    const now = new Date();
+    const m = missionRequested({ now, startsInDays: 2, priceCents: 10_000 });
+    await publish(m);
+    await append(m, [missionConfirmed(m, new Date(now.getTime() + HOUR))]);
+    const disputeId = randomUUID();
+    await append(m, [
+      {
+        type: 'MissionProblemReported',
+        data: {
+          missionId: m.missionId,
+          disputeId,
+          reportedBy: m.clientId,
+          reporterRole: 'client',
+          statement: 'Le travail n’a pas été fait',
+          statusAtReport: 'confirmed',
+          reportedAt: new Date(now.getTime() + 2 * DAY + 4 * HOUR).toISOString(),
+        },
+      },
+    ]);
+    expect(await escrow(m)).toMatchObject({ status: 'frozen', frozenByDisputeId: disputeId });
+
+    const clock = new ManualClock(new Date(m.requested.data.autoValidateAt));
+    const [auto] = await jobsOf(m.missionId, 'mission.auto-validate');
+    expect(
+      await new MissionValidationJob(t.app.get(MissionMoneyEffects), clock).autoValidate(
+        auto as never,
+      ),
+    ).toMatchObject({ result: 'obsolete', code: 'MISSION_NOT_CONFIRMED' });
+
+    const [lapse] = await jobsOf(m.missionId, 'mission.capture-before-lapse');
+    const authorisedAt = (await store.readStream(`mission-${m.missionId}`)).find(
+      (e) => e.type === 'MissionPaymentAuthorised',
+    )!.data as { authorisedAt: string };
+    expect(Date.parse(lapse.payload.dueAt)).toBe(
+      Date.parse(authorisedAt.authorisedAt) + 7 * DAY - 12 * HOUR,
+    );
+    clock.set(lapse.payload.dueAt);
+    expect(
+      await new MissionPaymentAuthorisationJob(
+        t.app.get(MissionMoneyEffects),
+        clock,
+      ).captureBeforeLapse(lapse as never),
+    ).toMatchObject({ result: 'done' });
+    expect(await opNames(m.missionId)).toEqual(['mission_authorise', 'mission_capture']);
+    expect((await escrow(m)).status).toBe('frozen');
+
+    // The decision (as the disputes context carries it out): 4 000 back to the client, 6 000 to the provider.
+    const mediator = {
+      now: new Date().toISOString(),
+      actorId: 'mediator-1',
+      actorRole: 'mediator' as const,
+    };
+    const effects = t.app.get(MissionMoneyEffects);
+    const cause = { id: randomUUID(), now: mediator.now, causation: { correlationId: 'decision' } };
+    const decision = { disputeId, decisionId: 'dec-1' };
+    await effects.sendEscrow(
+      m.escrowId,
+      {
+        type: 'RefundEscrow',
+        data: { refundId: 'r-dec', amountCents: 4_000, reason: 'decision', ...decision },
+        meta: mediator,
+      },
+      cause,
+      'decision-refund',
+    );
+    await effects.sendEscrow(
+      m.escrowId,
+      {
+        type: 'ReleaseEscrow',
+        data: { releaseId: 'rel-dec', amountCents: 6_000, reason: 'decision', ...decision },
+        meta: mediator,
+      },
+      cause,
+      'decision-release',
+    );
+    await append(m, [
+      {
+        type: 'MissionDisputeClosed',
+        data: {
+          missionId: m.missionId,
+          disputeId,
+          outcome: 'decided',
+          releasedToProviderCents: 6_000,
+          refundedToClientCents: 4_000,
+          closedAt: mediator.now,
+        },
+      },
+    ]);
+    const ops = await operations(m.missionId);
+    expect(ops.map((o) => o.operation)).toEqual([
+      'mission_authorise',
+      'mission_capture',
+      'mission_refund',
+      'mission_instant_payout',
+    ]);
+    expect(ops[1].request.amountCents).toBe(10_000);
+    expect(ops[2].request.amountCents).toBe(4_000);
+    expect(ops[3].request.amountCents).toBe(6_000 - percentOf(6_000, m.commissionRateBp));
+    expect(await escrow(m)).toMatchObject({ status: 'closed', heldCents: 0 });
+  });
 });
