@@ -174,18 +174,23 @@ export class MissionMoneyEffects {
   async authorise(
     mission: ExistingMission,
     cause: Cause,
-    options: { attempt: number; firstKey?: boolean },
+    options: {
+      attempt: number;
+      /** The publication's authorisation, exactly as `secure` asked for it (same key, same amount and card). */
+      first?: { amountCents: number; paymentMethod: string };
+    },
   ): Promise<'authorised' | 'failed' | 'not_needed'> {
-    if (!isOpenMission(mission)) return 'not_needed';
-    const amountCents = options.firstKey ? mission.reservedCents : neededCents(mission);
+    // The publication's authorisation exists at the gateway whatever became of the mission since.
+    if (!isOpenMission(mission) && !options.first) return 'not_needed';
+    const amountCents = options.first ? options.first.amountCents : neededCents(mission);
     let answer: { paymentRef: string; amountCents: number };
     try {
-      answer = options.firstKey
+      answer = options.first
         ? await this.gateway.authorise({
             missionId: mission.missionId,
             clientId: mission.clientId,
             amountCents,
-            paymentMethod: mission.payment.paymentMethodRef,
+            paymentMethod: options.first.paymentMethod,
             idempotencyKey: missionGatewayKeys.firstAuthorisation(mission.missionId),
           })
         : await this.gateway.authoriseSaved({
@@ -197,10 +202,11 @@ export class MissionMoneyEffects {
           });
     } catch (error) {
       if (!(error instanceof PaymentDeclinedError)) throw error;
-      await this.authorisationFailed(mission, cause, options.attempt, error.message);
+      if (isOpenMission(mission))
+        await this.authorisationFailed(mission, cause, options.attempt, error.message);
       return 'failed';
     }
-    await this.refusedIsObsolete(() =>
+    const recorded = await this.refusedIsObsolete(() =>
       this.sendMission(
         mission.missionId,
         {
@@ -216,6 +222,14 @@ export class MissionMoneyEffects {
         'record-authorisation',
       ),
     );
+    // The mission ended (cancelled, expired) before it could record this hold: it is given back.
+    if (!recorded) {
+      const known = (await this.authorisations(mission.missionId)).some(
+        (a) => a.paymentRef === answer.paymentRef,
+      );
+      if (!known) await this.cancelAuthorisation(mission.missionId, answer.paymentRef, cause);
+      return 'not_needed';
+    }
     return 'authorised';
   }
 

@@ -82,7 +82,11 @@ function stepsAfter(history: MissionEvent[]) {
 describe('The missions money process decides', () => {
   it('to authorise at once a mission within the window, under the publication key', () => {
     expect(stepsAfter([requested('authorise_now')])).toEqual([
-      { kind: 'authorise', first: true, attempt: 1 },
+      {
+        kind: 'authorise',
+        attempt: 1,
+        first: { amountCents: 10_000, paymentMethod: 'pm_card_visa' },
+      },
     ]);
   });
 

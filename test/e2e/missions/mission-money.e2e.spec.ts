@@ -400,6 +400,37 @@ describe('Missions money (secure balance)', () => {
     expect(await escrow(m)).toMatchObject({ status: 'closed', refundedCents: m.priceCents });
   });
 
+  it('a request cancelled before the money process saw it: the authorisation made at publication is given back', async () => {
+    const now = new Date();
+    const m = missionRequested({ now, startsInDays: 2 });
+    await payments.secure({
+      missionId: m.missionId,
+      escrowId: m.escrowId,
+      clientId: m.clientId,
+      amountCents: m.requested.data.reservedCents,
+      paymentMethod: 'pm_card_visa',
+      plan: 'authorise_now',
+      idempotencyKey: randomUUID(),
+    });
+    await append(m, [
+      m.requested,
+      {
+        type: 'MissionCancelled',
+        data: {
+          missionId: m.missionId,
+          cancelledBy: 'client',
+          actorId: m.clientId,
+          from: 'pending',
+          late: false,
+          feeCents: 0,
+          refundCents: 0,
+          cancelledAt: new Date(now.getTime() + 60_000).toISOString(),
+        },
+      },
+    ]);
+    expect(await opNames(m.missionId)).toEqual(['mission_authorise', 'mission_cancel']);
+  });
+
   it('an expired request releases the money: the authorisation is cancelled', async () => {
     const now = new Date();
     const m = missionRequested({ now, startsInDays: 2 });
