@@ -334,6 +334,83 @@ describe('Missions money (secure balance)', () => {
     expect(await opNames(m.missionId)).toEqual(['mission_save_method']);
   });
 
+  it('after a failed automatic authorisation the client gives another card: it is authorised at once and the pending retry has nothing left to do', async () => {
+    const now = new Date();
+    const clientId = await registerAccount(t, ['client']);
+    const m = missionRequested({ now, startsInDays: 10, clientId });
+    await publish(m, 'pm_card_chargeCustomerFail');
+    const clock = new ManualClock(new Date(m.requested.data.authoriseAt));
+    const runner = new MissionPaymentAuthorisationJob(t.app.get(MissionMoneyEffects), clock);
+    const [first] = await jobsOf(m.missionId, 'mission.authorise');
+    await runner.authorise(first as never);
+    await t.settle();
+    const { paymentMethodRef } = await payments.saveReplacement({
+      missionId: m.missionId,
+      clientId,
+      paymentMethod: 'pm_card_visa',
+      idempotencyKey: randomUUID(),
+    });
+    await append(m, [
+      {
+        type: 'MissionPaymentMethodReplaced',
+        data: {
+          missionId: m.missionId,
+          paymentMethodRef,
+          replacedAt: new Date(Date.parse(first.payload.dueAt) + HOUR).toISOString(),
+        },
+      },
+    ]);
+    expect(await opNames(m.missionId)).toEqual([
+      'mission_save_method',
+      'mission_save_method',
+      'mission_authorise_saved',
+    ]);
+    expect((await types(`mission-${m.missionId}`)).at(-1)).toBe('MissionPaymentAuthorised');
+    const retry = (await jobsOf(m.missionId, 'mission.authorise')).find(
+      (j) => (j.payload as { attempt: number }).attempt === 2,
+    )!;
+    clock.set(retry.payload.dueAt);
+    expect(await runner.authorise(retry as never)).toMatchObject({
+      result: 'obsolete',
+      code: 'MISSION_ALREADY_AUTHORISED',
+    });
+  });
+
+  it('a pending request changed to a higher reservation is authorised again; the earlier hold is given back', async () => {
+    const now = new Date();
+    const m = missionRequested({ now, startsInDays: 2, priceCents: 8_000 });
+    await publish(m);
+    const r = m.requested.data;
+    await append(m, [
+      {
+        type: 'MissionRequestChanged',
+        data: {
+          missionId: m.missionId,
+          startsAt: r.startsAt,
+          durationMinutes: 240,
+          details: 'Quatre pièces',
+          place: r.place,
+          candidates: [{ ...r.candidates[0], priceCents: 11_000 }],
+          reservedCents: 11_000,
+          previousReservedCents: 8_000,
+          paymentPlan: 'authorise_now',
+          authoriseAt: now.toISOString(),
+          respondBy: r.respondBy,
+          autoValidateAt: r.autoValidateAt,
+          changedAt: new Date(now.getTime() + 60_000).toISOString(),
+        },
+      },
+    ]);
+    const ops = await operations(m.missionId);
+    expect(ops.map((o) => o.operation)).toEqual([
+      'mission_authorise',
+      'mission_authorise_saved',
+      'mission_cancel',
+    ]);
+    expect(ops[1].request.amountCents).toBe(11_000);
+    expect(ops[2].request.paymentRef).toBe(ops[0].response.paymentRef);
+  });
+
   it('a late cancellation keeps the fee for the provider: the fee alone is captured and paid out, the rest goes back', async () => {
     const now = new Date();
     const m = missionRequested({ now, startsInDays: 1, priceCents: 10_000 });
