@@ -16,7 +16,7 @@ import { PaymentDeclinedError } from '../payments/payment-gateway.port';
 import { WalletCommandMessage } from '../payouts/wallet.messages';
 import { JobScheduler } from '../scheduling/job-scheduler.port';
 import { MissionJob, scheduled, ScheduledJob } from '../scheduling/jobs';
-import { CausationContext } from '../shared/command-handling';
+import { CausationContext, handleCommand } from '../shared/command-handling';
 import {
   EVENT_STORE,
   EventStore,
@@ -26,6 +26,7 @@ import {
 import { MissionCommandMessage } from './mission.messages';
 import { missionGatewayKeys, missionMoneyIds } from './mission-money-ids';
 import { MissionMoneyEvent, missionMoneyStream } from './mission-money.events';
+import { missionMoneyRecord } from './mission-money.record';
 import {
   instantPayoutFee,
   isOpenMission,
@@ -142,23 +143,13 @@ export class MissionMoneyEffects {
   }
 
   async record(missionId: string, event: MissionMoneyEvent, cause: Cause, step: string) {
-    await this.store.appendToStream(
+    await handleCommand(
+      this.store,
       missionMoneyStream(missionId),
-      [
-        {
-          id: missionMoneyIds.id(cause.id, step),
-          type: event.type,
-          data: event.data,
-          metadata: {
-            correlationId: cause.causation.correlationId,
-            causationId: cause.causation.causationId ?? cause.id,
-            actorId: 'system',
-            actorRole: 'system',
-            occurredAt: cause.now,
-          },
-        },
-      ],
-      { expectedRevision: 'any' },
+      missionMoneyRecord,
+      { type: 'RecordMissionMoneyFact', data: event, meta: systemMeta(cause.now) },
+      cause.causation,
+      { eventIds: missionMoneyIds.events(cause.id, step) },
     );
   }
 
