@@ -205,7 +205,10 @@ export class StripeDouble {
       ];
     }
     if (r.method === 'POST' && r.path === '/v1/payment_intents') {
-      if (b.payment_method?.includes('Declined')) {
+      // `pm_card_chargeCustomerFail` is saved fine and refused off-session, as at Stripe.
+      const offSessionFails =
+        b.off_session === 'true' && b.payment_method?.includes('CustomerFail');
+      if (b.payment_method?.includes('Declined') || offSessionFails) {
         return [
           402,
           {
@@ -238,6 +241,9 @@ export class StripeDouble {
           amount_received: manual ? 0 : amount,
           status: manual ? 'requires_capture' : 'succeeded',
           capture_method: b.capture_method,
+          customer: b.customer ?? null,
+          payment_method: b.payment_method ?? null,
+          off_session: b.off_session ?? null,
           latest_charge: charge.id,
           transfer_group: b.transfer_group ?? null,
           metadata,
@@ -262,15 +268,52 @@ export class StripeDouble {
     }
     if ((m = /^\/v1\/payment_intents\/([^/]+)\/capture$/.exec(r.path))) {
       const pi = this.objects.get(m[1])!;
+      // A partial capture (`amount_to_capture`) releases the rest of the authorisation.
+      const captured =
+        b.amount_to_capture !== undefined
+          ? Math.min(Number(b.amount_to_capture), Number(pi.amount_capturable))
+          : pi.amount_capturable;
       return [
         200,
         this.save({
           ...pi,
           status: 'succeeded',
-          amount_received: pi.amount_capturable,
+          amount_received: captured,
           amount_capturable: 0,
         }),
       ];
+    }
+    if (r.method === 'POST' && r.path === '/v1/setup_intents') {
+      if (b.payment_method?.includes('Declined')) {
+        return [
+          402,
+          {
+            error: {
+              type: 'card_error',
+              code: 'card_declined',
+              message: 'Your card was declined.',
+            },
+          },
+        ];
+      }
+      return [
+        200,
+        this.save({
+          id: this.id('seti'),
+          object: 'setup_intent',
+          status: 'succeeded',
+          customer: b.customer ?? null,
+          payment_method: b.payment_method,
+          usage: b.usage ?? 'off_session',
+          metadata,
+        }),
+      ];
+    }
+    if ((m = /^\/v1\/payment_methods\/([^/]+)$/.exec(r.path)) && r.method === 'GET') {
+      const attachedTo = [...this.objects.values()].find(
+        (o) => o.object === 'payment_intent' && o.payment_method === m![1] && o.customer,
+      );
+      return [200, { id: m[1], object: 'payment_method', customer: attachedTo?.customer ?? null }];
     }
     if ((m = /^\/v1\/payment_intents\/([^/]+)\/cancel$/.exec(r.path))) {
       const pi = this.objects.get(m[1])!;
@@ -350,7 +393,9 @@ export class StripeDouble {
           object: 'payout',
           amount: Number(b.amount),
           currency: b.currency,
-          status: 'pending',
+          method: b.method ?? 'standard',
+          // An instant payout is paid at once.
+          status: b.method === 'instant' ? 'paid' : 'pending',
           metadata,
         }),
       ];

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { escrowDecider, EscrowState } from '../../domain/escrow';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { EscrowCommand } from '../../domain/escrow';
 import { missionDecider, missionStreamName } from '../../domain/missions';
 import type {
@@ -11,12 +10,13 @@ import type {
 } from '../../domain/missions';
 import { CommandMeta, ConcurrencyError, DomainError } from '../../domain/shared';
 import { EscrowCommandMessage, escrowStream } from '../escrow/escrow.messages';
+import { EscrowView, GetEscrowQuery } from '../escrow/escrow.query';
 import { NoRecipientError, Notifications } from '../notifications/notifications.port';
 import { PaymentDeclinedError } from '../payments/payment-gateway.port';
 import { WalletCommandMessage } from '../payouts/wallet.messages';
 import { JobScheduler } from '../scheduling/job-scheduler.port';
 import { MissionJob, scheduled, ScheduledJob } from '../scheduling/jobs';
-import { CausationContext, loadAggregate } from '../shared/command-handling';
+import { CausationContext, handleCommand } from '../shared/command-handling';
 import {
   EVENT_STORE,
   EventStore,
@@ -26,6 +26,7 @@ import {
 import { MissionCommandMessage } from './mission.messages';
 import { missionGatewayKeys, missionMoneyIds } from './mission-money-ids';
 import { MissionMoneyEvent, missionMoneyStream } from './mission-money.events';
+import { missionMoneyRecord } from './mission-money.record';
 import {
   instantPayoutFee,
   isOpenMission,
@@ -68,6 +69,7 @@ export class MissionMoneyEffects {
     @Inject(MISSION_PAYMENT_GATEWAY) private readonly gateway: MissionPaymentGateway,
     @Inject(MISSION_MONEY_SETTINGS) readonly settings: MissionMoneySettings,
     private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
     private readonly scheduler: JobScheduler,
     private readonly notifications: Notifications,
   ) {}
@@ -86,8 +88,10 @@ export class MissionMoneyEffects {
     return state;
   }
 
-  async escrow(escrowId: string): Promise<EscrowState> {
-    return (await loadAggregate(this.store, escrowStream(escrowId), escrowDecider)).state;
+  /** The escrow through its published query, or `none` before it opens. */
+  async escrow(escrowId: string): Promise<EscrowView | { status: 'none' }> {
+    const view = await this.queryBus.execute(new GetEscrowQuery(escrowId));
+    return view ?? { status: 'none' };
   }
 
   async escrowSubject(escrowId: string): Promise<{ kind: string; id: string } | null> {
@@ -139,23 +143,13 @@ export class MissionMoneyEffects {
   }
 
   async record(missionId: string, event: MissionMoneyEvent, cause: Cause, step: string) {
-    await this.store.appendToStream(
+    await handleCommand(
+      this.store,
       missionMoneyStream(missionId),
-      [
-        {
-          id: missionMoneyIds.id(cause.id, step),
-          type: event.type,
-          data: event.data,
-          metadata: {
-            correlationId: cause.causation.correlationId,
-            causationId: cause.causation.causationId ?? cause.id,
-            actorId: 'system',
-            actorRole: 'system',
-            occurredAt: cause.now,
-          },
-        },
-      ],
-      { expectedRevision: 'any' },
+      missionMoneyRecord,
+      { type: 'RecordMissionMoneyFact', data: event, meta: systemMeta(cause.now) },
+      cause.causation,
+      { eventIds: missionMoneyIds.events(cause.id, step) },
     );
   }
 
@@ -171,18 +165,23 @@ export class MissionMoneyEffects {
   async authorise(
     mission: ExistingMission,
     cause: Cause,
-    options: { attempt: number; firstKey?: boolean },
+    options: {
+      attempt: number;
+      /** The publication's authorisation, exactly as `secure` asked for it (same key, same amount and card). */
+      first?: { amountCents: number; paymentMethod: string };
+    },
   ): Promise<'authorised' | 'failed' | 'not_needed'> {
-    if (!isOpenMission(mission)) return 'not_needed';
-    const amountCents = options.firstKey ? mission.reservedCents : neededCents(mission);
+    // The publication's authorisation exists at the gateway whatever became of the mission since.
+    if (!isOpenMission(mission) && !options.first) return 'not_needed';
+    const amountCents = options.first ? options.first.amountCents : neededCents(mission);
     let answer: { paymentRef: string; amountCents: number };
     try {
-      answer = options.firstKey
+      answer = options.first
         ? await this.gateway.authorise({
             missionId: mission.missionId,
             clientId: mission.clientId,
             amountCents,
-            paymentMethod: mission.payment.paymentMethodRef,
+            paymentMethod: options.first.paymentMethod,
             idempotencyKey: missionGatewayKeys.firstAuthorisation(mission.missionId),
           })
         : await this.gateway.authoriseSaved({
@@ -194,10 +193,11 @@ export class MissionMoneyEffects {
           });
     } catch (error) {
       if (!(error instanceof PaymentDeclinedError)) throw error;
-      await this.authorisationFailed(mission, cause, options.attempt, error.message);
+      if (isOpenMission(mission))
+        await this.authorisationFailed(mission, cause, options.attempt, error.message);
       return 'failed';
     }
-    await this.refusedIsObsolete(() =>
+    const recorded = await this.refusedIsObsolete(() =>
       this.sendMission(
         mission.missionId,
         {
@@ -213,6 +213,14 @@ export class MissionMoneyEffects {
         'record-authorisation',
       ),
     );
+    // The mission ended (cancelled, expired) before it could record this hold: it is given back.
+    if (!recorded) {
+      const known = (await this.authorisations(mission.missionId)).some(
+        (a) => a.paymentRef === answer.paymentRef,
+      );
+      if (!known) await this.cancelAuthorisation(mission.missionId, answer.paymentRef, cause);
+      return 'not_needed';
+    }
     return 'authorised';
   }
 

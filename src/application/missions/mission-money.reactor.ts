@@ -4,6 +4,7 @@ import type {
   MissionCancelled,
   MissionDisputeClosed,
   MissionProblemReported,
+  MissionRequested,
   MissionState,
   MissionValidated,
 } from '../../domain/missions';
@@ -31,7 +32,12 @@ export type MissionMoneyTrigger = (typeof MISSION_MONEY_TRIGGERS)[number];
 
 /** What the process does for one event, given the mission as that event left it (pure, unit-tested). */
 export type MissionMoneyStep =
-  | { kind: 'authorise'; first: boolean; attempt: number }
+  | {
+      kind: 'authorise';
+      attempt: number;
+      /** The publication's own authorisation (the key, amount and card `secure` used). */
+      first?: { amountCents: number; paymentMethod: string };
+    }
   | { kind: 'schedule'; jobs: ScheduledJob[] }
   | { kind: 'cancel-superseded' }
   | { kind: 'ensure-escrow' }
@@ -101,8 +107,16 @@ export function missionMoneySteps(
   const attempt = mission.payment.failedAttempts + 1;
   switch (event.type as MissionMoneyTrigger) {
     case 'MissionRequested':
-      if (mission.payment.plan === 'authorise_now')
-        return [{ kind: 'authorise', first: true, attempt }];
+      if (mission.payment.plan === 'authorise_now') {
+        const d = event.data as MissionRequested['data'];
+        return [
+          {
+            kind: 'authorise',
+            attempt,
+            first: { amountCents: d.reservedCents, paymentMethod: d.paymentMethodRef },
+          },
+        ];
+      }
       return [
         {
           kind: 'schedule',
@@ -125,7 +139,7 @@ export function missionMoneySteps(
       if (mission.payment.plan === 'authorise_now') {
         const authorised = mission.payment.authorised;
         return authorised === null || authorised.amountCents < mission.reservedCents
-          ? [{ kind: 'authorise', first: false, attempt }]
+          ? [{ kind: 'authorise', attempt }]
           : [];
       }
       // Moved further out: the authorisation follows at the new `authoriseAt` (the job checks it is still needed).
@@ -148,7 +162,7 @@ export function missionMoneySteps(
       ];
     }
     case 'MissionPaymentMethodReplaced':
-      return [{ kind: 'authorise', first: false, attempt }];
+      return [{ kind: 'authorise', attempt }];
     case 'MissionPaymentAuthorised':
       return [{ kind: 'cancel-superseded' }, { kind: 'ensure-escrow' }];
     case 'MissionConfirmed':
@@ -165,7 +179,7 @@ export function missionMoneySteps(
       const price = 'provider' in mission && mission.provider ? mission.provider.priceCents : 0;
       // A higher price: a new authorisation of the whole new price (the old one is then cancelled).
       if (authorised !== null && authorised.amountCents < price)
-        steps.push({ kind: 'authorise', first: false, attempt });
+        steps.push({ kind: 'authorise', attempt });
       else steps.push({ kind: 'ensure-escrow' });
       steps.push({
         kind: 'schedule',
@@ -293,7 +307,7 @@ export class MissionMoneyReactor implements Reactor {
         // The mission as it is now: a later event may already have made this step moot.
         await fx.authorise((await fx.mission(mission.missionId)) as ExistingMission, cause, {
           attempt: step.attempt,
-          firstKey: step.first,
+          ...(step.first ? { first: step.first } : {}),
         });
         return;
       case 'schedule':

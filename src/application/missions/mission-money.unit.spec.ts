@@ -2,6 +2,7 @@ import { missionDecider } from '../../domain/missions';
 import type { MissionEvent, MissionState } from '../../domain/missions';
 import { RecordedEvent } from '../shared/event-store.port';
 import { missionMoneySteps } from './mission-money.reactor';
+import { missionMoneyRecord } from './mission-money.record';
 import {
   authorisationOutlivesAutoValidation,
   captureBeforeLapseAt,
@@ -82,7 +83,11 @@ function stepsAfter(history: MissionEvent[]) {
 describe('The missions money process decides', () => {
   it('to authorise at once a mission within the window, under the publication key', () => {
     expect(stepsAfter([requested('authorise_now')])).toEqual([
-      { kind: 'authorise', first: true, attempt: 1 },
+      {
+        kind: 'authorise',
+        attempt: 1,
+        first: { amountCents: 10_000, paymentMethod: 'pm_card_visa' },
+      },
     ]);
   });
 
@@ -223,5 +228,33 @@ describe('The written money rules', () => {
     expect(needsAuthorisation(state)).toBe(true);
     state = missionDecider.evolve(state, authorised('pi_1', 10_000));
     expect(needsAuthorisation(state)).toBe(false);
+  });
+});
+
+describe('The money record', () => {
+  const captured = {
+    type: 'MissionPaymentCaptured' as const,
+    data: {
+      missionId: 'm1',
+      escrowId: 'e1',
+      paymentRef: 'pi_1',
+      captureRef: 'ch_1',
+      capturedCents: 8_000,
+      releasedCents: 2_000,
+      capturedAt: at(0),
+    },
+  };
+  const meta = { now: at(0), actorId: 'system', actorRole: 'system' as const };
+
+  it('records a capture once, however often the step is redone', () => {
+    const first = missionMoneyRecord.decide(
+      { type: 'RecordMissionMoneyFact', data: captured, meta },
+      missionMoneyRecord.initialState(),
+    );
+    expect(first).toEqual([captured]);
+    const after = first.reduce(missionMoneyRecord.evolve, missionMoneyRecord.initialState());
+    expect(
+      missionMoneyRecord.decide({ type: 'RecordMissionMoneyFact', data: captured, meta }, after),
+    ).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { escrowStreamName } from '../../domain/escrow';
 import type { EscrowOpened, EscrowReleased } from '../../domain/escrow';
 import { deterministicId, eventIdsFrom } from '../shared/deterministic-id';
+import { escrowStream } from '../escrow/escrow.messages';
 import { EVENT_STORE, EventStore, RecordedEvent } from '../shared/event-store.port';
 import { Reactor } from '../shared/reactor';
 import { WalletCommandMessage } from './wallet.messages';
@@ -28,7 +28,7 @@ export class WalletCreditingReactor implements Reactor {
     const data = event.data as EscrowReleased['data'];
     // A release entirely kept as commission leaves nothing to credit.
     if (data.payeeNetCents <= 0) return;
-    const first = await this.store?.readStream(escrowStreamName(data.escrowId), { maxCount: 1 });
+    const first = await this.store?.readStream(escrowStream(data.escrowId), { maxCount: 1 });
     const opened = first?.[0];
     if ((opened?.data as EscrowOpened['data'] | undefined)?.subject.kind === 'mission') return;
     const now = String(event.metadata.occurredAt ?? event.recordedAt.toISOString());

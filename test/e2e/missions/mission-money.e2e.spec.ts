@@ -334,6 +334,83 @@ describe('Missions money (secure balance)', () => {
     expect(await opNames(m.missionId)).toEqual(['mission_save_method']);
   });
 
+  it('after a failed automatic authorisation the client gives another card: it is authorised at once and the pending retry has nothing left to do', async () => {
+    const now = new Date();
+    const clientId = await registerAccount(t, ['client']);
+    const m = missionRequested({ now, startsInDays: 10, clientId });
+    await publish(m, 'pm_card_chargeCustomerFail');
+    const clock = new ManualClock(new Date(m.requested.data.authoriseAt));
+    const runner = new MissionPaymentAuthorisationJob(t.app.get(MissionMoneyEffects), clock);
+    const [first] = await jobsOf(m.missionId, 'mission.authorise');
+    await runner.authorise(first as never);
+    await t.settle();
+    const { paymentMethodRef } = await payments.saveReplacement({
+      missionId: m.missionId,
+      clientId,
+      paymentMethod: 'pm_card_visa',
+      idempotencyKey: randomUUID(),
+    });
+    await append(m, [
+      {
+        type: 'MissionPaymentMethodReplaced',
+        data: {
+          missionId: m.missionId,
+          paymentMethodRef,
+          replacedAt: new Date(Date.parse(first.payload.dueAt) + HOUR).toISOString(),
+        },
+      },
+    ]);
+    expect(await opNames(m.missionId)).toEqual([
+      'mission_save_method',
+      'mission_save_method',
+      'mission_authorise_saved',
+    ]);
+    expect((await types(`mission-${m.missionId}`)).at(-1)).toBe('MissionPaymentAuthorised');
+    const retry = (await jobsOf(m.missionId, 'mission.authorise')).find(
+      (j) => (j.payload as { attempt: number }).attempt === 2,
+    )!;
+    clock.set(retry.payload.dueAt);
+    expect(await runner.authorise(retry as never)).toMatchObject({
+      result: 'obsolete',
+      code: 'MISSION_ALREADY_AUTHORISED',
+    });
+  });
+
+  it('a pending request changed to a higher reservation is authorised again; the earlier hold is given back', async () => {
+    const now = new Date();
+    const m = missionRequested({ now, startsInDays: 2, priceCents: 8_000 });
+    await publish(m);
+    const r = m.requested.data;
+    await append(m, [
+      {
+        type: 'MissionRequestChanged',
+        data: {
+          missionId: m.missionId,
+          startsAt: r.startsAt,
+          durationMinutes: 240,
+          details: 'Quatre pièces',
+          place: r.place,
+          candidates: [{ ...r.candidates[0], priceCents: 11_000 }],
+          reservedCents: 11_000,
+          previousReservedCents: 8_000,
+          paymentPlan: 'authorise_now',
+          authoriseAt: now.toISOString(),
+          respondBy: r.respondBy,
+          autoValidateAt: r.autoValidateAt,
+          changedAt: new Date(now.getTime() + 60_000).toISOString(),
+        },
+      },
+    ]);
+    const ops = await operations(m.missionId);
+    expect(ops.map((o) => o.operation)).toEqual([
+      'mission_authorise',
+      'mission_authorise_saved',
+      'mission_cancel',
+    ]);
+    expect(ops[1].request.amountCents).toBe(11_000);
+    expect(ops[2].request.paymentRef).toBe(ops[0].response.paymentRef);
+  });
+
   it('a late cancellation keeps the fee for the provider: the fee alone is captured and paid out, the rest goes back', async () => {
     const now = new Date();
     const m = missionRequested({ now, startsInDays: 1, priceCents: 10_000 });
@@ -400,6 +477,37 @@ describe('Missions money (secure balance)', () => {
     expect(await escrow(m)).toMatchObject({ status: 'closed', refundedCents: m.priceCents });
   });
 
+  it('a request cancelled before the money process saw it: the authorisation made at publication is given back', async () => {
+    const now = new Date();
+    const m = missionRequested({ now, startsInDays: 2 });
+    await payments.secure({
+      missionId: m.missionId,
+      escrowId: m.escrowId,
+      clientId: m.clientId,
+      amountCents: m.requested.data.reservedCents,
+      paymentMethod: 'pm_card_visa',
+      plan: 'authorise_now',
+      idempotencyKey: randomUUID(),
+    });
+    await append(m, [
+      m.requested,
+      {
+        type: 'MissionCancelled',
+        data: {
+          missionId: m.missionId,
+          cancelledBy: 'client',
+          actorId: m.clientId,
+          from: 'pending',
+          late: false,
+          feeCents: 0,
+          refundCents: 0,
+          cancelledAt: new Date(now.getTime() + 60_000).toISOString(),
+        },
+      },
+    ]);
+    expect(await opNames(m.missionId)).toEqual(['mission_authorise', 'mission_cancel']);
+  });
+
   it('an expired request releases the money: the authorisation is cancelled', async () => {
     const now = new Date();
     const m = missionRequested({ now, startsInDays: 2 });
@@ -416,5 +524,166 @@ describe('Missions money (secure balance)', () => {
     ]);
     expect(await opNames(m.missionId)).toEqual(['mission_authorise', 'mission_cancel']);
     expect(await types(`missionmoney-${m.missionId}`)).toEqual(['MissionAuthorisationCancelled']);
+  });
+
+  it('a higher price after confirmation is authorised again in full, the old authorisation cancelled, the escrow topped up; validation captures the new price', async () => {
+    const now = new Date();
+    const m = missionRequested({ now, startsInDays: 3, priceCents: 8_000 });
+    await publish(m);
+    await append(m, [missionConfirmed(m, new Date(now.getTime() + HOUR))]);
+    const startsAt = m.requested.data.startsAt;
+    await append(m, [
+      {
+        type: 'MissionChangeProposed',
+        data: {
+          missionId: m.missionId,
+          proposalId: 'prop-1',
+          proposedBy: m.clientId,
+          proposed: { startsAt, durationMinutes: 180, details: 'Trois pièces' },
+          priceCents: 12_000,
+          proposedAt: new Date(now.getTime() + 90 * 60_000).toISOString(),
+        },
+      },
+      {
+        type: 'MissionChangeAccepted',
+        data: {
+          missionId: m.missionId,
+          proposalId: 'prop-1',
+          startsAt,
+          durationMinutes: 180,
+          details: 'Trois pièces',
+          priceCents: 12_000,
+          commissionCents: percentOf(12_000, m.commissionRateBp),
+          providerNetCents: 12_000 - percentOf(12_000, m.commissionRateBp),
+          previousPriceCents: 8_000,
+          authoriseAt: now.toISOString(),
+          autoValidateAt: m.requested.data.autoValidateAt,
+          acceptedAt: new Date(now.getTime() + 2 * HOUR).toISOString(),
+        },
+      },
+    ]);
+    expect(await opNames(m.missionId)).toEqual([
+      'mission_authorise',
+      'mission_authorise_saved',
+      'mission_cancel',
+    ]);
+    const ops = await operations(m.missionId);
+    expect(ops[1].request.amountCents).toBe(12_000);
+    expect(await escrow(m)).toMatchObject({ status: 'held', heldCents: 12_000 });
+
+    m.priceCents = 12_000;
+    await append(m, [missionValidated(m, new Date(now.getTime() + 4 * DAY))]);
+    const after = await operations(m.missionId);
+    expect(after.map((o) => o.operation).slice(3)).toEqual([
+      'mission_capture',
+      'mission_instant_payout',
+    ]);
+    // The new authorisation is the one captured, for the new price.
+    expect(after[3].request).toMatchObject({
+      paymentRef: ops[1].response.paymentRef,
+      amountCents: 12_000,
+    });
+  });
+
+  it('a dispute freezes the escrow and stops the auto-validation; near the end of the hold the money is captured and stays frozen; the decision refunds the rest and pays the provider their share', async () => {
+    const now = new Date();
+    const m = missionRequested({ now, startsInDays: 2, priceCents: 10_000 });
+    await publish(m);
+    await append(m, [missionConfirmed(m, new Date(now.getTime() + HOUR))]);
+    const disputeId = randomUUID();
+    await append(m, [
+      {
+        type: 'MissionProblemReported',
+        data: {
+          missionId: m.missionId,
+          disputeId,
+          reportedBy: m.clientId,
+          reporterRole: 'client',
+          statement: 'Le travail n’a pas été fait',
+          statusAtReport: 'confirmed',
+          reportedAt: new Date(now.getTime() + 2 * DAY + 4 * HOUR).toISOString(),
+        },
+      },
+    ]);
+    expect(await escrow(m)).toMatchObject({ status: 'frozen', frozenByDisputeId: disputeId });
+
+    const clock = new ManualClock(new Date(m.requested.data.autoValidateAt));
+    const [auto] = await jobsOf(m.missionId, 'mission.auto-validate');
+    expect(
+      await new MissionValidationJob(t.app.get(MissionMoneyEffects), clock).autoValidate(
+        auto as never,
+      ),
+    ).toMatchObject({ result: 'obsolete', code: 'MISSION_NOT_CONFIRMED' });
+
+    const [lapse] = await jobsOf(m.missionId, 'mission.capture-before-lapse');
+    const authorisedAt = (await store.readStream(`mission-${m.missionId}`)).find(
+      (e) => e.type === 'MissionPaymentAuthorised',
+    )!.data as { authorisedAt: string };
+    expect(Date.parse(lapse.payload.dueAt)).toBe(
+      Date.parse(authorisedAt.authorisedAt) + 7 * DAY - 12 * HOUR,
+    );
+    clock.set(lapse.payload.dueAt);
+    expect(
+      await new MissionPaymentAuthorisationJob(
+        t.app.get(MissionMoneyEffects),
+        clock,
+      ).captureBeforeLapse(lapse as never),
+    ).toMatchObject({ result: 'done' });
+    expect(await opNames(m.missionId)).toEqual(['mission_authorise', 'mission_capture']);
+    expect((await escrow(m)).status).toBe('frozen');
+
+    // The decision (as the disputes context carries it out): 4 000 back to the client, 6 000 to the provider.
+    const mediator = {
+      now: new Date().toISOString(),
+      actorId: 'mediator-1',
+      actorRole: 'mediator' as const,
+    };
+    const effects = t.app.get(MissionMoneyEffects);
+    const cause = { id: randomUUID(), now: mediator.now, causation: { correlationId: 'decision' } };
+    const decision = { disputeId, decisionId: 'dec-1' };
+    await effects.sendEscrow(
+      m.escrowId,
+      {
+        type: 'RefundEscrow',
+        data: { refundId: 'r-dec', amountCents: 4_000, reason: 'decision', ...decision },
+        meta: mediator,
+      },
+      cause,
+      'decision-refund',
+    );
+    await effects.sendEscrow(
+      m.escrowId,
+      {
+        type: 'ReleaseEscrow',
+        data: { releaseId: 'rel-dec', amountCents: 6_000, reason: 'decision', ...decision },
+        meta: mediator,
+      },
+      cause,
+      'decision-release',
+    );
+    await append(m, [
+      {
+        type: 'MissionDisputeClosed',
+        data: {
+          missionId: m.missionId,
+          disputeId,
+          outcome: 'decided',
+          releasedToProviderCents: 6_000,
+          refundedToClientCents: 4_000,
+          closedAt: mediator.now,
+        },
+      },
+    ]);
+    const ops = await operations(m.missionId);
+    expect(ops.map((o) => o.operation)).toEqual([
+      'mission_authorise',
+      'mission_capture',
+      'mission_refund',
+      'mission_instant_payout',
+    ]);
+    expect(ops[1].request.amountCents).toBe(10_000);
+    expect(ops[2].request.amountCents).toBe(4_000);
+    expect(ops[3].request.amountCents).toBe(6_000 - percentOf(6_000, m.commissionRateBp));
+    expect(await escrow(m)).toMatchObject({ status: 'closed', heldCents: 0 });
   });
 });
