@@ -1,12 +1,6 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import {
-  MissionCommandMessage,
-  missionStream,
-} from '../../src/application/missions/mission.messages';
-import { aggregateCommandHandler } from '../../src/application/shared/aggregate-command';
+import { missionStream } from '../../src/application/missions/mission.messages';
 import { EVENT_STORE, EventStore } from '../../src/application/shared/event-store.port';
-import { missionDecider } from '../../src/domain/missions';
 import type {
   MissionConfirmed,
   MissionEvent,
@@ -59,27 +53,6 @@ export async function appendMissionEvents(
     })),
     { expectedRevision: 'any' },
   );
-}
-
-/**
- * Until the missions module registers the mission's command handler, the money process's
- * commands (RecordMissionAuthorisation, CancelMission by the system, ValidateMission) reach the
- * real aggregate through this one, built the same way (`aggregateCommandHandler`).
- */
-export function ensureMissionCommandHandler(t: TestApp): void {
-  const bus = t.app.get(CommandBus) as unknown as {
-    handlers: Map<string, (c: unknown) => unknown>;
-  };
-  let meta = Reflect.getMetadata('__command__', MissionCommandMessage) as
-    { id: string } | undefined;
-  if (meta && bus.handlers.has(meta.id)) return;
-  if (!meta) {
-    meta = { id: randomUUID() };
-    Reflect.defineMetadata('__command__', meta, MissionCommandMessage);
-  }
-  const Handler = aggregateCommandHandler(missionDecider, missionStream);
-  const handler = new Handler(t.app.get<EventStore>(EVENT_STORE));
-  bus.handlers.set(meta.id, (command) => handler.execute(command as MissionCommandMessage));
 }
 
 export interface MissionFixture {

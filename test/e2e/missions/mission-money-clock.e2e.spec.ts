@@ -6,7 +6,6 @@ import {
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
 import {
   appendMissionEvents,
-  ensureMissionCommandHandler,
   missionConfirmed,
   missionRequested,
 } from '../../support/mission-events';
@@ -27,7 +26,6 @@ describe('a far-out mission on the test clock', () => {
   beforeAll(async () => {
     t = await startTestApp({ TEST_CLOCK_ENABLED: 'true' });
     admin = await t.tokenFor({ roles: ['admin'] });
-    ensureMissionCommandHandler(t);
   });
   afterAll(() => t.close());
 

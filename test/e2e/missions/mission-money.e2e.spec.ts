@@ -14,7 +14,6 @@ import type { MissionEvent } from '../../../src/domain/missions';
 import { percentOf } from '../../../src/domain/shared';
 import {
   appendMissionEvents,
-  ensureMissionCommandHandler,
   MissionFixture,
   missionConfirmed,
   missionRequested,
@@ -35,7 +34,6 @@ describe('Missions money (secure balance)', () => {
     t = await startTestApp();
     payments = t.app.get<MissionPayments>(MISSION_PAYMENTS);
     store = t.app.get<EventStore>(EVENT_STORE);
-    ensureMissionCommandHandler(t);
   });
   afterAll(() => t.close());
 
