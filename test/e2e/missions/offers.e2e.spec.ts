@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RegistrationService } from '../../../src/application/identity/registration.service';
+import { runCli } from '../../support/cli';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { party, Party, seedVerifiedProvider } from '../orders/marketplace-fixtures';
 
@@ -528,6 +529,35 @@ describe('missions: the service-type catalogue and provider offers', () => {
       expect(unknown.body).toMatchObject({ status: 404, code: 'PROVIDER_NOT_FOUND' });
       const malformed = await t.request('GET', '/providers/nobody/offer', { token: client.token });
       expect(malformed.body).toMatchObject({ status: 400, code: 'INVALID_PROVIDER_REFERENCE' });
+    });
+  });
+  describe('the default catalogue (npm run cli -- service-types seed)', () => {
+    it('creates the default types once; a second run creates nothing and leaves a retired one retired', async () => {
+      // "Ménage" was created and "Jardinage" renamed then retired above: both count as already there.
+      const first = await runCli(t, ['service-types', 'seed']);
+      expect(first).toMatchObject({ code: 0, stderr: '' });
+      expect(first.stdout).toMatch(/Service types: \d+ created, \d+ already there\./);
+      expect(first.stdout).toMatch(/= Ménage/);
+      expect(first.stdout).toMatch(/\+ Plomberie/);
+      const second = await runCli(t, ['service-types', 'seed']);
+      expect(second.stdout).toContain('Service types: 0 created, 15 already there.');
+      await t.settle();
+      const labels = (await t.request('GET', '/service-types')).body.items.map(
+        (i: { label: string }) => i.label,
+      );
+      expect(labels).toEqual(
+        expect.arrayContaining([
+          'Ménage',
+          'Plomberie',
+          'Électricité',
+          "Garde d'enfants",
+          'Montage de meubles',
+        ]),
+      );
+      expect(labels).not.toContain('Jardinage');
+      expect(new Set(labels).size).toBe(labels.length);
+      const usage = await runCli(t, ['service-types', 'seed', '--force']);
+      expect(usage.code).toBe(2);
     });
   });
 });
