@@ -7,7 +7,9 @@ import { EscrowModule } from './modules/escrow.module';
 import { FilesModule } from './modules/files.module';
 import { IdentityModule } from './modules/identity.module';
 import { MissionDispatchModule } from './modules/mission-dispatch.module';
+import { MissionMoneyModule } from './modules/mission-money.module';
 import { MissionOffersModule } from './modules/mission-offers.module';
+import { MissionsModule } from './modules/missions.module';
 import { OrdersModule } from './modules/orders.module';
 import { PaymentsModule } from './modules/payments.module';
 import { PayoutsModule } from './modules/payouts.module';
@@ -29,6 +31,8 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   PayoutsModule,
   BillingModule,
   MissionDispatchModule,
+  MissionMoneyModule,
+  MissionsModule,
   MissionOffersModule,
 ];
 

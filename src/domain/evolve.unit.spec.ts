@@ -10,6 +10,8 @@ import * as account from './identity/account-closure.fixtures.spec';
 import * as identity from './identity/identity.fixtures.spec';
 import * as verification from './identity/verification.fixtures.spec';
 import { accountDecider, verificationDecider } from './identity';
+import * as mission from './missions/mission.fixtures.spec';
+import { missionDecider } from './missions';
 import * as customRequest from './orders/custom-request.fixtures.spec';
 import * as order from './orders/order.fixtures.spec';
 import { customRequestDecider, orderDecider } from './orders';
@@ -85,6 +87,21 @@ const cases: Case[] = [
     ],
   ]),
   asCase('order', orderDecider, Object.values(order.history)),
+  asCase('mission', missionDecider, [
+    ...Object.values(mission.history),
+    [
+      mission.requested(),
+      mission.refusedBy('provider-2'),
+      mission.confirmed,
+      mission.proposed,
+      mission.authorisationFailed(1),
+      mission.authorised(),
+      mission.reported,
+      mission.disputeClosed('withdrawn'),
+      mission.validated,
+      mission.appreciated(2),
+    ],
+  ]),
   asCase('payout', payoutDecider, [
     [payouts.payoutRequested(), payouts.payoutSubmitted(), payouts.payoutSent()],
     [payouts.payoutRequested(), payouts.payoutFailed()],

@@ -65,6 +65,24 @@ export type ReminderJob = JobBase &
       }
   );
 
+/** Missions (docs/missions-money.md); handled by the missions money module through `JobHandlers`. */
+export type MissionJob = JobBase &
+  /** A far-out mission's automatic card authorisation (attempt 1 at `authoriseAt`, then the retries). */
+  (
+    | { kind: 'mission.authorise'; missionId: string; attempt: number }
+    /** The written rule: no validation nor reported problem by `autoValidateAt`, the system validates. */
+    | { kind: 'mission.auto-validate'; missionId: string; autoValidateAt: string }
+    /** The client is reminded to validate (or report a problem) before the automatic validation. */
+    | {
+        kind: 'mission.validation-reminder';
+        missionId: string;
+        clientId: string;
+        autoValidateAt: string;
+      }
+    /** A dispute still open when the card authorisation would lapse: the money is captured and stays in escrow. */
+    | { kind: 'mission.capture-before-lapse'; missionId: string; paymentRef: string }
+  );
+
 export type PayoutJob = JobBase & { kind: 'payout.send'; payoutId: string };
 
 /** A gateway notification the simulated gateway delivers later, as Stripe would by webhook. */
@@ -73,7 +91,20 @@ export type GatewayWebhookJob = JobBase & {
   notification: Record<string, unknown>;
 };
 
-export type JobPayload = DeadlineJob | ReminderJob | PayoutJob | GatewayWebhookJob;
+/** A mission request's response window ends: with no acceptance by `respondBy` it expires (the missions module runs it). */
+export type MissionResponseExpiryJob = JobBase & {
+  kind: 'mission.response-expiry';
+  missionId: string;
+  respondBy: string;
+};
+
+export type JobPayload =
+  | DeadlineJob
+  | ReminderJob
+  | PayoutJob
+  | GatewayWebhookJob
+  | MissionJob
+  | MissionResponseExpiryJob;
 export type JobKind = JobPayload['kind'];
 
 export interface ScheduledJob<P extends JobPayload = JobPayload> {
@@ -92,11 +123,16 @@ export const QUEUE_OF: Record<JobKind, QueueName> = {
   'dispute.response-deadline': QUEUES.deadlines,
   'verification.document-expiry': QUEUES.deadlines,
   'account.closure': QUEUES.deadlines,
+  'mission.authorise': QUEUES.deadlines,
+  'mission.auto-validate': QUEUES.deadlines,
+  'mission.capture-before-lapse': QUEUES.deadlines,
+  'mission.validation-reminder': QUEUES.reminders,
   'order.seller-deadline-reminder': QUEUES.reminders,
   'order.buyer-delivery-reminder': QUEUES.reminders,
   'verification.document-expiry-reminder': QUEUES.reminders,
   'payout.send': QUEUES.payouts,
   'gateway.simulated-webhook': QUEUES.gatewayWebhooks,
+  'mission.response-expiry': QUEUES.deadlines,
 };
 
 /** The job id of `kind` caused by `eventId`; `discriminator` tells apart several jobs of one kind (reminders). */

@@ -7,6 +7,7 @@ import type {
   OrderDelivered,
   OrderStarted,
 } from '../../domain/orders';
+import type { MissionRequestChanged, MissionRequested } from '../../domain/missions';
 import type { PayoutRequested } from '../../domain/payouts';
 import { RecordedEvent } from '../shared/event-store.port';
 import { JobPayload, scheduled, ScheduledJob } from './jobs';
@@ -29,6 +30,8 @@ export const SCHEDULING_EVENT_TYPES = [
   'DocumentApproved',
   'AccountClosureRequested',
   'PayoutRequested',
+  'MissionRequested',
+  'MissionRequestChanged',
 ] as const;
 
 /** The order events that end the reason for some or all of the order's pending jobs. */
@@ -76,6 +79,7 @@ export const SCHEDULING_CATEGORIES = [
   'verification',
   'account',
   'payout',
+  'mission',
 ];
 
 const shift = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
@@ -236,6 +240,20 @@ export function jobsFor(event: RecordedEvent, settings: SchedulingSettings): Sch
       const d = event.data as PayoutRequested['data'];
       const requestedAt = String(event.metadata.occurredAt ?? event.recordedAt.toISOString());
       return [job({ ...base, kind: 'payout.send', payoutId: d.payoutId, dueAt: requestedAt })];
+    }
+    case 'MissionRequested':
+    case 'MissionRequestChanged': {
+      // A changed request has a new window; the job of the old one finds it still open and stops.
+      const d = event.data as (MissionRequested | MissionRequestChanged)['data'];
+      return [
+        job({
+          ...base,
+          kind: 'mission.response-expiry',
+          missionId: d.missionId,
+          respondBy: d.respondBy,
+          dueAt: d.respondBy,
+        }),
+      ];
     }
     default:
       return [];

@@ -68,6 +68,8 @@ function fund(command: FundEscrow, state: OpenedEscrowState): EscrowEvent[] {
     throw errors.idReused('trancheId', trancheId, state.tranches[trancheId], amountCents);
   }
   const isProject = state.subject.kind === 'project';
+  // A mission whose price rose after a change the provider accepted takes the difference in.
+  const isMission = state.subject.kind === 'mission';
   switch (state.status) {
     case 'frozen':
       throw errors.frozen(state.disputeId);
@@ -76,7 +78,7 @@ function fund(command: FundEscrow, state: OpenedEscrowState): EscrowEvent[] {
       if (!isProject) throw errors.escrowClosed(state.status);
       break;
     case 'held':
-      if (!isProject) throw errors.alreadyFunded(state.status);
+      if (!isProject && !isMission) throw errors.alreadyFunded(state.status);
       break;
     case 'awaiting_funding':
       break;
@@ -111,6 +113,8 @@ function release(command: ReleaseEscrow, state: OpenedEscrowState): EscrowEvent[
   guard.assertMayMoveMoney(state, decision);
   if (reason === 'tranche_released' && state.subject.kind !== 'project')
     throw errors.tranchesOnlyForProjects(state.subject.kind);
+  if (reason === 'cancellation_fee' && state.subject.kind !== 'mission')
+    throw errors.cancellationFeeOnlyForMissions(state.subject.kind);
   if (amountCents > state.heldCents) throw errors.insufficientHeld(state.heldCents, amountCents);
   // Acceptance completes the work, so a partial release would strand money in the escrow.
   if ((reason === 'accepted' || reason === 'auto_accepted') && amountCents !== state.heldCents) {

@@ -108,6 +108,13 @@ export const releaseMustBeFull = (heldCents: Cents, requestedCents: Cents) =>
     },
   );
 
+export const cancellationFeeOnlyForMissions = (subjectKind: string) =>
+  new BusinessRuleError(
+    'ESCROW_CANCELLATION_FEE_ONLY_FOR_MISSIONS',
+    'Only a mission keeps a late-cancellation fee for the provider',
+    { subjectKind },
+  );
+
 export const tranchesOnlyForProjects = (subjectKind: string) =>
   new BusinessRuleError(
     'ESCROW_TRANCHES_ONLY_FOR_PROJECTS',

@@ -14,6 +14,8 @@ export const RELEASE_REASONS = [
   'auto_accepted',
   'decision',
   'tranche_released',
+  /** A mission's late-cancellation fee, kept from the client's money for the provider (system only). */
+  'cancellation_fee',
 ] as const;
 export type ReleaseReason = (typeof RELEASE_REASONS)[number];
 
@@ -25,6 +27,8 @@ export const REFUND_REASONS = [
   'mutual',
   /** The escrow was funded for an order that was never placed. */
   'placement_abandoned',
+  /** A mission's price went down after a change the provider accepted: the difference goes back. */
+  'price_reduced',
 ] as const;
 export type RefundReason = (typeof REFUND_REASONS)[number];
 

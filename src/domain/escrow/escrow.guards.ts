@@ -86,6 +86,7 @@ export function assertMayRelease(
       if (meta.actorId !== state.payerId) throw onlyPayer();
       return;
     case 'auto_accepted':
+    case 'cancellation_fee':
       if (meta.actorRole !== 'system') throw onlySystem();
       return;
     case 'decision':

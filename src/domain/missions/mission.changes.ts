@@ -5,7 +5,7 @@ import {
   RefuseMissionChange,
   WithdrawMissionChange,
 } from './mission.commands';
-import { MissionErrorCode as Code, forbidden, refused, ruleBroken } from './mission.errors';
+import { MissionErrorCode as Code, refused, ruleBroken } from './mission.errors';
 import { MissionEvent, MissionTerms } from './mission.events';
 import {
   MISSION_COMMENT_MAX_LENGTH,
@@ -134,11 +134,8 @@ export function withdrawChange(
   const mission = existing(state, data.missionId);
   requireClient(mission, meta);
   ensureConfirmed(mission);
+  // The client is the only proposer, so the client's check is the proposer's.
   const proposal = openProposal(mission, data.proposalId);
-  if (proposal.proposedBy !== meta.actorId)
-    throw forbidden(Code.ONLY_PROPOSER, 'Only the proposer withdraws a proposal', {
-      currentStatus: mission.status,
-    });
   return [
     {
       type: 'MissionChangeWithdrawn',

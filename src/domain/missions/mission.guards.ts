@@ -25,6 +25,7 @@ import {
   MissionState,
   PendingMission,
   isTerminalMission,
+  providerOf,
 } from './mission.state';
 
 /**
@@ -83,18 +84,15 @@ export const hasRefused = (mission: ExistingMission, providerId: string): boolea
 export type MissionParty = 'client' | 'provider' | 'candidate';
 
 /**
- * The client, the confirmed provider, or (before any confirmation) a candidate who has not
+ * The client, the confirmed provider, or (while no one is confirmed) a candidate who has not
  * refused; anyone else is told the mission does not exist.
  */
 export function partyOf(mission: ExistingMission, actorId: string): MissionParty {
   if (actorId === mission.clientId) return 'client';
-  if ('provider' in mission && mission.provider) {
-    if (mission.provider.providerId === actorId) return 'provider';
-  } else if (
-    mission.status === 'pending' &&
-    isCandidate(mission, actorId) &&
-    !hasRefused(mission, actorId)
-  ) {
+  const provider = providerOf(mission);
+  if (provider !== null) {
+    if (provider.providerId === actorId) return 'provider';
+  } else if (isCandidate(mission, actorId) && !hasRefused(mission, actorId)) {
     return 'candidate';
   }
   throw notParty(mission.missionId);

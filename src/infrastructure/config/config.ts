@@ -89,12 +89,30 @@ const schema = z
     PAYPAL_RETURN_URL: z.string().url().default('http://localhost:3000/payments/paypal/return'),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional(),
     MAIL_FROM: z.string().default('Marketplace <no-reply@marketplace.local>'),
+    /** Missions (docs/missions.md): commission in basis points of the accepted price. */
+    MISSION_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(1_500),
+    /** Missions: hours providers have to answer a request (capped so the answer comes before the start). */
+    MISSION_RESPONSE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+    /** Missions: how long a card authorisation is relied on (a card authorisation lasts about 7 days). */
+    MISSION_AUTHORISATION_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(144),
+    /** Missions: hours after the mission's end without validation or reported problem before it is validated automatically. */
+    MISSION_AUTO_VALIDATE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
+    /** Missions: hours before the start within which a client's cancellation of a confirmed mission is late (0: never). */
+    MISSION_LATE_CANCEL_WINDOW_HOURS: z.coerce.number().int().min(0).max(24 * 30).default(24),
+    /** Missions: share of the price kept for the provider on a late cancellation, in basis points (0: free). */
+    MISSION_LATE_CANCEL_FEE_BP: z.coerce.number().int().min(0).max(10_000).default(0),
+    /** Missions: how many ranked providers a dispatched request is sent to. */
+    MISSION_DISPATCH_LIMIT: z.coerce.number().int().min(1).max(50).default(20),
     AUTO_COMPLETE_AFTER_DAYS: z.coerce.number().int().min(1).default(3),
     DISPUTE_RESPONSE_DAYS: z.coerce.number().int().min(1).default(5),
     CATALOG_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(1_000),
     CUSTOM_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(2_000),
     /** How long an order paid by bank transfer or PayPal waits for its funds before it expires. */
     ORDER_FUNDS_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(168),
+    /** Missions: the fee of the provider's instant payout in basis points of their net share, borne by the provider (docs/missions-money.md). */
+    MISSION_INSTANT_PAYOUT_FEE_BP: z.coerce.number().int().min(0).max(1_000).default(0),
+    /** Missions: hours before `autoValidateAt` the client is reminded to validate or report a problem. */
+    MISSION_VALIDATION_REMINDER_HOURS: z.coerce.number().int().min(1).max(168).default(24),
     SWAGGER_ENABLED: boolean.default(true),
     /** Jobs one worker process runs at once per queue; unset, each queue has its own (deadlines 50, reminders 10, payouts 5, webhooks 5). */
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).optional(),

@@ -6,7 +6,7 @@ import {
   type VerificationState,
 } from '../../domain/identity';
 import type { ServiceTypeEvent } from '../../domain/missions/service-type.events';
-import type { ProviderOfferEvent } from '../../domain/missions/provider-offer.events';
+import type { ProviderOfferEvent, ProviderZone } from '../../domain/missions/provider-offer.events';
 import { int4Multirange, weeklySlotRange } from './paris-time';
 import type {
   DispatchOfferRow,
@@ -39,8 +39,8 @@ export function evolveServiceType(
       return {
         service_type_id: d.serviceTypeId,
         rev,
-        label: d.label,
-        category: d.category,
+        label: typeof d.label === 'string' ? d.label : (row?.label ?? ''),
+        category: typeof d.category === 'string' ? d.category : (row?.category ?? ''),
         retired: row?.retired ?? false,
       };
     }
@@ -88,7 +88,7 @@ export function evolveProviderOffer(
     case 'ProviderZoneSet':
       return { ...row, zone: event.data.zone };
     case 'ProviderWeeklyHoursSet':
-      return { ...row, slots: event.data.slots };
+      return { ...row, slots: Array.isArray(event.data.slots) ? event.data.slots : [] };
     case 'ProviderAvailabilityExceptionAdded': {
       const { exceptionId, kind, from, to } = event.data;
       const others = row.exceptions.filter((x) => x.exceptionId !== exceptionId);
@@ -152,14 +152,33 @@ export function weekMultirange(row: Pick<DispatchProviderRow, 'slots'>): string 
   return int4Multirange(ranges);
 }
 
-/** The offer rows a provider lists: one per service type, none once the account is closed. */
+const isCents = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
+/** A zone the index can place: coordinates on the Earth and a positive radius. */
+function usableZone(zone: ProviderZone | null): ProviderZone | null {
+  if (!zone) return null;
+  const { lat, lng, radiusKm } = zone;
+  const finite = [lat, lng, radiusKm].every((v) => typeof v === 'number' && Number.isFinite(v));
+  return finite && Math.abs(lat) <= 90 && Math.abs(lng) <= 180 && radiusKm > 0 ? zone : null;
+}
+
+/**
+ * The offer rows a provider lists: one per service type, none once the account is closed. An
+ * offer whose price is not a whole number of cents is left out, and a zone without usable
+ * coordinates lists the offers for direct requests only: a malformed event never stops the index.
+ */
 export function offerRows(row: DispatchProviderRow): DispatchOfferRow[] {
   if (row.closed) return [];
-  const zone = row.zone;
+  const zone = usableZone(row.zone);
   const week = weekMultirange(row);
   const unavailable = tstzMultirange(row.exceptions.filter((x) => x.kind === 'unavailable'));
   const extra = tstzMultirange(row.exceptions.filter((x) => x.kind === 'available'));
-  return Object.entries(row.services).map(([serviceTypeId, pricing]) => ({
+  const priced = Object.entries(row.services).filter(([, pricing]) =>
+    pricing?.kind === 'hourly'
+      ? isCents(pricing.hourlyRateCents)
+      : pricing?.kind === 'fixed' && isCents(pricing.fixedPriceCents),
+  );
+  return priced.map(([serviceTypeId, pricing]) => ({
     offer_id: `${row.provider_id}:${serviceTypeId}`,
     provider_id: row.provider_id,
     service_type_id: serviceTypeId,
@@ -177,6 +196,16 @@ export function offerRows(row: DispatchProviderRow): DispatchOfferRow[] {
     verified_until: row.verified_until,
     rank_boost: row.rank_boost,
   }));
+}
+
+/** A slot the index can book: a valid instant and a positive whole number of minutes. */
+export function isSlot(startsAt: unknown, durationMinutes: unknown): boolean {
+  return (
+    typeof startsAt === 'string' &&
+    Number.isFinite(Date.parse(startsAt)) &&
+    Number.isSafeInteger(durationMinutes) &&
+    (durationMinutes as number) > 0
+  );
 }
 
 /** `[startsAt, startsAt + duration)` as a tstzrange literal. */

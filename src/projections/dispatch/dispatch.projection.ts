@@ -11,6 +11,7 @@ import {
   evolveProviderOffer,
   evolveServiceType,
   evolveVerification,
+  isSlot,
   offerRows,
   slotRange,
 } from './dispatch.evolve';
@@ -204,9 +205,12 @@ export function evolveBooking(
     ...r,
     period: r.booked ? slotRange(r.starts_at, r.duration_minutes) : null,
   });
+  const terms = (e: { data: { startsAt: string; durationMinutes: number } }) =>
+    isSlot(e.data.startsAt, e.data.durationMinutes);
   switch (event.type) {
     case 'MissionRequested': {
       const d = event.data;
+      if (!terms(event)) return row;
       return {
         mission_id: d.missionId,
         rev,
@@ -218,7 +222,7 @@ export function evolveBooking(
       };
     }
     case 'MissionRequestChanged':
-      if (!row) return undefined;
+      if (!row || !terms(event)) return row;
       return book({
         ...row,
         rev,
@@ -226,10 +230,10 @@ export function evolveBooking(
         duration_minutes: event.data.durationMinutes,
       });
     case 'MissionConfirmed':
-      if (!row) return undefined;
+      if (!row || typeof event.data.providerId !== 'string') return row;
       return book({ ...row, rev, provider_id: event.data.providerId, booked: true });
     case 'MissionChangeAccepted':
-      if (!row) return undefined;
+      if (!row || !terms(event)) return row;
       return book({
         ...row,
         rev,

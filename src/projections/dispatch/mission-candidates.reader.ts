@@ -40,7 +40,7 @@ export function offerPrice(
 }
 
 /**
- * One query (docs/missions-dispatch.md): offers of the type from verified providers whose zone
+ * One query (docs/missions-dispatch.md): offers of the type (not retired) from verified providers whose zone
  * box contains the place (GiST on `(service_type_id, earth)`), within their radius, whose weekly
  * Paris hours cover the slot with no `unavailable` exception over it (or an `available` one
  * covering it), with no booking overlapping it (GiST on `(provider_id, period)`); ranked by
@@ -51,6 +51,7 @@ export const AVAILABLE_SQL = `
     FROM rm_dispatch_offers o
    CROSS JOIN LATERAL (SELECT earth_distance(o.earth, ll_to_earth($2, $3)) AS m) d
    WHERE o.service_type_id = $1 AND o.verified AND o.earth IS NOT NULL
+     AND EXISTS (SELECT 1 FROM rm_dispatch_service_types s WHERE s.service_type_id = $1 AND NOT s.retired)
      AND (o.verified_until IS NULL OR o.verified_until > $4)
      AND earth_box(ll_to_earth($2, $3),
            (SELECT coalesce(max(r.radius_km), 0) FROM rm_dispatch_offers r
@@ -91,10 +92,12 @@ export class ReadModelMissionCandidates implements MissionCandidates {
 
   async available(query: CandidateQuery): Promise<MissionCandidate[]> {
     if (query.limit < 1 || !(query.durationMinutes > 0)) return [];
-    const { rows } = await this.pool.query<OfferPriceRow>(
-      AVAILABLE_SQL,
-      availableParams(query, this.clock.now()),
-    );
+    // Named: each connection parses and plans it once, which is most of its cost.
+    const { rows } = await this.pool.query<OfferPriceRow>({
+      name: 'mission_dispatch_available',
+      text: AVAILABLE_SQL,
+      values: availableParams(query, this.clock.now()),
+    });
     return rows.map((row, i) => ({
       providerId: row.provider_id,
       rank: i + 1,
@@ -102,13 +105,14 @@ export class ReadModelMissionCandidates implements MissionCandidates {
     }));
   }
 
-  /** Verified providers only, as for dispatch: only they take paid missions. */
+  /** Verified providers only, as for dispatch (only they take paid missions); a type not retired. */
   async direct(providerId: string, query: CandidateQuery): Promise<MissionCandidate | null> {
     const { rows } = await this.pool.query<OfferPriceRow>(
-      `SELECT provider_id, pricing_kind, hourly_rate_cents, fixed_price_cents
-         FROM rm_dispatch_offers
-        WHERE provider_id = $1 AND service_type_id = $2 AND verified
-          AND (verified_until IS NULL OR verified_until > $3)`,
+      `SELECT o.provider_id, o.pricing_kind, o.hourly_rate_cents, o.fixed_price_cents
+         FROM rm_dispatch_offers o
+         JOIN rm_dispatch_service_types s ON s.service_type_id = o.service_type_id AND NOT s.retired
+        WHERE o.provider_id = $1 AND o.service_type_id = $2 AND o.verified
+          AND (o.verified_until IS NULL OR o.verified_until > $3)`,
       [providerId, query.serviceTypeId, this.clock.now().toISOString()],
     );
     const row = rows[0];

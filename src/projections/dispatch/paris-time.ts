@@ -62,6 +62,7 @@ export function weeklySlotRange(slot: {
   from: string;
   to: string;
 }): [number, number] | null {
+  if (typeof slot?.from !== 'string' || typeof slot.to !== 'string') return null;
   const from = clockMinutes(slot.from);
   const to = clockMinutes(slot.to, true);
   if (!Number.isInteger(slot.weekday) || slot.weekday < 1 || slot.weekday > 7) return null;

@@ -7,6 +7,7 @@ export const LEDGER_ACCOUNTS = {
   vat_collected: { label: 'TVA collectée', nature: 'liability' },
   refunds_payable: { label: 'Remboursements clients à effectuer', nature: 'liability' },
   payouts_in_transit: { label: 'Virements prestataires en cours', nature: 'liability' },
+  payout_fee_revenue: { label: 'Frais de virement instantané (produits)', nature: 'revenue' },
 } as const;
 
 export type LedgerAccount = keyof typeof LEDGER_ACCOUNTS;
@@ -19,7 +20,8 @@ export type EntryKind =
   | 'refund_paid'
   | 'payout_reserved'
   | 'payout_sent'
-  | 'payout_returned';
+  | 'payout_returned'
+  | 'mission_instant_payout';
 
 export const ENTRY_LABELS: Record<EntryKind, string> = {
   escrow_funded: 'Paiement client placé sous séquestre',
@@ -29,6 +31,7 @@ export const ENTRY_LABELS: Record<EntryKind, string> = {
   payout_reserved: 'Demande de retrait prestataire',
   payout_sent: 'Retrait prestataire versé',
   payout_returned: 'Retrait prestataire échoué, montant recrédité',
+  mission_instant_payout: 'Mission : paiement instantané du prestataire (frais et TVA)',
 };
 
 export interface Leg {

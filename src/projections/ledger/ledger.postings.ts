@@ -1,5 +1,6 @@
 import { RecordedEvent } from '../../application/shared/event-store.port';
 import type { EscrowFunded, EscrowRefunded, EscrowReleased } from '../../domain/escrow';
+import type { MissionProviderPaidOut } from '../../application/missions/mission-money.events';
 import { credit, debit, EntryKind, Leg } from './ledger.accounts';
 import { LedgerEscrowRow, LedgerPayoutRow } from './ledger.tables';
 
@@ -78,6 +79,26 @@ export function escrowPostings(event: RecordedEvent, escrow: LedgerEscrowRow): P
     default:
       return [];
   }
+}
+
+/** Missions: the instant payout of the provider's share (its release already credited provider_payable). */
+export const MISSION_PAYOUT_TYPES = new Set(['MissionProviderPaidOut']);
+
+export function missionPayoutPostings(event: RecordedEvent): Posting[] {
+  if (event.type !== 'MissionProviderPaidOut') return [];
+  const d = event.data as MissionProviderPaidOut['data'];
+  return [
+    {
+      kind: 'mission_instant_payout',
+      escrowId: d.escrowId,
+      legs: [
+        debit('provider_payable', d.providerId, d.amountCents),
+        credit('psp_clearing', d.providerId, d.paidCents),
+        credit('payout_fee_revenue', null, d.feeCents - d.vatOnFeeCents),
+        credit('vat_collected', null, d.vatOnFeeCents),
+      ],
+    },
+  ];
 }
 
 /** What one payout or wallet event posts, given what the payout already posted; also returns its new bookkeeping. */

@@ -7,6 +7,8 @@ import { balancedLegs, ENTRY_LABELS } from './ledger.accounts';
 import {
   ESCROW_TYPES,
   escrowPostings,
+  MISSION_PAYOUT_TYPES,
+  missionPayoutPostings,
   PAYOUT_RESERVED,
   PAYOUT_RETURNED,
   PAYOUT_SENT,
@@ -27,7 +29,13 @@ import {
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
   readonly version = 1;
-  readonly handles = [...ESCROW_TYPES, ...PAYOUT_RESERVED, ...PAYOUT_SENT, ...PAYOUT_RETURNED];
+  readonly handles = [
+    ...ESCROW_TYPES,
+    ...PAYOUT_RESERVED,
+    ...PAYOUT_SENT,
+    ...PAYOUT_RETURNED,
+    ...MISSION_PAYOUT_TYPES,
+  ];
   readonly tables = LEDGER_TABLES;
 
   async handle(
@@ -46,7 +54,7 @@ export class LedgerProjection implements Projection {
     );
     await payouts.prefetch(
       events
-        .filter((e) => !ESCROW_TYPES.has(e.type))
+        .filter((e) => !ESCROW_TYPES.has(e.type) && !MISSION_PAYOUT_TYPES.has(e.type))
         .map((e) => (e.data as { payoutId: string }).payoutId),
     );
     for (const event of events) {
@@ -70,6 +78,9 @@ export class LedgerProjection implements Projection {
         escrow.rev = Number(event.revision);
         escrows.put(escrow);
         postings = escrowPostings(event, escrow);
+      } else if (MISSION_PAYOUT_TYPES.has(event.type)) {
+        // One event per mission (deterministic id): the journal is keyed by its log position.
+        postings = missionPayoutPostings(event);
       } else {
         const result = payoutPostings(
           event,

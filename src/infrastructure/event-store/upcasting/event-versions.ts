@@ -11,6 +11,7 @@ import {
   SERVICE_TYPE_EVENT_VERSIONS,
 } from '../../../domain/missions/offers';
 import { SELLER_GIGS_EVENT_VERSIONS } from '../../../application/catalog/seller-gigs.index';
+import { MISSION_MONEY_EVENT_VERSIONS } from '../../../application/missions/mission-money.events';
 import { mergeEventVersions } from './upcaster-registry';
 
 /** Every context's version table; a new context adds its own here. */

@@ -24,6 +24,8 @@ export const API_TAGS: Record<string, string> = {
   dashboards: 'Read models for the buyer, the seller and the wallet.',
   disputes: 'Disputes on an order: statements, settlements, mediation and a staff decision.',
   mediation: 'The mediation queue staff work through.',
+  missions:
+    'Local missions (seeds 000 and 002): a client books a provider for a service at a place and time; the money is reserved until the client validates.',
   payouts: "Withdrawals from a provider's wallet to a bank account or PayPal.",
   files:
     'Uploaded files (deliverables, attachments, evidence, gallery images, verification documents): upload, then a short-lived signed link to download.',
