@@ -1396,7 +1396,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/cases/{orderId}/history": {
+    "/missions/{missionId}/problem-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Signaler un problème: report a problem on a confirmed mission (client or provider)
+         * @description The client or the confirmed provider opens a dispute on a confirmed mission. The mission takes the report first (it becomes `disputed`, "Problème signalé", and is no longer validated automatically); only then does the dispute open and the mission’s escrow freeze. The amount in dispute is what the escrow holds at that moment: mediation and arbitration then go through the `/disputes/{disputeId}` routes as for orders, and a decision can only distribute what is held (refund to the client + release to the provider = held). A withdrawal by the reporter unfreezes the escrow and puts the mission back to `confirmed`. Evidence ids must be your own `dispute_evidence` uploads (POST /files). The other party must respond before `responseDueAt` (DISPUTE_RESPONSE_DAYS).
+         */
+        post: operations["MissionDisputesController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/history": {
         parameters: {
             query?: never;
             header?: never;
@@ -1404,8 +1424,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Replay a case: every event of the order, its conversation, its escrow and its disputes
-         * @description Chronological (log order), each entry with its time, actor and role, a plain-words line and the raw event. With `at` the timeline stops at that moment and `state` gives the order, escrow and disputes rebuilt as they stood then. Parties never see internal notes; mediators and admins see everything; finance sees the case without notes.
+         * Replay a case: every event of the order (or mission), its conversation, its escrow and its disputes
+         * @description `caseId` is an order id, a mission id ("Signaler un problème" disputes), or a dispute id (its subject’s case). Chronological (log order), each entry with its time, actor and role, a plain-words line and the raw event. With `at` the timeline stops at that moment and `state` gives the order, escrow and disputes rebuilt as they stood then. Parties never see internal notes; mediators and admins see everything; finance sees the case without notes.
          */
         get: operations["CasesController_get"];
         put?: never;
@@ -1425,7 +1445,7 @@ export interface paths {
         };
         /**
          * Mediator queue
-         * @description Disputes oldest first with age, amount held, parties, reason and response deadline; filter by status (default: open ones) and assignee (`me`, `unassigned`, an id).
+         * @description Disputes oldest first with age, amount held, parties, reason and response deadline, orders and missions alike (`subject.kind`); filter by status (default: open ones), assignee (`me`, `unassigned`, an id) and subject (`order`, `mission`).
          */
         get: operations["MediationQueueController_queue"];
         put?: never;
@@ -1628,6 +1648,714 @@ export interface paths {
          * @description For its parties, finance and admin; 404 `INVOICE_NOT_FOUND` for an unknown id.
          */
         get: operations["InvoicesController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/service-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a service type to the catalogue
+         * @description Staff (admin) add a type providers can offer and clients request. Its id is derived from the label's slug (lower case, accents and punctuation dropped), so creating "Ménage" twice, or "menage", answers 409 `SERVICE_TYPE_EXISTS` naming the existing type in `serviceTypeId`.
+         */
+        post: operations["ServiceTypesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/service-types/{serviceTypeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a service type's label, description and category
+         * @description The id stays; missions already booked keep the label they were booked with. Renaming onto the label of another type answers 409 `SERVICE_TYPE_LABEL_TAKEN`; the same values again change nothing.
+         */
+        put: operations["ServiceTypesController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/service-types/{serviceTypeId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a service type
+         * @description The type leaves the public list and takes no new offer (422 `SERVICE_TYPE_NOT_FOUND` on PUT /me/provider-offer/services) nor request; offers and missions already made keep it.
+         */
+        post: operations["ServiceTypesController_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/service-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The active service types
+         * @description The catalogue clients choose from when they request a mission and providers when they declare their offer, by category then label; retired types are left out. Read model: a type just created shows within moments.
+         */
+        get: operations["ServiceTypesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/service-types/{serviceTypeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One service type
+         * @description Active or retired (missions keep the label of a retired type).
+         */
+        get: operations["ServiceTypesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/provider-offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My offer
+         * @description The service types I offer with their price, my zone, weekly hours and exceptions, and whether I am verified: any provider may declare an offer, but only verified ones are sent requests and take paid missions. Empty (revision `-1`) before the first declaration.
+         */
+        get: operations["ProviderOffersController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/provider-offer/services/{serviceTypeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Offer a service type at a price
+         * @description An hourly rate (100 to 100 000 TTC cents per hour, times the estimated duration of a request) or a fixed price per intervention (100 to 1 000 000 cents). Sending it again replaces the price; the same price changes nothing. The type must be active in the catalogue (422 `SERVICE_TYPE_NOT_FOUND` when unknown or retired).
+         */
+        put: operations["ProviderOffersController_offer"];
+        post?: never;
+        /**
+         * Withdraw a service type from my offer
+         * @description No new request of this type is sent to me; missions already booked go on.
+         */
+        delete: operations["ProviderOffersController_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/provider-offer/zone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the zone I cover
+         * @description A base location and a radius (whole km, 1 to 100). Without `lat` and `lng` the coordinates come from the French postal code (bundled dataset; the city picks the commune when a code serves several); an unknown postal code then answers 422 `POSTAL_CODE_UNKNOWN`.
+         */
+        put: operations["ProviderOffersController_zone"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/provider-offer/weekly-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set my weekly hours
+         * @description Replaces the whole weekly schedule: slots of an ISO weekday (1 Monday .. 7 Sunday) from "HH:MM" to a later "HH:MM", Europe/Paris local time. Slots of one day may touch (09:00-12:00 and 12:00-14:00) but not overlap (422 `OFFER_SLOTS_OVERLAP`). An empty list: no weekly hours.
+         */
+        put: operations["ProviderOffersController_weeklyHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/provider-offer/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an exception to my weekly hours
+         * @description `unavailable` (holidays, a day off) or `available` (extra hours), between two ISO 8601 instants; it must end in the future and last at most a year.
+         */
+        post: operations["ProviderOffersController_addException"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/provider-offer/exceptions/{exceptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an exception
+         * @description The weekly hours apply again over its period.
+         */
+        delete: operations["ProviderOffersController_removeException"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/providers/{reference}/offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A provider's offer, found by reference
+         * @description Seed 002 "trouver un intervenant grâce à sa référence": the service types the provider offers (active ones) with their price, the area covered (postal code, city and radius; the exact base location stays private), the weekly hours and the exceptions not yet over, and whether the provider is verified (only verified providers take paid missions).
+         */
+        get: operations["ProviderOffersController_byReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request a service ("Demander un service")
+         * @description Seed 000 "Comment demander un service ?": a service type, a place (coordinates derived from the French postal code when not given), a date and time, an estimated duration and important details. Without `providerReference` the request goes to the available providers (offering the type, covering the place, free at that slot, verified), ranked, at most MISSION_DISPATCH_LIMIT; with it, to that provider only (seed 002). The highest of their prices is reserved on the card ("Solde Sécurisé"): authorised now when that authorisation lasts until `autoValidateAt`, else the card is saved and authorised automatically at `authoriseAt` (docs/missions.md). The client is charged only at validation. Nothing is written when anything is refused. With an `Idempotency-Key` the mission id derives from it, so a retry never reserves twice.
+         */
+        post: operations["MissionsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{missionId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the request
+         * @description Seed 000: the first acceptance confirms the mission at the accepting provider's price (the reservation above it is given back at once); every later one is refused with 409 MISSION_ALREADY_CONFIRMED. Only verified providers take paid missions.
+         */
+        post: operations["MissionsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{missionId}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse the request
+         * @description Seed 000: a provider the request was sent to declines it for a reason of skills, availability or place. The request stays open for the others until `respondBy`.
+         */
+        post: operations["MissionsController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{missionId}/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the request before any provider accepts
+         * @description Seed 000: until a provider has confirmed, the client changes the date, duration, details or place freely. The request is sent again (to the available providers for the new terms, or to the same provider for a direct request), earlier refusals no longer count, the response window restarts, and the reservation follows the new highest price (the money process authorises the card again when it grows; a refusal is told to the client as for a far-out mission).
+         */
+        post: operations["MissionsController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{missionId}/change-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose a change of the confirmed mission
+         * @description Seed 000: once confirmed, a change of date, duration or details is a proposal the provider accepts or refuses; nothing changes until then. One proposal at a time; the price follows the provider's pricing (hourly rate × duration, or the fixed price).
+         */
+        post: operations["MissionsController_proposeChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{missionId}/change-proposals/{proposalId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the proposed change
+         * @description The confirmed provider accepts: the proposed date, duration and details replace the confirmed ones, with the new price (commission recomputed), and the deadlines (authorisation, auto-validation) follow.
+         */
+        post: operations["MissionsController_acceptChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{missionId}/change-proposals/{proposalId}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse the proposed change
+         * @description The confirmed provider refuses; the mission stays as confirmed.
+         */
+        post: operations["MissionsController_refuseChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{missionId}/change-proposals/{proposalId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw the proposed change
+         * @description The client takes the proposal back before the provider answers.
+         */
+        post: operations["MissionsController_withdrawChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{missionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel the request or the appointment
+         * @description Seed 002 "Vous pouvez annuler votre demande en attente et vos prochains rendez-vous": the client cancels a pending request or a confirmed appointment; the confirmed provider may cancel the appointment. A client's cancellation of a confirmed mission within MISSION_LATE_CANCEL_WINDOW_HOURS of the start is late and keeps MISSION_LATE_CANCEL_FEE_BP of the price for the provider (default: free); the rest goes back to the client. Every cancellation is recorded where the profiles show it.
+         */
+        post: operations["MissionsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{missionId}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate: "Mission terminée ✔"
+         * @description Seed 000: once the mission has started, the client validates it; the reserved amount is charged now (the accepted price, never more) and the provider is paid at once. Without validation or a reported problem by `autoValidateAt` it is validated automatically (docs/missions.md).
+         */
+        post: operations["MissionsController_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{missionId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the mission’s conversation
+         * @description Messages between the client and the provider (and candidates while the request is pending), oldest first, paginated. The same readers as the mission.
+         */
+        get: operations["MissionReadsController_messages"];
+        put?: never;
+        /**
+         * Post a message in the mission
+         * @description Seed 000: the client and the provider talk inside the mission (while the request is pending, each provider it was sent to may ask before accepting). Attach files uploaded as `message_attachment` (`POST /files`); the other party reads them through `GET /files/{fileId}/link`. Closed once the mission is cancelled or expired.
+         */
+        post: operations["MissionsController_postMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{missionId}/appreciation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Appreciate the intervention
+         * @description Seed 002: one appreciation per intervention, once it is validated (or its dispute decided), on the scale −2 très insatisfait, −1 insatisfait, 1 satisfait, 2 très satisfait, with a comment.
+         */
+        post: operations["MissionsController_appreciate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{missionId}/recommendation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recommend the provider
+         * @description Seed 002 "Vous pouvez laisser une recommandation que si vous êtes satisfait": only after a satisfied appreciation (1 or 2), once.
+         */
+        post: operations["MissionsController_recommend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{missionId}/payment-method": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give another card after a failed authorisation
+         * @description For a mission authorised later: when the automatic authorisation of the saved card failed, the client gives another card; it is saved for off-session use and the next attempt uses it. Refused while no authorisation failed.
+         */
+        post: operations["MissionsController_replacePaymentMethod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{missionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a mission
+         * @description Status with its French label, service, date and time, place, duration, details, the provider’s name, price, reservation, payment state (authorised or not, `authoriseAt`), pending change proposal, appreciation and recommendation, cancellation. Its client, its confirmed provider, a candidate who has not refused while it is pending, and staff (admin, mediator, finance); anyone else gets 404. Read from the missions read model, so a write just made may take a moment to show.
+         */
+        get: operations["MissionReadsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{missionId}/intervention-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Print the intervention sheet
+         * @description Seed 002 "La fiche d’intervention", as an A4 PDF: the employer part (the client, who employs the provider for a home service, and the provider; date and details of the intervention; signature boxes) and, below a dashed cut line ("✂ Découper ici"), the provider’s detachable coupon (request number, date, service type, signature boxes). The same readers as the mission.
+         */
+        get: operations["MissionReadsController_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/missions/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Requests awaiting an answer
+         * @description Seed 002 "Demandes en attente de réponse": my requests no provider has accepted yet, soonest first; each with the service, date and time, the provider’s name (for a request addressed to one provider), the price and the intervention sheet.
+         */
+        get: operations["MissionReadsController_pending"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/missions/upcoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Upcoming appointments
+         * @description Seed 002 "Vos prochains rendez-vous": my requests a provider accepted, soonest first, until the intervention reaches the history 24 h after it ended.
+         */
+        get: operations["MissionReadsController_upcoming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/missions/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * History of interventions
+         * @description Seed 002 "Historique": an intervention appears 24 h after it took place (start + duration + 24 h ≤ now), newest first, with a summary of the service, the intervention sheet, and my appreciation and recommendation.
+         */
+        get: operations["MissionReadsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/provider/missions/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Requests to answer
+         * @description Pending requests sent to me that I have not refused, soonest first, each at the price my offer implies.
+         */
+        get: operations["MissionReadsController_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/provider/missions/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My agenda
+         * @description The missions I confirmed, soonest first, until the intervention reaches the history 24 h after it ended.
+         */
+        get: operations["MissionReadsController_agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/provider/missions/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My past interventions
+         * @description The provider’s mirror of the client’s history: interventions that ended at least 24 h ago, newest first, with the client’s appreciation and recommendation.
+         */
+        get: operations["MissionReadsController_providerHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/missions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every mission (staff)
+         * @description All missions, latest intervention first; filter by status and by the intervention’s start (`from` inclusive, `to` exclusive).
+         */
+        get: operations["MissionReadsController_staff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2608,6 +3336,61 @@ export interface components {
             cancelledAt: string | null;
             amendment?: components["schemas"]["CancellationAmendment"] | null;
         };
+        ProfileMissionCancellation: {
+            /** Format: uuid */
+            missionId: string;
+            /**
+             * @example client
+             * @enum {string}
+             */
+            cancelledBy: "client" | "provider" | "system";
+            /** @description This provider cancelled it. */
+            byThisAccount: boolean;
+            /**
+             * @example confirmed
+             * @enum {string}
+             */
+            from: "pending" | "confirmed";
+            /** @description Within the late-cancellation window before the start. */
+            late: boolean;
+            /** @example 0 */
+            feeCents: number;
+            /** Format: date-time */
+            cancelledAt: string;
+        };
+        ProfileMissionCancellations: {
+            /** @example 1 */
+            count: number;
+            recent: components["schemas"]["ProfileMissionCancellation"][];
+        };
+        ProfileMissionAppreciation: {
+            /** Format: uuid */
+            missionId: string;
+            /**
+             * @example 2
+             * @enum {number}
+             */
+            value: -2 | -1 | 1 | 2;
+            /** @example Très satisfait */
+            label: string;
+            /** @description null once the client was erased. */
+            comment: string | null;
+            /** Format: date-time */
+            appreciatedAt: string;
+            /** @example Je recommande vivement. */
+            recommendation: string | null;
+            /** Format: date-time */
+            recommendedAt: string | null;
+        };
+        ProfileMissionAppreciations: {
+            /** @example 4 */
+            count: number;
+            /** @example 1.5 */
+            average: number | null;
+            /** @example 3 */
+            recommendations: number;
+            recent: components["schemas"]["ProfileMissionAppreciation"][];
+        };
         ProviderProfileResponse: {
             /** Format: uuid */
             accountId: string;
@@ -2620,6 +3403,10 @@ export interface components {
             cancellationMarks: number;
             recentReviews: components["schemas"]["ProfileReview"][];
             recentCancellations: components["schemas"]["ProfileCancellation"][];
+            /** @description Every cancellation of a mission this provider had confirmed, whoever cancelled, late or not. */
+            missionCancellations: components["schemas"]["ProfileMissionCancellations"];
+            /** @description Clients’ appreciations of missions (seed 002 scale -2..2) and recommendations. */
+            missionAppreciations: components["schemas"]["ProfileMissionAppreciations"];
         };
         PlaceOrderDto: {
             /**
@@ -3265,10 +4052,25 @@ export interface components {
              */
             evidenceRefs?: string[];
         };
+        DisputeSubjectRef: {
+            /**
+             * @example mission
+             * @enum {string}
+             */
+            kind: "order" | "mission" | "project";
+            /** Format: uuid */
+            id: string;
+        };
         DisputeOrderState: {
             /** @example contested */
             status: string;
             /** @example Contesté */
+            statusLabel: string | null;
+        };
+        DisputeMissionState: {
+            /** @example disputed */
+            status: string;
+            /** @example Problème signalé */
             statusLabel: string | null;
         };
         DisputeEscrowState: {
@@ -3282,8 +4084,13 @@ export interface components {
         DisputeCaseResponse: {
             /** Format: uuid */
             disputeId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The disputed order; null for a mission’s dispute (see `subject`).
+             */
             orderId: string | null;
+            /** @description What is disputed. */
+            subject: components["schemas"]["DisputeSubjectRef"] | null;
             /**
              * @example open
              * @enum {string}
@@ -3304,6 +4111,8 @@ export interface components {
              */
             events: string[];
             order: components["schemas"]["DisputeOrderState"] | null;
+            /** @description The disputed mission (Problème signalé while the dispute runs); null for an order. */
+            mission: components["schemas"]["DisputeMissionState"] | null;
             escrow: components["schemas"]["DisputeEscrowState"] | null;
             /**
              * @description `pending`: the consequences on the order or escrow are still being carried out.
@@ -3314,8 +4123,13 @@ export interface components {
         DisputeViewResponse: {
             /** Format: uuid */
             disputeId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The disputed order; null for a mission’s dispute (see `subject`).
+             */
             orderId: string | null;
+            /** @description What is disputed. */
+            subject: components["schemas"]["DisputeSubjectRef"] | null;
             /**
              * @example open
              * @enum {string}
@@ -3336,6 +4150,8 @@ export interface components {
              */
             events: string[];
             order: components["schemas"]["DisputeOrderState"] | null;
+            /** @description The disputed mission (Problème signalé while the dispute runs); null for an order. */
+            mission: components["schemas"]["DisputeMissionState"] | null;
             escrow: components["schemas"]["DisputeEscrowState"] | null;
             /**
              * @description `pending`: the consequences on the order or escrow are still being carried out.
@@ -3388,8 +4204,13 @@ export interface components {
         ProposedSettlementResponse: {
             /** Format: uuid */
             disputeId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The disputed order; null for a mission’s dispute (see `subject`).
+             */
             orderId: string | null;
+            /** @description What is disputed. */
+            subject: components["schemas"]["DisputeSubjectRef"] | null;
             /**
              * @example open
              * @enum {string}
@@ -3410,6 +4231,8 @@ export interface components {
              */
             events: string[];
             order: components["schemas"]["DisputeOrderState"] | null;
+            /** @description The disputed mission (Problème signalé while the dispute runs); null for an order. */
+            mission: components["schemas"]["DisputeMissionState"] | null;
             escrow: components["schemas"]["DisputeEscrowState"] | null;
             /**
              * @description `pending`: the consequences on the order or escrow are still being carried out.
@@ -3441,6 +4264,30 @@ export interface components {
             /** @example The delivery covers two of the three agreed formats. */
             reasoning: string;
         };
+        MissionProblemReportDto: {
+            /** @example L’intervenant n’est pas venu au rendez-vous de 9 h et ne répond pas. */
+            statement: string;
+            /**
+             * @description no_show (Absence au rendez-vous), poor_quality (Prestation mal réalisée), damage (Dommage causé), other (Autre motif).
+             * @default other
+             * @example no_show
+             * @enum {string}
+             */
+            reason: "no_show" | "poor_quality" | "damage" | "other";
+            /**
+             * @description Ids of files you uploaded as `dispute_evidence` (POST /files).
+             * @example [
+             *       "3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90"
+             *     ]
+             */
+            evidenceRefs?: string[];
+        };
+        CaseSubject: {
+            /** @enum {string} */
+            kind: "order" | "mission";
+            /** Format: uuid */
+            id: string;
+        };
         CaseAsOf: {
             at: string;
             /** @enum {string} */
@@ -3452,8 +4299,11 @@ export interface components {
         CaseActor: {
             id: string | null;
             role: string | null;
-            /** @enum {string} */
-            caseRole: "buyer" | "seller" | "mediator" | "admin" | "finance" | "system" | "other";
+            /**
+             * @description On a mission’s case the parties are `client` and `provider`.
+             * @enum {string}
+             */
+            caseRole: "buyer" | "seller" | "client" | "provider" | "mediator" | "admin" | "finance" | "system" | "other";
         };
         CaseEvent: {
             /** Format: uuid */
@@ -3481,7 +4331,7 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
             /** @enum {string} */
-            stream: "order" | "escrow" | "dispute";
+            stream: "order" | "mission" | "escrow" | "dispute";
             streamName: string;
             revision: number;
             type: string;
@@ -3491,13 +4341,18 @@ export interface components {
             event: components["schemas"]["CaseEvent"];
         };
         CaseHistoryResponse: {
-            /** Format: uuid */
-            orderId: string;
+            /** @description The order or mission the case is about. */
+            subject: components["schemas"]["CaseSubject"];
+            /**
+             * Format: uuid
+             * @description The order; null for a mission’s case.
+             */
+            orderId: string | null;
             /** Format: uuid */
             escrowId: string;
             /** Format: uuid */
             buyerId: string;
-            /** Format: uuid */
+            /** @description The seller, or a mission’s confirmed provider (empty before a confirmation). */
             sellerId: string;
             disputeIds: string[];
             /** @enum {string} */
@@ -3506,7 +4361,7 @@ export interface components {
             asOf: components["schemas"]["CaseAsOf"] | null;
             totalEvents: number;
             timeline: components["schemas"]["TimelineEntryResponse"][];
-            /** @description With `at`: the order, escrow and disputes as they stood then. */
+            /** @description With `at`: the order (or mission), escrow and disputes as they stood then. */
             state?: {
                 [key: string]: unknown;
             };
@@ -3783,6 +4638,973 @@ export interface components {
         };
         InvoiceListResponse: {
             items: components["schemas"]["InvoiceResponse"][];
+        };
+        ServiceTypeDto: {
+            /**
+             * @description The label users see (1 to 60 characters). Its slug (lower case, no accents, words joined by dashes) is the key: two labels with one slug are the same type.
+             * @example Ménage
+             */
+            label: string;
+            /**
+             * @description Up to 1 000 characters; may be empty.
+             * @example Entretien courant du logement : sols, poussières, cuisine, salle de bain.
+             */
+            description: string;
+            /**
+             * @description A grouping for the front ends: lower-case words joined by dashes.
+             * @example home
+             */
+            category: string;
+        };
+        ServiceTypeChangeResponse: {
+            /**
+             * Format: uuid
+             * @example 0b7a1c2d-3e4f-5a6b-8c7d-9e0f1a2b3c4d
+             */
+            serviceTypeId: string;
+            /** @example Ménage */
+            label: string;
+            /** @example Entretien courant du logement : sols, poussières, cuisine, salle de bain. */
+            description: string;
+            /** @example home */
+            category: string;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "retired";
+            /** @example Actif */
+            statusLabel: string;
+            /**
+             * @description Stream revision, for If-Match.
+             * @example 0
+             */
+            revision: string;
+        };
+        ServiceTypeItemResponse: {
+            /**
+             * Format: uuid
+             * @example 0b7a1c2d-3e4f-5a6b-8c7d-9e0f1a2b3c4d
+             */
+            serviceTypeId: string;
+            /** @example Ménage */
+            label: string;
+            /** @example Entretien courant du logement : sols, poussières, cuisine, salle de bain. */
+            description: string;
+            /** @example home */
+            category: string;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "retired";
+        };
+        ServiceTypeListResponse: {
+            items: components["schemas"]["ServiceTypeItemResponse"][];
+        };
+        ServiceTypeDetailResponse: {
+            /**
+             * Format: uuid
+             * @example 0b7a1c2d-3e4f-5a6b-8c7d-9e0f1a2b3c4d
+             */
+            serviceTypeId: string;
+            /** @example Ménage */
+            label: string;
+            /** @example Entretien courant du logement : sols, poussières, cuisine, salle de bain. */
+            description: string;
+            /** @example home */
+            category: string;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "retired";
+            /**
+             * Format: date-time
+             * @example 2026-01-05T09:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-05T09:00:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            retiredAt: string | null;
+        };
+        PricingResponse: {
+            /**
+             * @example hourly
+             * @enum {string}
+             */
+            kind: "hourly" | "fixed";
+            /** @example 2500 */
+            hourlyRateCents?: number;
+            /** @example 8000 */
+            fixedPriceCents?: number;
+        };
+        OfferedServiceResponse: {
+            /**
+             * Format: uuid
+             * @example 0b7a1c2d-3e4f-5a6b-8c7d-9e0f1a2b3c4d
+             */
+            serviceTypeId: string;
+            /** @example Ménage */
+            label: string | null;
+            /**
+             * @description A retired type stays in the offer but takes no new mission.
+             * @example active
+             * @enum {string}
+             */
+            serviceTypeStatus: "active" | "retired" | "unknown";
+            pricing: components["schemas"]["PricingResponse"];
+            /**
+             * Format: date-time
+             * @example 2026-03-01T08:00:00.000Z
+             */
+            offeredAt: string;
+        };
+        ZoneResponse: {
+            /** @example 69003 */
+            postalCode: string;
+            /** @example Lyon */
+            city: string;
+            /** @example 45.7597 */
+            lat: number;
+            /** @example 4.8422 */
+            lng: number;
+            /** @example 15 */
+            radiusKm: number;
+        };
+        WeeklySlotResponse: {
+            /** @example 1 */
+            weekday: number;
+            /** @example 09:00 */
+            from: string;
+            /** @example 12:30 */
+            to: string;
+        };
+        AvailabilityExceptionResponse: {
+            /**
+             * Format: uuid
+             * @example 5e1d6c7b-2a3f-4b8c-9d0e-1f2a3b4c5d6e
+             */
+            exceptionId: string;
+            /**
+             * @example unavailable
+             * @enum {string}
+             */
+            kind: "unavailable" | "available";
+            /**
+             * Format: date-time
+             * @example 2026-08-02T22:00:00.000Z
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @example 2026-08-16T22:00:00.000Z
+             */
+            to: string;
+        };
+        ProviderOfferResponse: {
+            /**
+             * Format: uuid
+             * @example 9b2e4f61-0c3a-4d8e-b7f5-6a1d2c3e4f50
+             */
+            providerId: string;
+            /**
+             * @description Every required document approved and in date: only verified providers are sent requests and take paid missions.
+             * @example true
+             */
+            verified: boolean;
+            services: components["schemas"]["OfferedServiceResponse"][];
+            /** @description Null until the zone is set. */
+            zone: components["schemas"]["ZoneResponse"] | null;
+            weeklyHours: components["schemas"]["WeeklySlotResponse"][];
+            /** @description Sorted by start. */
+            exceptions: components["schemas"]["AvailabilityExceptionResponse"][];
+            /**
+             * @description Stream revision (`-1` before the first declaration), for If-Match.
+             * @example 3
+             */
+            revision: string;
+        };
+        OfferServiceDto: {
+            /**
+             * @description Per hour (times the request's estimated duration) or a fixed price per intervention.
+             * @example hourly
+             * @enum {string}
+             */
+            kind: "hourly" | "fixed";
+            /**
+             * @description With `hourly`: TTC cents per hour, 100 to 100 000.
+             * @example 2500
+             */
+            hourlyRateCents?: number;
+            /**
+             * @description With `fixed`: TTC cents per intervention, 100 to 1 000 000.
+             * @example 8000
+             */
+            fixedPriceCents?: number;
+        };
+        ZoneDto: {
+            /**
+             * @description French postal code, five digits.
+             * @example 69003
+             */
+            postalCode: string;
+            /**
+             * @description The commune; when absent, the first commune of the postal code.
+             * @example Lyon
+             */
+            city?: string;
+            /**
+             * @description Latitude of the base location; with `lng`, or both absent to derive them from the postal code.
+             * @example 45.7597
+             */
+            lat?: number;
+            /**
+             * @description Longitude of the base location.
+             * @example 4.8422
+             */
+            lng?: number;
+            /**
+             * @description Radius covered around the base location, whole km, 1 to 100.
+             * @example 15
+             */
+            radiusKm: number;
+        };
+        WeeklySlotDto: {
+            /**
+             * @description ISO weekday: 1 Monday .. 7 Sunday.
+             * @example 1
+             */
+            weekday: number;
+            /**
+             * @description "HH:MM", Europe/Paris local time.
+             * @example 09:00
+             */
+            from: string;
+            /**
+             * @description "HH:MM" after `from` (24:00 for midnight).
+             * @example 12:30
+             */
+            to: string;
+        };
+        WeeklyHoursDto: {
+            /** @description The whole weekly schedule (replaces the previous one); slots of one day may touch, never overlap. */
+            slots: components["schemas"]["WeeklySlotDto"][];
+        };
+        AvailabilityExceptionDto: {
+            /**
+             * @description `unavailable` (holidays, a day off) or `available` (extra hours).
+             * @example unavailable
+             * @enum {string}
+             */
+            kind: "unavailable" | "available";
+            /**
+             * @description ISO 8601 instant.
+             * @example 2026-08-03T00:00:00+02:00
+             */
+            from: string;
+            /**
+             * @description ISO 8601 instant after `from`, in the future; at most a year later.
+             * @example 2026-08-17T00:00:00+02:00
+             */
+            to: string;
+        };
+        ExceptionAddedResponse: {
+            /**
+             * Format: uuid
+             * @example 9b2e4f61-0c3a-4d8e-b7f5-6a1d2c3e4f50
+             */
+            providerId: string;
+            /**
+             * @description Every required document approved and in date: only verified providers are sent requests and take paid missions.
+             * @example true
+             */
+            verified: boolean;
+            services: components["schemas"]["OfferedServiceResponse"][];
+            /** @description Null until the zone is set. */
+            zone: components["schemas"]["ZoneResponse"] | null;
+            weeklyHours: components["schemas"]["WeeklySlotResponse"][];
+            /** @description Sorted by start. */
+            exceptions: components["schemas"]["AvailabilityExceptionResponse"][];
+            /**
+             * @description Stream revision (`-1` before the first declaration), for If-Match.
+             * @example 3
+             */
+            revision: string;
+            /**
+             * Format: uuid
+             * @description The new exception (DELETE it by this id).
+             * @example 5e1d6c7b-2a3f-4b8c-9d0e-1f2a3b4c5d6e
+             */
+            exceptionId: string;
+        };
+        PublicZoneResponse: {
+            /** @example 69003 */
+            postalCode: string;
+            /** @example Lyon */
+            city: string;
+            /** @example 15 */
+            radiusKm: number;
+        };
+        PublicProviderOfferResponse: {
+            /**
+             * Format: uuid
+             * @example 9b2e4f61-0c3a-4d8e-b7f5-6a1d2c3e4f50
+             */
+            providerId: string;
+            /** @example PR-7K3Q9 */
+            providerReference: string;
+            /**
+             * @description Only verified providers take paid missions.
+             * @example true
+             */
+            verified: boolean;
+            /** @description Active service types only. */
+            services: components["schemas"]["OfferedServiceResponse"][];
+            /** @description The area covered; the exact base location stays private. */
+            zone: components["schemas"]["PublicZoneResponse"] | null;
+            weeklyHours: components["schemas"]["WeeklySlotResponse"][];
+            /** @description Exceptions that have not ended yet. */
+            exceptions: components["schemas"]["AvailabilityExceptionResponse"][];
+        };
+        MissionPlaceDto: {
+            /** @example 12 rue des Lilas */
+            address: string;
+            /**
+             * @description French postal code (5 digits).
+             * @example 69003
+             */
+            postalCode: string;
+            /**
+             * @description The commune; when absent it comes from the postal code (the first commune when the code serves several).
+             * @example Lyon
+             */
+            city?: string;
+            /**
+             * @description Latitude; with `lng`, or both derived from the postal code.
+             * @example 45.7597
+             */
+            lat?: number;
+            /**
+             * @description Longitude.
+             * @example 4.8422
+             */
+            lng?: number;
+        };
+        PublishMissionDto: {
+            /**
+             * @description A service type of the catalogue (`GET /service-types`).
+             * @example 7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d
+             */
+            serviceTypeId: string;
+            place: components["schemas"]["MissionPlaceDto"];
+            /**
+             * @description When the intervention starts (ISO 8601, in the future).
+             * @example 2026-12-10T08:00:00.000Z
+             */
+            startsAt: string;
+            /**
+             * @description Estimated duration in minutes (30 to 720); an hourly price is the rate times this.
+             * @example 120
+             */
+            durationMinutes: number;
+            /**
+             * @description "Détails importants": anything the provider must know.
+             * @example Digicode 4521, 3e étage. Prévoir les produits.
+             */
+            details?: string;
+            /**
+             * @description Seed 002 "trouver un intervenant grâce à sa référence": the request goes to this provider only (their zone and agenda are not checked; they answer). Absent: it is dispatched to the available providers.
+             * @example PR-7K3Q9
+             */
+            providerReference?: string;
+            /**
+             * @description A card token from the front end. Simulated gateway: `pm_card_visa` works, `pm_card_declined` is refused (422 PAYMENT_DECLINED).
+             * @example pm_card_visa
+             */
+            paymentMethod: string;
+        };
+        PublishedMissionResponse: {
+            /** @example 5b8f0c2e-1d3a-4e7b-9c6d-2a4f6e8b0c1d */
+            missionId: string;
+            /**
+             * @example confirmed
+             * @enum {string}
+             */
+            status: "pending" | "confirmed" | "validated" | "disputed" | "resolved" | "cancelled" | "expired";
+            /**
+             * @description French label shown to users: En attente de réponse, Rendez-vous confirmé, Mission terminée, Problème signalé, Litige résolu, Annulée, Expirée.
+             * @example Rendez-vous confirmé
+             */
+            statusLabel: string;
+            /**
+             * @description Mission stream revision, for If-Match.
+             * @example 3
+             */
+            revision: string;
+            /** @example 9d7c5b3a-1e2f-4a6b-8c0d-4e6f8a0b2c4d */
+            escrowId: string;
+            /**
+             * @description What is reserved on the card: the highest price among the providers the request went to (the accepting provider’s price applies and the rest is given back at once).
+             * @example 9000
+             */
+            reservedCents: number;
+            /**
+             * @description `authorise_now`: the card is authorised now. `authorise_later`: the mission is too far out for one authorisation to last until its validation; the card is saved and authorised automatically at `authoriseAt` (the client is told if that fails). Never charged before validation.
+             * @example authorise_now
+             * @enum {string}
+             */
+            paymentPlan: "authorise_now" | "authorise_later";
+            /** @example 2026-12-02T10:00:00.000Z */
+            authoriseAt: string;
+            /**
+             * @description Providers answer by then; with no acceptance the request expires and the money is released.
+             * @example 2026-12-03T10:00:00.000Z
+             */
+            respondBy: string;
+            /**
+             * @description The written rule shown to the client: without validation ("Mission terminée ✔") or a reported problem by then, the mission is validated automatically.
+             * @example 2026-12-12T10:00:00.000Z
+             */
+            autoValidateAt: string;
+            /**
+             * @description How many providers the request was sent to.
+             * @example 3
+             */
+            candidates: number;
+            /**
+             * @example dispatch
+             * @enum {string}
+             */
+            targeting: "dispatch" | "direct";
+        };
+        MissionChangeResponse: {
+            /** @example 5b8f0c2e-1d3a-4e7b-9c6d-2a4f6e8b0c1d */
+            missionId: string;
+            /**
+             * @example confirmed
+             * @enum {string}
+             */
+            status: "pending" | "confirmed" | "validated" | "disputed" | "resolved" | "cancelled" | "expired";
+            /**
+             * @description French label shown to users: En attente de réponse, Rendez-vous confirmé, Mission terminée, Problème signalé, Litige résolu, Annulée, Expirée.
+             * @example Rendez-vous confirmé
+             */
+            statusLabel: string;
+            /**
+             * @description Mission stream revision, for If-Match.
+             * @example 3
+             */
+            revision: string;
+        };
+        RefuseMissionDto: {
+            /**
+             * @description Seed 000: skills (compétences), availability (disponibilité), place (lieu), or other.
+             * @example availability
+             * @enum {string}
+             */
+            reason: "skills" | "availability" | "location" | "other";
+            /** @example Déjà pris ce matin-là. */
+            comment?: string;
+        };
+        ChangeMissionDto: {
+            /** @description A new place (the whole place). */
+            place?: components["schemas"]["MissionPlaceDto"];
+            /**
+             * @description When the intervention starts (ISO 8601, in the future).
+             * @example 2026-12-11T14:00:00.000Z
+             */
+            startsAt?: string;
+            /**
+             * @description Estimated duration in minutes (30 to 720); an hourly price is the rate times this.
+             * @example 180
+             */
+            durationMinutes?: number;
+            /** @example Finalement 3 heures. */
+            details?: string;
+        };
+        ProposeMissionChangeDto: {
+            /**
+             * @description When the intervention starts (ISO 8601, in the future).
+             * @example 2026-12-10T09:00:00.000Z
+             */
+            startsAt?: string;
+            /**
+             * @description Estimated duration in minutes (30 to 720); an hourly price is the rate times this.
+             * @example 180
+             */
+            durationMinutes?: number;
+            /** @example Ajouter le nettoyage des vitres. */
+            details?: string;
+        };
+        ChangeProposedResponse: {
+            /** @example 5b8f0c2e-1d3a-4e7b-9c6d-2a4f6e8b0c1d */
+            missionId: string;
+            /**
+             * @example confirmed
+             * @enum {string}
+             */
+            status: "pending" | "confirmed" | "validated" | "disputed" | "resolved" | "cancelled" | "expired";
+            /**
+             * @description French label shown to users: En attente de réponse, Rendez-vous confirmé, Mission terminée, Problème signalé, Litige résolu, Annulée, Expirée.
+             * @example Rendez-vous confirmé
+             */
+            statusLabel: string;
+            /**
+             * @description Mission stream revision, for If-Match.
+             * @example 3
+             */
+            revision: string;
+            /** @example e4c2a0b8-6d4f-4b2a-9e8c-7a5b3c1d9e0f */
+            proposalId: string;
+            /**
+             * @description The price the proposed terms imply with the provider's pricing.
+             * @example 13500
+             */
+            priceCents: number;
+        };
+        CommentDto: {
+            /** @example Impossible ce jour-là. */
+            comment?: string;
+        };
+        CancelMissionDto: {
+            /** @example Empêchement. */
+            reason?: string;
+        };
+        PostMissionMessageDto: {
+            /** @example Bonjour, faut-il apporter une échelle ? */
+            text: string;
+            /**
+             * @description Ids of files the author uploaded as `message_attachment` (POST /files).
+             * @example [
+             *       "3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90"
+             *     ]
+             */
+            fileIds?: string[];
+        };
+        MissionMessagePostedResponse: {
+            /** @example 5b8f0c2e-1d3a-4e7b-9c6d-2a4f6e8b0c1d */
+            missionId: string;
+            /**
+             * @example confirmed
+             * @enum {string}
+             */
+            status: "pending" | "confirmed" | "validated" | "disputed" | "resolved" | "cancelled" | "expired";
+            /**
+             * @description French label shown to users: En attente de réponse, Rendez-vous confirmé, Mission terminée, Problème signalé, Litige résolu, Annulée, Expirée.
+             * @example Rendez-vous confirmé
+             */
+            statusLabel: string;
+            /**
+             * @description Mission stream revision, for If-Match.
+             * @example 3
+             */
+            revision: string;
+            /** @example c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f */
+            messageId: string;
+        };
+        AppreciateMissionDto: {
+            /**
+             * @description Seed 002: −2 très insatisfait, −1 insatisfait, 1 satisfait, 2 très satisfait.
+             * @example 2
+             * @enum {number}
+             */
+            value: -2 | -1 | 1 | 2;
+            /** @example Ponctuelle et très soigneuse. */
+            comment?: string;
+        };
+        RecommendMissionDto: {
+            /** @example Je recommande sans hésiter. */
+            text: string;
+        };
+        ReplacePaymentMethodDto: {
+            /**
+             * @description A new card token, after the automatic authorisation of the saved one failed.
+             * @example pm_card_visa
+             */
+            paymentMethod: string;
+        };
+        MissionPlaceResponse: {
+            /**
+             * @description null once the client was erased.
+             * @example 12 rue des Lilas
+             */
+            address: string | null;
+            /** @example 69003 */
+            postalCode: string;
+            /** @example Lyon */
+            city: string;
+            /** @example 45.7597 */
+            lat: number;
+            /** @example 4.8422 */
+            lng: number;
+        };
+        MissionCandidateResponse: {
+            /** Format: uuid */
+            providerId: string;
+            /** @example 1 */
+            rank: number;
+            /** @example 7500 */
+            priceCents: number;
+            refused: boolean;
+        };
+        MissionReservationResponse: {
+            /**
+             * @description Held until a provider accepts.
+             * @example 7500
+             */
+            reservedCents: number;
+            /**
+             * Format: date-time
+             * @description No acceptance by then: the request expires.
+             */
+            respondBy: string;
+        };
+        MissionAuthorisationFailureResponse: {
+            /** @example 1 */
+            attempt: number;
+            /** @example card_declined */
+            reason: string;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            failedAt: string;
+        };
+        MissionPaymentResponse: {
+            /**
+             * @example authorise_later
+             * @enum {string}
+             */
+            plan: "authorise_now" | "authorise_later";
+            /**
+             * Format: date-time
+             * @description When the card is (or was) authorised.
+             */
+            authoriseAt: string;
+            /** @description The card authorisation is in place (the money is reserved). */
+            authorised: boolean;
+            /** Format: date-time */
+            authorisedAt: string | null;
+            /** @example 7500 */
+            authorisedCents: number | null;
+            /** @example 0 */
+            failedAttempts: number;
+            lastFailure: components["schemas"]["MissionAuthorisationFailureResponse"] | null;
+        };
+        MissionChangeProposalResponse: {
+            /** Format: uuid */
+            proposalId: string;
+            /** Format: uuid */
+            proposedBy: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @example 180 */
+            durationMinutes: number;
+            /** @example Prévoir aussi les vitres. */
+            details: string;
+            /** @example 9000 */
+            priceCents: number;
+            /** Format: date-time */
+            proposedAt: string;
+        };
+        AppreciationResponse: {
+            /**
+             * @example 2
+             * @enum {number}
+             */
+            value: -2 | -1 | 1 | 2;
+            /** @example Très satisfait */
+            label: string;
+            /** @example Travail soigné, très ponctuelle. */
+            comment: string;
+            /** Format: date-time */
+            appreciatedAt: string;
+        };
+        RecommendationResponse: {
+            /** @example Je recommande vivement. */
+            text: string;
+            /** Format: date-time */
+            recommendedAt: string;
+        };
+        MissionDisputeResponse: {
+            /** Format: uuid */
+            disputeId: string;
+            /** Format: date-time */
+            reportedAt: string;
+        };
+        MissionCancellationResponse: {
+            /**
+             * @example client
+             * @enum {string}
+             */
+            cancelledBy: "client" | "provider" | "system";
+            /** Format: uuid */
+            actorId: string | null;
+            /**
+             * @example confirmed
+             * @enum {string}
+             */
+            from: "pending" | "confirmed";
+            /** @description Within the late-cancellation window before the start. */
+            late: boolean;
+            /** @example 0 */
+            feeCents: number;
+            /** @example 7500 */
+            refundCents: number;
+            /** Format: date-time */
+            cancelledAt: string;
+        };
+        MissionViewResponse: {
+            /** Format: uuid */
+            missionId: string;
+            /**
+             * @description Stream revision, for If-Match.
+             * @example 4
+             */
+            revision: string;
+            /**
+             * @example confirmed
+             * @enum {string}
+             */
+            status: "pending" | "confirmed" | "validated" | "disputed" | "resolved" | "cancelled" | "expired";
+            /** @example Rendez-vous confirmé */
+            statusLabel: string;
+            /** Format: uuid */
+            serviceTypeId: string;
+            /** @example Ménage */
+            serviceTypeLabel: string;
+            /**
+             * @example dispatch
+             * @enum {string}
+             */
+            targeting: "dispatch" | "direct";
+            /** Format: date-time */
+            startsAt: string;
+            /** @example 150 */
+            durationMinutes: number;
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * @description "Détails importants"; null once the client was erased.
+             * @example Appartement de 60 m², produits fournis.
+             */
+            details: string | null;
+            place: components["schemas"]["MissionPlaceResponse"];
+            client: components["schemas"]["PartyResponse"];
+            /** @description The confirmed provider, or the one a direct request was sent to; null otherwise. */
+            provider: components["schemas"]["PartyResponse"] | null;
+            /**
+             * @description TTC: the confirmed provider's price, or what the request reserves.
+             * @example 7500
+             */
+            priceCents: number;
+            /** @example 1500 */
+            commissionCents: number | null;
+            /** @example 6000 */
+            providerNetCents: number | null;
+            /** @description Who the request was sent to (a candidate sees only itself). */
+            candidates: components["schemas"]["MissionCandidateResponse"][];
+            reservation: components["schemas"]["MissionReservationResponse"];
+            payment: components["schemas"]["MissionPaymentResponse"];
+            /**
+             * Format: date-time
+             * @description Without validation or a reported problem by then, the mission is validated.
+             */
+            autoValidateAt: string;
+            pendingChange: components["schemas"]["MissionChangeProposalResponse"] | null;
+            appreciation: components["schemas"]["AppreciationResponse"] | null;
+            recommendation: components["schemas"]["RecommendationResponse"] | null;
+            /** Format: date-time */
+            validatedAt: string | null;
+            dispute: components["schemas"]["MissionDisputeResponse"] | null;
+            cancellation: components["schemas"]["MissionCancellationResponse"] | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * @description The printable intervention sheet (PDF).
+             * @example /missions/6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e/intervention-sheet
+             */
+            interventionSheetUrl: string;
+        };
+        MissionMessageResponse: {
+            /** Format: uuid */
+            messageId: string;
+            /** Format: uuid */
+            authorId: string;
+            /**
+             * @description null once the author was erased.
+             * @example Bonjour, faut-il apporter l’aspirateur ?
+             */
+            text: string | null;
+            /** @example [] */
+            fileRefs: string[];
+            /** Format: date-time */
+            postedAt: string;
+        };
+        MissionMessageListResponse: {
+            /** @example 3 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            items: components["schemas"]["MissionMessageResponse"][];
+        };
+        MissionListItemResponse: {
+            /** Format: uuid */
+            missionId: string;
+            /**
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "confirmed" | "validated" | "disputed" | "resolved" | "cancelled" | "expired";
+            /** @example En attente de réponse */
+            statusLabel: string;
+            /** @example Ménage */
+            serviceTypeLabel: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @example 150 */
+            durationMinutes: number;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example Lyon */
+            city: string;
+            /** @example 69003 */
+            postalCode: string;
+            client: components["schemas"]["PartyResponse"];
+            /** @description The confirmed provider, or the one a direct request was sent to. */
+            provider: components["schemas"]["PartyResponse"] | null;
+            /**
+             * @description TTC.
+             * @example 7500
+             */
+            priceCents: number;
+            /**
+             * @description The printable intervention sheet (PDF).
+             * @example /missions/6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e/intervention-sheet
+             */
+            interventionSheetUrl: string;
+        };
+        MissionListResponse: {
+            /** @example 3 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            items: components["schemas"]["MissionListItemResponse"][];
+        };
+        MissionHistoryItemResponse: {
+            /** Format: uuid */
+            missionId: string;
+            /**
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "confirmed" | "validated" | "disputed" | "resolved" | "cancelled" | "expired";
+            /** @example En attente de réponse */
+            statusLabel: string;
+            /** @example Ménage */
+            serviceTypeLabel: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @example 150 */
+            durationMinutes: number;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example Lyon */
+            city: string;
+            /** @example 69003 */
+            postalCode: string;
+            client: components["schemas"]["PartyResponse"];
+            /** @description The confirmed provider, or the one a direct request was sent to. */
+            provider: components["schemas"]["PartyResponse"] | null;
+            /**
+             * @description TTC.
+             * @example 7500
+             */
+            priceCents: number;
+            /**
+             * @description The printable intervention sheet (PDF).
+             * @example /missions/6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e/intervention-sheet
+             */
+            interventionSheetUrl: string;
+            /**
+             * @description "Une synthèse des services effectués".
+             * @example Ménage — 2 h 30 — 75,00 € — Mission terminée
+             */
+            summary: string;
+            /** Format: date-time */
+            validatedAt: string | null;
+            appreciation: components["schemas"]["AppreciationResponse"] | null;
+            recommendation: components["schemas"]["RecommendationResponse"] | null;
+        };
+        MissionHistoryResponse: {
+            /** @example 3 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            items: components["schemas"]["MissionHistoryItemResponse"][];
+        };
+        ProviderRequestItemResponse: {
+            /** Format: uuid */
+            missionId: string;
+            /**
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "confirmed" | "validated" | "disputed" | "resolved" | "cancelled" | "expired";
+            /** @example En attente de réponse */
+            statusLabel: string;
+            /** @example Ménage */
+            serviceTypeLabel: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @example 150 */
+            durationMinutes: number;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example Lyon */
+            city: string;
+            /** @example 69003 */
+            postalCode: string;
+            client: components["schemas"]["PartyResponse"];
+            /** @description The confirmed provider, or the one a direct request was sent to. */
+            provider: components["schemas"]["PartyResponse"] | null;
+            /**
+             * @description TTC.
+             * @example 7500
+             */
+            priceCents: number;
+            /**
+             * @description The printable intervention sheet (PDF).
+             * @example /missions/6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e/intervention-sheet
+             */
+            interventionSheetUrl: string;
+            /**
+             * @description Where this provider stands in the dispatch order.
+             * @example 1
+             */
+            rank: number;
+        };
+        ProviderRequestListResponse: {
+            /** @example 3 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            items: components["schemas"]["ProviderRequestItemResponse"][];
         };
         TestClockResponse: {
             /**
@@ -12448,6 +14270,162 @@ export interface operations {
             };
         };
     };
+    MissionDisputesController_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MissionProblemReportDto"];
+            };
+        };
+        responses: {
+            /** @description The dispute (`disputeId`, Ouvert), the mission (`disputed`, Problème signalé) and its escrow (frozen, with what it holds). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     CasesController_get: {
         parameters: {
             query?: {
@@ -12457,7 +14435,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
-                orderId: string;
+                caseId: string;
             };
             cookie?: never;
         };
@@ -12494,7 +14472,7 @@ export interface operations {
                 };
             };
             /**
-             * @description CASE_NOT_FOUND: unknown order, or not your case.
+             * @description CASE_NOT_FOUND: unknown order, mission or dispute, or not your case.
              *
              *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
              */
@@ -12534,6 +14512,8 @@ export interface operations {
                 status?: string;
                 /** @description `me`, `unassigned`, or a mediator account id */
                 assignee?: string;
+                /** @description Only the disputes about orders, or about missions ("Signaler un problème") */
+                subject?: "order" | "mission";
             };
             header?: never;
             path?: never;
@@ -13475,6 +15455,4526 @@ export interface operations {
              *
              *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
              */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ServiceTypesController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceTypeDto"];
+            };
+        };
+        responses: {
+            /** @description The new active type. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ServiceTypesController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                serviceTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceTypeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ServiceTypesController_retire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                serviceTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ServiceTypesController_list: {
+        parameters: {
+            query?: {
+                /** @description Only the types of this category. */
+                category?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ServiceTypesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                serviceTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeDetailResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `SERVICE_TYPE_NOT_FOUND`
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProviderOffersController_mine: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the answer is 304 without a body while the resource is still at it. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderOfferResponse"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProviderOffersController_offer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                serviceTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferServiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderOfferResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProviderOffersController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                serviceTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderOfferResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProviderOffersController_zone: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ZoneDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderOfferResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProviderOffersController_weeklyHours: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WeeklyHoursDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderOfferResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProviderOffersController_addException: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AvailabilityExceptionDto"];
+            };
+        };
+        responses: {
+            /** @description The offer with the new exception. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExceptionAddedResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProviderOffersController_removeException: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                exceptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderOfferResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProviderOffersController_byReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider's public reference, case-insensitive; anything else is answered 400 `INVALID_PROVIDER_REFERENCE`. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProviderOfferResponse"];
+                };
+            };
+            /**
+             * @description `INVALID_PROVIDER_REFERENCE`
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `PROVIDER_NOT_FOUND`: no open provider account under this reference.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionsController_publish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishMissionDto"];
+            };
+        };
+        responses: {
+            /** @description The pending request. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedMissionResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionsController_accept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionsController_refuse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefuseMissionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionsController_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeMissionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionsController_proposeChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeMissionChangeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeProposedResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionsController_acceptChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionsController_refuseChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionsController_withdrawChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelMissionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionsController_validate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionReadsController_messages: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionMessageListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client, provider, admin, mediator, finance. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `MISSION_NOT_FOUND`: no such mission, or one the caller is not a party of (its client, its confirmed provider, a candidate who has not refused while it is pending) nor staff.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionsController_postMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostMissionMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionMessagePostedResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionsController_appreciate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppreciateMissionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionsController_recommend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendMissionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionsController_replacePaymentMethod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplacePaymentMethodDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionReadsController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the answer is 304 without a body while the resource is still at it. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionViewResponse"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client, provider, admin, mediator, finance. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `MISSION_NOT_FOUND`: no such mission, or one the caller is not a party of (its client, its confirmed provider, a candidate who has not refused while it is pending) nor staff.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionReadsController_sheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, inline, named after the request number. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client, provider, admin, mediator, finance. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `MISSION_NOT_FOUND`: no such mission, or one the caller is not a party of (its client, its confirmed provider, a candidate who has not refused while it is pending) nor staff.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionReadsController_pending: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionReadsController_upcoming: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionReadsController_history: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionHistoryResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionReadsController_requests: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderRequestListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionReadsController_agenda: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionReadsController_providerHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionHistoryResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MissionReadsController_staff: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "pending" | "confirmed" | "validated" | "disputed" | "resolved" | "cancelled" | "expired";
+                /** @description Interventions starting at or after this instant. */
+                from?: string;
+                /** @description Interventions starting before this instant. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissionListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles admin, mediator, finance. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
             404: {
                 headers: {
                     [name: string]: unknown;
