@@ -128,13 +128,47 @@ describe('missions dispatch through the application', () => {
     expect(await candidates.serviceTypeLabel('cleaning')).toBe('Ménage');
 
     const missionId = randomUUID();
+    const clientId = randomUUID();
+    const pricing = { kind: 'hourly', hourlyRateCents: 2_600 } as const;
     await append(
       `mission-${missionId}`,
       {
         type: 'MissionRequested',
-        data: { missionId, startsAt: '2026-12-14T10:00:00.000Z', durationMinutes: 60, details: '' },
+        data: {
+          missionId,
+          escrowId: randomUUID(),
+          clientId,
+          serviceTypeId: 'cleaning',
+          serviceTypeLabel: 'Ménage',
+          place: { address: '1 rue Oberkampf', ...place! },
+          targeting: 'direct',
+          candidates: [{ providerId: nation, rank: 1, pricing, priceCents: 2_600 }],
+          reservedCents: 2_600,
+          commissionRateBp: 1_500,
+          paymentPlan: 'authorise_later',
+          authoriseAt: '2026-12-08T10:00:00.000Z',
+          paymentMethodRef: 'pm_card_visa',
+          respondBy: '2026-12-02T09:00:00.000Z',
+          autoValidateAt: '2026-12-16T11:00:00.000Z',
+          startsAt: '2026-12-14T10:00:00.000Z',
+          durationMinutes: 60,
+          details: '',
+          requestedAt: AT,
+        },
       },
-      { type: 'MissionConfirmed', data: { missionId, providerId: nation, confirmedAt: AT } },
+      {
+        type: 'MissionConfirmed',
+        data: {
+          missionId,
+          clientId,
+          providerId: nation,
+          priceCents: 2_600,
+          commissionCents: 390,
+          providerNetCents: 2_210,
+          releasedReservationCents: 0,
+          confirmedAt: AT,
+        },
+      },
     );
     await t.settle();
     const afterBooking = (await candidates.available(query)).map((c) => c.providerId);

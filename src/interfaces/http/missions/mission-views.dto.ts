@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsDate, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { MISSION_STATUSES } from '../../../domain/missions';
 import { PageQuery } from '../shared/page-query.dto';
 import { PartyResponse } from '../shared/read-model.dto';
@@ -15,12 +15,16 @@ const SHEET_URL = {
   description: 'The printable intervention sheet (PDF).',
 } as const;
 
+/** Past this, a page is empty anyway; a bound keeps the number a Postgres integer. */
+const MAX_OFFSET = 1_000_000;
+
 export class MissionPageQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 0, default: 0, minimum: 0 })
+  @ApiPropertyOptional({ example: 0, default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset?: number;
 }
 
