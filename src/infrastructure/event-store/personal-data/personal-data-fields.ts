@@ -1,3 +1,4 @@
+import { MISSIONS_PERSONAL_FIELDS } from '../../../domain/missions';
 import { PAYOUTS_PERSONAL_FIELDS } from '../../../domain/payouts';
 
 /**
@@ -6,7 +7,10 @@ import { PAYOUTS_PERSONAL_FIELDS } from '../../../domain/payouts';
  * into `data.personal` under their dotted path and encrypted with the others; reads put them back.
  */
 export interface PersonalFieldsRule {
-  /** The `data` field naming the person whose key protects the fields. */
+  /**
+   * The `data` field naming the person whose key protects the fields. When it names nobody (a
+   * cancellation by the system has no actor) the fields are nobody's personal data and stay in clear.
+   */
   readonly owner: string;
   /** Dotted paths inside `data`; a field that is absent (a PayPal account has no IBAN) is skipped. */
   readonly paths: readonly string[];
@@ -15,7 +19,10 @@ export interface PersonalFieldsRule {
 export type PersonalFieldRules = Readonly<Record<string, PersonalFieldsRule>>;
 
 /** Every context's declarations; a context adds its own here. */
-export const PERSONAL_FIELD_RULES: PersonalFieldRules = { ...PAYOUTS_PERSONAL_FIELDS };
+export const PERSONAL_FIELD_RULES: PersonalFieldRules = {
+  ...PAYOUTS_PERSONAL_FIELDS,
+  ...MISSIONS_PERSONAL_FIELDS,
+};
 
 type Json = Record<string, unknown>;
 
