@@ -287,17 +287,14 @@ describe('personal fields of mission events (address, details, words)', () => {
     lat: 48.8674,
     lng: 2.3636,
   };
-  const requested: EventToAppend = {
-    id: 'm-req',
-    type: 'MissionRequested',
-    data: {
-      missionId: 'm1',
-      clientId: 'client-1',
-      details: 'Digicode 4521',
-      place,
-      reservedCents: 9_000,
-    },
+  const requestedData = {
+    missionId: 'm1',
+    clientId: 'client-1',
+    details: 'Digicode 4521',
+    place,
+    reservedCents: 9_000,
   };
+  const requested: EventToAppend = { id: 'm-req', type: 'MissionRequested', data: requestedData };
   const posted = (authorId: string, id = 'm-msg'): EventToAppend => ({
     id,
     type: 'MissionMessagePosted',
@@ -328,7 +325,7 @@ describe('personal fields of mission events (address, details, words)', () => {
     await keyring.destroy('client-1');
     const [req, msg] = await store.readStream('mission-m1');
     expect(req.data).toEqual({
-      ...requested.data,
+      ...requestedData,
       details: ERASED_PLACEHOLDER,
       place: { ...place, address: ERASED_PLACEHOLDER },
     });
