@@ -54,3 +54,5 @@ export {
 export { AUTHORISATION_FAILURE_REASON_MAX_LENGTH } from './mission.payment';
 export type { LateCancellationRule } from './mission.cancellation';
 export * from './offers';
+export { MISSIONS_PERSONAL_FIELDS } from './mission.personal';
+export type { MissionPersonalFields } from './mission.personal';

@@ -90,6 +90,7 @@ export function acceptChange(
       type: 'MissionChangeAccepted',
       data: {
         missionId: mission.missionId,
+        clientId: mission.clientId,
         proposalId: proposal.proposalId,
         ...terms,
         priceCents: price,

@@ -93,6 +93,7 @@ describe('AcceptMissionChange', () => {
           type: 'MissionChangeAccepted',
           data: {
             missionId: ids.missionId,
+            clientId: ids.clientId,
             proposalId: ids.proposalId,
             ...proposedTerms,
             priceCents: amounts.proposedPriceCents,

@@ -141,6 +141,11 @@ export type MissionRequestChanged = DomainEvent<
   'MissionRequestChanged',
   MissionTerms & {
     missionId: string;
+    /**
+     * The client whose key protects `details` and `place.address` (see `mission.personal.ts`);
+     * absent from the events recorded before it was added.
+     */
+    clientId?: string;
     place: MissionPlace;
     candidates: MissionCandidate[];
     /** The reservation follows the price. */
@@ -172,6 +177,11 @@ export type MissionChangeAccepted = DomainEvent<
   'MissionChangeAccepted',
   MissionTerms & {
     missionId: string;
+    /**
+     * The client whose key protects `details` (see `mission.personal.ts`); absent from the events
+     * recorded before it was added.
+     */
+    clientId?: string;
     proposalId: string;
     priceCents: Cents;
     commissionCents: Cents;

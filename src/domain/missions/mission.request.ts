@@ -105,6 +105,7 @@ export function changeMissionRequest(
       type: 'MissionRequestChanged',
       data: {
         missionId: mission.missionId,
+        clientId: mission.clientId,
         ...terms,
         place,
         candidates,

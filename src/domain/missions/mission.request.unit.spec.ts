@@ -349,6 +349,7 @@ describe('ChangeMissionRequest', () => {
         type: 'MissionRequestChanged',
         data: {
           missionId: ids.missionId,
+          clientId: ids.clientId,
           ...terms,
           durationMinutes: 180,
           place,

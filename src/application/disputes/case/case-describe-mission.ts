@@ -4,8 +4,9 @@ import type { CaseRoleOf } from './case-describe';
 
 const QUOTE_MAX = 120;
 
-function quote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+/** A shredded text reads as the store's placeholder; one missing altogether reads the same way. */
+function quote(text: string | undefined): string {
+  const flat = (typeof text === 'string' ? text : '[erased]').replace(/\s+/g, ' ').trim();
   return flat.length > QUOTE_MAX ? `“${flat.slice(0, QUOTE_MAX - 1)}…”` : `“${flat}”`;
 }
 

@@ -92,7 +92,10 @@ export class PersonalDataProtectingEventStore extends DelegatingEventStore {
     if (!plainObject(event.data)) return event;
     const rule = Object.hasOwn(this.rules, event.type) ? this.rules[event.type] : undefined;
     let data = event.data as Data;
-    if (rule && !isEnvelope(data.personal)) {
+    const fromMetadata = event.metadata?.[PERSONAL_DATA_OWNER_METADATA];
+    const named = typeof fromMetadata === 'string' && fromMetadata !== '';
+    // Declared fields are personal data only when the event names their person.
+    if (rule && !isEnvelope(data.personal) && (named || ownerOf(data, rule) !== undefined)) {
       const taken = takePersonalFields(data, rule.paths);
       if (Object.keys(taken.moved).length > 0) {
         const own = plainObject(data.personal) ? data.personal : {};
@@ -100,11 +103,7 @@ export class PersonalDataProtectingEventStore extends DelegatingEventStore {
       }
     }
     if (!plainObject(data.personal) || isEnvelope(data.personal)) return event;
-    const fromMetadata = event.metadata?.[PERSONAL_DATA_OWNER_METADATA];
-    const owner =
-      typeof fromMetadata === 'string' && fromMetadata !== ''
-        ? fromMetadata
-        : (ownerOf(data, rule) ?? data.accountId);
+    const owner = named ? fromMetadata : (ownerOf(data, rule) ?? data.accountId);
     if (typeof owner !== 'string' || owner === '')
       throw new PersonalDataOwnerMissingError(event.type);
     const key = await this.keyring.encryptionKey(owner);

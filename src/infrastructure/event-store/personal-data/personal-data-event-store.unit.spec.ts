@@ -271,6 +271,98 @@ describe('personal fields declared outside data.personal (bank details of payout
   });
 });
 
+describe('personal fields of mission events (address, details, words)', () => {
+  let inner: MemoryStore;
+  let keyring: MemoryKeyring;
+  let store: EventStore;
+  beforeEach(() => {
+    inner = new MemoryStore();
+    keyring = new MemoryKeyring();
+    store = withPersonalDataProtection(inner, keyring);
+  });
+  const place = {
+    address: '12 rue des Lilas',
+    postalCode: '75011',
+    city: 'Paris',
+    lat: 48.8674,
+    lng: 2.3636,
+  };
+  const requestedData = {
+    missionId: 'm1',
+    clientId: 'client-1',
+    details: 'Digicode 4521',
+    place,
+    reservedCents: 9_000,
+  };
+  const requested: EventToAppend = { id: 'm-req', type: 'MissionRequested', data: requestedData };
+  const posted = (authorId: string, id = 'm-msg'): EventToAppend => ({
+    id,
+    type: 'MissionMessagePosted',
+    data: { missionId: 'm1', messageId: id, authorId, text: 'Clé chez la gardienne', fileRefs: [] },
+  });
+
+  it("keeps the address and the details out of the log, the place's coordinates in clear", async () => {
+    await store.appendToStream('mission-m1', [requested, posted('provider-1')]);
+    const stored = JSON.stringify(inner.log.map((e) => e.data));
+    for (const secret of ['Lilas', 'Digicode', 'gardienne']) expect(stored).not.toContain(secret);
+    expect(inner.log[0].data).toMatchObject({
+      place: { postalCode: '75011', city: 'Paris', lat: 48.8674, lng: 2.3636 },
+      reservedCents: 9_000,
+      personal: { owner: 'client-1', fields: ['place.address', '$.details'] },
+    });
+    // A message is its author's words: the provider's key, not the client's.
+    expect(inner.log[1].data).toMatchObject({
+      personal: { owner: 'provider-1', fields: ['$.text'] },
+    });
+    expect((await store.readStream('mission-m1')).map((e) => e.data)).toEqual([
+      requested.data,
+      posted('provider-1').data,
+    ]);
+  });
+
+  it("reads [erased] for the client's fields once the client is erased, the rest intact", async () => {
+    await store.appendToStream('mission-m1', [requested, posted('provider-1')]);
+    await keyring.destroy('client-1');
+    const [req, msg] = await store.readStream('mission-m1');
+    expect(req.data).toEqual({
+      ...requestedData,
+      details: ERASED_PLACEHOLDER,
+      place: { ...place, address: ERASED_PLACEHOLDER },
+    });
+    expect((msg.data as any).text).toBe('Clé chez la gardienne');
+  });
+
+  it("leaves a cancellation by the system (nobody's words) in clear instead of refusing it", async () => {
+    const cancelled: EventToAppend = {
+      id: 'm-cancel',
+      type: 'MissionCancelled',
+      data: { missionId: 'm1', cancelledBy: 'system', reason: 'payment_authorisation_failed' },
+    };
+    await store.appendToStream('mission-m1', [cancelled]);
+    expect(inner.log[0].data).toEqual(cancelled.data);
+    expect(keyring.keys.size).toBe(0);
+  });
+
+  it("encrypts a client cancellation reason with the actor's key", async () => {
+    await store.appendToStream('mission-m1', [
+      {
+        id: 'm-cancel-2',
+        type: 'MissionCancelled',
+        data: {
+          missionId: 'm1',
+          cancelledBy: 'client',
+          actorId: 'client-1',
+          reason: 'Je déménage',
+        },
+      },
+    ]);
+    expect(JSON.stringify(inner.log[0].data)).not.toContain('déménage');
+    expect(inner.log[0].data).toMatchObject({
+      personal: { owner: 'client-1', fields: ['$.reason'] },
+    });
+  });
+});
+
 describe('data-key wrapping', () => {
   it('unwraps only with the same master key and owner', () => {
     const master = randomBytes(32);

@@ -1,3 +1,4 @@
+import { MISSIONS_PERSONAL_FIELDS } from '../../../domain/missions';
 import { PAYOUTS_PERSONAL_FIELDS } from '../../../domain/payouts';
 
 /**
@@ -6,7 +7,10 @@ import { PAYOUTS_PERSONAL_FIELDS } from '../../../domain/payouts';
  * into `data.personal` under their dotted path and encrypted with the others; reads put them back.
  */
 export interface PersonalFieldsRule {
-  /** The `data` field naming the person whose key protects the fields. */
+  /**
+   * The `data` field naming the person whose key protects the fields. When it names nobody (a
+   * cancellation by the system has no actor) the fields are nobody's personal data and stay in clear.
+   */
   readonly owner: string;
   /** Dotted paths inside `data`; a field that is absent (a PayPal account has no IBAN) is skipped. */
   readonly paths: readonly string[];
@@ -15,7 +19,10 @@ export interface PersonalFieldsRule {
 export type PersonalFieldRules = Readonly<Record<string, PersonalFieldsRule>>;
 
 /** Every context's declarations; a context adds its own here. */
-export const PERSONAL_FIELD_RULES: PersonalFieldRules = { ...PAYOUTS_PERSONAL_FIELDS };
+export const PERSONAL_FIELD_RULES: PersonalFieldRules = {
+  ...PAYOUTS_PERSONAL_FIELDS,
+  ...MISSIONS_PERSONAL_FIELDS,
+};
 
 type Json = Record<string, unknown>;
 
@@ -23,7 +30,20 @@ function plainObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Copies `data` and moves each present path's value into the returned `moved`, keyed by its path. */
+/**
+ * How a top-level declared field (`details`, `text`) is keyed once moved: a plain name under
+ * `data.personal` would read as the `data.personal` convention and never be put back.
+ */
+const TOP_LEVEL = '$.';
+
+const movedKey = (path: string): string => (path.includes('.') ? path : `${TOP_LEVEL}${path}`);
+const pathOf = (key: string): string =>
+  key.startsWith(TOP_LEVEL) ? key.slice(TOP_LEVEL.length) : key;
+
+/**
+ * Copies `data` and moves each present path's value into the returned `moved`, keyed by its path
+ * (`$.`-prefixed for a top-level field).
+ */
 export function takePersonalFields(
   data: Json,
   paths: readonly string[],
@@ -37,14 +57,14 @@ export function takePersonalFields(
     const last = keys[keys.length - 1];
     if (!plainObject(parent) || !Object.hasOwn(parent, last) || parent[last] === undefined)
       continue;
-    moved[path] = parent[last];
+    moved[movedKey(path)] = parent[last];
     delete parent[last];
   }
   return { data: copy, moved };
 }
 
 /**
- * Puts every dotted key of `personal` back at its path in `data`; plain field names (the
+ * Puts every dotted (or `$.`-prefixed) key of `personal` back at its path in `data`; plain field names (the
  * `data.personal` convention) stay under `personal`, which is dropped when nothing is left.
  */
 export function restorePersonalFields(data: Json, personal: Json): Json {
@@ -58,7 +78,7 @@ export function restorePersonalFields(data: Json, personal: Json): Json {
       rest[key] = value;
       continue;
     }
-    const keys = key.split('.');
+    const keys = pathOf(key).split('.');
     let parent = copy;
     for (const k of keys.slice(0, -1)) {
       if (!plainObject(parent[k])) parent[k] = {};
