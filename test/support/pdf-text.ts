@@ -3,27 +3,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** The text of a PDF as `pdftotext -layout` (poppler-utils) reads it, page breaks as form feeds. */
+/**
+ * The text of a PDF, one line per text line and pages separated by form feeds, read by pdfjs-dist
+ * (Mozilla's PDF reader, a dev dependency: no system tool needed). It is an ES module, so it runs
+ * in a child Node process beside Jest's CommonJS.
+ */
 export function pdfText(bytes: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'pdf-text-'));
   try {
     const file = join(dir, 'doc.pdf');
     writeFileSync(file, bytes);
-    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
+    return execFileSync(process.execPath, [join(__dirname, 'pdf-text-reader.mjs'), file], {
       encoding: 'utf8',
     });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Renders each page to PNG at `dpi` with `pdftoppm`; returns the files written (`<prefix>-1.png`, ...). */
-export function pdfToPng(bytes: Buffer, prefix: string, dpi = 80): void {
-  const dir = mkdtempSync(join(tmpdir(), 'pdf-png-'));
-  try {
-    const file = join(dir, 'doc.pdf');
-    writeFileSync(file, bytes);
-    execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-singlefile', file, prefix]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -25,7 +25,7 @@ describe('the intervention sheet (seed 002 "La fiche d’intervention")', () => 
 
   it('puts the provider’s detachable coupon below the cut line', async () => {
     const text = flat(pdfText(await renderInterventionSheetPdf(SAMPLE_SHEET)));
-    const cut = text.indexOf('✂ Découper ici');
+    const cut = text.indexOf('Découper ici');
     expect(cut).toBeGreaterThan(text.indexOf('PARTIE EMPLOYEUR'));
     const coupon = text.slice(cut);
     expect(coupon).toContain('PARTIE INTERVENANT — coupon détachable');

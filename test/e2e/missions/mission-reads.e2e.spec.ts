@@ -151,7 +151,7 @@ describe('missions read routes', () => {
     expect(text).toContain('Claire Martin');
     expect(text).toContain('3 place Bellecour');
     expect(text).toContain('Ana Ménage');
-    expect(text).toContain('✂ Découper ici');
+    expect(text).toContain('Découper ici');
     expect(text).toContain(`Numéro de la demande : M-${booked.slice(0, 8).toUpperCase()}`);
     expect(text).toContain('Type de service : Ménage');
     const denied = await t.request('GET', `/missions/${booked}/intervention-sheet`, as('stranger'));
