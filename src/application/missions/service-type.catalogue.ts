@@ -4,7 +4,6 @@ import type { ServiceTypeDetails } from '../../domain/missions/offers';
 import { DomainError } from '../../domain/shared';
 import type { CommandMeta } from '../../domain/shared';
 import type { CausationContext } from '../shared/command-handling';
-import { eventIdsFrom } from '../shared/deterministic-id';
 import { serviceTypeIdFor, ServiceTypeCommandMessage } from './service-type.messages';
 
 /** The default catalogue: the services of seed 000 and common home services (labels users see). */
@@ -110,9 +109,8 @@ export class ServiceTypeCatalogue {
           new ServiceTypeCommandMessage(
             serviceTypeId,
             { type: 'CreateServiceType', data: { serviceTypeId, ...type }, meta },
+            // No fixed event ids: the decider refuses a type already there, whoever created it.
             causation,
-            // The same event ids on every run: a creation cut short is resumed, never doubled.
-            { eventIds: eventIdsFrom('service-type-seed', serviceTypeId) },
           ),
         );
         result.created.push({ serviceTypeId, label: type.label });

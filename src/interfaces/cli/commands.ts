@@ -3,6 +3,7 @@ import { CliCommand } from './cli-command';
 import { caseReplayCommand } from './case-replay.command';
 import { demoSeedCommand } from './demo-seed.command';
 import { migrateCommand } from './migrate.command';
+import { serviceTypesSeedCommand } from './service-types.command';
 import { projectionsRebuildCommand, projectionsRetryCommand, projectionsStatusCommand } from './projections.command';
 
 /** Every operator command; each lives in its own file. */
@@ -14,4 +15,5 @@ export const CLI_COMMANDS: CliCommand[] = [
   projectionsStatusCommand,
   projectionsRetryCommand,
   demoSeedCommand,
+  serviceTypesSeedCommand,
 ];

@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import { AppModule } from '../../app.module';
 import { configureApp, createHttpAdapter } from '../../bootstrap';
 import { RegistrationService } from '../../application/identity/registration.service';
+import { ServiceTypeCatalogue } from '../../application/missions/service-type.catalogue';
 import { OffsetClock } from '../../application/shared/clock';
 import { EVENT_STORE, EventStore } from '../../application/shared/event-store.port';
 import type { PartyRole, StaffRole } from '../../domain/shared';
@@ -155,6 +156,11 @@ export class DemoMarketplaceSeed {
       'jardins.partages',
     );
     for (const provider of [designer, writer]) await this.verify(provider, admin);
+    // The catalogue of local services (Ménage, Jardinage...), as `service-types seed` creates it.
+    await this.app.get(ServiceTypeCatalogue).seed(
+      { now: this.clock.now().toISOString(), actorId: admin.accountId, actorRole: 'admin' },
+      { correlationId: 'demo-seed:service-types' },
+    );
 
     const logo = await this.gig(designer, {
       title: 'Logo professionnel en 3 jours',

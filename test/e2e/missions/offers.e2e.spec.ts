@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { RegistrationService } from '../../../src/application/identity/registration.service';
+import {
+  DEFAULT_SERVICE_TYPES,
+  ServiceTypeCatalogue,
+} from '../../../src/application/missions/service-type.catalogue';
+import { runCli } from '../../support/cli';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { party, Party, seedVerifiedProvider } from '../orders/marketplace-fixtures';
 
@@ -529,5 +534,36 @@ describe('missions: the service-type catalogue and provider offers', () => {
       const malformed = await t.request('GET', '/providers/nobody/offer', { token: client.token });
       expect(malformed.body).toMatchObject({ status: 400, code: 'INVALID_PROVIDER_REFERENCE' });
     });
+  });
+  describe('the default catalogue (npm run cli -- service-types seed)', () => {
+    it('creates the default types once; a second run creates nothing and leaves a retired one retired', async () => {
+      // "Ménage" was created and "Jardinage" renamed then retired above: both count as already there.
+      const first = await runCli(t, ['service-types', 'seed']);
+      expect(first).toMatchObject({ code: 0, stderr: '' });
+      expect(first.stdout).toMatch(/Service types: \d+ created, \d+ already there\./);
+      expect(first.stdout).toMatch(/= Ménage/);
+      expect(first.stdout).toMatch(/\+ Plomberie/);
+      // The same seed again (in process: the CLI's start-up alone takes tens of seconds here).
+      const second = await t.app
+        .get(ServiceTypeCatalogue)
+        .seed({ now: new Date().toISOString(), actorId: 'system:test', actorRole: 'system' });
+      expect(second.created).toEqual([]);
+      expect(second.existing).toHaveLength(DEFAULT_SERVICE_TYPES.length);
+      await t.settle();
+      const labels = (await t.request('GET', '/service-types')).body.items.map(
+        (i: { label: string }) => i.label,
+      );
+      expect(labels).toEqual(
+        expect.arrayContaining([
+          'Ménage',
+          'Plomberie',
+          'Électricité',
+          "Garde d'enfants",
+          'Montage de meubles',
+        ]),
+      );
+      expect(labels).not.toContain('Jardinage');
+      expect(new Set(labels).size).toBe(labels.length);
+    }, 240_000);
   });
 });
