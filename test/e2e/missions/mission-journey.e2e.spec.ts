@@ -46,7 +46,8 @@ describe('missions: the end-to-end journeys (HTTP only, test clock)', () => {
     t.request('PUT', url, { token, body, idempotencyKey: randomUUID() });
   const get = (url: string, token: string) => t.request('GET', url, { token });
   const ok = <T extends TestResponse>(res: T, status = 200): T => {
-    if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${res.text}`);
+    if (res.status !== status)
+      throw new Error(`expected ${status}, got ${res.status}: ${res.text}`);
     return res;
   };
 
@@ -209,6 +210,8 @@ describe('missions: the end-to-end journeys (HTTP only, test clock)', () => {
         paymentPlan: 'authorise_now',
         targeting: 'dispatch',
         candidates: 3,
+        // The dearest candidate's price for 2 h: whoever accepts, it is covered.
+        reservedCents: 7_000,
       });
       missionId = published.body.missionId;
       await t.settle();
@@ -313,13 +316,30 @@ describe('missions: the end-to-end journeys (HTTP only, test clock)', () => {
       await t.settle();
       expect(await opNames(missionId)).not.toContain('mission_capture');
       const validated = ok(await post(`/missions/${missionId}/validate`, client.token));
-      expect(validated.body).toMatchObject({ status: 'validated', statusLabel: 'Mission terminée' });
+      expect(validated.body).toMatchObject({
+        status: 'validated',
+        statusLabel: 'Mission terminée',
+      });
 
-      const ops = await eventually(async () => {
-        await t.settle();
-        const all = await operations(missionId);
-        return all.some((o) => o.operation === 'mission_instant_payout') && all;
-      }, 20_000, 'the capture and the instant payout');
+      const ops = await eventually(
+        async () => {
+          await t.settle();
+          const all = await operations(missionId);
+          return all.some((o) => o.operation === 'mission_instant_payout') && all;
+        },
+        20_000,
+        'the capture and the instant payout',
+      );
+      // Reserved at publication for the dearest candidate (2 h × 35 €); the accepted change
+      // raised the price, so the new price was authorised and the first hold given back; only
+      // validation captured, once, then paid the provider at once.
+      expect(ops.map((o) => [o.operation, o.request.amountCents])).toEqual([
+        ['mission_authorise', 7_000],
+        ['mission_authorise_saved', 9_000],
+        ['mission_cancel', undefined],
+        ['mission_capture', 9_000],
+        ['mission_instant_payout', 7_650],
+      ]);
       const captures = ops.filter((o) => o.operation === 'mission_capture');
       expect(captures.map((o) => o.request.amountCents)).toEqual([9_000]);
       const payouts = ops.filter((o) => o.operation === 'mission_instant_payout');
@@ -416,6 +436,12 @@ describe('missions: the end-to-end journeys (HTTP only, test clock)', () => {
       expect(text).toContain('Ana Ménage');
       expect(text).toContain(`M-${missionId.slice(0, 8).toUpperCase()}`);
       expect(text).toContain('Type de service : Ménage');
+
+      // The provider's mirror: the mission left the agenda for the history.
+      const agenda = ok(await get('/me/provider/missions/agenda', ana.token)).body;
+      expect(agenda.items.map((i: { missionId: string }) => i.missionId)).not.toContain(missionId);
+      const done = ok(await get('/me/provider/missions/history', ana.token)).body;
+      expect(done.items.map((i: { missionId: string }) => i.missionId)).toContain(missionId);
     });
   });
 
@@ -466,21 +492,29 @@ describe('missions: the end-to-end journeys (HTTP only, test clock)', () => {
     it('past authoriseAt the saved card is authorised once, by the worker the test clock woke', async () => {
       const moved = await advanceTo(new Date(authoriseAt + MINUTE));
       expect(moved.jobsMadeDue).toBeGreaterThanOrEqual(1);
-      const payment = await eventually(async () => {
-        await t.settle();
-        const view = await mission(saved);
-        return view.payment.authorised && view.payment;
-      }, 20_000, 'the later authorisation');
+      const payment = await eventually(
+        async () => {
+          await t.settle();
+          const view = await mission(saved);
+          return view.payment.authorised && view.payment;
+        },
+        20_000,
+        'the later authorisation',
+      );
       expect(payment).toMatchObject({ authorised: true, authorisedCents: 6_000 });
       expect(await opNames(saved)).toEqual(['mission_save_method', 'mission_authorise_saved']);
     });
 
     it('a failed later authorisation: the client is told and replaces the card, which is then authorised', async () => {
-      const payment = await eventually(async () => {
-        await t.settle();
-        const view = await mission(failing);
-        return view.payment.failedAttempts > 0 && view.payment;
-      }, 20_000, 'the failed authorisation');
+      const payment = await eventually(
+        async () => {
+          await t.settle();
+          const view = await mission(failing);
+          return view.payment.failedAttempts > 0 && view.payment;
+        },
+        20_000,
+        'the failed authorisation',
+      );
       expect(payment).toMatchObject({ authorised: false, failedAttempts: 1 });
       expect(payment.lastFailure).not.toBeNull();
       const told = ok(
@@ -497,11 +531,15 @@ describe('missions: the end-to-end journeys (HTTP only, test clock)', () => {
         }),
       );
       expect(replaced.body).toMatchObject({ status: 'confirmed' });
-      const after = await eventually(async () => {
-        await t.settle();
-        const view = await mission(failing);
-        return view.payment.authorised && view.payment;
-      }, 20_000, 'the authorisation of the new card');
+      const after = await eventually(
+        async () => {
+          await t.settle();
+          const view = await mission(failing);
+          return view.payment.authorised && view.payment;
+        },
+        20_000,
+        'the authorisation of the new card',
+      );
       expect(after).toMatchObject({ authorised: true, authorisedCents: 5_600 });
       // The declined attempt left nothing at the gateway; the new card is saved, then authorised.
       expect(await opNames(failing)).toEqual([
@@ -533,11 +571,15 @@ describe('missions: the end-to-end journeys (HTTP only, test clock)', () => {
         [failing, 5_600],
       ] as const) {
         ok(await post(`/missions/${id}/validate`, client.token));
-        const ops = await eventually(async () => {
-          await t.settle();
-          const all = await operations(id);
-          return all.some((o) => o.operation === 'mission_instant_payout') && all;
-        }, 20_000, 'the capture at validation');
+        const ops = await eventually(
+          async () => {
+            await t.settle();
+            const all = await operations(id);
+            return all.some((o) => o.operation === 'mission_instant_payout') && all;
+          },
+          20_000,
+          'the capture at validation',
+        );
         const captures = ops.filter((o) => o.operation === 'mission_capture');
         expect(captures.map((o) => o.request.amountCents)).toEqual([price]);
       }
