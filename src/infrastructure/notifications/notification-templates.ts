@@ -23,7 +23,38 @@ const TEMPLATES: Record<string, Renderer> = {
     subject: 'Document refusé',
     text: `Votre document « ${String(d.kindLabel ?? d.kind)} » a été refusé : ${String(d.reason)}.`,
   }),
+  'missions.authorisation_failed': (d) => ({
+    subject: `Paiement refusé pour votre mission « ${String(d.serviceTypeLabel)} »`,
+    text: [
+      `Nous n’avons pas pu réserver le montant de votre mission « ${String(d.serviceTypeLabel)} » du ${parisDateTime(d.startsAt)} sur votre carte (${String(d.reason)}).`,
+      d.willBeCancelled
+        ? 'C’était la dernière tentative : la mission est annulée et vous ne serez pas débité.'
+        : `Une nouvelle tentative aura lieu le ${parisDateTime(d.nextAttemptAt)}. Vous pouvez aussi enregistrer une autre carte depuis votre mission. Vous ne serez débité qu’après avoir validé « Mission terminée ».`,
+    ].join('\n\n'),
+  }),
+  'missions.validation_reminder': (d) => ({
+    subject: `Votre mission « ${String(d.serviceTypeLabel)} » est-elle terminée ?`,
+    text: `Votre mission du ${parisDateTime(d.startsAt)} (${euros(d.priceCents)}) attend votre validation. Validez « Mission terminée ✔ » ou signalez un problème. Sans réponse de votre part, elle sera validée automatiquement le ${parisDateTime(d.autoValidateAt)}, comme indiqué lors de votre demande, et le montant réservé sera alors débité.`,
+  }),
 };
+
+const PARIS = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  dateStyle: 'full',
+  timeStyle: 'short',
+});
+
+/** An instant as people in France read it, e.g. "lundi 14 décembre 2026 à 10:00". */
+function parisDateTime(value: unknown): string {
+  const at = typeof value === 'string' ? new Date(value) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? PARIS.format(at) : String(value);
+}
+
+function euros(cents: unknown): string {
+  return typeof cents === 'number'
+    ? new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100)
+    : String(cents);
+}
 
 export function renderNotification(
   template: string,
