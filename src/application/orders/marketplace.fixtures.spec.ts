@@ -122,6 +122,18 @@ export class MemoryGateway implements PaymentGateway {
     return { paymentRef, mode: 'authorization' as const };
   }
 
+  async savePaymentMethod(request: Parameters<PaymentGateway['savePaymentMethod']>[0]) {
+    return { paymentMethodRef: `pm_saved_${request.idempotencyKey}` };
+  }
+
+  async chargeSaved(request: Parameters<PaymentGateway['chargeSaved']>[0]) {
+    return { chargeRef: `pi_${request.idempotencyKey}`, amountCents: request.amountCents };
+  }
+
+  async refundCharge(request: Parameters<PaymentGateway['refundCharge']>[0]) {
+    return { refundRef: `re_${request.idempotencyKey}`, amountCents: request.amountCents };
+  }
+
   async release(request: Parameters<PaymentGateway['release']>[0]) {
     this.move(this.releases, request);
     return { transferRef: `tr_${request.idempotencyKey}` };

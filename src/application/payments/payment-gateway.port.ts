@@ -70,6 +70,39 @@ export interface PaymentGateway {
     status: 'pending' | 'paid' | 'failed';
     failureCode?: string;
   }>;
+  /**
+   * Saves a card for later off-session charges (Stripe: a Customer and a SetupIntent confirmed with
+   * the card token). Plans: subscriptions and hour packs. A refused card throws `PaymentDeclinedError`.
+   */
+  savePaymentMethod(request: {
+    accountId: string;
+    /** A card token from the front end (`pm_...`; simulated: `pm_card_visa`, `pm_card_declined`, `pm_card_chargeCustomerFail`). */
+    paymentMethod: string;
+    idempotencyKey: string;
+  }): Promise<{ paymentMethodRef: string }>;
+
+  /**
+   * Charges a saved payment method now, the account holder absent (a renewal) or present (a
+   * purchase). The key is derived from the period or the purchase, so a retried job never charges
+   * twice. A refusal throws `PaymentDeclinedError` (its `reason` is the gateway's decline code).
+   */
+  chargeSaved(request: {
+    accountId: string;
+    paymentMethodRef: string;
+    amountCents: number;
+    /** Shown on the card statement and in the gateway's dashboard. */
+    description: string;
+    /** Copied to the payment's metadata (e.g. `subscriptionId`, `period`, `packId`), so webhooks find their subject. */
+    metadata: Record<string, string>;
+    idempotencyKey: string;
+  }): Promise<{ chargeRef: string; amountCents: number }>;
+
+  /** Gives back part or all of a charge made by `chargeSaved`. */
+  refundCharge(request: {
+    chargeRef: string;
+    amountCents: number;
+    idempotencyKey: string;
+  }): Promise<{ refundRef: string; amountCents: number }>;
 }
 
 export const PAYMENT_GATEWAY = Symbol('PAYMENT_GATEWAY');

@@ -6,6 +6,8 @@ export const QUEUES = {
   reminders: 'reminders',
   payouts: 'payouts',
   gatewayWebhooks: 'gateway-webhooks',
+  /** Subscription renewals: a period end can bring thousands at once (bench:plans). */
+  renewals: 'renewals',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -98,13 +100,30 @@ export type MissionResponseExpiryJob = JobBase & {
   respondBy: string;
 };
 
+/** Plans (docs/plans-subscriptions.md, docs/plans-hour-packs.md); handled by the subscriptions and hour-packs modules through `JobHandlers`. */
+export type PlanJob = JobBase &
+  /** Tacit renewal of `period` (attempt 1 at the previous period's end, then the retries). */
+  (
+    | { kind: 'subscription.renew'; subscriptionId: string; period: number; attempt: number }
+    /** The provider is told before the renewal charge (PLAN_RENEWAL_REMINDER_DAYS). */
+    | {
+        kind: 'subscription.renewal-reminder';
+        subscriptionId: string;
+        period: number;
+        renewsAt: string;
+      }
+    /** A pack's validity ends: unused minutes are refunded, the pack expires. */
+    | { kind: 'hour-pack.expire'; packId: string; expiresAt: string }
+  );
+
 export type JobPayload =
   | DeadlineJob
   | ReminderJob
   | PayoutJob
   | GatewayWebhookJob
   | MissionJob
-  | MissionResponseExpiryJob;
+  | MissionResponseExpiryJob
+  | PlanJob;
 export type JobKind = JobPayload['kind'];
 
 export interface ScheduledJob<P extends JobPayload = JobPayload> {
@@ -133,6 +152,9 @@ export const QUEUE_OF: Record<JobKind, QueueName> = {
   'payout.send': QUEUES.payouts,
   'gateway.simulated-webhook': QUEUES.gatewayWebhooks,
   'mission.response-expiry': QUEUES.deadlines,
+  'subscription.renew': QUEUES.renewals,
+  'subscription.renewal-reminder': QUEUES.reminders,
+  'hour-pack.expire': QUEUES.deadlines,
 };
 
 /** The job id of `kind` caused by `eventId`; `discriminator` tells apart several jobs of one kind (reminders). */

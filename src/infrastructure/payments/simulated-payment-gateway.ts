@@ -14,8 +14,18 @@ type FundRequest = Parameters<PaymentGateway['fundEscrow']>[0];
 type ReleaseRequest = Parameters<PaymentGateway['release']>[0];
 type RefundRequest = Parameters<PaymentGateway['refund']>[0];
 type PayoutRequest = Parameters<PaymentGateway['payout']>[0];
+type SaveRequest = Parameters<PaymentGateway['savePaymentMethod']>[0];
+type ChargeRequest = Parameters<PaymentGateway['chargeSaved']>[0];
+type RefundChargeRequest = Parameters<PaymentGateway['refundCharge']>[0];
 
-type Operation = 'fund_escrow' | 'release' | 'refund' | 'payout';
+type Operation =
+  | 'fund_escrow'
+  | 'release'
+  | 'refund'
+  | 'payout'
+  | 'save_method'
+  | 'charge_saved'
+  | 'refund_charge';
 
 interface StoredOperation {
   operation: Operation;
@@ -27,10 +37,16 @@ interface StoredOperation {
 export const AUTHORIZATION_WINDOW_DAYS = 7;
 const DAY_MS = 86_400_000;
 
+/** A saved card whose off-session charges are all refused (Stripe's `pm_card_chargeCustomerFail`). */
+export const FAILING_SAVED_METHOD = 'pm_card_chargeCustomerFail';
+const FAILS_OFF_SESSION = '_failing_';
+
 /** Test payment methods, as Stripe names them. */
 export const SIMULATED_PAYMENT_METHODS = {
   ok: 'pm_card_visa',
   declined: 'pm_card_declined',
+  /** Saved fine; every later charge of it is refused. */
+  chargeFailsLater: FAILING_SAVED_METHOD,
 } as const;
 
 /** The fields that must match when a key is reused; a changed `dueAt` on a retry is not a new request. */
@@ -39,6 +55,9 @@ const FINGERPRINTS: Record<Operation, string[]> = {
   release: ['escrowId', 'paymentRef', 'amountCents', 'payeeNetCents', 'payeeId'],
   refund: ['escrowId', 'paymentRef', 'amountCents'],
   payout: ['payoutId', 'providerId', 'amountCents'],
+  save_method: ['accountId', 'paymentMethod'],
+  charge_saved: ['accountId', 'paymentMethodRef', 'amountCents'],
+  refund_charge: ['chargeRef', 'amountCents'],
 };
 
 export class GatewayIdempotencyError extends BusinessRuleError {
@@ -203,6 +222,77 @@ export class SimulatedPaymentGateway implements PaymentGateway {
       gatewayPayoutId: string;
       status: 'pending' | 'paid' | 'failed';
       failureCode?: string;
+    };
+  }
+
+  /** A saved card's reference tells whether its charges fail (the simulation keeps no card data). */
+  async savePaymentMethod(request: SaveRequest): Promise<{ paymentMethodRef: string }> {
+    const earlier = await this.find(this.pool, request.idempotencyKey);
+    if (earlier)
+      return this.replay(request.idempotencyKey, earlier, 'save_method', request) as {
+        paymentMethodRef: string;
+      };
+    if (request.paymentMethod === SIMULATED_PAYMENT_METHODS.declined)
+      throw new PaymentDeclinedError('card_declined');
+    if (!/^pm_[A-Za-z0-9_]+$/.test(request.paymentMethod))
+      throw new PaymentDeclinedError('invalid_payment_method');
+    const failing = request.paymentMethod === FAILING_SAVED_METHOD ? FAILS_OFF_SESSION : '_';
+    const response = { paymentMethodRef: ref(`pm${failing}saved`, request.idempotencyKey) };
+    return (await this.insertOnce(
+      this.pool,
+      request.idempotencyKey,
+      'save_method',
+      request,
+      response,
+    )) as {
+      paymentMethodRef: string;
+    };
+  }
+
+  /** A refused charge is not kept, so a retry with the same key after a card change may succeed. */
+  async chargeSaved(request: ChargeRequest): Promise<{ chargeRef: string; amountCents: number }> {
+    const earlier = await this.find(this.pool, request.idempotencyKey);
+    if (earlier)
+      return this.replay(request.idempotencyKey, earlier, 'charge_saved', request) as {
+        chargeRef: string;
+        amountCents: number;
+      };
+    if (!/^pm_[A-Za-z0-9_]+$/.test(request.paymentMethodRef))
+      throw new PaymentDeclinedError('invalid_payment_method');
+    if (request.paymentMethodRef.includes(FAILS_OFF_SESSION))
+      throw new PaymentDeclinedError('card_declined');
+    const response = {
+      chargeRef: ref('pi', request.idempotencyKey),
+      amountCents: request.amountCents,
+    };
+    return (await this.insertOnce(
+      this.pool,
+      request.idempotencyKey,
+      'charge_saved',
+      request,
+      response,
+    )) as {
+      chargeRef: string;
+      amountCents: number;
+    };
+  }
+
+  async refundCharge(
+    request: RefundChargeRequest,
+  ): Promise<{ refundRef: string; amountCents: number }> {
+    const response = {
+      refundRef: ref('re', request.idempotencyKey),
+      amountCents: request.amountCents,
+    };
+    return (await this.insertOnce(
+      this.pool,
+      request.idempotencyKey,
+      'refund_charge',
+      request,
+      response,
+    )) as {
+      refundRef: string;
+      amountCents: number;
     };
   }
 

@@ -39,6 +39,7 @@ export function workerTuning(
     [QUEUES.reminders]: 10,
     [QUEUES.payouts]: 5,
     [QUEUES.gatewayWebhooks]: 5,
+    [QUEUES.renewals]: 50,
   };
   return {
     concurrency: config.WORKER_CONCURRENCY ?? concurrency[queue],

@@ -12,6 +12,12 @@ import {
 } from '../../../domain/missions/offers';
 import { SELLER_GIGS_EVENT_VERSIONS } from '../../../application/catalog/seller-gigs.index';
 import { MISSION_MONEY_EVENT_VERSIONS } from '../../../application/missions/mission-money.events';
+import {
+  CREDITS_EVENT_VERSIONS,
+  HOUR_PACK_EVENT_VERSIONS,
+  PLAN_EVENT_VERSIONS,
+  SUBSCRIPTION_EVENT_VERSIONS,
+} from '../../../domain/plans';
 import { mergeEventVersions } from './upcaster-registry';
 
 /** Every context's version table; a new context adds its own here. */
@@ -31,4 +37,8 @@ export const EVENT_VERSIONS = mergeEventVersions(
   MISSION_MONEY_EVENT_VERSIONS,
   SERVICE_TYPE_EVENT_VERSIONS,
   PROVIDER_OFFER_EVENT_VERSIONS,
+  PLAN_EVENT_VERSIONS,
+  SUBSCRIPTION_EVENT_VERSIONS,
+  CREDITS_EVENT_VERSIONS,
+  HOUR_PACK_EVENT_VERSIONS,
 );

@@ -57,6 +57,19 @@ export class StripePaymentGateway implements PaymentGateway {
     },
   ) {}
 
+  // Replaced by the plans payments work (issue 15): off-session charges of saved methods.
+  async savePaymentMethod(): Promise<{ paymentMethodRef: string }> {
+    throw new Error('savePaymentMethod is not wired to Stripe yet');
+  }
+
+  async chargeSaved(): Promise<{ chargeRef: string; amountCents: number }> {
+    throw new Error('chargeSaved is not wired to Stripe yet');
+  }
+
+  async refundCharge(): Promise<{ refundRef: string; amountCents: number }> {
+    throw new Error('refundCharge is not wired to Stripe yet');
+  }
+
   async fundEscrow(request: FundRequest): Promise<FundingAnswer> {
     if (isDeferredPaymentMethod(request.paymentMethod)) return this.deferred(request);
     const dueInMs = Date.parse(request.dueAt) - this.clock().getTime();

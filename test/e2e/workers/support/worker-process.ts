@@ -34,6 +34,9 @@ async function main(): Promise<void> {
           fundEscrow: (r) => real.fundEscrow(r),
           release: (r) => real.release(r),
           refund: (r) => real.refund(r),
+          savePaymentMethod: (r) => real.savePaymentMethod(r),
+          chargeSaved: (r) => real.chargeSaved(r),
+          refundCharge: (r) => real.refundCharge(r),
           payout: async (r) => {
             const answer = await real.payout(r);
             writeFileSync(crashMarker, JSON.stringify(answer));
