@@ -12,6 +12,7 @@ import { MissionOffersModule } from './modules/mission-offers.module';
 import { MissionsModule } from './modules/missions.module';
 import { MissionReadsModule } from './modules/mission-reads.module';
 import { OrdersModule } from './modules/orders.module';
+import { PlanCatalogModule } from './modules/plan-catalog.module';
 import { PaymentsModule } from './modules/payments.module';
 import { PayoutsModule } from './modules/payouts.module';
 import { PlatformModule } from './modules/platform.module';
@@ -36,6 +37,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   MissionMoneyModule,
   MissionsModule,
   MissionReadsModule,
+  PlanCatalogModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */
