@@ -5,7 +5,10 @@ import { AppConfig } from '../infrastructure/config/config';
 import { PostalCodeGeocoder } from '../infrastructure/geocoding/postal-code-geocoder';
 import { contextProjections } from '../projections/all-projections';
 import { DispatchProjection } from '../projections/dispatch/dispatch.projection';
-import { ReadModelMissionCandidates } from '../projections/dispatch/mission-candidates.reader';
+import {
+  PRO_RANK_BOOST_KM,
+  ReadModelMissionCandidates,
+} from '../projections/dispatch/mission-candidates.reader';
 import { ProjectionRegistry } from '../projections/projection-registry';
 
 const DISPATCH_PROJECTION = new DispatchProjection().name;
@@ -17,11 +20,12 @@ const DISPATCH_PROJECTION = new DispatchProjection().name;
  */
 @Module({})
 export class MissionDispatchModule implements OnModuleInit {
-  static forRoot(_config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig): DynamicModule {
     return {
       module: MissionDispatchModule,
       global: true,
       providers: [
+        { provide: PRO_RANK_BOOST_KM, useValue: config.MISSION_PRO_RANK_BOOST_KM },
         { provide: MISSION_CANDIDATES, useClass: ReadModelMissionCandidates },
         { provide: GEOCODER, useClass: PostalCodeGeocoder },
       ],

@@ -103,6 +103,8 @@ const schema = z
     MISSION_LATE_CANCEL_FEE_BP: z.coerce.number().int().min(0).max(10_000).default(0),
     /** Missions: how many ranked providers a dispatched request is sent to. */
     MISSION_DISPATCH_LIMIT: z.coerce.number().int().min(1).max(50).default(20),
+    /** Plans (docs/plans-pro.md): km a running Pro subscription takes off a provider's distance in dispatch ranking (at most 5, the ranking's cap). */
+    MISSION_PRO_RANK_BOOST_KM: z.coerce.number().int().min(0).max(5).default(2),
     AUTO_COMPLETE_AFTER_DAYS: z.coerce.number().int().min(1).default(3),
     DISPUTE_RESPONSE_DAYS: z.coerce.number().int().min(1).default(5),
     CATALOG_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(1_000),

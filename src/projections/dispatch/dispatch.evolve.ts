@@ -7,6 +7,7 @@ import {
 } from '../../domain/identity';
 import type { ServiceTypeEvent } from '../../domain/missions/service-type.events';
 import type { ProviderOfferEvent, ProviderZone } from '../../domain/missions/provider-offer.events';
+import { evolveProSubscriptions, isPro } from '../profiles/pro-status';
 import { int4Multirange, weeklySlotRange } from './paris-time';
 import type {
   DispatchOfferRow,
@@ -86,6 +87,8 @@ export function emptyProvider(providerId: string): DispatchProviderRow {
     verified: false,
     verified_until: null,
     rank_boost: 0,
+    pro_subscriptions: {},
+    pro: false,
   };
 }
 
@@ -122,6 +125,20 @@ export function evolveProviderOffer(
       event satisfies never;
       return row;
   }
+}
+
+/**
+ * A subscription event of the provider: a running Pro subscription gives the ranking boost
+ * (docs/plans-pro.md); a cancellation or a suspension takes it away at once, a reinstatement or a
+ * renewal brings it back. Undefined when the event changes nothing (a `credits` plan, a redelivery).
+ */
+export function evolveProviderPro(
+  row: DispatchProviderRow,
+  event: { type: string; data: unknown; revision: bigint },
+): DispatchProviderRow | undefined {
+  const subscriptions = evolveProSubscriptions(row.pro_subscriptions ?? {}, event);
+  if (!subscriptions) return undefined;
+  return { ...row, pro_subscriptions: subscriptions, pro: isPro(subscriptions) };
 }
 
 /**
@@ -215,6 +232,7 @@ export function offerRows(row: DispatchProviderRow): DispatchOfferRow[] {
     verified: row.verified,
     verified_until: row.verified_until,
     rank_boost: row.rank_boost,
+    pro: row.pro,
   }));
 }
 

@@ -4,11 +4,17 @@ import type { VerificationEvent } from '../../domain/identity';
 import type { MissionEvent } from '../../domain/missions/mission.events';
 import type { ProviderOfferEvent } from '../../domain/missions/provider-offer.events';
 import type { ServiceTypeEvent } from '../../domain/missions/service-type.events';
+import {
+  isProSubscriptionEvent,
+  PRO_SUBSCRIPTION_EVENT_TYPES,
+  proSubscriptionAccountOf,
+} from '../profiles/pro-status';
 import { Projection, ProjectionSession, occurredAt } from '../runner/projection';
 import { isNewer, RowBuffer } from '../runner/row-buffer';
 import {
   emptyProvider,
   evolveProviderOffer,
+  evolveProviderPro,
   evolveServiceType,
   evolveVerification,
   isSlot,
@@ -68,24 +74,28 @@ const str = (e: RecordedEvent, field: string): string | undefined => {
   return typeof v === 'string' ? v : undefined;
 };
 
-/** The provider a provider-side event is about. */
+/** The provider a provider-side event is about (a subscription's account is its provider). */
 function providerOf(e: RecordedEvent): string | undefined {
+  if (isProSubscriptionEvent(e)) return proSubscriptionAccountOf(e);
   return ACCOUNT_ENDS.has(e.type) ? str(e, 'accountId') : str(e, 'providerId');
 }
 
 /**
  * The dispatch index of the missions context (docs/missions-dispatch.md): which providers a
  * request goes to. Folds the service types, the providers' offers (types and pricing, zone,
- * weekly hours, exceptions), their verification and account closure, and the missions' bookings.
+ * weekly hours, exceptions), their verification and account closure, their Pro subscription (a
+ * bounded ranking boost, docs/plans-pro.md), and the missions' bookings.
  */
 export class DispatchProjection implements Projection {
   readonly name = 'mission_dispatch';
-  readonly version = 1;
+  /** 2: the Pro subscription (`pro_subscriptions`, `pro`). */
+  readonly version = 2;
   readonly handles = [
     ...SERVICE_TYPE_EVENT_TYPES,
     ...PROVIDER_OFFER_EVENT_TYPES,
     ...VERIFICATION_EVENT_TYPES,
     ...ACCOUNT_END_EVENT_TYPES,
+    ...PRO_SUBSCRIPTION_EVENT_TYPES,
     ...BOOKING_EVENT_TYPES,
   ];
   readonly tables = DISPATCH_TABLES;
@@ -159,6 +169,8 @@ export class DispatchProjection implements Projection {
       );
       return { ...next, offer_rev: rev };
     }
+    if (isProSubscriptionEvent(event))
+      return evolveProviderPro(row ?? emptyProvider(providerId), event);
     if (VERIFICATIONS.has(event.type)) {
       if (row && !isNewer(event.revision, row.verification_rev)) return undefined;
       const next = evolveVerification(

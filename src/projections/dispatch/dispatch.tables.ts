@@ -5,6 +5,7 @@ import type {
   ProviderZone,
   WeeklySlot,
 } from '../../domain/missions/provider-offer.events';
+import type { ProSubscriptions } from '../profiles/pro-status';
 import { ProjectionTable } from '../runner/projection';
 import { TableSpec } from '../runner/row-buffer';
 
@@ -40,6 +41,10 @@ export interface DispatchProviderRow {
   verified_until: string | null;
   /** Ranking bonus in km (a later plan sets it), bounded when ranking; 0 by default. */
   rank_boost: number;
+  /** The provider's Pro subscriptions (docs/plans-pro.md), from the subscription events. */
+  pro_subscriptions: ProSubscriptions;
+  /** A Pro subscription runs: the ranking adds MISSION_PRO_RANK_BOOST_KM to `rank_boost`. */
+  pro: boolean;
 }
 
 /** One (provider, service type): what `available()` scans. Literals are Postgres text forms. */
@@ -66,6 +71,7 @@ export interface DispatchOfferRow {
   verified: boolean;
   verified_until: string | null;
   rank_boost: number;
+  pro: boolean;
 }
 
 /** A mission's slot, booked for its provider between confirmation and its end. */
@@ -103,6 +109,8 @@ export const DISPATCH_PROVIDERS: TableSpec<DispatchProviderRow> = {
     'verified',
     'verified_until',
     'rank_boost',
+    'pro_subscriptions',
+    'pro',
   ],
 };
 
@@ -124,6 +132,7 @@ export const DISPATCH_OFFER_COLUMNS: readonly (keyof DispatchOfferRow & string)[
   'verified',
   'verified_until',
   'rank_boost',
+  'pro',
 ];
 
 export const DISPATCH_BOOKINGS: TableSpec<DispatchBookingRow> = {
@@ -163,7 +172,8 @@ export const DISPATCH_TABLES: readonly ProjectionTable[] = [
          provider_id text PRIMARY KEY, offer_rev bigint, verification_rev bigint, account_rev bigint,
          closed boolean NOT NULL, services jsonb NOT NULL, zone jsonb, slots jsonb NOT NULL,
          exceptions jsonb NOT NULL, verification jsonb NOT NULL, verified boolean NOT NULL,
-         verified_until timestamptz, rank_boost integer NOT NULL DEFAULT 0
+         verified_until timestamptz, rank_boost integer NOT NULL DEFAULT 0,
+         pro_subscriptions jsonb NOT NULL DEFAULT '{}', pro boolean NOT NULL DEFAULT false
        )`,
     ],
   },
@@ -178,7 +188,8 @@ export const DISPATCH_TABLES: readonly ProjectionTable[] = [
          lat double precision, lng double precision, radius_km double precision,
          earth public.cube, zone_box public.cube,
          week int4multirange NOT NULL, unavailable tstzmultirange NOT NULL, extra tstzmultirange NOT NULL,
-         verified boolean NOT NULL, verified_until timestamptz, rank_boost integer NOT NULL DEFAULT 0
+         verified boolean NOT NULL, verified_until timestamptz, rank_boost integer NOT NULL DEFAULT 0,
+         pro boolean NOT NULL DEFAULT false
        )`,
     ],
     indexes: [

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Pool } from 'pg';
 import type {
   CandidateQuery,
@@ -14,6 +14,14 @@ import { int } from '../shared/query-helpers';
 
 /** The most a ranking bonus (`rank_boost`, km) takes off a provider's distance. */
 export const MAX_RANK_BOOST_KM = 5;
+
+/**
+ * The km a running Pro subscription adds to a provider's `rank_boost` (MISSION_PRO_RANK_BOOST_KM,
+ * docs/plans-pro.md): ahead of providers at a similar distance and price, never of one more than
+ * MAX_RANK_BOOST_KM nearer.
+ */
+export const PRO_RANK_BOOST_KM = Symbol('PRO_RANK_BOOST_KM');
+export const DEFAULT_PRO_RANK_BOOST_KM = 2;
 
 interface OfferPriceRow {
   provider_id: string;
@@ -44,8 +52,8 @@ export function offerPrice(
  * whose zone's box holds the place (GiST on `(service_type_id, zone_box)`), within their radius
  * (`earth_distance`), whose weekly Paris hours cover the slot with no `unavailable` exception
  * over it (or an `available` one covering it), with no booking overlapping it (GiST on
- * `(provider_id, period)`); ranked by whole kilometres less the bounded bonus, then price, then
- * exact distance.
+ * `(provider_id, period)`); ranked by whole kilometres less the bounded bonus (`rank_boost`, plus
+ * $10 km for a running Pro), then price, then exact distance.
  */
 export const AVAILABLE_SQL = `
   SELECT o.provider_id, o.pricing_kind, o.hourly_rate_cents, o.fixed_price_cents
@@ -61,13 +69,23 @@ export const AVAILABLE_SQL = `
            SELECT 1 FROM rm_dispatch_bookings b
             WHERE b.booked AND b.provider_id = o.provider_id AND b.period && $6::tstzrange
               AND b.mission_id IS DISTINCT FROM $7)
-   ORDER BY greatest(floor(d.m / 1000) - least(greatest(o.rank_boost, 0), ${MAX_RANK_BOOST_KM}), 0),
+   ORDER BY greatest(floor(d.m / 1000)
+              - least(greatest(o.rank_boost + CASE WHEN o.pro THEN $10::int ELSE 0 END, 0), ${MAX_RANK_BOOST_KM}), 0),
             CASE o.pricing_kind WHEN 'hourly' THEN o.hourly_rate_cents * $8::int / 60.0 ELSE o.fixed_price_cents END,
             d.m, o.provider_id
    LIMIT $9`;
 
+/** The boost of a running Pro as AVAILABLE_SQL binds it: whole km within [0, MAX_RANK_BOOST_KM]. */
+export function proBoostKm(km: number): number {
+  return Number.isFinite(km) ? Math.min(Math.max(Math.floor(km), 0), MAX_RANK_BOOST_KM) : 0;
+}
+
 /** The bound parameters of AVAILABLE_SQL for a query, at `now` (verification lapses). */
-export function availableParams(query: CandidateQuery, now: Date): unknown[] {
+export function availableParams(
+  query: CandidateQuery,
+  now: Date,
+  proRankBoostKm = DEFAULT_PRO_RANK_BOOST_KM,
+): unknown[] {
   return [
     query.serviceTypeId,
     query.place.lat,
@@ -78,6 +96,7 @@ export function availableParams(query: CandidateQuery, now: Date): unknown[] {
     query.ignoreMissionId ?? null,
     query.durationMinutes,
     Math.max(0, Math.floor(query.limit)),
+    proBoostKm(proRankBoostKm),
   ];
 }
 
@@ -87,6 +106,9 @@ export class ReadModelMissionCandidates implements MissionCandidates {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly clock: Clock,
+    @Optional()
+    @Inject(PRO_RANK_BOOST_KM)
+    private readonly proRankBoostKm: number = DEFAULT_PRO_RANK_BOOST_KM,
   ) {}
 
   async available(query: CandidateQuery): Promise<MissionCandidate[]> {
@@ -96,7 +118,7 @@ export class ReadModelMissionCandidates implements MissionCandidates {
     const { rows } = await this.pool.query<OfferPriceRow>({
       name: 'mission_dispatch_available',
       text: AVAILABLE_SQL,
-      values: availableParams(query, this.clock.now()),
+      values: availableParams(query, this.clock.now(), this.proRankBoostKm),
     });
     return rows.map((row, i) => ({
       providerId: row.provider_id,

@@ -66,6 +66,21 @@ async function missionRecord(pool: Pool, accountId: string, recent: number) {
   };
 }
 
+/**
+ * The Pro badge (docs/plans-pro.md): a Pro subscription of the provider runs now. A Pro profile is
+ * also featured (shown first among equals in search and flagged `featured` on its gigs).
+ */
+export async function proStatus(
+  pool: Pool,
+  accountId: string,
+): Promise<{ known: boolean; pro: boolean }> {
+  const { rows } = await pool.query<{ pro: boolean }>(
+    'SELECT pro FROM rm_profile_pro WHERE account_id = $1',
+    [accountId],
+  );
+  return { known: rows.length > 0, pro: rows[0]?.pro === true };
+}
+
 /** A public profile by account id or provider reference (`PR-7K3Q9`); null when nobody matches. */
 export async function providerProfile(pool: Pool, idOrReference: string, recent = 10) {
   const byReference = !UUID_PATTERN.test(idOrReference);
@@ -80,9 +95,11 @@ export async function providerProfile(pool: Pool, idOrReference: string, recent 
     accountId,
   ]);
   const missions = await missionRecord(pool, accountId, recent);
+  const pro = await proStatus(pool, accountId);
   if (
     party.rows.length === 0 &&
     stats.rows.length === 0 &&
+    !pro.known &&
     missions.missionCancellations.count === 0 &&
     missions.missionAppreciations.count === 0
   )
@@ -104,6 +121,8 @@ export async function providerProfile(pool: Pool, idOrReference: string, recent 
     displayName: p?.display_name ?? null,
     providerReference: p?.provider_reference ?? null,
     erased: p?.erased === true,
+    pro: pro.pro,
+    featured: pro.pro,
     rating: {
       average: s?.rating_avg == null ? null : Number(s.rating_avg),
       count: s?.rating_count ?? 0,

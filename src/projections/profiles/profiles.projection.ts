@@ -19,6 +19,7 @@ import {
   CancellationMarkRow,
   MARKS_TABLE,
   PROFILE_ORDERS,
+  PROFILE_PRO,
   PROFILE_STATS,
   ProfileStatsRow,
   PROFILES_TABLES,
@@ -26,6 +27,13 @@ import {
   ReviewRow,
 } from './profiles.tables';
 import { isProfileMissionEvent, PROFILE_MISSION_EVENTS, ProfileMissions } from './profile-missions';
+import {
+  evolveProSubscriptions,
+  isPro,
+  isProSubscriptionEvent,
+  PRO_SUBSCRIPTION_EVENT_TYPES,
+  proSubscriptionAccountOf,
+} from './pro-status';
 
 const ORDER_TYPES = new Set([
   'OrderCompleted',
@@ -40,11 +48,20 @@ function subjectOf(event: RecordedEvent): string | null | undefined {
   return (event.data as OrderCompleted['data']).sellerId;
 }
 
-/** Provider profiles: rating average and count, completed orders, cancellation marks; missions' cancellations and appreciations. */
+/**
+ * Provider profiles: rating average and count, completed orders, cancellation marks; missions'
+ * cancellations and appreciations; the Pro subscription (badge, featured; docs/plans-pro.md).
+ */
 export class ProfilesProjection implements Projection {
   readonly name = 'profiles';
-  readonly version = 3;
-  readonly handles = [...ORDER_TYPES, ...PROFILE_MISSION_EVENTS, ...PARTY_EVENTS];
+  /** 4: `profile_pro`. */
+  readonly version = 4;
+  readonly handles = [
+    ...ORDER_TYPES,
+    ...PROFILE_MISSION_EVENTS,
+    ...PRO_SUBSCRIPTION_EVENT_TYPES,
+    ...PARTY_EVENTS,
+  ];
   readonly tables = PROFILES_TABLES;
 
   async handle(
@@ -58,7 +75,9 @@ export class ProfilesProjection implements Projection {
     const marks = new InsertBuffer<CancellationMarkRow>(MARKS_TABLE, tx);
     const parties = partiesBuffer(tx, session);
     const missions = new ProfileMissions(tx, session);
+    const pro = new RowBuffer(PROFILE_PRO, tx, false, session);
     await missions.prefetch(events);
+    await pro.prefetch(events.filter(isProSubscriptionEvent).map(proSubscriptionAccountOf));
     const orderEvents = events.filter((e) => ORDER_TYPES.has(e.type));
     await seen.prefetch(orderEvents.map((e) => (e.data as { orderId: string }).orderId));
     await stats.prefetch(orderEvents.map(subjectOf));
@@ -78,6 +97,20 @@ export class ProfilesProjection implements Projection {
       }
       if (isProfileMissionEvent(event)) {
         missions.apply(event);
+        continue;
+      }
+      if (isProSubscriptionEvent(event)) {
+        const accountId = proSubscriptionAccountOf(event);
+        if (!accountId) continue;
+        const row = pro.peek(accountId);
+        const subscriptions = evolveProSubscriptions(row?.subscriptions ?? {}, event);
+        if (subscriptions)
+          pro.put({
+            account_id: accountId,
+            subscriptions,
+            pro: isPro(subscriptions),
+            updated_at: occurredAt(event),
+          });
         continue;
       }
       const orderId = (event.data as { orderId: string }).orderId;
@@ -156,5 +189,6 @@ export class ProfilesProjection implements Projection {
     await marks.flush();
     await parties.flush();
     await missions.flush();
+    await pro.flush();
   }
 }

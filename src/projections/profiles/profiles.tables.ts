@@ -1,6 +1,7 @@
 import { ProjectionTable } from '../runner/projection';
 import { TableSpec } from '../runner/row-buffer';
 import { partiesTable } from '../shared/parties';
+import type { ProSubscriptions } from './pro-status';
 
 export interface ProfileStatsRow {
   account_id: string;
@@ -72,6 +73,21 @@ export interface MissionAppreciationRow {
   recommendation: string | null;
   recommended_at: string | null;
 }
+
+/** A provider's Pro subscriptions (docs/plans-pro.md): the profile's badge, and gig search's boost and `featured`. */
+export interface ProfileProRow {
+  account_id: string;
+  subscriptions: ProSubscriptions;
+  /** A Pro subscription runs now. */
+  pro: boolean;
+  updated_at: string;
+}
+
+export const PROFILE_PRO: TableSpec<ProfileProRow> = {
+  table: 'profile_pro',
+  key: 'account_id',
+  columns: ['account_id', 'subscriptions', 'pro', 'updated_at'],
+};
 
 export const PROFILE_MISSIONS: TableSpec<ProfileMissionRow> = {
   table: 'profile_missions',
@@ -220,6 +236,16 @@ export const PROFILES_TABLES: readonly ProjectionTable[] = [
     indexes: [
       `CREATE INDEX mission_appreciations_provider ON mission_appreciations (provider_id, appreciated_at DESC)`,
       `CREATE INDEX mission_appreciations_client ON mission_appreciations (client_id)`,
+    ],
+  },
+  {
+    name: 'profile_pro',
+    view: 'rm_profile_pro',
+    ddl: [
+      `CREATE TABLE profile_pro (
+         account_id text PRIMARY KEY, subscriptions jsonb NOT NULL, pro boolean NOT NULL,
+         updated_at timestamptz NOT NULL
+       )`,
     ],
   },
   partiesTable('rm_profile_parties'),

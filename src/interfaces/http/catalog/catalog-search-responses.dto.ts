@@ -18,6 +18,12 @@ export class GigSearchItem {
   @ApiProperty({ type: PartyResponse }) seller!: PartyResponse;
   @ApiProperty({ type: 'integer', description: "The seller's cancellation marks not withdrawn." })
   sellerCancellationMarks!: number;
+  @ApiProperty({
+    description:
+      'The seller runs a Pro subscription ("profil mis en avant", docs/plans-pro.md): a featured result. In the `relevance` sort its gigs get a small bounded boost; the price, rating and newest sorts ignore it.',
+    example: false,
+  })
+  featured!: boolean;
 }
 
 export class GigSearchResponse {
@@ -92,6 +98,18 @@ export class ProviderProfileResponse {
   @ApiProperty({ type: String, nullable: true, example: 'PR-7K3Q9' }) providerReference!:
     string | null;
   @ApiProperty() erased!: boolean;
+  @ApiProperty({
+    description:
+      'The Pro badge: a Pro subscription of this provider runs now (not cancelled, suspended or paused). It changes visibility only, never how a payment is protected (docs/plans-pro.md).',
+    example: true,
+  })
+  pro!: boolean;
+  @ApiProperty({
+    description:
+      'A featured profile ("profil mis en avant"): true while Pro runs; its gigs show `featured` in search.',
+    example: true,
+  })
+  featured!: boolean;
   @ApiProperty({ type: RatingSummaryResponse }) rating!: RatingSummaryResponse;
   @ApiProperty({ type: 'integer' }) completedOrders!: number;
   @ApiProperty({ type: 'integer' }) cancellationMarks!: number;

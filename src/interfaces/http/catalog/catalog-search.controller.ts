@@ -21,7 +21,7 @@ export class CatalogSearchController {
   @ApiOperation({
     summary: 'Search published gigs',
     description:
-      "By category, words, TTC price range; sorted by relevance, rating, price or newest. Each gig shows its seller's cancellation marks (`sellerCancellationMarks`).",
+      "By category, words, TTC price range; sorted by relevance, rating, price or newest. Each gig shows its seller's cancellation marks (`sellerCancellationMarks`) and `featured` when its seller runs a Pro subscription. In the `relevance` sort a Pro seller's gigs get a small bounded boost on the text rank (a clearly better match still comes first; without words, Pro first among equal ratings); the other sorts are never changed by Pro (docs/plans-pro.md).",
   })
   @ApiResponse({ status: 200, type: GigSearchResponse })
   search(@Query() q: GigSearchQuery) {
@@ -50,7 +50,7 @@ export class CatalogSearchController {
   @ApiOperation({
     summary: 'Provider profile',
     description:
-      "By account id or provider reference (PR-XXXXX): rating average and count, completed orders, recent reviews, and cancellation marks: every cancellation shows on the canceller's profile (a late-delivery cancellation on the late seller's), with the other party's amendment (comment, rating) when there is one; a mark the other party withdrew no longer shows or counts.",
+      "By account id or provider reference (PR-XXXXX): the Pro badge and featured flag while a Pro subscription runs (docs/plans-pro.md), rating average and count, completed orders, recent reviews, and cancellation marks: every cancellation shows on the canceller's profile (a late-delivery cancellation on the late seller's), with the other party's amendment (comment, rating) when there is one; a mark the other party withdrew no longer shows or counts.",
   })
   @ApiParam({
     name: 'provider',
