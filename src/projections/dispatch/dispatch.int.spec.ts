@@ -421,7 +421,7 @@ describe('the dispatch index: ranking', () => {
       `UPDATE rm_dispatch_offers SET rank_boost = 100 WHERE provider_id = ANY($1::text[])`,
       [[boostedNear, boostedFar]],
     );
-    // 4 km less 5 km counts as 0 km, ahead of 1 km; 9 km less 5 km = 4 km, still behind it.
+    // 4 km less 5 km counts as -1 km, ahead of 1 km; 9 km less 5 km = 4 km, still behind it.
     expect(await ids(query({ place }))).toEqual([boostedNear, first, boostedFar]);
   });
 });
@@ -557,5 +557,146 @@ describe('the dispatch index: redelivery', () => {
     await given(...events, ...booking);
     expect(await snapshot()).toEqual(before);
     expect(await ids(query({ place, startsAt: '2026-12-07T13:00:00.000Z' }))).toEqual([p]);
+  });
+});
+
+describe('the dispatch index: a running Pro subscription ranks its provider ahead (docs/plans-pro.md)', () => {
+  /** A subscription of the provider to a `pro` (or `credits`) plan, event by event. */
+  function subscription(accountId: string, planKind: 'pro' | 'credits' = 'pro') {
+    const subscriptionId = `sub-${randomUUID()}`;
+    const stream = `subscription-${subscriptionId}`;
+    const period = (n: number) => ({
+      period: n,
+      planVersion: 1,
+      priceTtcCents: 2_990,
+      periodStartsAt: NOW,
+      periodEndsAt: '2027-01-01T09:00:00.000Z',
+      credits: { consultation: 0, offer: 0, direct_contact: 0 },
+      chargeRef: `ch-${n}`,
+    });
+    return {
+      started: () =>
+        recorded(stream, 'SubscriptionStarted', {
+          ...period(1),
+          subscriptionId,
+          accountId,
+          planId: 'plan-pro',
+          planKind,
+          planName: 'Pro',
+          billingPeriod: 'month',
+          paymentMethodRef: 'pm_card_visa',
+          startedAt: NOW,
+        }),
+      renewed: () =>
+        recorded(stream, 'SubscriptionRenewed', {
+          ...period(2),
+          subscriptionId,
+          accountId,
+          planId: 'plan-pro',
+          renewedAt: NOW,
+        }),
+      suspended: () =>
+        recorded(stream, 'SubscriptionSuspended', {
+          subscriptionId,
+          accountId,
+          period: 2,
+          reason: 'payment_incident',
+          suspendedAt: NOW,
+        }),
+      reinstated: () =>
+        recorded(stream, 'SubscriptionReinstated', {
+          ...period(2),
+          subscriptionId,
+          accountId,
+          planId: 'plan-pro',
+          reinstatedAt: NOW,
+        }),
+      cancelled: () =>
+        recorded(stream, 'SubscriptionCancelled', {
+          subscriptionId,
+          accountId,
+          planKind,
+          reason: 'owner_request',
+          cancelledBy: accountId,
+          endsAt: NOW,
+          cancelledAt: NOW,
+        }),
+    };
+  }
+
+  /** Two providers at the same price around a place of their own: `other` a little nearer. */
+  async function pair(proKm: number, otherKm: number) {
+    const place = isolatedPlace();
+    const near = (km: number) => ({ lat: place.lat + km / 111.2, lng: place.lng });
+    const other = await provider({ at: near(otherKm), hourlyRateCents: 2_500 });
+    const pro = await provider({ at: near(proKm), hourlyRateCents: 2_500 });
+    return { place, pro, other, subscription: subscription(pro) };
+  }
+
+  it('between providers at the same distance band and price, the Pro comes first', async () => {
+    const { place, pro, other, subscription: s } = await pair(0.4, 0.2);
+    expect(await ids(query({ place }))).toEqual([other, pro]);
+    await given(s.started());
+    expect(await ids(query({ place }))).toEqual([pro, other]);
+    await given(s.renewed());
+    expect(await ids(query({ place }))).toEqual([pro, other]);
+  });
+
+  it('passes a provider up to about 2 km nearer, never one 6 km nearer: distance still decides', async () => {
+    const close = await pair(2.5, 1.2);
+    await given(close.subscription.started());
+    expect(await ids(query({ place: close.place }))).toEqual([close.pro, close.other]);
+    const far = await pair(6.5, 0.5);
+    await given(far.subscription.started());
+    expect(await ids(query({ place: far.place }))).toEqual([far.other, far.pro]);
+  });
+
+  it('the boost is gone at once on an (immediate) cancellation, for good', async () => {
+    const { place, pro, other, subscription: s } = await pair(0.4, 0.2);
+    await given(s.started());
+    expect(await ids(query({ place }))).toEqual([pro, other]);
+    await given(s.cancelled());
+    expect(await ids(query({ place }))).toEqual([other, pro]);
+  });
+
+  it('a suspension (payment incident) takes the boost away; a reinstatement restores it', async () => {
+    const { place, pro, other, subscription: s } = await pair(0.4, 0.2);
+    await given(s.started(), s.suspended());
+    expect(await ids(query({ place }))).toEqual([other, pro]);
+    await given(s.reinstated());
+    expect(await ids(query({ place }))).toEqual([pro, other]);
+  });
+
+  it('a credits plan subscription gives no boost', async () => {
+    const { place, pro, other } = await pair(0.4, 0.2);
+    await given(subscription(pro, 'credits').started());
+    expect(await ids(query({ place }))).toEqual([other, pro]);
+  });
+
+  it('the boost follows MISSION_PRO_RANK_BOOST_KM, capped at 5 km; 0 turns it off', async () => {
+    const close = await pair(2.5, 1.2);
+    await given(close.subscription.started());
+    const withBoost = (km: number) =>
+      new ReadModelMissionCandidates(db.pool, new ManualClock(NOW), km)
+        .available(query({ place: close.place }))
+        .then((found) => found.map((c) => c.providerId));
+    expect(await withBoost(0)).toEqual([close.other, close.pro]);
+    const far = await pair(8.5, 0.5);
+    await given(far.subscription.started());
+    const farBoost = (km: number) =>
+      new ReadModelMissionCandidates(db.pool, new ManualClock(NOW), km)
+        .available(query({ place: far.place }))
+        .then((found) => found.map((c) => c.providerId));
+    // 8 km less 5 km is 3 km, still behind 0 km: a boost of 100 km counts as 5.
+    expect(await farBoost(100)).toEqual([far.other, far.pro]);
+  });
+
+  it('a subscription event delivered twice changes nothing', async () => {
+    const { place, pro, other, subscription: s } = await pair(0.4, 0.2);
+    const started = s.started();
+    const cancelled = s.cancelled();
+    await given(started, cancelled);
+    await given(started);
+    expect(await ids(query({ place }))).toEqual([other, pro]);
   });
 });

@@ -53,7 +53,8 @@ export function offerPrice(
  * (`earth_distance`), whose weekly Paris hours cover the slot with no `unavailable` exception
  * over it (or an `available` one covering it), with no booking overlapping it (GiST on
  * `(provider_id, period)`); ranked by whole kilometres less the bounded bonus (`rank_boost`, plus
- * $10 km for a running Pro), then price, then exact distance.
+ * $10 km for a running Pro), then price, then exact distance. The difference is not floored at
+ * 0 km: a Pro within its bonus of the place still passes an equal provider nearer by less than it.
  */
 export const AVAILABLE_SQL = `
   SELECT o.provider_id, o.pricing_kind, o.hourly_rate_cents, o.fixed_price_cents
@@ -69,8 +70,8 @@ export const AVAILABLE_SQL = `
            SELECT 1 FROM rm_dispatch_bookings b
             WHERE b.booked AND b.provider_id = o.provider_id AND b.period && $6::tstzrange
               AND b.mission_id IS DISTINCT FROM $7)
-   ORDER BY greatest(floor(d.m / 1000)
-              - least(greatest(o.rank_boost + CASE WHEN o.pro THEN $10::int ELSE 0 END, 0), ${MAX_RANK_BOOST_KM}), 0),
+   ORDER BY floor(d.m / 1000)
+              - least(greatest(o.rank_boost + CASE WHEN o.pro THEN $10::int ELSE 0 END, 0), ${MAX_RANK_BOOST_KM}),
             CASE o.pricing_kind WHEN 'hourly' THEN o.hourly_rate_cents * $8::int / 60.0 ELSE o.fixed_price_cents END,
             d.m, o.provider_id
    LIMIT $9`;
