@@ -58,7 +58,13 @@ let gigCounter = 0;
 /** A published gig; its id orders after every earlier one (the last tie-breaker of every sort). */
 async function gig(
   sellerId: string,
-  o: { category: string; title: string; keywords?: string[]; description?: string; priceCents?: number },
+  o: {
+    category: string;
+    title: string;
+    keywords?: string[];
+    description?: string;
+    priceCents?: number;
+  },
 ): Promise<string> {
   gigCounter += 1;
   const gigId = `00000000-0000-4000-a000-${String(gigCounter).padStart(12, '0')}`;
@@ -241,9 +247,7 @@ describe('gig search with Pro sellers', () => {
     expect(await order({ category, sort: 'rating' })).toEqual([cheap, dear]);
     expect(await order({ category, sort: 'newest' })).toEqual([cheap, dear]);
     for (const sort of ['price_asc', 'price_desc', 'rating', 'newest'] as const)
-      expect(
-        (await search({ category, sort })).map((g) => [g.gigId, g.featured]).sort(),
-      ).toEqual(
+      expect((await search({ category, sort })).map((g) => [g.gigId, g.featured]).sort()).toEqual(
         [
           [cheap, false],
           [dear, true],
@@ -279,12 +283,10 @@ describe('gig search with Pro sellers', () => {
     const plainGig = await gig(plain, { category, title: 'Rédaction web' });
     const otherGig = await gig(other, { category, title: 'Rédaction web' });
     await given(subscription(other, 'credits').started());
-    expect((await search({ category, q: 'redaction' })).map((g) => [g.gigId, g.featured])).toEqual(
-      [
-        [plainGig, false],
-        [otherGig, false],
-      ],
-    );
+    expect((await search({ category, q: 'redaction' })).map((g) => [g.gigId, g.featured])).toEqual([
+      [plainGig, false],
+      [otherGig, false],
+    ]);
   });
 });
 
