@@ -11,7 +11,11 @@ export type InvoiceKind = 'invoice' | 'credit_note';
  */
 export type InvoiceSubject = 'service' | 'commission' | PlatformSaleSubject;
 export type PlatformSaleSubject = 'subscription' | 'hour_pack' | 'fee';
-export const PLATFORM_SALE_SUBJECTS: readonly PlatformSaleSubject[] = ['subscription', 'hour_pack', 'fee'];
+export const PLATFORM_SALE_SUBJECTS: readonly PlatformSaleSubject[] = [
+  'subscription',
+  'hour_pack',
+  'fee',
+];
 
 export interface InvoiceRow {
   invoice_id: string;

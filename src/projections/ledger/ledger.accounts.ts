@@ -41,7 +41,8 @@ export const ENTRY_LABELS: Record<EntryKind, string> = {
   mission_instant_payout: 'Mission : paiement instantané du prestataire (frais et TVA)',
   subscription_charged: 'Abonnement : période encaissée (produit et TVA)',
   hour_pack_sold: 'Pack d’heures vendu (produit et TVA)',
-  hour_pack_refunded: 'Pack d’heures : remboursement des heures non utilisées (produit et TVA annulés au prorata)',
+  hour_pack_refunded:
+    'Pack d’heures : remboursement des heures non utilisées (produit et TVA annulés au prorata)',
 };
 
 export interface Leg {

@@ -41,9 +41,7 @@ type ChargeData =
 /** The date the money moved (the invoice's date): revenue is reported in its Paris month. */
 export function planSaleAt(event: RecordedEvent): string | undefined {
   const d = event.data as Record<string, string | undefined>;
-  return (
-    d.startedAt ?? d.renewedAt ?? d.reinstatedAt ?? d.purchasedAt ?? d.refundedAt ?? undefined
-  );
+  return d.startedAt ?? d.renewedAt ?? d.reinstatedAt ?? d.purchasedAt ?? d.refundedAt ?? undefined;
 }
 
 /**
@@ -64,7 +62,9 @@ export function planSalePostings(
     const ttc = d.priceTtcCents;
     const pack = event.type === 'HourPackPurchased';
     if (pack && known) return { postings: [], row: null };
-    const payer = pack ? (d as HourPackPurchased['data']).clientId : (d as { accountId: string }).accountId;
+    const payer = pack
+      ? (d as HourPackPurchased['data']).clientId
+      : (d as { accountId: string }).accountId;
     if (!Number.isSafeInteger(ttc) || ttc <= 0)
       return { postings: [], row: pack ? blank(saleId, rev) : null };
     const { totalHtCents, vatCents } = amountsFromTtc(ttc);

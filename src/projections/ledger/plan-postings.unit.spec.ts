@@ -1,4 +1,8 @@
-import { HourPackHistory, periodTerms, SubscriptionHistory } from '../plan-finance/plan-sales.fixtures.spec';
+import {
+  HourPackHistory,
+  periodTerms,
+  SubscriptionHistory,
+} from '../plan-finance/plan-sales.fixtures.spec';
 import { balancedLegs } from './ledger.accounts';
 import { planSalePostings } from './plan-postings';
 import { LedgerSaleRow } from './ledger.tables';

@@ -253,9 +253,14 @@ export function evolveFinancePack(
     const d = event.data as HourPackRefunded['data'];
     const rev = Number(event.revision);
     const refund = d.refundCents;
-    if (!Number.isSafeInteger(refund) || refund <= 0) return { pack: { ...pack, rev }, charge: null };
+    if (!Number.isSafeInteger(refund) || refund <= 0)
+      return { pack: { ...pack, rev }, charge: null };
     const amounts = refundAmounts(
-      { ttcCents: pack.ttc_cents, vatCents: pack.vat_cents, refundedTtcCents: pack.refunded_ttc_cents },
+      {
+        ttcCents: pack.ttc_cents,
+        vatCents: pack.vat_cents,
+        refundedTtcCents: pack.refunded_ttc_cents,
+      },
       refund,
     );
     return {
@@ -300,7 +305,13 @@ export function evolveFinancePlan(
   if (event.type === 'PlanRevised') {
     if (!plan) return null;
     const d = event.data as PlanRevised['data'];
-    return { ...plan, rev, name: d.name, version: d.version, price_ttc_cents: d.terms.priceTtcCents };
+    return {
+      ...plan,
+      rev,
+      name: d.name,
+      version: d.version,
+      price_ttc_cents: d.terms.priceTtcCents,
+    };
   }
   return null;
 }

@@ -53,7 +53,10 @@ describe('plan finance: a subscription as finance sees it', () => {
       s.renewalFailed(2, 1, 2_990, '2026-12-02T09:00:00.000Z', null),
       s.suspended(2, '2026-12-02T09:00:00.000Z'),
     ];
-    expect(given(history)).toMatchObject({ status: 'suspended', suspended_at: '2026-12-02T09:00:00.000Z' });
+    expect(given(history)).toMatchObject({
+      status: 'suspended',
+      suspended_at: '2026-12-02T09:00:00.000Z',
+    });
     const back = periodTerms(2, '2026-12-10T09:00:00.000Z', '2027-01-10T09:00:00.000Z', 2_990);
     expect(given([...history, s.reinstated(back)])).toMatchObject({
       status: 'active',
@@ -84,15 +87,26 @@ describe('plan finance: a subscription as finance sees it', () => {
         s.cancelled('2026-11-20T09:00:00.000Z'),
         s.renewalFailed(2, 1, 2_990, '2026-12-02T09:00:00.000Z', null),
       ]),
-    ).toMatchObject({ status: 'cancelled', cancelled_at: '2026-11-20T09:00:00.000Z', incident_attempts: 0 });
+    ).toMatchObject({
+      status: 'cancelled',
+      cancelled_at: '2026-11-20T09:00:00.000Z',
+      incident_attempts: 0,
+    });
   });
 
   it('given a pause scheduled, then the row says from when; a redelivered event is ignored', () => {
     const s = new SubscriptionHistory('s6', 'p1');
     const started = s.started(P1);
-    const pause = s.pauseScheduled(P1.periodEndsAt, '2027-01-02T09:00:00.000Z', '2026-11-10T09:00:00.000Z');
+    const pause = s.pauseScheduled(
+      P1.periodEndsAt,
+      '2027-01-02T09:00:00.000Z',
+      '2026-11-10T09:00:00.000Z',
+    );
     const row = given([started, pause]);
-    expect(row).toMatchObject({ pause_from: P1.periodEndsAt, resumes_at: '2027-01-02T09:00:00.000Z' });
+    expect(row).toMatchObject({
+      pause_from: P1.periodEndsAt,
+      resumes_at: '2027-01-02T09:00:00.000Z',
+    });
     expect(evolveFinanceSubscription(row, pause)).toBeNull();
     expect(evolveFinanceSubscription(row, started)).toBeNull();
   });
@@ -123,7 +137,10 @@ describe('plan finance: hour packs', () => {
     const sold = evolveFinancePack(undefined, p.purchased(25_000, '2026-12-02T10:00:00.000Z'));
     expect(sold.charge).toMatchObject({ kind: 'hour_pack', ttc_cents: 25_000, vat_cents: 4_167 });
     p.reserved('m1', 120, '2026-12-03T10:00:00.000Z');
-    const refund = evolveFinancePack(sold.pack!, p.refunded(12_500, 300, '2027-01-05T10:00:00.000Z'));
+    const refund = evolveFinancePack(
+      sold.pack!,
+      p.refunded(12_500, 300, '2027-01-05T10:00:00.000Z'),
+    );
     expect(refund.charge).toMatchObject({
       kind: 'hour_pack_refund',
       ttc_cents: 12_500,
@@ -133,7 +150,9 @@ describe('plan finance: hour packs', () => {
     });
     const other = new HourPackHistory('k2', 'c1');
     other.purchased(1_000, '2026-12-02T10:00:00.000Z');
-    expect(evolveFinancePack(undefined, other.refunded(500, 60, '2026-12-04T10:00:00.000Z'))).toEqual({
+    expect(
+      evolveFinancePack(undefined, other.refunded(500, 60, '2026-12-04T10:00:00.000Z')),
+    ).toEqual({
       pack: null,
       charge: null,
     });

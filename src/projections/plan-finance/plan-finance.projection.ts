@@ -20,7 +20,11 @@ import {
   PLAN_FINANCE_TABLES,
 } from './plan-finance.tables';
 
-const CHARGE_TYPES = new Set(['SubscriptionStarted', 'SubscriptionRenewed', 'SubscriptionReinstated']);
+const CHARGE_TYPES = new Set([
+  'SubscriptionStarted',
+  'SubscriptionRenewed',
+  'SubscriptionReinstated',
+]);
 
 const idOf = (e: RecordedEvent, field: 'subscriptionId' | 'packId' | 'planId') => {
   const v = (e.data as Record<string, unknown>)[field];
@@ -48,7 +52,9 @@ export class PlanFinanceProjection implements Projection {
     const plans = new RowBuffer(FINANCE_PLANS, tx, false, session);
     const charges = new InsertBuffer<FinanceChargeRow>(FINANCE_CHARGES, tx);
     await subscriptions.prefetch(
-      events.filter((e) => FINANCE_SUBSCRIPTION_TYPES.has(e.type)).map((e) => idOf(e, 'subscriptionId')),
+      events
+        .filter((e) => FINANCE_SUBSCRIPTION_TYPES.has(e.type))
+        .map((e) => idOf(e, 'subscriptionId')),
     );
     await packs.prefetch(
       events.filter((e) => FINANCE_PACK_TYPES.has(e.type)).map((e) => idOf(e, 'packId')),

@@ -24,7 +24,10 @@ export interface MonthRevenue {
 
 const zero = (): RevenueFigures => ({ count: 0, totalHtCents: 0, vatCents: 0, totalTtcCents: 0 });
 
-function add(into: RevenueFigures, r: { n: unknown; ht: unknown; vat: unknown; ttc: unknown }): void {
+function add(
+  into: RevenueFigures,
+  r: { n: unknown; ht: unknown; vat: unknown; ttc: unknown },
+): void {
   into.count += int(r.n);
   into.totalHtCents += int(r.ht);
   into.vatCents += int(r.vat);

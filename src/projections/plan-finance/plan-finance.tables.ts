@@ -2,7 +2,8 @@ import { ProjectionTable } from '../runner/projection';
 import { TableSpec } from '../runner/row-buffer';
 
 /** Where a subscription stands for finance: renewing, in payment incident, suspended, paused, cancelled. */
-export type FinanceSubscriptionStatus = 'active' | 'incident' | 'suspended' | 'paused' | 'cancelled';
+export type FinanceSubscriptionStatus =
+  'active' | 'incident' | 'suspended' | 'paused' | 'cancelled';
 
 export interface FinanceSubscriptionRow {
   subscription_id: string;
@@ -131,7 +132,15 @@ export const FINANCE_PLANS: TableSpec<FinancePlanRow> = {
 export const FINANCE_PACKS: TableSpec<FinancePackRow> = {
   table: 'plan_finance_packs',
   key: 'pack_id',
-  columns: ['pack_id', 'rev', 'plan_id', 'account_id', 'ttc_cents', 'vat_cents', 'refunded_ttc_cents'],
+  columns: [
+    'pack_id',
+    'rev',
+    'plan_id',
+    'account_id',
+    'ttc_cents',
+    'vat_cents',
+    'refunded_ttc_cents',
+  ],
 };
 
 export const PLAN_FINANCE_TABLES: readonly ProjectionTable[] = [
@@ -165,10 +174,13 @@ export const PLAN_FINANCE_TABLES: readonly ProjectionTable[] = [
          CHECK (ttc_cents = ht_cents + vat_cents AND ttc_cents > 0)
        )`,
     ],
-    indexes: [`CREATE INDEX plan_finance_charges_month ON plan_finance_charges (paris_month, kind)`],
+    indexes: [
+      `CREATE INDEX plan_finance_charges_month ON plan_finance_charges (paris_month, kind)`,
+    ],
   },
   {
     name: 'plan_finance_plans',
+    view: 'plan_finance_plans',
     ddl: [
       `CREATE TABLE plan_finance_plans (
          plan_id text PRIMARY KEY, rev bigint NOT NULL, kind text NOT NULL, name text NOT NULL,

@@ -13,7 +13,11 @@ import type {
  */
 export const NO_CREDITS = { consultation: 0, offer: 0, direct_contact: 0 };
 
-type Stored = SubscriptionEvent | HourPackEvent | PlanEvent;
+type Stored =
+  | SubscriptionEvent
+  | HourPackEvent
+  | PlanEvent
+  | { type: 'ServiceTypeCreated'; data: Record<string, unknown> };
 
 let position = 1n;
 
@@ -76,37 +80,49 @@ export class SubscriptionHistory {
   }
 
   started(terms: SubscriptionPeriodTerms): RecordedEvent {
-    return this.next('SubscriptionStarted', {
-      ...terms,
-      subscriptionId: this.subscriptionId,
-      accountId: this.accountId,
-      planId: this.planId,
-      planKind: this.planKind,
-      planName: this.planName,
-      billingPeriod: 'month',
-      paymentMethodRef: 'pm_card_visa',
-      startedAt: terms.periodStartsAt,
-    }, terms.periodStartsAt);
+    return this.next(
+      'SubscriptionStarted',
+      {
+        ...terms,
+        subscriptionId: this.subscriptionId,
+        accountId: this.accountId,
+        planId: this.planId,
+        planKind: this.planKind,
+        planName: this.planName,
+        billingPeriod: 'month',
+        paymentMethodRef: 'pm_card_visa',
+        startedAt: terms.periodStartsAt,
+      },
+      terms.periodStartsAt,
+    );
   }
 
   renewed(terms: SubscriptionPeriodTerms, at = terms.periodStartsAt): RecordedEvent {
-    return this.next('SubscriptionRenewed', {
-      ...terms,
-      subscriptionId: this.subscriptionId,
-      accountId: this.accountId,
-      planId: this.planId,
-      renewedAt: at,
-    }, at);
+    return this.next(
+      'SubscriptionRenewed',
+      {
+        ...terms,
+        subscriptionId: this.subscriptionId,
+        accountId: this.accountId,
+        planId: this.planId,
+        renewedAt: at,
+      },
+      at,
+    );
   }
 
   reinstated(terms: SubscriptionPeriodTerms): RecordedEvent {
-    return this.next('SubscriptionReinstated', {
-      ...terms,
-      subscriptionId: this.subscriptionId,
-      accountId: this.accountId,
-      planId: this.planId,
-      reinstatedAt: terms.periodStartsAt,
-    }, terms.periodStartsAt);
+    return this.next(
+      'SubscriptionReinstated',
+      {
+        ...terms,
+        subscriptionId: this.subscriptionId,
+        accountId: this.accountId,
+        planId: this.planId,
+        reinstatedAt: terms.periodStartsAt,
+      },
+      terms.periodStartsAt,
+    );
   }
 
   renewalFailed(
@@ -116,49 +132,65 @@ export class SubscriptionHistory {
     failedAt: string,
     nextAttemptAt: string | null,
   ): RecordedEvent {
-    return this.next('SubscriptionRenewalFailed', {
-      subscriptionId: this.subscriptionId,
-      accountId: this.accountId,
-      period,
-      attempt,
-      amountCents,
-      failureCode: 'card_declined',
-      nextAttemptAt,
+    return this.next(
+      'SubscriptionRenewalFailed',
+      {
+        subscriptionId: this.subscriptionId,
+        accountId: this.accountId,
+        period,
+        attempt,
+        amountCents,
+        failureCode: 'card_declined',
+        nextAttemptAt,
+        failedAt,
+      },
       failedAt,
-    }, failedAt);
+    );
   }
 
   suspended(period: number, at: string): RecordedEvent {
-    return this.next('SubscriptionSuspended', {
-      subscriptionId: this.subscriptionId,
-      accountId: this.accountId,
-      period,
-      reason: 'payment_incident',
-      suspendedAt: at,
-    }, at);
+    return this.next(
+      'SubscriptionSuspended',
+      {
+        subscriptionId: this.subscriptionId,
+        accountId: this.accountId,
+        period,
+        reason: 'payment_incident',
+        suspendedAt: at,
+      },
+      at,
+    );
   }
 
   pauseScheduled(pausedFrom: string, resumesAt: string, at: string): RecordedEvent {
-    return this.next('SubscriptionPauseScheduled', {
-      subscriptionId: this.subscriptionId,
-      accountId: this.accountId,
-      periods: 1,
-      pausedFrom,
-      resumesAt,
-      scheduledAt: at,
-    }, at);
+    return this.next(
+      'SubscriptionPauseScheduled',
+      {
+        subscriptionId: this.subscriptionId,
+        accountId: this.accountId,
+        periods: 1,
+        pausedFrom,
+        resumesAt,
+        scheduledAt: at,
+      },
+      at,
+    );
   }
 
   cancelled(at: string, endsAt = at): RecordedEvent {
-    return this.next('SubscriptionCancelled', {
-      subscriptionId: this.subscriptionId,
-      accountId: this.accountId,
-      planKind: this.planKind,
-      reason: 'owner_request',
-      cancelledBy: this.accountId,
-      endsAt,
-      cancelledAt: at,
-    }, at);
+    return this.next(
+      'SubscriptionCancelled',
+      {
+        subscriptionId: this.subscriptionId,
+        accountId: this.accountId,
+        planKind: this.planKind,
+        reason: 'owner_request',
+        cancelledBy: this.accountId,
+        endsAt,
+        cancelledAt: at,
+      },
+      at,
+    );
   }
 }
 
@@ -183,41 +215,58 @@ export class HourPackHistory {
   }
 
   purchased(priceTtcCents: number, at: string, expiresAt = '2027-06-02T09:00:00.000Z') {
-    return this.next('HourPackPurchased', {
-      packId: this.packId,
-      clientId: this.clientId,
-      planId: this.planId,
-      planVersion: 1,
-      planName: this.planName,
-      serviceTypeId: this.serviceTypeId,
-      minutes: this.minutes,
-      priceTtcCents,
-      chargeRef: `ch_${randomUUID().slice(0, 8)}`,
-      purchasedAt: at,
-      expiresAt,
-    }, at);
+    return this.next(
+      'HourPackPurchased',
+      {
+        packId: this.packId,
+        clientId: this.clientId,
+        planId: this.planId,
+        planVersion: 1,
+        planName: this.planName,
+        serviceTypeId: this.serviceTypeId,
+        minutes: this.minutes,
+        priceTtcCents,
+        chargeRef: `ch_${randomUUID().slice(0, 8)}`,
+        purchasedAt: at,
+        expiresAt,
+      },
+      at,
+    );
   }
 
   /** A step that is not a sale (a reservation), so revisions have gaps as in a real stream. */
   reserved(missionId: string, minutes: number, at: string) {
-    return this.next('HourPackHoursReserved', {
-      packId: this.packId,
-      clientId: this.clientId,
-      missionId,
-      minutes,
-      reservedAt: at,
-    }, at);
+    return this.next(
+      'HourPackHoursReserved',
+      {
+        packId: this.packId,
+        clientId: this.clientId,
+        missionId,
+        minutes,
+        reservedAt: at,
+      },
+      at,
+    );
   }
 
-  refunded(refundCents: number, minutes: number, at: string, reason: 'withdrawal' | 'expiry' = 'expiry') {
-    return this.next('HourPackRefunded', {
-      packId: this.packId,
-      clientId: this.clientId,
-      minutes,
-      refundCents,
-      refundRef: `re_${randomUUID().slice(0, 8)}`,
-      reason,
-      refundedAt: at,
-    }, at);
+  refunded(
+    refundCents: number,
+    minutes: number,
+    at: string,
+    reason: 'withdrawal' | 'expiry' = 'expiry',
+  ) {
+    return this.next(
+      'HourPackRefunded',
+      {
+        packId: this.packId,
+        clientId: this.clientId,
+        minutes,
+        refundCents,
+        refundRef: `re_${randomUUID().slice(0, 8)}`,
+        reason,
+        refundedAt: at,
+      },
+      at,
+    );
   }
 }

@@ -70,7 +70,8 @@ export class SubscriptionRevenueResponse extends RevenueFiguresResponse {
 export class RevenueTotalsResponse {
   @ApiProperty({
     type: SubscriptionRevenueResponse,
-    description: 'Subscription charges: first periods, tacit renewals, reinstatements after a payment incident.',
+    description:
+      'Subscription charges: first periods, tacit renewals, reinstatements after a payment incident.',
   })
   subscriptions!: SubscriptionRevenueResponse;
   @ApiProperty({ type: RevenueFiguresResponse, description: 'Hour packs sold.' })
@@ -90,7 +91,10 @@ export class MonthRevenueResponse extends RevenueTotalsResponse {
 export class PlanRevenueResponse {
   @ApiProperty({ example: '2026-01' }) from!: string;
   @ApiProperty({ example: '2026-12' }) to!: string;
-  @ApiProperty({ type: [MonthRevenueResponse], description: 'Every month of the range, oldest first.' })
+  @ApiProperty({
+    type: [MonthRevenueResponse],
+    description: 'Every month of the range, oldest first.',
+  })
   months!: MonthRevenueResponse[];
   @ApiProperty({ type: RevenueTotalsResponse }) totals!: RevenueTotalsResponse;
 }
@@ -135,10 +139,15 @@ export class PaymentIncidentResponse {
   @ApiProperty({ enum: ['pro', 'credits'] }) planKind!: string;
   @ApiProperty({
     enum: ['incident', 'suspended'],
-    description: '`incident`: retries scheduled; `suspended`: every retry failed, benefits stopped, credits frozen.',
+    description:
+      '`incident`: retries scheduled; `suspended`: every retry failed, benefits stopped, credits frozen.',
   })
   status!: string;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'The period the refused charge would start.' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'The period the refused charge would start.',
+  })
   period!: number | null;
   @ApiProperty({ type: 'integer', example: 2 }) attempts!: number;
   @ApiProperty({ type: 'integer', example: 2_990, description: 'The refused charge, TTC.' })
