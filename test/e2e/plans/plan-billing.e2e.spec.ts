@@ -12,7 +12,9 @@ import {
   recorded,
   SubscriptionHistory,
 } from '../../../src/projections/plan-finance/plan-sales.fixtures.spec';
+import { PG_POOL } from '../../../src/infrastructure/database/database.tokens';
 import { parisDate } from '../../../src/projections/invoices/invoice-numbering';
+import { revenueByMonth } from '../../../src/projections/ledger/ledger.queries';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { MarketplaceSim } from '../read-models/support/marketplace-sim';
 import { appendLog } from '../read-models/support/sim-core';
@@ -202,6 +204,17 @@ describe('plan billing over HTTP', () => {
     });
     expect(pro.recipient.name).toMatch(/^Expert /);
     expect(pro.number).toMatch(/^F-\d{4}-\d{6}$/);
+    const pdf = await t.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'GET',
+        url: `/invoices/${pro.invoiceId}.pdf`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+    expect(pdf.statusCode).toBe(200);
+    if (process.env.PLAN_BILLING_PDF_DIR)
+      writeFileSync(`${process.env.PLAN_BILLING_PDF_DIR}/${pro.number}.pdf`, pdf.rawPayload);
     expect(mine.find((i: any) => i.saleId === later.subscriptionId).description).toMatch(
       /^Abonnement Crédits Essentiel — période du /,
     );
@@ -266,6 +279,16 @@ describe('plan billing over HTTP', () => {
       balanced: true,
       total: 0,
     });
+    // Issue 18 reads the revenue accounts per Paris month.
+    const month = parisDate(at(-4)).slice(0, 7);
+    const byMonth = await revenueByMonth(t.app.get(PG_POOL), '2000-01', '2100-12');
+    const packMonth = byMonth.find((r) => r.month === month && r.account === 'hour_pack_revenue');
+    expect(packMonth?.creditCents).toBe(20_833);
+    expect(
+      byMonth
+        .filter((r) => r.account === 'subscription_revenue')
+        .reduce((sum, r) => sum + r.netCents, 0),
+    ).toBe(2_492 * 5 + 4_158);
   });
 
   it('reports the recurring revenue per Paris month, by plan kind, packs and refunds apart', async () => {
