@@ -8,7 +8,9 @@ import {
   SubscriptionHistory,
 } from '../../../src/projections/plan-finance/plan-sales.fixtures.spec';
 import { ProjectionRunner } from '../../../src/projections/runner/projection-runner';
-import { Harness, startHarness } from '../read-models/support/harness';
+import { bulkPostgresReader } from '../../../src/projections/runner/bulk-log-reader';
+import { rebuildProjections } from '../../../src/projections/runner/rebuild';
+import { Harness, snapshotProjections, startHarness } from '../read-models/support/harness';
 import { invoiceNumberingProblems } from '../read-models/support/invoice-checks';
 
 /** One step of a random history of the platform's sales. */
@@ -250,5 +252,19 @@ describe('plan billing, property-based: invoices, credit notes and ledger over r
       }),
       { numRuns: 25 },
     );
+  });
+
+  it('rebuilds the invoices, the ledger and the finance view from position 0 to the same rows', async () => {
+    const billing = h.projections.filter((p) =>
+      ['invoices', 'ledger', 'plan_finance'].includes(p.name),
+    );
+    await runner.caughtUp();
+    const live = await snapshotProjections(h.pool, billing);
+    expect(live['plan_finance.plan_finance_charges'].length).toBeGreaterThan(10);
+    await rebuildProjections(h.store, h.pool, billing, {
+      batchSize: 37,
+      reader: bulkPostgresReader(h.pool, h.store),
+    });
+    expect(await snapshotProjections(h.pool, billing)).toEqual(live);
   });
 });
