@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, TestDatabase } from '../../../../test/support/database';
+import { StripeDouble } from '../../../../test/support/stripe-double';
+import { PaymentDeclinedError } from '../../../application/payments/payment-gateway.port';
+import { ConnectedAccounts } from './connected-accounts';
+import { PostgresStripeCustomers } from './stripe-customers';
+import { createStripeClient, StripePaymentGateway } from './stripe-payment-gateway';
+import { PostgresPlanChargeAttempts } from './stripe-plan-charges';
+
+class NoAccounts extends ConnectedAccounts {
+  async stripeAccountOf(): Promise<string> {
+    throw new Error('plan payments never reach a connected account');
+  }
+}
+
+describe('Plan payments on Stripe with their Postgres tables (customers, charge attempts)', () => {
+  const double = new StripeDouble();
+  let db: TestDatabase;
+  let gateway: StripePaymentGateway;
+
+  beforeAll(async () => {
+    await double.start();
+    db = await createTestDatabase();
+    gateway = new StripePaymentGateway(
+      createStripeClient({ secretKey: 'sk_test_double', ...double.clientOptions }),
+      new NoAccounts(),
+      undefined,
+      undefined,
+      {
+        customers: new PostgresStripeCustomers(db.pool),
+        charges: new PostgresPlanChargeAttempts(db.pool),
+      },
+    );
+  });
+  afterAll(async () => {
+    await double.stop();
+    await db.drop();
+  });
+  beforeEach(() => double.reset());
+
+  const intents = () => double.writes.filter((w) => w.path === '/v1/payment_intents');
+  const charge = (accountId: string, paymentMethodRef: string, idempotencyKey: string) =>
+    gateway.chargeSaved({
+      accountId,
+      paymentMethodRef,
+      amountCents: 4_500,
+      description: 'Pack 5 heures',
+      metadata: { packId: 'pack-1' },
+      idempotencyKey,
+    });
+
+  it('one Customer per account, however many cards are saved at once', async () => {
+    const accountId = randomUUID();
+    const refs = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        gateway.savePaymentMethod({
+          accountId,
+          paymentMethod: 'pm_card_visa',
+          idempotencyKey: `${accountId}-save-${i}`,
+        }),
+      ),
+    );
+    expect(new Set(refs.map((r) => r.paymentMethodRef.split('/')[0])).size).toBe(1);
+    const { rows } = await db.pool.query(
+      'SELECT stripe_customer_id FROM stripe_customers WHERE account_id = $1',
+      [accountId],
+    );
+    expect(rows).toEqual([{ stripe_customer_id: refs[0].paymentMethodRef.split('/')[0] }]);
+  });
+
+  it('ten parallel charges under one key make one PaymentIntent and one answer', async () => {
+    const accountId = randomUUID();
+    const { paymentMethodRef } = await gateway.savePaymentMethod({
+      accountId,
+      paymentMethod: 'pm_card_visa',
+      idempotencyKey: `${accountId}-save`,
+    });
+    const key = `pack-${accountId}-purchase`;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => charge(accountId, paymentMethodRef, key)),
+    );
+    expect(new Set(answers.map((a) => a.chargeRef)).size).toBe(1);
+    expect(new Set(intents().map((w) => w.idempotencyKey))).toEqual(new Set([key]));
+    const { rows } = await db.pool.query(
+      'SELECT attempt, state FROM stripe_plan_charges WHERE idempotency_key = $1',
+      [key],
+    );
+    expect(rows).toEqual([{ attempt: 1, state: 'succeeded' }]);
+  });
+
+  it('after a refusal, parallel retries share the next attempt, so the new card is charged once', async () => {
+    const accountId = randomUUID();
+    const failing = await gateway.savePaymentMethod({
+      accountId,
+      paymentMethod: 'pm_card_chargeCustomerFail',
+      idempotencyKey: `${accountId}-save-failing`,
+    });
+    const key = `subscription-${accountId}-period-4`;
+    await expect(charge(accountId, failing.paymentMethodRef, key)).rejects.toBeInstanceOf(
+      PaymentDeclinedError,
+    );
+    const card = await gateway.savePaymentMethod({
+      accountId,
+      paymentMethod: 'pm_card_visa',
+      idempotencyKey: `${accountId}-save-card`,
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => charge(accountId, card.paymentMethodRef, key)),
+    );
+    expect(new Set(answers.map((a) => a.chargeRef)).size).toBe(1);
+    expect(new Set(intents().map((w) => w.idempotencyKey))).toEqual(
+      new Set([key, `${key}-attempt-2`]),
+    );
+  });
+});
