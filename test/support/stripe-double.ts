@@ -251,6 +251,18 @@ export class StripeDouble {
         }),
       ];
     }
+    if (r.method === 'GET' && r.path === '/v1/payment_intents') {
+      // Newest first, as Stripe lists them.
+      const data = [...this.objects.values()]
+        .filter(
+          (o) =>
+            o.object === 'payment_intent' &&
+            (r.query.customer === undefined || o.customer === r.query.customer),
+        )
+        .reverse()
+        .slice(0, Number(r.query.limit ?? 10));
+      return [200, { object: 'list', data, has_more: false, url: '/v1/payment_intents' }];
+    }
     if ((m = /^\/v1\/payment_intents\/([^/]+)$/.exec(r.path)) && r.method === 'GET') {
       const pi = this.objects.get(m[1]);
       return pi

@@ -143,9 +143,33 @@ export class StripePaymentGateway implements PaymentGateway {
       amountCents: request.amountCents,
     };
     const step = await this.plans.charges.begin(request.idempotencyKey, fingerprint);
-    if (!sameFingerprint(step.fingerprint, fingerprint))
-      throw keyReused(request.idempotencyKey, 'charge_saved');
-    if (step.state === 'succeeded') return step.answer;
+    const same = sameFingerprint(step.fingerprint, fingerprint);
+    // Once paid, the sale is paid whichever card is named since; another account or amount is
+    // another request.
+    const paidFor = (answer: PlanChargeAnswer) => {
+      if (
+        step.fingerprint.accountId !== request.accountId ||
+        answer.amountCents !== request.amountCents
+      )
+        throw keyReused(request.idempotencyKey, 'charge_saved');
+      return answer;
+    };
+    if (step.state === 'succeeded') return paidFor(step.answer);
+    if (step.resumed) {
+      // The attempt went out before with no answer: Stripe may have charged it (its key may even
+      // have lapsed after 24 hours), so the customer's payments are searched for it first.
+      const earlier = await this.chargedEarlier(step.fingerprint, request.idempotencyKey);
+      if (earlier) {
+        await this.plans.charges.succeeded(request.idempotencyKey, step.attempt, earlier);
+        return paidFor(earlier);
+      }
+      if (!same) {
+        // Nothing was charged under it and the holder named another card since: given up, the
+        // next attempt charges the new card.
+        await this.plans.charges.declined(request.idempotencyKey, step.attempt);
+        return this.chargeSaved(request);
+      }
+    } else if (!same) throw keyReused(request.idempotencyKey, 'charge_saved');
     const [customerPart, cardPart] = request.paymentMethodRef.split('/');
     const paymentMethod = cardPart ?? customerPart;
     const customer = cardPart ? customerPart : await this.customerOf(request.accountId);
@@ -161,7 +185,12 @@ export class StripePaymentGateway implements PaymentGateway {
             off_session: true,
             confirm: true,
             description: request.description,
-            metadata: { ...request.metadata, accountId: request.accountId },
+            // `chargeKey` finds the charge again when its answer was lost.
+            metadata: {
+              ...request.metadata,
+              accountId: request.accountId,
+              chargeKey: request.idempotencyKey,
+            },
           },
           { idempotencyKey: attemptKey(request.idempotencyKey, step.attempt) },
         ),
@@ -218,6 +247,23 @@ export class StripePaymentGateway implements PaymentGateway {
       }
       throw mapStripeError(error);
     }
+  }
+
+  /** A charge that succeeded under this caller's key, among the customer's latest payments. */
+  private async chargedEarlier(
+    fingerprint: PlanChargeFingerprint,
+    key: string,
+  ): Promise<PlanChargeAnswer | null> {
+    const [customerPart, cardPart] = fingerprint.paymentMethodRef.split('/');
+    const customer = cardPart
+      ? customerPart
+      : await this.plans.customers.customerOf(fingerprint.accountId);
+    if (!customer) return null;
+    const page = await this.call(() => this.stripe.paymentIntents.list({ customer, limit: 100 }));
+    const paid = page.data.find(
+      (pi) => pi.metadata?.chargeKey === key && pi.status === 'succeeded',
+    );
+    return paid ? { chargeRef: paid.id, amountCents: paid.amount_received } : null;
   }
 
   /** The account's one Customer: remembered, or created under the account's key and remembered. */

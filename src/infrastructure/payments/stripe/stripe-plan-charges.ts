@@ -22,11 +22,18 @@ export interface PlanChargeAnswer {
  */
 export type PlanChargeStep =
   | { state: 'succeeded'; fingerprint: PlanChargeFingerprint; answer: PlanChargeAnswer }
-  | { state: 'pending'; fingerprint: PlanChargeFingerprint; attempt: number };
+  | {
+      state: 'pending';
+      fingerprint: PlanChargeFingerprint;
+      attempt: number;
+      /** The attempt was sent before and its outcome is unknown (a timeout, an outage, a crash). */
+      resumed: boolean;
+    };
 
 export abstract class PlanChargeAttempts {
   abstract begin(key: string, fingerprint: PlanChargeFingerprint): Promise<PlanChargeStep>;
   abstract succeeded(key: string, attempt: number, answer: PlanChargeAnswer): Promise<void>;
+  /** A refused attempt, or an unknown one given up (nothing was charged under it). */
   abstract declined(key: string, attempt: number): Promise<void>;
 }
 
@@ -39,12 +46,13 @@ interface Row {
   attempt: number;
   fingerprint: PlanChargeFingerprint;
   answer: PlanChargeAnswer | null;
+  fresh: boolean;
 }
 
 const toStep = (row: Row): PlanChargeStep =>
   row.state === 'succeeded'
     ? { state: 'succeeded', fingerprint: row.fingerprint, answer: row.answer! }
-    : { state: 'pending', fingerprint: row.fingerprint, attempt: row.attempt };
+    : { state: 'pending', fingerprint: row.fingerprint, attempt: row.attempt, resumed: !row.fresh };
 
 /** `stripe_plan_charges`, one round trip per step; the row lock orders racing twins. */
 export class PostgresPlanChargeAttempts extends PlanChargeAttempts {
@@ -62,7 +70,7 @@ export class PostgresPlanChargeAttempts extends PlanChargeAttempts {
          fingerprint = CASE WHEN c.state = 'declined' THEN EXCLUDED.fingerprint ELSE c.fingerprint END,
          state       = CASE WHEN c.state = 'declined' THEN 'pending' ELSE c.state END,
          updated_at  = CASE WHEN c.state = 'declined' THEN now() ELSE c.updated_at END
-       RETURNING state, attempt, fingerprint, answer`,
+       RETURNING state, attempt, fingerprint, answer, (updated_at = now()) AS fresh`,
       [key, JSON.stringify(fingerprint)],
     );
     return toStep(rows[0]);
@@ -96,6 +104,7 @@ export class InMemoryPlanChargeAttempts extends PlanChargeAttempts {
       answer: PlanChargeAnswer | null;
     }
   >();
+  private readonly sent = new Set<string>();
 
   async begin(key: string, fingerprint: PlanChargeFingerprint): Promise<PlanChargeStep> {
     const row = this.rows.get(key);
@@ -104,7 +113,11 @@ export class InMemoryPlanChargeAttempts extends PlanChargeAttempts {
     } else if (row.state === 'declined') {
       Object.assign(row, { state: 'pending', attempt: row.attempt + 1, fingerprint });
     }
-    return toStep(this.rows.get(key) as Row);
+    const current = this.rows.get(key)!;
+    const attemptId = `${key}#${current.attempt}`;
+    const fresh = !this.sent.has(attemptId);
+    this.sent.add(attemptId);
+    return toStep({ ...current, fresh } as Row);
   }
 
   async succeeded(key: string, attempt: number, answer: PlanChargeAnswer): Promise<void> {

@@ -4,7 +4,15 @@ import { ConnectedAccounts } from './connected-accounts';
 import { InMemoryStripeCustomers } from './stripe-customers';
 import { PaymentGatewayUnavailableError } from './stripe-errors';
 import { createStripeClient, StripePaymentGateway } from './stripe-payment-gateway';
-import { InMemoryPlanChargeAttempts } from './stripe-plan-charges';
+import { InMemoryPlanChargeAttempts, PlanChargeAnswer } from './stripe-plan-charges';
+
+/** A process that dies between Stripe's answer and our record of it. */
+class LosesAnswers extends InMemoryPlanChargeAttempts {
+  lose = true;
+  override async succeeded(key: string, attempt: number, answer: PlanChargeAnswer): Promise<void> {
+    if (!this.lose) await super.succeeded(key, attempt, answer);
+  }
+}
 
 class NoAccounts extends ConnectedAccounts {
   async stripeAccountOf(): Promise<string> {
@@ -16,6 +24,7 @@ describe('Plan payments on Stripe: saved cards, off-session charges, refunds (ag
   const double = new StripeDouble();
   let gateway: StripePaymentGateway;
   let customers: InMemoryStripeCustomers;
+  let charges: LosesAnswers;
   /** The double keeps keys across tests, as Stripe does: each test charges under its own. */
   let chargeKey = '';
   let run = 0;
@@ -29,12 +38,14 @@ describe('Plan payments on Stripe: saved cards, off-session charges, refunds (ag
     run += 1;
     chargeKey = `subscription-sub-1-period-2-charge-run${run}`;
     customers = new InMemoryStripeCustomers();
+    charges = new LosesAnswers();
+    charges.lose = false;
     gateway = new StripePaymentGateway(
       createStripeClient({ secretKey: 'sk_test_double', ...double.clientOptions }),
       new NoAccounts(),
       undefined,
       undefined,
-      { customers, charges: new InMemoryPlanChargeAttempts() },
+      { customers, charges },
     );
   });
 
@@ -109,6 +120,7 @@ describe('Plan payments on Stripe: saved cards, off-session charges, refunds (ag
       'metadata[subscriptionId]': 'sub-1',
       'metadata[period]': '2',
       'metadata[accountId]': 'provider-1',
+      'metadata[chargeKey]': chargeKey,
     });
     expect(request.body).not.toHaveProperty('capture_method');
     expect(double.object(answer.chargeRef)).toMatchObject({ status: 'succeeded' });
@@ -120,6 +132,9 @@ describe('Plan payments on Stripe: saved cards, off-session charges, refunds (ag
     expect(await charge(paymentMethodRef)).toEqual(first);
     expect(paymentIntentWrites()).toHaveLength(1);
     await expect(charge(paymentMethodRef, { amountCents: 3_990 })).rejects.toMatchObject({
+      code: 'PAYMENT_IDEMPOTENCY_KEY_REUSED',
+    });
+    await expect(charge(paymentMethodRef, { accountId: 'provider-9' })).rejects.toMatchObject({
       code: 'PAYMENT_IDEMPOTENCY_KEY_REUSED',
     });
   });
@@ -169,6 +184,36 @@ describe('Plan payments on Stripe: saved cards, off-session charges, refunds (ag
     expect(new Set(paymentIntentWrites().map((w) => w.idempotencyKey))).toEqual(
       new Set([chargeKey]),
     );
+  });
+
+  it('an answer lost after Stripe charged: the retry finds the charge by its key and charges nothing more, even with a new card', async () => {
+    charges.lose = true;
+    const { paymentMethodRef } = await save('provider-1');
+    const first = await charge(paymentMethodRef);
+    charges.lose = false;
+    const card = await save('provider-1', 'pm_card_mastercard', 'save-new-card');
+    expect(await charge(card.paymentMethodRef)).toEqual(first);
+    expect(await charge(paymentMethodRef)).toEqual(first);
+    expect(paymentIntentWrites()).toHaveLength(1);
+    expect(
+      double.requests.some((r) => r.method === 'GET' && r.path === '/v1/payment_intents'),
+    ).toBe(true);
+  });
+
+  it('an attempt that never reached Stripe, then a new card: the lost attempt is given up and the new card charged once', async () => {
+    const { paymentMethodRef } = await save('provider-1');
+    double.failNext('POST', /^\/v1\/payment_intents$/, 500, {
+      type: 'api_error',
+      message: 'Something went wrong on our end.',
+    });
+    await expect(charge(paymentMethodRef)).rejects.toBeInstanceOf(PaymentGatewayUnavailableError);
+    const card = await save('provider-1', 'pm_card_mastercard', 'save-new-card');
+    const paid = await charge(card.paymentMethodRef);
+    expect(paymentIntentWrites().map((w) => [w.idempotencyKey, w.body.payment_method])).toEqual([
+      [chargeKey, 'pm_card_visa'],
+      [`${chargeKey}-attempt-2`, 'pm_card_mastercard'],
+    ]);
+    expect(await charge(card.paymentMethodRef)).toEqual(paid);
   });
 
   it('refunds part of a charge on its PaymentIntent under the caller’s key, and never more than it took', async () => {
