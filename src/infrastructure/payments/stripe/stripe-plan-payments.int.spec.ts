@@ -5,7 +5,16 @@ import { PaymentDeclinedError } from '../../../application/payments/payment-gate
 import { ConnectedAccounts } from './connected-accounts';
 import { PostgresStripeCustomers } from './stripe-customers';
 import { createStripeClient, StripePaymentGateway } from './stripe-payment-gateway';
-import { PostgresPlanChargeAttempts } from './stripe-plan-charges';
+import { PlanChargeAnswer, PostgresPlanChargeAttempts } from './stripe-plan-charges';
+
+/** Forgets to record the next success, as a process dying right after Stripe's answer would. */
+class Forgetful extends PostgresPlanChargeAttempts {
+  forgetNext = false;
+  override async succeeded(key: string, attempt: number, answer: PlanChargeAnswer) {
+    if (this.forgetNext) this.forgetNext = false;
+    else await super.succeeded(key, attempt, answer);
+  }
+}
 
 class NoAccounts extends ConnectedAccounts {
   async stripeAccountOf(): Promise<string> {
@@ -17,6 +26,7 @@ describe('Plan payments on Stripe with their Postgres tables (customers, charge 
   const double = new StripeDouble();
   let db: TestDatabase;
   let gateway: StripePaymentGateway;
+  let charges: Forgetful;
 
   beforeAll(async () => {
     await double.start();
@@ -28,7 +38,7 @@ describe('Plan payments on Stripe with their Postgres tables (customers, charge 
       undefined,
       {
         customers: new PostgresStripeCustomers(db.pool),
-        charges: new PostgresPlanChargeAttempts(db.pool),
+        charges: (charges = new Forgetful(db.pool)),
       },
     );
   });
@@ -111,5 +121,24 @@ describe('Plan payments on Stripe with their Postgres tables (customers, charge 
     expect(new Set(intents().map((w) => w.idempotencyKey))).toEqual(
       new Set([key, `${key}-attempt-2`]),
     );
+  });
+
+  it('a success whose record was lost is found again by its key: the retry charges nothing', async () => {
+    const accountId = randomUUID();
+    const { paymentMethodRef } = await gateway.savePaymentMethod({
+      accountId,
+      paymentMethod: 'pm_card_visa',
+      idempotencyKey: `${accountId}-save`,
+    });
+    const key = `subscription-${accountId}-period-2`;
+    charges.forgetNext = true;
+    const first = await charge(accountId, paymentMethodRef, key);
+    expect(await charge(accountId, paymentMethodRef, key)).toEqual(first);
+    expect(intents()).toHaveLength(1);
+    const { rows } = await db.pool.query(
+      'SELECT state, answer FROM stripe_plan_charges WHERE idempotency_key = $1',
+      [key],
+    );
+    expect(rows).toEqual([{ state: 'succeeded', answer: first }]);
   });
 });
