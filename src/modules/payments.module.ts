@@ -8,6 +8,7 @@ import { PaymentsModule as PaymentGatewayModule } from '../infrastructure/paymen
 import { GatewayLogCommandHandler } from '../application/payments/gateway-log.handler';
 import { GatewayNotifications } from '../application/payments/gateway-notifications.service';
 import { PaymentRefsReactor } from '../application/payments/payment-refs.reactor';
+import { PlanChargeRefsReactor } from '../application/payments/plan-charge-refs.reactor';
 import { StripeWebhookController } from '../interfaces/http/webhooks/stripe-webhook.controller';
 import { PayPalWebhookController } from '../interfaces/http/webhooks/paypal-webhook.controller';
 
@@ -25,7 +26,12 @@ export class PaymentsModule implements OnModuleInit {
       global: true,
       imports: [CqrsModule, PaymentGatewayModule],
       controllers: [StripeWebhookController, PayPalWebhookController],
-      providers: [GatewayLogCommandHandler, GatewayNotifications, PaymentRefsReactor],
+      providers: [
+        GatewayLogCommandHandler,
+        GatewayNotifications,
+        PaymentRefsReactor,
+        PlanChargeRefsReactor,
+      ],
       exports: [PaymentGatewayModule],
     };
   }
@@ -33,12 +39,14 @@ export class PaymentsModule implements OnModuleInit {
   constructor(
     @Inject(ReactorRegistry) private readonly reactors: ReactorRegistry,
     private readonly paymentRefs: PaymentRefsReactor,
+    private readonly planChargeRefs: PlanChargeRefsReactor,
     private readonly jobs: JobHandlers,
     private readonly notifications: GatewayNotifications,
   ) {}
 
   onModuleInit(): void {
     this.reactors.register(this.paymentRefs);
+    this.reactors.register(this.planChargeRefs);
     // The simulated gateway's webhooks arrive as jobs, so they are handled like signed ones.
     this.jobs.register('gateway.simulated-webhook', async ({ payload }) => {
       const result = await this.notifications.handle(

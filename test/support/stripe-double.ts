@@ -22,8 +22,9 @@ interface Injected {
 type Json = Record<string, unknown>;
 
 /**
- * A local HTTP double of the Stripe endpoints the adapter uses (payment intents, captures,
- * cancellations, transfers and reversals, charges, refunds, payouts). It keeps objects in
+ * A local HTTP double of the Stripe endpoints the adapter uses (customers, setup intents,
+ * payment intents (off-session ones of saved cards included), captures, cancellations, transfers
+ * and reversals, charges, refunds bounded by what the charge has left, payouts). It keeps objects in
  * memory, replays an answer for a repeated Idempotency-Key (as Stripe does) and can be told to
  * fail the next call with a Stripe error body.
  */
@@ -250,6 +251,18 @@ export class StripeDouble {
         }),
       ];
     }
+    if (r.method === 'GET' && r.path === '/v1/payment_intents') {
+      // Newest first, as Stripe lists them.
+      const data = [...this.objects.values()]
+        .filter(
+          (o) =>
+            o.object === 'payment_intent' &&
+            (r.query.customer === undefined || o.customer === r.query.customer),
+        )
+        .reverse()
+        .slice(0, Number(r.query.limit ?? 10));
+      return [200, { object: 'list', data, has_more: false, url: '/v1/payment_intents' }];
+    }
     if ((m = /^\/v1\/payment_intents\/([^/]+)$/.exec(r.path)) && r.method === 'GET') {
       const pi = this.objects.get(m[1]);
       return pi
@@ -370,15 +383,44 @@ export class StripeDouble {
         : [404, { error: { type: 'invalid_request_error', message: 'No such charge' } }];
     }
     if (r.method === 'POST' && r.path === '/v1/refunds') {
-      const pi = this.objects.get(b.payment_intent)!;
+      const pi = this.objects.get(b.payment_intent);
+      if (!pi || pi.object !== 'payment_intent') {
+        return [
+          404,
+          {
+            error: {
+              type: 'invalid_request_error',
+              code: 'resource_missing',
+              message: `No such payment_intent: '${b.payment_intent}'`,
+              param: 'payment_intent',
+            },
+          },
+        ];
+      }
       const charge = this.objects.get(String(pi.latest_charge))!;
-      this.save({ ...charge, amount_refunded: Number(charge.amount_refunded) + Number(b.amount) });
+      // As at Stripe: no amount refunds what is left; more than what is left is refused.
+      const left = Number(charge.amount) - Number(charge.amount_refunded);
+      const amount = b.amount === undefined ? left : Number(b.amount);
+      if (left <= 0 || amount > left) {
+        return [
+          400,
+          {
+            error: {
+              type: 'invalid_request_error',
+              code: left <= 0 ? 'charge_already_refunded' : 'amount_too_large',
+              message: `Refund amount (${amount}) is greater than the unrefunded amount on the charge (${left}).`,
+              param: 'amount',
+            },
+          },
+        ];
+      }
+      this.save({ ...charge, amount_refunded: Number(charge.amount_refunded) + amount });
       return [
         200,
         this.save({
           id: this.id('re'),
           object: 'refund',
-          amount: Number(b.amount),
+          amount,
           payment_intent: pi.id,
           status: 'succeeded',
           metadata,

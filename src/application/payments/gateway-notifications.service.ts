@@ -1,6 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { RecordGatewayNotification } from '../../domain/payments';
+import type {
+  PlanChargeFacts,
+  PlanChargeSubject,
+  RecordGatewayNotification,
+} from '../../domain/payments';
 import { CommandMeta, ConcurrencyError, DomainError } from '../../domain/shared';
 import { OpenChargebackDispute } from '../disputes/dispute.messages';
 import { SettleAwaitedFunds, SettledFunds } from '../orders/order-funds.messages';
@@ -11,6 +15,7 @@ import { CausationContext } from '../shared/command-handling';
 import { GatewayInbox } from './gateway-inbox.port';
 import { GatewayLogCommandMessage } from './gateway-log.messages';
 import { PaymentReferences } from './payment-references.port';
+import { PlanChargeReferences } from './plan-charge-references.port';
 
 export interface NotificationResult {
   duplicate: boolean;
@@ -18,12 +23,52 @@ export interface NotificationResult {
 }
 
 type Handled = Exclude<GatewayNotification, { kind: 'ignored' }>;
+type PaymentSide = Exclude<Handled, { kind: 'payout.paid' | 'payout.failed' }>;
+
+/** What a payment-side notification says about a plan charge; an authorisation never concerns one. */
+export function planChargeFacts(
+  n: PaymentSide,
+  subject: PlanChargeSubject,
+): PlanChargeFacts | null {
+  const { paymentRef } = n;
+  switch (n.kind) {
+    case 'payment.succeeded':
+      return { kind: 'plan-charge.succeeded', paymentRef, subject, amountCents: n.amountCents };
+    case 'payment.failed':
+      return { kind: 'plan-charge.failed', paymentRef, subject, failureCode: n.failureCode };
+    case 'refund.succeeded':
+    case 'refund.failed':
+      return {
+        kind: n.kind === 'refund.succeeded' ? 'plan-charge.refunded' : 'plan-charge.refund-failed',
+        paymentRef,
+        subject,
+        refundRef: n.refundRef,
+        amountCents: n.amountCents,
+      };
+    case 'chargeback.opened':
+      return {
+        kind: 'plan-charge.disputed',
+        paymentRef,
+        subject,
+        gatewayDisputeId: n.gatewayDisputeId,
+        amountCents: n.amountCents,
+        reason: n.reason,
+      };
+    case 'payment.authorized':
+      return null;
+    default:
+      n satisfies never;
+      return null;
+  }
+}
 
 /**
  * Turns gateway notifications into facts in the log and commands on the aggregates they concern:
  * payouts are marked sent or failed, a chargeback opens a dispute as the system. A notification
  * is handled once per provider event id; a delivery that failed half-way is handled again, and
- * every step it repeats is a command its aggregate decides to be a no-op.
+ * every step it repeats is a command its aggregate decides to be a no-op. A plan charge's
+ * notification (its metadata names a subscription or pack, or its reference was a plan charge) is
+ * logged for that sale and goes no further: the plans act on none (docs/plans-payments.md).
  */
 @Injectable()
 export class GatewayNotifications {
@@ -33,6 +78,7 @@ export class GatewayNotifications {
     private readonly inbox: GatewayInbox,
     private readonly paymentRefs: PaymentReferences,
     private readonly commandBus: CommandBus,
+    private readonly planRefs: PlanChargeReferences,
   ) {}
 
   async handle(notification: GatewayNotification): Promise<NotificationResult> {
@@ -74,8 +120,14 @@ export class GatewayNotifications {
         return n.kind;
       });
     }
+    if (n.planCharge) return this.recordPlanCharge(n.planCharge, n, meta, causation);
     const escrowId = n.escrowId ?? (await this.paymentRefs.escrowOf(n.paymentRef));
-    if (!escrowId) return `unknown payment ${n.paymentRef}`;
+    if (!escrowId) {
+      // A dispute carries no metadata: the reference alone tells a plan charge.
+      const subject = await this.planRefs.subjectOf(n.paymentRef);
+      if (subject) return this.recordPlanCharge(subject, n, meta, causation);
+      return `unknown payment ${n.paymentRef}`;
+    }
     await this.record(escrowId, n, escrowId, meta, causation);
     if (n.kind === 'payment.succeeded' && n.orderId) {
       const funds = { orderId: n.orderId, paymentRef: n.paymentRef, amountCents: n.amountCents };
@@ -115,7 +167,7 @@ export class GatewayNotifications {
     causation: CausationContext,
   ): Promise<void> {
     // The order id only routes the notification; the logged facts keep their shape.
-    const { eventId, orderId: _orderId, ...rest } = n;
+    const { eventId, orderId: _orderId, planCharge: _planCharge, ...rest } = n;
     // Payment-side facts are recorded with the escrow resolved for them; payout facts name none.
     const data = (
       escrowId === null
@@ -131,6 +183,36 @@ export class GatewayNotifications {
         { eventIds: () => id },
       ),
     );
+  }
+
+  /** Logged in `gateway-<subscription or pack id>`; no order, escrow or mission is looked for. */
+  private async recordPlanCharge(
+    subject: PlanChargeSubject,
+    n: PaymentSide,
+    meta: CommandMeta,
+    causation: CausationContext,
+  ): Promise<string> {
+    const facts = planChargeFacts(n, subject);
+    if (!facts) return 'ignored';
+    const data: RecordGatewayNotification['data'] = {
+      provider: n.provider,
+      providerEventId: n.eventId,
+      providerType: n.providerType,
+      occurredAt: n.occurredAt,
+      ...facts,
+    };
+    const id = gatewayIds.id('gateway-event', n.provider, n.eventId);
+    await this.commandBus.execute(
+      new GatewayLogCommandMessage(
+        subject.id,
+        { type: 'RecordGatewayNotification', data, meta },
+        causation,
+        { eventIds: () => id },
+      ),
+    );
+    return facts.kind === 'plan-charge.disputed'
+      ? `plan charge disputed (${subject.kind} ${subject.id}): listed for finance`
+      : `recorded for ${subject.kind} ${subject.id}`;
   }
 
   /** A refusal is the notification's outcome (the provider must not retry it); anything else is thrown. */

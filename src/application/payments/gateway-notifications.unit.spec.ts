@@ -24,6 +24,7 @@ import { GatewayLogCommandMessage, gatewayLogStream } from './gateway-log.messag
 import { GatewayNotifications } from './gateway-notifications.service';
 import { PaymentReferences } from './payment-references.port';
 import { PaymentRefsReactor } from './payment-refs.reactor';
+import { PlanChargeReferences } from './plan-charge-references.port';
 
 const T = '2025-03-02T10:00:00.000Z';
 
@@ -48,6 +49,13 @@ class InMemoryPaymentReferences extends PaymentReferences {
   async remember(refs: readonly { paymentRef: string; escrowId: string }[]): Promise<void> {
     for (const r of refs) if (!this.refs.has(r.paymentRef)) this.refs.set(r.paymentRef, r.escrowId);
   }
+}
+
+class NoPlanCharges extends PlanChargeReferences {
+  async subjectOf(): Promise<null> {
+    return null;
+  }
+  async remember(): Promise<void> {}
 }
 
 /** The real deciders behind every message the service sends, as the Nest handlers route them. */
@@ -92,7 +100,7 @@ function setup() {
   const chargebacks = new OpenChargebackDisputeHandler({ responseDeadlineDays: 5 }, effects);
   const inbox = new InMemoryInbox();
   const refs = new InMemoryPaymentReferences();
-  const service = new GatewayNotifications(inbox, refs, bus);
+  const service = new GatewayNotifications(inbox, refs, bus, new NoPlanCharges());
   const streamTypes = (stream: string) =>
     store.log.filter((e) => e.streamName === stream).map((e) => e.type);
   return { store, appends, bus, effects, inbox, refs, service, streamTypes };

@@ -1,4 +1,4 @@
-import type { GatewayFacts } from '../../domain/payments';
+import type { GatewayFacts, PlanChargeSubject } from '../../domain/payments';
 
 /**
  * A payment-provider notification in our terms, whatever the provider (Stripe webhooks, or the
@@ -12,6 +12,11 @@ export type GatewayNotification = {
   occurredAt: string;
   /** The order a payment was made for, from its metadata: awaited funds place it. */
   orderId?: string;
+  /**
+   * The plan sale a charge paid for, from its metadata (`subscriptionId` or `packId`): the
+   * notification is then logged for it and never reaches an order, escrow or mission.
+   */
+  planCharge?: PlanChargeSubject;
 } & GatewayNotificationBody;
 
 /** The provider may not name the escrow of a payment: it is then found by the payment reference. */

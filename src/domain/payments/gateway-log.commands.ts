@@ -1,10 +1,10 @@
 import { Command } from '../shared';
-import { GatewayFacts, GatewayReceipt } from './gateway-log.events';
+import { GatewayLogFacts, GatewayReceipt } from './gateway-log.events';
 
-/** Records one provider notification in the log of the payout or escrow it concerns. */
+/** Records one provider notification in the log of the payout, escrow or plan sale it concerns. */
 export type RecordGatewayNotification = Command<
   'RecordGatewayNotification',
-  GatewayReceipt & GatewayFacts
+  GatewayReceipt & GatewayLogFacts
 >;
 
 export type GatewayLogCommand = RecordGatewayNotification;

@@ -8,6 +8,8 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { PG_POOL } from '../database/database.tokens';
 import { PostgresGatewayInbox } from './postgres-gateway-inbox';
 import { PostgresPaymentReferences } from './postgres-payment-references';
+import { PlanChargeReferences } from '../../application/payments/plan-charge-references.port';
+import { PostgresPlanChargeReferences } from './postgres-plan-charge-references';
 import { SimulatedPaymentGateway } from './simulated-payment-gateway';
 import { createStripeGateway } from './stripe/stripe-gateway.factory';
 import { PAYPAL_PAYOUTS } from '../../application/payouts/payout-sender.port';
@@ -54,7 +56,19 @@ import {
       inject: [PG_POOL],
       useFactory: (pool: Pool) => new PostgresPaymentReferences(pool),
     },
+    {
+      provide: PlanChargeReferences,
+      inject: [PG_POOL],
+      useFactory: (pool: Pool) => new PostgresPlanChargeReferences(pool),
+    },
   ],
-  exports: [PAYMENT_GATEWAY, PAYPAL_PAYOUTS, PAYPAL_WEBHOOKS, GatewayInbox, PaymentReferences],
+  exports: [
+    PAYMENT_GATEWAY,
+    PAYPAL_PAYOUTS,
+    PAYPAL_WEBHOOKS,
+    GatewayInbox,
+    PaymentReferences,
+    PlanChargeReferences,
+  ],
 })
 export class PaymentsModule {}

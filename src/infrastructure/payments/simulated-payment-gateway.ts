@@ -83,6 +83,17 @@ export class GatewayAmountError extends BusinessRuleError {
   }
 }
 
+/** A refund of a saved-method charge asked for more than its earlier refunds left. */
+export class ChargeRefundExceedsError extends BusinessRuleError {
+  constructor(chargeRef: string, availableCents: number, requestedCents: number) {
+    super('PAYMENT_EXCEEDS_FUNDS', 'The charge has less left to refund than requested', {
+      chargeRef,
+      availableCents,
+      requestedCents,
+    });
+  }
+}
+
 /**
  * What the simulated gateway keeps of a payout's destination: the kind and the IBAN mask, never
  * the IBAN, holder name or PayPal address (a real gateway holds those on its side, and our copy
@@ -277,23 +288,61 @@ export class SimulatedPaymentGateway implements PaymentGateway {
     };
   }
 
+  /**
+   * Refunds of one charge are serialised, so together they never give back more than it took
+   * (`PAYMENT_EXCEEDS_FUNDS`); an unknown charge is `PAYMENT_NOT_FOUND`. One call of
+   * `sim_gateway_refund_charge` locks, checks and records (one round trip).
+   */
   async refundCharge(
     request: RefundChargeRequest,
   ): Promise<{ refundRef: string; amountCents: number }> {
+    if (!Number.isSafeInteger(request.amountCents) || request.amountCents <= 0)
+      throw new BusinessRuleError(
+        'PAYMENT_REQUEST_REFUSED',
+        'A refund is a positive whole number of cents',
+        { amountCents: request.amountCents },
+      );
     const response = {
       refundRef: ref('re', request.idempotencyKey),
       amountCents: request.amountCents,
     };
-    return (await this.insertOnce(
-      this.pool,
-      request.idempotencyKey,
-      'refund_charge',
-      request,
-      response,
-    )) as {
-      refundRef: string;
-      amountCents: number;
-    };
+    const call = () =>
+      this.pool.query<StoredOperation & { outcome: string; available: string | null }>({
+        name: 'sim_gateway_refund_charge',
+        text: 'SELECT * FROM sim_gateway_refund_charge($1, $2, $3, $4, $5)',
+        values: [
+          request.idempotencyKey,
+          request.chargeRef,
+          request.amountCents,
+          JSON.stringify(request),
+          JSON.stringify(response),
+        ],
+      });
+    let result;
+    try {
+      result = await call();
+    } catch (error) {
+      // The same key raced in for another charge (another lock): the second call replays it.
+      if ((error as { code?: string }).code !== '23505') throw error;
+      result = await call();
+    }
+    const row = result.rows[0];
+    if (row.outcome === 'replay')
+      return this.replay(request.idempotencyKey, row, 'refund_charge', request) as {
+        refundRef: string;
+        amountCents: number;
+      };
+    if (row.outcome === 'payment_not_found')
+      throw new BusinessRuleError('PAYMENT_NOT_FOUND', 'No charge with this reference', {
+        paymentRef: request.chargeRef,
+      });
+    if (row.outcome === 'exceeds_funds')
+      throw new ChargeRefundExceedsError(
+        request.chargeRef,
+        Number(row.available),
+        request.amountCents,
+      );
+    return row.response as { refundRef: string; amountCents: number };
   }
 
   /**

@@ -19,7 +19,8 @@ export function mapStripeError(error: unknown): unknown {
   if (!(error instanceof Stripe.errors.StripeError)) return error;
   const code = error.code ?? error.type;
   if (error instanceof Stripe.errors.StripeCardError) {
-    return new PaymentDeclinedError(error.decline_code ?? error.code ?? 'card_declined');
+    // The client gives an empty decline code when Stripe sent none.
+    return new PaymentDeclinedError(error.decline_code || error.code || 'card_declined');
   }
   if (error instanceof Stripe.errors.StripeIdempotencyError) {
     return new BusinessRuleError(
@@ -36,7 +37,9 @@ export function mapStripeError(error: unknown): unknown {
     error instanceof Stripe.errors.StripeConnectionError ||
     // Money not yet available on the balance becomes available later.
     error.code === 'balance_insufficient' ||
-    error.code === 'lock_timeout'
+    error.code === 'lock_timeout' ||
+    // A twin request with the same key is still running at Stripe: ours is answered after it.
+    error.code === 'idempotency_key_in_use'
   ) {
     return new PaymentGatewayUnavailableError(code);
   }

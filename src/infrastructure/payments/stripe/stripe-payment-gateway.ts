@@ -5,14 +5,32 @@ import {
   PaymentDeclinedError,
   PaymentGateway,
 } from '../../../application/payments/payment-gateway.port';
+import { BusinessRuleError } from '../../../domain/shared';
 import { ConnectedAccounts } from './connected-accounts';
 import { mapStripeError } from './stripe-errors';
+import { InMemoryStripeCustomers, StripeCustomers } from './stripe-customers';
+import {
+  attemptKey,
+  InMemoryPlanChargeAttempts,
+  PlanChargeAnswer,
+  PlanChargeAttempts,
+  PlanChargeFingerprint,
+} from './stripe-plan-charges';
 
 type FundRequest = Parameters<PaymentGateway['fundEscrow']>[0];
 type ReleaseRequest = Parameters<PaymentGateway['release']>[0];
 type RefundRequest = Parameters<PaymentGateway['refund']>[0];
 type PayoutRequest = Parameters<PaymentGateway['payout']>[0];
 type PayoutAnswer = Awaited<ReturnType<PaymentGateway['payout']>>;
+type SaveRequest = Parameters<PaymentGateway['savePaymentMethod']>[0];
+type ChargeRequest = Parameters<PaymentGateway['chargeSaved']>[0];
+type RefundChargeRequest = Parameters<PaymentGateway['refundCharge']>[0];
+
+/** What the plans' saved-method payments keep on our side (docs/plans-payments.md). */
+export interface PlanPaymentStores {
+  customers: StripeCustomers;
+  charges: PlanChargeAttempts;
+}
 
 /** A card authorisation lapses after 7 days, so work due later is charged at once and held on the platform. */
 export const CARD_AUTHORIZATION_WINDOW_MS = 7 * 86_400_000;
@@ -37,6 +55,24 @@ export function createStripeClient(options: StripeClientOptions): Stripe {
   });
 }
 
+/** The idempotency key of an account's one Customer: derived from the account, so it is created once. */
+export const customerKeyOf = (accountId: string): string => `plans-customer-${accountId}`;
+
+/** A saved card is named `cus_…/pm_…`: the customer it is attached to and the card. */
+const savedRef = (customer: string, paymentMethod: string) => `${customer}/${paymentMethod}`;
+
+const sameFingerprint = (a: PlanChargeFingerprint, b: PlanChargeFingerprint) =>
+  a.accountId === b.accountId &&
+  a.paymentMethodRef === b.paymentMethodRef &&
+  a.amountCents === b.amountCents;
+
+const keyReused = (idempotencyKey: string, operation: string) =>
+  new BusinessRuleError(
+    'PAYMENT_IDEMPOTENCY_KEY_REUSED',
+    'This idempotency key was used for a different payment request',
+    { idempotencyKey, operation },
+  );
+
 const chargeIdOf = (pi: Stripe.PaymentIntent): string | null =>
   typeof pi.latest_charge === 'string' ? pi.latest_charge : (pi.latest_charge?.id ?? null);
 
@@ -55,19 +91,192 @@ export class StripePaymentGateway implements PaymentGateway {
     private readonly options: { paypalReturnUrl: string } = {
       paypalReturnUrl: 'http://localhost:3000/payments/paypal/return',
     },
+    /** Postgres in the app (the factory); in memory by default for tools and unit tests. */
+    private readonly plans: PlanPaymentStores = {
+      customers: new InMemoryStripeCustomers(),
+      charges: new InMemoryPlanChargeAttempts(),
+    },
   ) {}
 
-  // Replaced by the plans payments work (issue 15): off-session charges of saved methods.
-  async savePaymentMethod(): Promise<{ paymentMethodRef: string }> {
-    throw new Error('savePaymentMethod is not wired to Stripe yet');
+  /**
+   * Plans: a card saved for off-session charges on the account's one Customer (created once under
+   * a key derived from the account, then remembered), by a SetupIntent confirmed with the token
+   * (`usage: 'off_session'`). A refused card (or one that asks for an authentication that cannot
+   * happen here) throws `PaymentDeclinedError`.
+   */
+  async savePaymentMethod(request: SaveRequest): Promise<{ paymentMethodRef: string }> {
+    const customer = await this.customerOf(request.accountId);
+    const setup = await this.call(() =>
+      this.stripe.setupIntents.create(
+        {
+          customer,
+          payment_method: request.paymentMethod,
+          confirm: true,
+          usage: 'off_session',
+          automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+          metadata: { accountId: request.accountId },
+        },
+        { idempotencyKey: request.idempotencyKey },
+      ),
+    );
+    if (setup.status !== 'succeeded')
+      throw new PaymentDeclinedError(
+        setup.status === 'requires_action' ? 'authentication_required' : `setup_${setup.status}`,
+      );
+    const paymentMethod =
+      typeof setup.payment_method === 'string' ? setup.payment_method : setup.payment_method?.id;
+    if (!paymentMethod) throw new PaymentDeclinedError('setup_without_payment_method');
+    return { paymentMethodRef: savedRef(customer, paymentMethod) };
   }
 
-  async chargeSaved(): Promise<{ chargeRef: string; amountCents: number }> {
-    throw new Error('chargeSaved is not wired to Stripe yet');
+  /**
+   * Plans: charges a saved card off-session (`off_session: true, confirm: true`) on its customer,
+   * the metadata copied (webhooks find their subscription or pack by it). The first attempt carries
+   * the caller's key; after a refusal the next call is a new attempt (`<key>-attempt-<n>`), since
+   * Stripe replays a refusal for a key it has seen; a charge that succeeded is answered again
+   * without calling Stripe. `chargeRef` is the PaymentIntent id.
+   */
+  async chargeSaved(request: ChargeRequest): Promise<PlanChargeAnswer> {
+    const fingerprint: PlanChargeFingerprint = {
+      accountId: request.accountId,
+      paymentMethodRef: request.paymentMethodRef,
+      amountCents: request.amountCents,
+    };
+    const step = await this.plans.charges.begin(request.idempotencyKey, fingerprint);
+    const same = sameFingerprint(step.fingerprint, fingerprint);
+    // Once paid, the sale is paid whichever card is named since; another account or amount is
+    // another request.
+    const paidFor = (answer: PlanChargeAnswer) => {
+      if (
+        step.fingerprint.accountId !== request.accountId ||
+        answer.amountCents !== request.amountCents
+      )
+        throw keyReused(request.idempotencyKey, 'charge_saved');
+      return answer;
+    };
+    if (step.state === 'succeeded') return paidFor(step.answer);
+    if (step.resumed) {
+      // The attempt went out before with no answer: Stripe may have charged it (its key may even
+      // have lapsed after 24 hours), so the customer's payments are searched for it first.
+      const earlier = await this.chargedEarlier(step.fingerprint, request.idempotencyKey);
+      if (earlier) {
+        await this.plans.charges.succeeded(request.idempotencyKey, step.attempt, earlier);
+        return paidFor(earlier);
+      }
+      if (!same) {
+        // Nothing was charged under it and the holder named another card since: given up, the
+        // next attempt charges the new card.
+        await this.plans.charges.declined(request.idempotencyKey, step.attempt);
+        return this.chargeSaved(request);
+      }
+    } else if (!same) throw keyReused(request.idempotencyKey, 'charge_saved');
+    const [customerPart, cardPart] = request.paymentMethodRef.split('/');
+    const paymentMethod = cardPart ?? customerPart;
+    const customer = cardPart ? customerPart : await this.customerOf(request.accountId);
+    let intent: Stripe.PaymentIntent;
+    try {
+      intent = await this.call(() =>
+        this.stripe.paymentIntents.create(
+          {
+            amount: request.amountCents,
+            currency: CURRENCY,
+            customer,
+            payment_method: paymentMethod,
+            off_session: true,
+            confirm: true,
+            description: request.description,
+            // `chargeKey` finds the charge again when its answer was lost.
+            metadata: {
+              ...request.metadata,
+              accountId: request.accountId,
+              chargeKey: request.idempotencyKey,
+            },
+          },
+          { idempotencyKey: attemptKey(request.idempotencyKey, step.attempt) },
+        ),
+      );
+    } catch (error) {
+      if (error instanceof PaymentDeclinedError)
+        await this.plans.charges.declined(request.idempotencyKey, step.attempt);
+      throw error;
+    }
+    if (intent.status !== 'succeeded') {
+      // Off-session card charges settle at once; anything else is a refusal the holder must act on.
+      await this.plans.charges.declined(request.idempotencyKey, step.attempt);
+      throw new PaymentDeclinedError(
+        intent.status === 'requires_action'
+          ? 'authentication_required'
+          : `payment_${intent.status}`,
+      );
+    }
+    const answer = { chargeRef: intent.id, amountCents: intent.amount_received };
+    await this.plans.charges.succeeded(request.idempotencyKey, step.attempt, answer);
+    return answer;
   }
 
-  async refundCharge(): Promise<{ refundRef: string; amountCents: number }> {
-    throw new Error('refundCharge is not wired to Stripe yet');
+  /**
+   * Plans: gives back part or all of a `chargeSaved` charge (a Refund on its PaymentIntent, the
+   * caller's key). More than the charge has left → `PAYMENT_EXCEEDS_FUNDS`; an unknown charge →
+   * `PAYMENT_NOT_FOUND` (the simulated gateway's codes).
+   */
+  async refundCharge(
+    request: RefundChargeRequest,
+  ): Promise<{ refundRef: string; amountCents: number }> {
+    try {
+      const refund = await this.stripe.refunds.create(
+        {
+          payment_intent: request.chargeRef,
+          amount: request.amountCents,
+          metadata: { chargeRef: request.chargeRef },
+        },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      return { refundRef: refund.id, amountCents: refund.amount };
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+        if (error.code === 'resource_missing')
+          throw new BusinessRuleError('PAYMENT_NOT_FOUND', 'No payment with this reference', {
+            paymentRef: request.chargeRef,
+          });
+        if (error.code === 'charge_already_refunded' || error.code === 'amount_too_large')
+          throw new BusinessRuleError(
+            'PAYMENT_EXCEEDS_FUNDS',
+            'The charge has less left to refund than requested',
+            { paymentRef: request.chargeRef, requestedCents: request.amountCents },
+          );
+      }
+      throw mapStripeError(error);
+    }
+  }
+
+  /** A charge that succeeded under this caller's key, among the customer's latest payments. */
+  private async chargedEarlier(
+    fingerprint: PlanChargeFingerprint,
+    key: string,
+  ): Promise<PlanChargeAnswer | null> {
+    const [customerPart, cardPart] = fingerprint.paymentMethodRef.split('/');
+    const customer = cardPart
+      ? customerPart
+      : await this.plans.customers.customerOf(fingerprint.accountId);
+    if (!customer) return null;
+    const page = await this.call(() => this.stripe.paymentIntents.list({ customer, limit: 100 }));
+    const paid = page.data.find(
+      (pi) => pi.metadata?.chargeKey === key && pi.status === 'succeeded',
+    );
+    return paid ? { chargeRef: paid.id, amountCents: paid.amount_received } : null;
+  }
+
+  /** The account's one Customer: remembered, or created under the account's key and remembered. */
+  private async customerOf(accountId: string): Promise<string> {
+    const known = await this.plans.customers.customerOf(accountId);
+    if (known) return known;
+    const created = await this.call(() =>
+      this.stripe.customers.create(
+        { metadata: { accountId } },
+        { idempotencyKey: customerKeyOf(accountId) },
+      ),
+    );
+    return this.plans.customers.remember(accountId, created.id);
   }
 
   async fundEscrow(request: FundRequest): Promise<FundingAnswer> {

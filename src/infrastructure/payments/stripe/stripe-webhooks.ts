@@ -3,6 +3,7 @@ import {
   GatewayNotification,
   GatewayNotificationBody,
 } from '../../../application/payouts/gateway-notification';
+import type { PlanChargeSubject } from '../../../domain/payments';
 
 /** Thrown for a payload whose signature does not verify: answered 400, nothing recorded. */
 export class InvalidWebhookSignatureError extends Error {
@@ -43,15 +44,31 @@ export class StripeWebhooks {
     const orderId = event.type.startsWith('payment_intent.')
       ? metadataOf(event.data.object).orderId
       : undefined;
+    const planCharge = planChargeOf(event);
     return {
       provider: 'stripe',
       ...(orderId ? { orderId } : {}),
+      ...(planCharge ? { planCharge } : {}),
       eventId: event.id,
       providerType: event.type,
       occurredAt: new Date(event.created * 1000).toISOString(),
       ...bodyOf(event),
     };
   }
+}
+
+/**
+ * The plan sale a payment, charge, refund or dispute is about, from the metadata `chargeSaved`
+ * copied (`subscriptionId` or `packId`). An object without them (a dispute has no metadata of its
+ * own) is found later by its payment reference, among the charges the plans' events name.
+ */
+export function planChargeOf(event: Stripe.Event): PlanChargeSubject | null {
+  if (!/^(payment_intent|charge|refund)\./.test(event.type)) return null;
+  const object = event.data.object as unknown as Record<string, unknown>;
+  const metadata = metadataOf(object);
+  if (metadata.subscriptionId) return { kind: 'subscription', id: metadata.subscriptionId };
+  if (metadata.packId) return { kind: 'hour-pack', id: metadata.packId };
+  return null;
 }
 
 export function bodyOf(event: Stripe.Event): GatewayNotificationBody {
