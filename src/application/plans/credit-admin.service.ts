@@ -80,8 +80,8 @@ export class CreditAdminService {
           },
           meta: input.meta,
         },
+        // Random event ids: a racing second refund must fail on the revision and be refused.
         input.causation,
-        { eventIds: creditSteps.events(input.spendId, 'refund') },
       ),
     );
     return { refunded: result.events[0], ledger: creditLedgerView(input.accountId, result.state) };

@@ -15,7 +15,7 @@ import { AGGREGATE_CACHE, AggregateCache } from '../shared/aggregate-cache';
 import { Clock } from '../shared/clock';
 import { handleCommand, loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
-import { creditSpendId, creditSteps } from './credit-ids';
+import { creditSpendId } from './credit-ids';
 import type { CreditSpending, CreditSpendResult } from './credits.port';
 
 /**
@@ -70,11 +70,9 @@ export class CreditSpendingService implements CreditSpending {
         };
       },
       { correlationId, causationId: request.causationId ?? correlationId },
-      {
-        cache: this.cache,
-        maxRetries: CREDIT_SPEND_MAX_RETRIES,
-        eventIds: (i) => creditSteps.events(spendId, 'spend')(i),
-      },
+      // Random event ids: a racing duplicate must lose on the revision and decide again (and
+      // find the spend held), not be taken by the store for a retry of the winner's append.
+      { cache: this.cache, maxRetries: CREDIT_SPEND_MAX_RETRIES },
     );
     const state = result.state;
     const held =
