@@ -37,7 +37,6 @@ export type CreditsStep =
       period: number;
       credits: SubscriptionPeriodTerms['credits'];
     }
-  | { kind: 'unfreeze'; accountId: string; subscriptionId: string }
   | { kind: 'freeze'; accountId: string; subscriptionId: string }
   | { kind: 'forfeit'; accountId: string };
 
@@ -45,8 +44,8 @@ const grants = (credits: SubscriptionPeriodTerms['credits']): boolean =>
   CREDIT_KINDS.some((k) => (Number(credits?.[k]) || 0) > 0);
 
 /**
- * A period start grants its allowance (a reinstatement or a renewal also ends a freeze of the
- * same subscription); a suspension freezes the credits (a `credits` plan's only: `planKind` is
+ * A period start grants its allowance (and, a renewal or a reinstatement, ends the freeze of the
+ * same subscription: the grant command does both, one append); a suspension freezes the credits (a `credits` plan's only: `planKind` is
  * read from the subscription's start); an account closure forfeits what is left.
  */
 export function creditsSteps(
@@ -61,18 +60,18 @@ export function creditsSteps(
         subscriptionId: string;
         accountId: string;
       };
-      const steps: CreditsStep[] = [];
-      if (event.type !== 'SubscriptionStarted')
-        steps.push({ kind: 'unfreeze', accountId: d.accountId, subscriptionId: d.subscriptionId });
-      if (grants(d.credits))
-        steps.push({
+      // A new subscription has nothing frozen: without credits there is nothing to do. A later
+      // period start always goes to the ledger, since it also ends the subscription's freeze.
+      if (event.type === 'SubscriptionStarted' && !grants(d.credits)) return [];
+      return [
+        {
           kind: 'grant',
           accountId: d.accountId,
           subscriptionId: d.subscriptionId,
           period: d.period,
           credits: d.credits,
-        });
-      return steps;
+        },
+      ];
     }
     case 'SubscriptionSuspended': {
       const d = event.data as { subscriptionId: string; accountId: string };
@@ -135,7 +134,7 @@ export class CreditsReactor implements Reactor {
           : step.kind === 'forfeit'
             ? { type: 'ForfeitCredits', data: { accountId: step.accountId }, meta }
             : {
-                type: step.kind === 'freeze' ? 'FreezeCredits' : 'UnfreezeCredits',
+                type: 'FreezeCredits',
                 data: { accountId: step.accountId, subscriptionId: step.subscriptionId },
                 meta,
               };

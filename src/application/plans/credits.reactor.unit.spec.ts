@@ -25,12 +25,13 @@ describe('credits reactor: what each subscription or identity fact does to the l
     expect(creditsSteps({ type: 'SubscriptionStarted', data: terms({}) })).toEqual([]);
   });
 
-  it('given a renewal or a reinstatement, ends the subscription’s freeze, then grants', () => {
-    for (const type of ['SubscriptionRenewed', 'SubscriptionReinstated'])
+  it('given a renewal or a reinstatement, sends the period start (which also ends its freeze), even without credits', () => {
+    for (const type of ['SubscriptionRenewed', 'SubscriptionReinstated']) {
       expect(creditsSteps({ type, data: terms({ consultation: 2 }) }).map((s) => s.kind)).toEqual([
-        'unfreeze',
         'grant',
       ]);
+      expect(creditsSteps({ type, data: terms({}) }).map((s) => s.kind)).toEqual(['grant']);
+    }
   });
 
   it('given a suspension of a credits plan, freezes; of a pro plan, nothing', () => {

@@ -34,7 +34,8 @@ import { spendKey, type CreditsState } from './credits.state';
 /**
  * A period's allowance or staff's bonus. A grant id already recorded grants nothing (a replayed
  * period start); a period granting zero of every kind records nothing; a closed ledger takes no
- * period grant (ignored) and no bonus (refused).
+ * period grant (ignored) and no bonus (refused). A period start (a renewal or a reinstatement
+ * after a payment incident) also unfreezes what its subscription froze.
  */
 function grant({ data, meta }: GrantCredits, state: CreditsState): CreditsEvent[] {
   const bonus = data.source === 'bonus';
@@ -48,8 +49,25 @@ function grant({ data, meta }: GrantCredits, state: CreditsState): CreditsEvent[
     if (bonus) throw accountClosed();
     return [];
   }
-  if (isNothing(credits)) return [];
+  const events: CreditsEvent[] = [];
+  // A period start means the subscription was paid: it ends that subscription's freeze.
+  if (
+    !bonus &&
+    state.status === 'open' &&
+    data.subscriptionId !== null &&
+    state.frozenBy.includes(data.subscriptionId)
+  )
+    events.push({
+      type: 'CreditsUnfrozen',
+      data: {
+        accountId: data.accountId,
+        subscriptionId: data.subscriptionId,
+        unfrozenAt: meta.now,
+      },
+    });
+  if (isNothing(credits)) return events;
   return [
+    ...events,
     {
       type: 'CreditsGranted',
       data: {

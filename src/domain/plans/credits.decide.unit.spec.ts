@@ -325,6 +325,23 @@ describe('credit ledger: refunds by staff', () => {
 });
 
 describe('credit ledger: payment incidents and closure', () => {
+  it('a renewal or reinstatement of the frozen subscription unfreezes, then grants, in one decision', () => {
+    spec
+      .given([granted({ offer: 1 }), frozen()])
+      .when(grant({ offer: 2 }, 'grant-2'))
+      .thenMatches((events) =>
+        expect(events.map((e) => e.type)).toEqual(['CreditsUnfrozen', 'CreditsGranted']),
+      );
+    spec
+      .given([granted({ offer: 1 }), frozen()])
+      .when(grant({}, 'grant-2'))
+      .thenMatches((events) => expect(events.map((e) => e.type)).toEqual(['CreditsUnfrozen']));
+    spec
+      .given([granted({ offer: 1 }), frozen('other')])
+      .when(grant({}, 'grant-2'))
+      .then([]);
+  });
+
   it('freezes once per subscription, unfreezes once', () => {
     spec
       .given([granted({ offer: 1 })])

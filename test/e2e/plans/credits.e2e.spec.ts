@@ -237,6 +237,16 @@ describe('credit ledger (issue 15 point 4)', () => {
     expect((await spend(p.id, 'offer', 'p-1')).spentNow).toBe(true);
   });
 
+  it('unfreezes when a renewal goes through after the incident', async () => {
+    const p = await provider();
+    const sub = randomUUID();
+    await started(sub, p.id, { offer: 1 });
+    await suspended(sub, p.id);
+    expect((await mine(p.token)).frozen).toBe(true);
+    await renewed(sub, p.id, 2, { offer: 1 });
+    expect(await mine(p.token)).toMatchObject({ frozen: false, balance: allowance({ offer: 2 }) });
+  });
+
   it('does not freeze the credits when a Pro subscription is suspended', async () => {
     const p = await provider();
     await started(randomUUID(), p.id, { offer: 2 });
