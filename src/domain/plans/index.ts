@@ -10,12 +10,7 @@ export {
   spendKey as creditSpendKey,
   zeroCredits,
 } from './credits.state';
-export type {
-  CreditLedger,
-  CreditSpendRecord,
-  CreditsState,
-  CreditTotals,
-} from './credits.state';
+export type { CreditLedger, CreditSpendRecord, CreditsState, CreditTotals } from './credits.state';
 export { CreditsErrorCode } from './credits.errors';
 export { CREDITS_RULES } from './credits.guards';
 
