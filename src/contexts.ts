@@ -2,6 +2,7 @@ import { DynamicModule } from '@nestjs/common';
 import { AppConfig } from './infrastructure/config/config';
 import { BillingModule } from './modules/billing.module';
 import { CatalogModule } from './modules/catalog.module';
+import { CreditsModule } from './modules/credits.module';
 import { DisputesModule } from './modules/disputes.module';
 import { EscrowModule } from './modules/escrow.module';
 import { FilesModule } from './modules/files.module';
@@ -38,6 +39,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   MissionsModule,
   MissionReadsModule,
   PlanCatalogModule,
+  CreditsModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

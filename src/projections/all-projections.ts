@@ -1,4 +1,5 @@
 import { CatalogProjection } from './catalog/catalog.projection';
+import { CreditLedgerProjection } from './credits/credits.projection';
 import { DispatchProjection } from './dispatch/dispatch.projection';
 import { InvoicesProjection } from './invoices/invoices.projection';
 import { LedgerProjection } from './ledger/ledger.projection';
@@ -23,6 +24,7 @@ const PROJECTIONS_BY_CONTEXT = {
   disputes: () => [new MediationProjection()],
   billing: () => [new LedgerProjection(), new InvoicesProjection(), new PlanFinanceProjection()],
   missions: () => [new DispatchProjection(), new ServiceTypesProjection(), new MissionsProjection()],
+  plans: () => [new CreditLedgerProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

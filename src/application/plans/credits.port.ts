@@ -10,7 +10,7 @@ export interface CreditSpendResult {
 /**
  * What other contexts (tenders) ask of the credit ledger. `spend` is exactly-once per account, kind
  * and subject, and safe under concurrency: of parallel spends of the last credit one wins, the
- * others get `INSUFFICIENT_CREDITS` (a `BusinessRuleError`); a frozen balance gives `CREDITS_FROZEN`.
+ * others get `INSUFFICIENT_CREDITS` (an `IllegalStateError`, 409); a frozen balance gives `CREDITS_FROZEN` (409).
  */
 export interface CreditSpending {
   spend(request: {

@@ -2,3 +2,28 @@ export * from './plan.events';
 export * from './subscription.events';
 export * from './credits.events';
 export * from './hour-pack.events';
+export type * from './credits.commands';
+export {
+  CREDIT_KIND_LABELS,
+  initialState as creditsInitialState,
+  isFrozen as creditsAreFrozen,
+  spendKey as creditSpendKey,
+  zeroCredits,
+} from './credits.state';
+export type { CreditLedger, CreditSpendRecord, CreditsState, CreditTotals } from './credits.state';
+export { CreditsErrorCode } from './credits.errors';
+export { CREDITS_RULES } from './credits.guards';
+
+import type { Decider } from '../shared';
+import type { CreditsCommand } from './credits.commands';
+import { decide as decideCredits } from './credits.decide';
+import type { CreditsEvent } from './credits.events';
+import { evolve as evolveCredits, initialState as creditsInitial } from './credits.state';
+import type { CreditsState } from './credits.state';
+
+/** The credit ledger of one account, stream `credits-<accountId>` (docs/plans-credits.md). */
+export const creditsDecider: Decider<CreditsCommand, CreditsState, CreditsEvent> = {
+  decide: decideCredits,
+  evolve: evolveCredits,
+  initialState: creditsInitial,
+};
