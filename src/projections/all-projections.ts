@@ -5,6 +5,7 @@ import { LedgerProjection } from './ledger/ledger.projection';
 import { MediationProjection } from './mediation/mediation.projection';
 import { MissionsProjection } from './missions/missions.projection';
 import { OrdersProjection } from './orders/orders.projection';
+import { PlansProjection } from './plans/plans.projection';
 import { ProfilesProjection } from './profiles/profiles.projection';
 import { Projection } from './runner/projection';
 import { ServiceTypesProjection } from './service-types/service-types.projection';
@@ -22,6 +23,7 @@ const PROJECTIONS_BY_CONTEXT = {
   disputes: () => [new MediationProjection()],
   billing: () => [new LedgerProjection(), new InvoicesProjection()],
   missions: () => [new DispatchProjection(), new ServiceTypesProjection(), new MissionsProjection()],
+  plans: () => [new PlansProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;
