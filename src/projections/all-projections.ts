@@ -7,6 +7,7 @@ import { MediationProjection } from './mediation/mediation.projection';
 import { MissionsProjection } from './missions/missions.projection';
 import { OrdersProjection } from './orders/orders.projection';
 import { PlanFinanceProjection } from './plan-finance/plan-finance.projection';
+import { PlansProjection } from './plans/plans.projection';
 import { ProfilesProjection } from './profiles/profiles.projection';
 import { Projection } from './runner/projection';
 import { ServiceTypesProjection } from './service-types/service-types.projection';
@@ -23,8 +24,12 @@ const PROJECTIONS_BY_CONTEXT = {
   payouts: () => [new WalletsProjection()],
   disputes: () => [new MediationProjection()],
   billing: () => [new LedgerProjection(), new InvoicesProjection(), new PlanFinanceProjection()],
-  missions: () => [new DispatchProjection(), new ServiceTypesProjection(), new MissionsProjection()],
-  plans: () => [new CreditLedgerProjection()],
+  missions: () => [
+    new DispatchProjection(),
+    new ServiceTypesProjection(),
+    new MissionsProjection(),
+  ],
+  plans: () => [new PlansProjection(), new CreditLedgerProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;
@@ -36,7 +41,9 @@ export function contextProjections(context: ProjectionContext): Projection[] {
 
 /** Every read model, in the order they are listed on /health and rebuilt by `projections rebuild all`. */
 export function allProjections(): Projection[] {
-  return Object.values(PROJECTIONS_BY_CONTEXT).flatMap((projections): Projection[] => projections());
+  return Object.values(PROJECTIONS_BY_CONTEXT).flatMap((projections): Projection[] =>
+    projections(),
+  );
 }
 
 export function projectionsNamed(name: string): Projection[] {

@@ -3,6 +3,7 @@ import { CliCommand } from './cli-command';
 import { caseReplayCommand } from './case-replay.command';
 import { demoSeedCommand } from './demo-seed.command';
 import { migrateCommand } from './migrate.command';
+import { plansSeedCommand } from './plans.command';
 import { serviceTypesSeedCommand } from './service-types.command';
 import { projectionsRebuildCommand, projectionsRetryCommand, projectionsStatusCommand } from './projections.command';
 
@@ -16,4 +17,5 @@ export const CLI_COMMANDS: CliCommand[] = [
   projectionsRetryCommand,
   demoSeedCommand,
   serviceTypesSeedCommand,
+  plansSeedCommand,
 ];
