@@ -12,6 +12,18 @@ import { SubscriptionService } from '../application/plans/subscription.service';
 import { JobHandlers } from '../application/scheduling/job-handlers.port';
 import { ReactorRegistry } from '../application/shared/reactor';
 import { AppConfig } from '../infrastructure/config/config';
+import { SubscriptionsController } from '../interfaces/http/plans/subscriptions.controller';
+import { contextProjections } from '../projections/all-projections';
+import { ProjectionRegistry } from '../projections/projection-registry';
+import { ReadModelSubscriptionDirectory } from '../projections/subscriptions/subscriptions.reader';
+import { SubscriptionsProjection } from '../projections/subscriptions/subscriptions.projection';
+import { SUBSCRIPTION_DIRECTORY } from '../application/plans/subscription-directory.port';
+import {
+  GetPlanSummaryHandler,
+  SubscriptionQueries,
+} from '../application/plans/subscription.query';
+
+const SUBSCRIPTIONS_PROJECTION = new SubscriptionsProjection().name;
 
 /**
  * Provider subscriptions (docs/plans-subscriptions.md): the Pro plan and credit plans, subscribed
@@ -30,7 +42,7 @@ export class SubscriptionsModule implements OnModuleInit {
     return {
       module: SubscriptionsModule,
       imports: [CqrsModule],
-      controllers: [],
+      controllers: [SubscriptionsController],
       providers: [
         { provide: SUBSCRIPTION_SETTINGS, useValue: settings },
         SubscriptionCommandHandler,
@@ -38,6 +50,9 @@ export class SubscriptionsModule implements OnModuleInit {
         SubscriptionReactor,
         SubscriptionRenewalJob,
         SubscriptionReminderJob,
+        { provide: SUBSCRIPTION_DIRECTORY, useClass: ReadModelSubscriptionDirectory },
+        SubscriptionQueries,
+        GetPlanSummaryHandler,
       ],
       exports: [SubscriptionService, SubscriptionRenewalJob],
     };
@@ -45,6 +60,7 @@ export class SubscriptionsModule implements OnModuleInit {
 
   constructor(
     @Inject(ReactorRegistry) private readonly reactors: ReactorRegistry,
+    @Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry,
     private readonly reactor: SubscriptionReactor,
     private readonly jobs: JobHandlers,
     private readonly renewal: SubscriptionRenewalJob,
@@ -53,6 +69,9 @@ export class SubscriptionsModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.reactors.register(this.reactor);
+    // Only the subscriptions read model: the other plans helpers register theirs under the same key.
+    for (const projection of contextProjections('plans'))
+      if (projection.name === SUBSCRIPTIONS_PROJECTION) this.projections.register(projection);
     this.jobs.register('subscription.renew', (job) => this.renewal.renew(job));
     this.jobs.register('subscription.renewal-reminder', (job) => this.reminder.remind(job));
   }
