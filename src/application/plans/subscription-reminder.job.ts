@@ -7,6 +7,7 @@ import { Clock } from '../shared/clock';
 import { loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { PLAN_CATALOG, PlanCatalog } from './plan-catalog.port';
+import { findPlan } from './subscription-plans';
 import { subscriptionStream } from './subscription.messages';
 
 export type ReminderJob = {
@@ -46,7 +47,7 @@ export class SubscriptionReminderJob {
       return { result: 'obsolete', code: 'RENEWAL_MOVED', detail: state.renewalDueAt };
     if (state.status === 'active' && state.pause)
       return { result: 'obsolete', code: 'PAUSE_SCHEDULED', detail: state.pause.pausedFrom };
-    const plan = await this.catalog.find(state.planId);
+    const plan = await findPlan(this.catalog, state.planId);
     const amountCents = plan?.terms.priceTtcCents ?? state.current.priceTtcCents;
     try {
       await this.notifications.send({

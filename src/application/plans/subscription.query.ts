@@ -13,6 +13,7 @@ import { NotFoundError } from '../../domain/shared';
 import { loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { PLAN_CATALOG, PlanCatalog } from './plan-catalog.port';
+import { findPlan } from './subscription-plans';
 import { SUBSCRIPTION_DIRECTORY, SubscriptionDirectory } from './subscription-directory.port';
 import { SubscriptionService } from './subscription.service';
 import { subscriptionStream } from './subscription.messages';
@@ -148,7 +149,7 @@ export class SubscriptionQueries {
 
   private async prices(states: ExistingSubscription[]): Promise<Map<string, number>> {
     const ids = [...new Set(states.map((s) => s.planId))];
-    const plans = await Promise.all(ids.map((id) => this.catalog.find(id)));
+    const plans = await Promise.all(ids.map((id) => findPlan(this.catalog, id)));
     return new Map(ids.map((id, i) => [id, plans[i]?.terms.priceTtcCents ?? 0]));
   }
 

@@ -17,7 +17,7 @@ import { CausationContext, HandleResult, loadAggregate } from '../shared/command
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { eventIdsFrom } from '../shared/deterministic-id';
 import { PLAN_CATALOG, PlanCatalog } from './plan-catalog.port';
-import { planTerms } from './subscription-plans';
+import { findPlan, planTerms } from './subscription-plans';
 import {
   paymentMethodKey,
   periodChargeKey,
@@ -77,7 +77,7 @@ export class SubscriptionService {
     meta: CommandMeta;
     causation: CausationContext;
   }): Promise<SubscriptionResult & { subscriptionId: string }> {
-    const snapshot = await this.catalog.find(request.planId);
+    const snapshot = await findPlan(this.catalog, request.planId);
     const plan = snapshot ? planTerms(snapshot) : null;
     assertSubscribable(plan, request.planId);
     const kind = plan!.kind as SubscriptionPlanKind;
@@ -157,7 +157,7 @@ export class SubscriptionService {
       });
       let charge = null;
       if (state.status === 'incident' || state.status === 'suspended') {
-        const snapshot = await this.catalog.find(state.planId);
+        const snapshot = await findPlan(this.catalog, state.planId);
         if (!snapshot) throw notFound(subscriptionId);
         const plan = planTerms(snapshot);
         const period = state.current.period + 1;
