@@ -11,6 +11,7 @@ import { PlansProjection } from './plans/plans.projection';
 import { ProfilesProjection } from './profiles/profiles.projection';
 import { Projection } from './runner/projection';
 import { ServiceTypesProjection } from './service-types/service-types.projection';
+import { SubscriptionsProjection } from './subscriptions/subscriptions.projection';
 import { WalletsProjection } from './wallets/wallets.projection';
 
 /**
@@ -29,7 +30,7 @@ const PROJECTIONS_BY_CONTEXT = {
     new ServiceTypesProjection(),
     new MissionsProjection(),
   ],
-  plans: () => [new PlansProjection(), new CreditLedgerProjection()],
+  plans: () => [new PlansProjection(), new CreditLedgerProjection(), new SubscriptionsProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

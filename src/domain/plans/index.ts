@@ -52,3 +52,25 @@ export type { ExistingPlan, PlanState, PlanStatus } from './plan.state';
 export { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from './plan.state';
 export { PlanErrorCode } from './plan.errors';
 export { PLAN_RULES, planSlug } from './plan.guards';
+export type * from './subscription.commands';
+export {
+  SUBSCRIPTION_STATUS_LABELS,
+  addDays,
+  addHours,
+  addMonths,
+  benefitsActive,
+  isRunning,
+  periodEnd,
+} from './subscription.state';
+export type {
+  ExistingSubscription,
+  SubscriptionCancellation,
+  SubscriptionIncident,
+  SubscriptionPause,
+  SubscriptionState,
+  SubscriptionStatus,
+} from './subscription.state';
+export { SubscriptionErrorCode } from './subscription.errors';
+export { SUBSCRIPTION_RULES, assertSubscribable, renewalStep } from './subscription.guards';
+export type { RenewalStep } from './subscription.guards';
+export { subscriptionDecider } from './subscription.decider';
