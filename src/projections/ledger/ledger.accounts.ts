@@ -8,6 +8,8 @@ export const LEDGER_ACCOUNTS = {
   refunds_payable: { label: 'Remboursements clients à effectuer', nature: 'liability' },
   payouts_in_transit: { label: 'Virements prestataires en cours', nature: 'liability' },
   payout_fee_revenue: { label: 'Frais de virement instantané (produits)', nature: 'revenue' },
+  hour_pack_prepaid: { label: 'Packs horaires : heures payées non consommées', nature: 'liability' },
+  hour_pack_missions: { label: 'Packs horaires : missions financées par la plateforme', nature: 'asset' },
 } as const;
 
 export type LedgerAccount = keyof typeof LEDGER_ACCOUNTS;
@@ -21,7 +23,10 @@ export type EntryKind =
   | 'payout_reserved'
   | 'payout_sent'
   | 'payout_returned'
-  | 'mission_instant_payout';
+  | 'mission_instant_payout'
+  | 'hour_pack_mission_funded'
+  | 'hour_pack_mission_refunded'
+  | 'hour_pack_consumed';
 
 export const ENTRY_LABELS: Record<EntryKind, string> = {
   escrow_funded: 'Paiement client placé sous séquestre',
@@ -32,6 +37,9 @@ export const ENTRY_LABELS: Record<EntryKind, string> = {
   payout_sent: 'Retrait prestataire versé',
   payout_returned: 'Retrait prestataire échoué, montant recrédité',
   mission_instant_payout: 'Mission : paiement instantané du prestataire (frais et TVA)',
+  hour_pack_mission_funded: 'Mission payée par pack horaire : séquestre financé par la plateforme',
+  hour_pack_mission_refunded: 'Mission payée par pack horaire : séquestre rendu au pack',
+  hour_pack_consumed: 'Pack horaire : heures consommées par une mission validée',
 };
 
 export interface Leg {

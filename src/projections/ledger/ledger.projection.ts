@@ -3,6 +3,11 @@ import { RecordedEvent } from '../../application/shared/event-store.port';
 import type { EscrowOpened } from '../../domain/escrow';
 import { occurredAt, Projection, ProjectionSession } from '../runner/projection';
 import { InsertBuffer, isNewer, RowBuffer } from '../runner/row-buffer';
+import {
+  HOUR_PACK_LEDGER_TYPES,
+  hourPackEscrowPostings,
+  hourPackPostings,
+} from './hour-pack-postings';
 import { balancedLegs, ENTRY_LABELS } from './ledger.accounts';
 import {
   ESCROW_TYPES,
@@ -35,6 +40,7 @@ export class LedgerProjection implements Projection {
     ...PAYOUT_SENT,
     ...PAYOUT_RETURNED,
     ...MISSION_PAYOUT_TYPES,
+    ...HOUR_PACK_LEDGER_TYPES,
   ];
   readonly tables = LEDGER_TABLES;
 
@@ -54,7 +60,12 @@ export class LedgerProjection implements Projection {
     );
     await payouts.prefetch(
       events
-        .filter((e) => !ESCROW_TYPES.has(e.type) && !MISSION_PAYOUT_TYPES.has(e.type))
+        .filter(
+          (e) =>
+            !ESCROW_TYPES.has(e.type) &&
+            !MISSION_PAYOUT_TYPES.has(e.type) &&
+            !HOUR_PACK_LEDGER_TYPES.has(e.type),
+        )
         .map((e) => (e.data as { payoutId: string }).payoutId),
     );
     for (const event of events) {
@@ -77,10 +88,12 @@ export class LedgerProjection implements Projection {
         if (!escrow) continue;
         escrow.rev = Number(event.revision);
         escrows.put(escrow);
-        postings = escrowPostings(event, escrow);
+        postings = hourPackEscrowPostings(event, escrow) ?? escrowPostings(event, escrow);
       } else if (MISSION_PAYOUT_TYPES.has(event.type)) {
         // One event per mission (deterministic id): the journal is keyed by its log position.
         postings = missionPayoutPostings(event);
+      } else if (HOUR_PACK_LEDGER_TYPES.has(event.type)) {
+        postings = hourPackPostings(event);
       } else {
         const result = payoutPostings(
           event,
