@@ -8,7 +8,7 @@ import type {
   MissionPaymentAuthorised,
   MissionState,
 } from '../../domain/missions';
-import { hourPackPaymentRef, isHourPackEscrow } from '../../domain/plans';
+import { hourPackPaymentRef, isHourPackEscrow } from '../plans/hour-pack-escrow.contract';
 import { CommandMeta, ConcurrencyError, DomainError } from '../../domain/shared';
 import { EscrowCommandMessage, escrowStream } from '../escrow/escrow.messages';
 import { EscrowView, GetEscrowQuery } from '../escrow/escrow.query';

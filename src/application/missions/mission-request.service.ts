@@ -10,7 +10,7 @@ import {
 } from '../../domain/missions';
 import { MissionErrorCode, ruleBroken } from '../../domain/missions/mission.errors';
 import { checkedTerms, ensurePending, requireClient } from '../../domain/missions/mission.guards';
-import { HOUR_PACK_ESCROW_PREFIX } from '../../domain/plans';
+import { HOUR_PACK_ESCROW_PREFIX } from '../plans/hour-pack-escrow.contract';
 import { CommandMeta } from '../../domain/shared';
 import { FindProviderByReferenceQuery } from '../identity/provider-reference.query';
 import { CausationContext, HandleResult, loadAggregate } from '../shared/command-handling';

@@ -52,7 +52,15 @@ export type WithdrawHourPack = Command<
  * from the gateway when `expiryRefund` is above zero), then the pack expires. Sent again after a
  * mission reserved past the expiry gave its minutes back: those are refunded the same way.
  */
-export type ExpireHourPack = Command<'ExpireHourPack', { packId: string; refundRef?: string }>;
+export type ExpireHourPack = Command<
+  'ExpireHourPack',
+  {
+    packId: string;
+    refundRef?: string;
+    /** What the gateway refunded (`expiryRefund` when it was asked); at most what is left of the price. */
+    refundCents?: number;
+  }
+>;
 
 export type HourPackCommand =
   | PurchaseHourPack

@@ -207,7 +207,12 @@ function expire({ data, meta }: ExpireHourPack, state: HourPackState): HourPackE
       packId: pack.packId,
       expiresAt: pack.expiresAt,
     });
-  const refund = expiryRefund(pack);
+  const computed = expiryRefund(pack);
+  const left = pack.priceTtcCents - pack.consumedCents - pack.refundedCents;
+  const refundCents = data.refundCents ?? computed.refundCents;
+  if (!Number.isSafeInteger(refundCents) || refundCents < 0 || refundCents > left)
+    throw packInvalid('refundCents', { value: data.refundCents, max: left });
+  const refund = { minutes: computed.minutes, refundCents };
   const events: HourPackEvent[] = [];
   if (refund.minutes > 0) {
     if (refund.refundCents > 0 && !data.refundRef)

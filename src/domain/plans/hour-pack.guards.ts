@@ -46,12 +46,3 @@ export const reached = (now: string, at: string): boolean => Date.parse(now) >= 
 export const withdrawalEndsAt = (pack: ExistingHourPack, withdrawalDays: number): string =>
   new Date(Date.parse(pack.purchasedAt) + withdrawalDays * DAY_MS).toISOString();
 
-/**
- * The escrow of a mission paid from a pack is funded by the platform from the pack's money, not
- * by a card: its id carries this prefix so the ledger and the invoices tell it apart
- * (docs/plans-hour-packs.md), and its tranches name the pack as their payment reference.
- */
-export const HOUR_PACK_ESCROW_PREFIX = 'hourpack_';
-export const isHourPackEscrow = (escrowId: string): boolean =>
-  escrowId.startsWith(HOUR_PACK_ESCROW_PREFIX);
-export const hourPackPaymentRef = (packId: string): string => `hour-pack:${packId}`;

@@ -16,4 +16,3 @@ export {
 } from './hour-pack.state';
 export { HOUR_PACK_MAX_MINUTES, withdrawalEndsAt } from './hour-pack.guards';
 export { hourPackDecider } from './hour-pack.decider';
-export { HOUR_PACK_ESCROW_PREFIX, isHourPackEscrow, hourPackPaymentRef } from './hour-pack.guards';

@@ -1,6 +1,7 @@
 import { RecordedEvent } from '../../application/shared/event-store.port';
 import type { EscrowFunded, EscrowRefunded } from '../../domain/escrow';
-import { type HourPackHoursConsumed, isHourPackEscrow } from '../../domain/plans';
+import { isHourPackEscrow } from '../../application/plans/hour-pack-escrow.contract';
+import type { HourPackHoursConsumed } from '../../domain/plans';
 import { credit, debit } from './ledger.accounts';
 import type { Posting } from './ledger.postings';
 import { LedgerEscrowRow } from './ledger.tables';
