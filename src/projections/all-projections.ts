@@ -1,5 +1,6 @@
 import { CatalogProjection } from './catalog/catalog.projection';
 import { DispatchProjection } from './dispatch/dispatch.projection';
+import { HourPacksProjection } from './hour-packs/hour-packs.projection';
 import { InvoicesProjection } from './invoices/invoices.projection';
 import { LedgerProjection } from './ledger/ledger.projection';
 import { MediationProjection } from './mediation/mediation.projection';
@@ -22,6 +23,7 @@ const PROJECTIONS_BY_CONTEXT = {
   disputes: () => [new MediationProjection()],
   billing: () => [new LedgerProjection(), new InvoicesProjection()],
   missions: () => [new DispatchProjection(), new ServiceTypesProjection(), new MissionsProjection()],
+  plans: () => [new HourPacksProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

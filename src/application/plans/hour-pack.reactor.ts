@@ -6,10 +6,9 @@ import type {
   MissionRequestChanged,
   MissionRequested,
 } from '../../domain/missions';
-import { missionStreamName } from '../../domain/missions/mission.events';
 import type { HourPackCommand, HourPackPurchased } from '../../domain/plans';
 import { ConcurrencyError, DomainError } from '../../domain/shared';
-import { MissionCommandMessage } from '../missions/mission.messages';
+import { MissionCommandMessage, missionStream } from '../missions/mission.messages';
 import { JobScheduler } from '../scheduling/job-scheduler.port';
 import { PlanJob, scheduled } from '../scheduling/jobs';
 import { CausationContext } from '../shared/command-handling';
@@ -112,7 +111,7 @@ export class HourPackReactor implements Reactor {
     if (event.type === 'HourPackHoursReleased') return this.afterRelease(event, causation);
     if (!(HOUR_PACK_MISSION_TRIGGERS as readonly string[]).includes(event.type)) return;
     const missionId = (event.data as { missionId: string }).missionId;
-    const mission = packMissionOf(await this.read(missionStreamName(missionId)), event.revision);
+    const mission = packMissionOf(await this.read(missionStream(missionId)), event.revision);
     if (mission === null) return;
     const send = (command: Omit<HourPackCommand, 'meta'>, step: string) =>
       this.commandBus.execute(

@@ -113,6 +113,8 @@ const schema = z
     MISSION_INSTANT_PAYOUT_FEE_BP: z.coerce.number().int().min(0).max(1_000).default(0),
     /** Missions: hours before `autoValidateAt` the client is reminded to validate or report a problem. */
     MISSION_VALIDATION_REMINDER_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+    /** Hour packs: the withdrawal period ("droit de rétractation") after a purchase, in days (docs/plans-hour-packs.md). */
+    HOUR_PACK_WITHDRAWAL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
     SWAGGER_ENABLED: boolean.default(true),
     /** Jobs one worker process runs at once per queue; unset, each queue has its own (deadlines 50, reminders 10, payouts 5, webhooks 5). */
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).optional(),
