@@ -22,7 +22,11 @@ const PROJECTIONS_BY_CONTEXT = {
   payouts: () => [new WalletsProjection()],
   disputes: () => [new MediationProjection()],
   billing: () => [new LedgerProjection(), new InvoicesProjection()],
-  missions: () => [new DispatchProjection(), new ServiceTypesProjection(), new MissionsProjection()],
+  missions: () => [
+    new DispatchProjection(),
+    new ServiceTypesProjection(),
+    new MissionsProjection(),
+  ],
   plans: () => [new HourPacksProjection()],
 } satisfies Record<string, () => Projection[]>;
 
@@ -35,7 +39,9 @@ export function contextProjections(context: ProjectionContext): Projection[] {
 
 /** Every read model, in the order they are listed on /health and rebuilt by `projections rebuild all`. */
 export function allProjections(): Projection[] {
-  return Object.values(PROJECTIONS_BY_CONTEXT).flatMap((projections): Projection[] => projections());
+  return Object.values(PROJECTIONS_BY_CONTEXT).flatMap((projections): Projection[] =>
+    projections(),
+  );
 }
 
 export function projectionsNamed(name: string): Projection[] {

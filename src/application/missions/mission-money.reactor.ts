@@ -260,7 +260,10 @@ export function hourPackMoneySteps(
     case 'MissionChangeAccepted':
       return [
         { kind: 'ensure-escrow' },
-        { kind: 'schedule', jobs: validationJobs(event, mission, settings.validationReminderHours) },
+        {
+          kind: 'schedule',
+          jobs: validationJobs(event, mission, settings.validationReminderHours),
+        },
       ];
     case 'MissionRequested':
     case 'MissionRequestChanged':
@@ -269,9 +272,11 @@ export function hourPackMoneySteps(
     case 'MissionExpired':
       return [];
     default:
-      return missionMoneySteps(event, { ...mission, payment: { ...mission.payment, plan: 'authorise_now' } }, settings).filter(
-        (step) => step.kind !== 'authorise' && step.kind !== 'cancel-authorisation',
-      );
+      return missionMoneySteps(
+        event,
+        { ...mission, payment: { ...mission.payment, plan: 'authorise_now' } },
+        settings,
+      ).filter((step) => step.kind !== 'authorise' && step.kind !== 'cancel-authorisation');
   }
 }
 

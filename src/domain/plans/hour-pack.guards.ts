@@ -45,4 +45,3 @@ export const reached = (now: string, at: string): boolean => Date.parse(now) >= 
 /** The end of the withdrawal window: `withdrawalDays` after the purchase. */
 export const withdrawalEndsAt = (pack: ExistingHourPack, withdrawalDays: number): string =>
   new Date(Date.parse(pack.purchasedAt) + withdrawalDays * DAY_MS).toISOString();
-

@@ -35,7 +35,11 @@ export class HourPacksProjection implements Projection {
   readonly handles = [...HOUR_PACK_EVENT_TYPES];
   readonly tables = HOUR_PACKS_TABLES;
 
-  async handle(events: RecordedEvent[], tx: PoolClient, session?: ProjectionSession): Promise<void> {
+  async handle(
+    events: RecordedEvent[],
+    tx: PoolClient,
+    session?: ProjectionSession,
+  ): Promise<void> {
     const rows = new RowBuffer(HOUR_PACKS, tx, false, session);
     const idOf = (e: RecordedEvent) => (e.data as { packId: string }).packId;
     await rows.prefetch(events.map(idOf));

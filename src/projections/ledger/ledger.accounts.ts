@@ -8,8 +8,14 @@ export const LEDGER_ACCOUNTS = {
   refunds_payable: { label: 'Remboursements clients à effectuer', nature: 'liability' },
   payouts_in_transit: { label: 'Virements prestataires en cours', nature: 'liability' },
   payout_fee_revenue: { label: 'Frais de virement instantané (produits)', nature: 'revenue' },
-  hour_pack_prepaid: { label: 'Packs horaires : heures payées non consommées', nature: 'liability' },
-  hour_pack_missions: { label: 'Packs horaires : missions financées par la plateforme', nature: 'asset' },
+  hour_pack_prepaid: {
+    label: 'Packs horaires : heures payées non consommées',
+    nature: 'liability',
+  },
+  hour_pack_missions: {
+    label: 'Packs horaires : missions financées par la plateforme',
+    nature: 'asset',
+  },
 } as const;
 
 export type LedgerAccount = keyof typeof LEDGER_ACCOUNTS;

@@ -6,7 +6,8 @@ const INSTANT = { type: String, format: 'date-time', example: '2026-03-01T09:00:
 
 export class PurchaseHourPackDto {
   @ApiProperty({
-    description: 'An active plan of kind `hour_pack` (its current version’s price and terms apply).',
+    description:
+      'An active plan of kind `hour_pack` (its current version’s price and terms apply).',
     example: 'plan-menage-10h',
   })
   @IsString()
@@ -56,7 +57,10 @@ export class HourPackResponse {
   @ApiProperty({ example: 'plan-menage-10h' }) planId!: string;
   @ApiProperty({ type: 'integer', example: 1 }) planVersion!: number;
   @ApiProperty({ example: 'Pack Ménage 10 h' }) planName!: string;
-  @ApiProperty({ description: 'The service type whose missions the pack pays.', example: 'st-menage' })
+  @ApiProperty({
+    description: 'The service type whose missions the pack pays.',
+    example: 'st-menage',
+  })
   serviceTypeId!: string;
   @ApiProperty({
     enum: ['active', 'expired', 'withdrawn'],
@@ -68,7 +72,11 @@ export class HourPackResponse {
   @ApiProperty({ type: 'integer', description: 'Price paid, TTC, in cents.', example: 25_000 })
   priceTtcCents!: number;
   @ApiProperty({ type: 'integer', description: 'Minutes bought.', example: 600 }) minutes!: number;
-  @ApiProperty({ type: 'integer', description: 'Held by confirmed missions not yet validated.', example: 120 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Held by confirmed missions not yet validated.',
+    example: 120,
+  })
   reservedMinutes!: number;
   @ApiProperty({ type: 'integer', description: 'Used by validated missions.', example: 120 })
   consumedMinutes!: number;
@@ -85,7 +93,10 @@ export class HourPackResponse {
   @ApiProperty(INSTANT) purchasedAt!: string;
   @ApiProperty({ ...INSTANT, example: '2026-09-01T09:00:00.000Z' }) expiresAt!: string;
   @ApiProperty({ ...INSTANT, nullable: true, example: null }) expiredAt!: string | null;
-  @ApiProperty({ type: [HourPackMissionResponse], description: 'The missions the pack paid or holds minutes for.' })
+  @ApiProperty({
+    type: [HourPackMissionResponse],
+    description: 'The missions the pack paid or holds minutes for.',
+  })
   missions!: HourPackMissionResponse[];
 }
 
