@@ -39,9 +39,7 @@ export function contextProjections(context: ProjectionContext): Projection[] {
 
 /** Every read model, in the order they are listed on /health and rebuilt by `projections rebuild all`. */
 export function allProjections(): Projection[] {
-  return Object.values(PROJECTIONS_BY_CONTEXT).flatMap((projections): Projection[] =>
-    projections(),
-  );
+  return Object.values(PROJECTIONS_BY_CONTEXT).flatMap((projections): Projection[] => projections());
 }
 
 export function projectionsNamed(name: string): Projection[] {

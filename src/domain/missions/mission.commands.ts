@@ -64,13 +64,7 @@ export type ChangeMissionRequest = Command<
 /** After confirmation: the client proposes; `priceCents` from the confirmed provider's pricing. */
 export type ProposeMissionChange = Command<
   'ProposeMissionChange',
-  {
-    missionId: string;
-    proposalId: string;
-    proposedBy: string;
-    proposed: MissionTerms;
-    priceCents: number;
-  }
+  { missionId: string; proposalId: string; proposedBy: string; proposed: MissionTerms; priceCents: number }
 >;
 export type AcceptMissionChange = Command<
   'AcceptMissionChange',

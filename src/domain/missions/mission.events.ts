@@ -29,11 +29,7 @@ export const MISSION_STATUSES = [
   'expired',
 ] as const;
 export type MissionStatus = (typeof MISSION_STATUSES)[number];
-export const TERMINAL_MISSION_STATUSES: readonly MissionStatus[] = [
-  'resolved',
-  'cancelled',
-  'expired',
-];
+export const TERMINAL_MISSION_STATUSES: readonly MissionStatus[] = ['resolved', 'cancelled', 'expired'];
 
 /** Where the intervention takes place. Coordinates come from the postal code when not given. */
 export interface MissionPlace {
@@ -217,13 +213,7 @@ export type MissionChangeWithdrawn = DomainEvent<
 /** Recorded by the money process once the gateway authorised the card (the escrow is open). */
 export type MissionPaymentAuthorised = DomainEvent<
   'MissionPaymentAuthorised',
-  {
-    missionId: string;
-    escrowId: string;
-    paymentRef: string;
-    amountCents: Cents;
-    authorisedAt: string;
-  }
+  { missionId: string; escrowId: string; paymentRef: string; amountCents: Cents; authorisedAt: string }
 >;
 
 /** The automatic authorisation of a far-out mission failed: the client is told and may give another card. */

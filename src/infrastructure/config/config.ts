@@ -1,7 +1,9 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
-const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const boolean = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
 
 const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
@@ -10,9 +12,7 @@ function isProxyAddress(entry: string): boolean {
   const [address, bits, ...rest] = entry.split('/');
   const family = isIP(address);
   if (family === 0 || rest.length > 0) return false;
-  return (
-    bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
-  );
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
 
 /** Fastify's `trustProxy`: off, a hop count, or the proxies' addresses and CIDR ranges. */
@@ -41,9 +41,7 @@ const schema = z
     /** Whose X-Forwarded-For sets the client address (login throttle, idempotency scope); off: nobody's. */
     TRUST_PROXY: trustProxy.default(false),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** `pretty` or `json`; unset: pretty when a developer runs the service in a terminal, JSON otherwise. */
     LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
     DATABASE_URL: z
@@ -51,10 +49,7 @@ const schema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .default('postgres://postgres@127.0.0.1:5432/marketplace'),
     PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(16),
-    REDIS_URL: z
-      .string()
-      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
-      .default('redis://127.0.0.1:6379'),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
     /** Prefix of every Redis key and BullMQ queue, so test runs never collide. */
     REDIS_PREFIX: z.string().min(1).default('mk'),
     EVENT_STORE: z.enum(['postgres', 'eventstoredb']).default('postgres'),
@@ -63,21 +58,13 @@ const schema = z
     AGGREGATE_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(300),
     EVENTSTORE_CONNECTION_STRING: z
       .string()
-      .regex(
-        /^(kurrentdb|esdb|kdb)(\+discover)?:\/\//,
-        'must be a kurrentdb:// or esdb:// connection string',
-      )
+      .regex(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, 'must be a kurrentdb:// or esdb:// connection string')
       .optional(),
     /** Which parts this process runs: any of api, projectors, workers. */
     PROCESS_ROLES: z
       .string()
       .default('api,projectors,workers')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      )
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
       .pipe(z.array(z.enum(['api', 'projectors', 'workers'])).min(1)),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
@@ -100,41 +87,18 @@ const schema = z
     PAYPAL_WEBHOOK_ID: z.string().min(1).optional(),
     /** Where PayPal sends a buyer back after approving a payment (Stripe's `return_url`). */
     PAYPAL_RETURN_URL: z.string().url().default('http://localhost:3000/payments/paypal/return'),
-    SMTP_URL: z
-      .string()
-      .regex(/^smtps?:\/\//, 'must be an smtp:// URL')
-      .optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional(),
     MAIL_FROM: z.string().default('Marketplace <no-reply@marketplace.local>'),
     /** Missions (docs/missions.md): commission in basis points of the accepted price. */
     MISSION_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(1_500),
     /** Missions: hours providers have to answer a request (capped so the answer comes before the start). */
-    MISSION_RESPONSE_HOURS: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 30)
-      .default(24),
+    MISSION_RESPONSE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
     /** Missions: how long a card authorisation is relied on (a card authorisation lasts about 7 days). */
-    MISSION_AUTHORISATION_WINDOW_HOURS: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 7)
-      .default(144),
+    MISSION_AUTHORISATION_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(144),
     /** Missions: hours after the mission's end without validation or reported problem before it is validated automatically. */
-    MISSION_AUTO_VALIDATE_HOURS: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 30)
-      .default(48),
+    MISSION_AUTO_VALIDATE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
     /** Missions: hours before the start within which a client's cancellation of a confirmed mission is late (0: never). */
-    MISSION_LATE_CANCEL_WINDOW_HOURS: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(24 * 30)
-      .default(24),
+    MISSION_LATE_CANCEL_WINDOW_HOURS: z.coerce.number().int().min(0).max(24 * 30).default(24),
     /** Missions: share of the price kept for the provider on a late cancellation, in basis points (0: free). */
     MISSION_LATE_CANCEL_FEE_BP: z.coerce.number().int().min(0).max(10_000).default(0),
     /** Missions: how many ranked providers a dispatched request is sent to. */
@@ -144,12 +108,7 @@ const schema = z
     CATALOG_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(1_000),
     CUSTOM_COMMISSION_BP: z.coerce.number().int().min(0).max(10_000).default(2_000),
     /** How long an order paid by bank transfer or PayPal waits for its funds before it expires. */
-    ORDER_FUNDS_WINDOW_HOURS: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60)
-      .default(168),
+    ORDER_FUNDS_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(168),
     /** Missions: the fee of the provider's instant payout in basis points of their net share, borne by the provider (docs/missions-money.md). */
     MISSION_INSTANT_PAYOUT_FEE_BP: z.coerce.number().int().min(0).max(1_000).default(0),
     /** Missions: hours before `autoValidateAt` the client is reminded to validate or report a problem. */
@@ -197,47 +156,31 @@ const schema = z
       ctx.addIssue({
         code: 'custom',
         path: ['JOB_ENQUEUE_HORIZON_MS'],
-        message:
-          'must be at least twice JOB_RECONCILE_INTERVAL_MS, or a job could reach Redis after its time',
+        message: 'must be at least twice JOB_RECONCILE_INTERVAL_MS, or a job could reach Redis after its time',
       });
     }
     if (c.EVENT_STORE === 'eventstoredb' && !c.EVENTSTORE_CONNECTION_STRING) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['EVENTSTORE_CONNECTION_STRING'],
-        message: 'is required when EVENT_STORE=eventstoredb',
-      });
+      ctx.addIssue({ code: 'custom', path: ['EVENTSTORE_CONNECTION_STRING'], message: 'is required when EVENT_STORE=eventstoredb' });
     }
     const paypal = ['PAYPAL_CLIENT_ID', 'PAYPAL_CLIENT_SECRET', 'PAYPAL_BASE_URL'] as const;
     if (paypal.some((key) => c[key]) || c.PAYPAL_WEBHOOK_ID) {
       for (const key of paypal) {
-        if (!c[key])
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: 'is required when PayPal payouts are configured',
-          });
+        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when PayPal payouts are configured' });
       }
     }
     if (c.NODE_ENV === 'production' && c.TEST_CLOCK_ENABLED) {
       ctx.addIssue({
         code: 'custom',
         path: ['TEST_CLOCK_ENABLED'],
-        message:
-          'must be false in production: a movable clock would let staff fire every deadline at will',
+        message: 'must be false in production: a movable clock would let staff fire every deadline at will',
       });
     }
     if (c.FILE_STORAGE === 's3' && !c.S3_BUCKET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['S3_BUCKET'],
-        message: 'is required when FILE_STORAGE=s3',
-      });
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when FILE_STORAGE=s3' });
     }
     if (c.NODE_ENV === 'production') {
       for (const key of ['JWT_SECRET', 'PERSONAL_DATA_MASTER_KEY', 'FILE_LINK_SECRET'] as const) {
-        if (!c[key])
-          ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
       }
     }
   });
@@ -263,9 +206,7 @@ const DEV_FILE_LINK_SECRET = 'development-only-file-link-secret-0123456789';
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
   return {
     ...parsed.data,
