@@ -22,11 +22,7 @@ const PROJECTIONS_BY_CONTEXT = {
   payouts: () => [new WalletsProjection()],
   disputes: () => [new MediationProjection()],
   billing: () => [new LedgerProjection(), new InvoicesProjection()],
-  missions: () => [
-    new DispatchProjection(),
-    new ServiceTypesProjection(),
-    new MissionsProjection(),
-  ],
+  missions: () => [new DispatchProjection(), new ServiceTypesProjection(), new MissionsProjection()],
   plans: () => [new HourPacksProjection()],
 } satisfies Record<string, () => Projection[]>;
 
