@@ -32,7 +32,7 @@ const packNotFound = (packId: string) =>
  * buy one, read them, withdraw within the legal period. A mission is paid from a pack with
  * `hourPackId` on `POST /missions`.
  */
-@ApiTags('plans')
+@ApiTags('hour packs')
 @ApiBearerAuth()
 @Controller('me/hour-packs')
 export class HourPacksController {

@@ -38,6 +38,8 @@ export const API_TAGS: Record<string, string> = {
     'The catalogue of services local missions are booked for (ménage, jardinage, bricolage...): staff manage it, anyone reads it.',
   'provider offers':
     'What a provider offers for local missions: service types with an hourly rate or a fixed price, the zone covered, weekly hours and exceptions.',
+  'hour packs':
+    'Hours of one service type bought at a reduced rate (seed 000 "packs horaires"), paid at once; missions paid from them; withdrawal within 14 days and refund of unused hours at expiry.',
 };
 
 type Parameter = {
