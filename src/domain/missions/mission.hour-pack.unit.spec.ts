@@ -1,6 +1,16 @@
 import { MissionErrorCode as Code } from './mission.errors';
 import type { MissionEvent } from './mission.events';
-import { as, command, confirmed, requested, spec, times, validated } from './mission.fixtures.spec';
+import {
+  as,
+  command,
+  confirmed,
+  disputeClosed,
+  reported,
+  requested,
+  spec,
+  times,
+  validated,
+} from './mission.fixtures.spec';
 
 /** A mission paid from the client's hour pack (docs/plans-hour-packs.md): no card at all. */
 const fromPack = requested({
@@ -94,5 +104,16 @@ describe('Mission paid from an hour pack: validation and cancellation', () => {
       .thenMatches(([event]) =>
         expect(event.data).toMatchObject({ late: true, feeCents: 0, refundCents: 0 }),
       );
+  });
+
+  it('a dispute’s decision is bounded by the price the platform funded from the pack', () => {
+    spec
+      .given([...confirmedFromPack, reported])
+      .when(command.closeDispute())
+      .then([disputeClosed('decided', 2_000, 3_012)]);
+    spec
+      .given([...confirmedFromPack, reported])
+      .when(command.closeDispute(undefined, { refundedToClientCents: 3_013 }))
+      .thenThrows(Code.RESOLUTION_EXCEEDS_HELD, { heldCents: 5_012 });
   });
 });

@@ -400,4 +400,52 @@ describe('hour packs: withdrawal and a race for the last hours', () => {
     const view = await t.request('GET', `/me/hour-packs/${packId}`, { token: client });
     expect(view.body).toMatchObject({ reservedMinutes: 240, availableMinutes: 60 });
   });
+  it('a dispute on a pack mission: the escrow freezes, a decision refunding the client gives the minutes back', async () => {
+    const packId = (await post('/me/hour-packs', client, { planId, paymentMethod: 'pm_card_visa' }))
+      .body.packId;
+    const published = await post('/missions', client, {
+      serviceTypeId: cleaning,
+      place: PLACE,
+      // A day the provider is still free (the missions above hold days 2 and 3).
+      startsAt: tenOClock(new Date(), 5),
+      durationMinutes: 60,
+      hourPackId: packId,
+    });
+    expect(published.status).toBe(201);
+    const missionId = published.body.missionId as string;
+    const providerToken = await t.tokenFor({ accountId: provider, roles: ['provider'] });
+    expect((await post(`/missions/${missionId}/accept`, providerToken)).status).toBe(200);
+    await t.settle();
+    const opened = await post(`/missions/${missionId}/problem-reports`, client, {
+      statement: 'L’intervenant n’est resté que vingt minutes.',
+      reason: 'poor_quality',
+    });
+    expect(opened.body).toMatchObject({ escrow: { status: 'frozen', heldCents: 3_000 } });
+    const mediator = await t.tokenFor({ roles: ['mediator'] });
+    const disputeId = opened.body.disputeId as string;
+    const assigned = await post(`/disputes/${disputeId}/assign`, mediator);
+    expect(assigned.status).toBeLessThan(300);
+    const decided = await post(`/disputes/${disputeId}/decision`, mediator, {
+      outcome: 'split',
+      refundCents: 1_000,
+      releaseCents: 2_000,
+      reasoning: 'Un tiers de l’heure seulement.',
+    });
+    // The mission closes its dispute in the background (`effects: pending` until then).
+    expect(decided.body).toMatchObject({ status: 'resolved', escrow: { status: 'closed' } });
+    await eventually(
+      async () => {
+        await t.settle();
+        const view = await t.request('GET', `/me/hour-packs/${packId}`, { token: client });
+        return view.body.availableMinutes === 300 && view.body;
+      },
+      20_000,
+      'the minutes given back',
+    );
+    // The provider is paid out what the decision released (less the commission), from the escrow.
+    const money = await t.app.get<EventStore>(EVENT_STORE).readStream(`missionmoney-${missionId}`);
+    const paid = money.filter((e) => e.type === 'MissionProviderPaidOut').map((e) => e.data);
+    expect(paid).toEqual([expect.objectContaining({ providerId: provider })]);
+    expect(money.map((e) => e.type)).not.toContain('MissionPaymentCaptured');
+  });
 });
