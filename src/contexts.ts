@@ -6,6 +6,7 @@ import { CreditsModule } from './modules/credits.module';
 import { DisputesModule } from './modules/disputes.module';
 import { EscrowModule } from './modules/escrow.module';
 import { FilesModule } from './modules/files.module';
+import { HourPacksModule } from './modules/hour-packs.module';
 import { IdentityModule } from './modules/identity.module';
 import { MissionDispatchModule } from './modules/mission-dispatch.module';
 import { MissionMoneyModule } from './modules/mission-money.module';
@@ -42,6 +43,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   PlanCatalogModule,
   CreditsModule,
   SubscriptionsModule,
+  HourPacksModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

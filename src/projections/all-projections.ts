@@ -1,6 +1,7 @@
 import { CatalogProjection } from './catalog/catalog.projection';
 import { CreditLedgerProjection } from './credits/credits.projection';
 import { DispatchProjection } from './dispatch/dispatch.projection';
+import { HourPacksProjection } from './hour-packs/hour-packs.projection';
 import { InvoicesProjection } from './invoices/invoices.projection';
 import { LedgerProjection } from './ledger/ledger.projection';
 import { MediationProjection } from './mediation/mediation.projection';
@@ -25,12 +26,13 @@ const PROJECTIONS_BY_CONTEXT = {
   payouts: () => [new WalletsProjection()],
   disputes: () => [new MediationProjection()],
   billing: () => [new LedgerProjection(), new InvoicesProjection(), new PlanFinanceProjection()],
-  missions: () => [
-    new DispatchProjection(),
-    new ServiceTypesProjection(),
-    new MissionsProjection(),
+  missions: () => [new DispatchProjection(), new ServiceTypesProjection(), new MissionsProjection()],
+  plans: () => [
+    new PlansProjection(),
+    new CreditLedgerProjection(),
+    new SubscriptionsProjection(),
+    new HourPacksProjection(),
   ],
-  plans: () => [new PlansProjection(), new CreditLedgerProjection(), new SubscriptionsProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

@@ -8,6 +8,7 @@ import type {
   MissionPaymentAuthorised,
   MissionState,
 } from '../../domain/missions';
+import { hourPackPaymentRef, isHourPackEscrow } from '../plans/hour-pack-escrow.contract';
 import { CommandMeta, ConcurrencyError, DomainError } from '../../domain/shared';
 import { EscrowCommandMessage, escrowStream } from '../escrow/escrow.messages';
 import { EscrowView, GetEscrowQuery } from '../escrow/escrow.query';
@@ -311,10 +312,14 @@ export class MissionMoneyEffects {
    * capture, see docs/missions-money.md).
    */
   async ensureEscrow(mission: MissionState, cause: Cause): Promise<void> {
-    if (mission.status !== 'confirmed' || mission.payment.authorised === null) return;
+    if (mission.status !== 'confirmed') return;
     const { provider, payment } = mission;
-    const authorised = payment.authorised!;
-    if (authorised.amountCents < provider.priceCents) return;
+    // A pack mission's escrow is funded by the platform from the pack (docs/plans-hour-packs.md).
+    const fromPack = payment.plan === 'hour_pack' && payment.hourPackId !== null;
+    const authorised = fromPack
+      ? { paymentRef: hourPackPaymentRef(payment.hourPackId!), amountCents: provider.priceCents }
+      : payment.authorised;
+    if (authorised === null || authorised.amountCents < provider.priceCents) return;
     const escrow = await this.escrow(mission.escrowId);
     if (escrow.status === 'none') {
       await this.sendEscrow(
@@ -404,6 +409,7 @@ export class MissionMoneyEffects {
    * refunded down to what was released.
    */
   async settle(missionId: string, escrowId: string, cause: Cause): Promise<void> {
+    if (isHourPackEscrow(escrowId)) return this.settleFromPack(missionId, escrowId, cause);
     const current = (await this.authorisations(missionId)).at(-1);
     if (!current) return;
     const escrow = await this.escrow(escrowId);
@@ -438,6 +444,17 @@ export class MissionMoneyEffects {
     }
     if (netCents > 0 && escrow.status !== 'none')
       await this.payOut(missionId, escrowId, escrow.payeeId, netCents, cause);
+  }
+
+  /**
+   * A pack mission: no card to capture or cancel; what the escrow released pays the provider out
+   * instantly exactly as for a card mission, and what it refunded went back to the pack's money.
+   */
+  private async settleFromPack(missionId: string, escrowId: string, cause: Cause): Promise<void> {
+    const escrow = await this.escrow(escrowId);
+    if (escrow.status === 'none' || escrow.status === 'held' || escrow.status === 'frozen') return;
+    if (escrow.payeeNetCents > 0)
+      await this.payOut(missionId, escrowId, escrow.payeeId, escrow.payeeNetCents, cause);
   }
 
   async capture(

@@ -104,6 +104,7 @@ export function missionMoneySteps(
   settings: { validationReminderHours: number },
 ): MissionMoneyStep[] {
   if (mission.status === 'none') return [];
+  if (mission.payment.plan === 'hour_pack') return hourPackMoneySteps(event, mission, settings);
   const attempt = mission.payment.failedAttempts + 1;
   switch (event.type as MissionMoneyTrigger) {
     case 'MissionRequested':
@@ -240,6 +241,42 @@ export function missionMoneySteps(
     }
     default:
       return [];
+  }
+}
+
+/**
+ * A mission paid from an hour pack (docs/plans-hour-packs.md): no card, so no authorisation; at
+ * confirmation the platform funds the mission's escrow from the pack's money (paymentRef
+ * `hour-pack:<packId>`), and from there everything is a card mission's: release at validation,
+ * refund on cancellation, freeze in a dispute, instant payout of the provider's net share.
+ */
+export function hourPackMoneySteps(
+  event: RecordedEvent,
+  mission: ExistingMission,
+  settings: { validationReminderHours: number },
+): MissionMoneyStep[] {
+  switch (event.type as MissionMoneyTrigger) {
+    case 'MissionConfirmed':
+    case 'MissionChangeAccepted':
+      return [
+        { kind: 'ensure-escrow' },
+        {
+          kind: 'schedule',
+          jobs: validationJobs(event, mission, settings.validationReminderHours),
+        },
+      ];
+    case 'MissionRequested':
+    case 'MissionRequestChanged':
+    case 'MissionPaymentMethodReplaced':
+    case 'MissionPaymentAuthorised':
+    case 'MissionExpired':
+      return [];
+    default:
+      return missionMoneySteps(
+        event,
+        { ...mission, payment: { ...mission.payment, plan: 'authorise_now' } },
+        settings,
+      ).filter((step) => step.kind !== 'authorise' && step.kind !== 'cancel-authorisation');
   }
 }
 

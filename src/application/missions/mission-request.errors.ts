@@ -7,6 +7,7 @@ export const MissionRequestErrorCode = {
   NO_AVAILABLE_PROVIDER: 'MISSION_NO_AVAILABLE_PROVIDER',
   PROVIDER_DOES_NOT_OFFER_SERVICE: 'PROVIDER_DOES_NOT_OFFER_SERVICE',
   PROVIDER_REFERENCE_UNKNOWN: 'PROVIDER_REFERENCE_UNKNOWN',
+  PAYMENT_SOURCE_REQUIRED: 'MISSION_PAYMENT_SOURCE_REQUIRED',
 } as const;
 const C = MissionRequestErrorCode;
 
@@ -45,4 +46,26 @@ export const providerReferenceUnknown = (providerReference: string) =>
       field: 'providerReference',
       providerReference,
     },
+  );
+
+/** Exactly one way to pay: a card token or one of the client's hour packs. */
+export const paymentSourceRequired = () =>
+  new BusinessRuleError(
+    C.PAYMENT_SOURCE_REQUIRED,
+    'Give exactly one of paymentMethod (a card) and hourPackId (one of your hour packs)',
+    { fields: ['paymentMethod', 'hourPackId'] },
+  );
+
+/** The hour pack cannot pay this mission (HOUR_PACK_AVAILABILITY's codes). */
+export const hourPackRefused = (code: string, hourPackId: string) =>
+  new BusinessRuleError(
+    code,
+    code === 'HOUR_PACK_NOT_FOUND'
+      ? 'No such hour pack of yours'
+      : code === 'HOUR_PACK_WRONG_SERVICE_TYPE'
+        ? 'This hour pack is for another service type'
+        : code === 'HOUR_PACK_EXPIRED'
+          ? 'This hour pack is no longer valid at the mission’s start'
+          : 'This hour pack no longer has the hours this mission needs',
+    { field: 'hourPackId', hourPackId },
   );

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   missionDecider,
@@ -10,17 +10,21 @@ import {
 } from '../../domain/missions';
 import { MissionErrorCode, ruleBroken } from '../../domain/missions/mission.errors';
 import { checkedTerms, ensurePending, requireClient } from '../../domain/missions/mission.guards';
+import { HOUR_PACK_ESCROW_PREFIX } from '../plans/hour-pack-escrow.contract';
 import { CommandMeta } from '../../domain/shared';
 import { FindProviderByReferenceQuery } from '../identity/provider-reference.query';
 import { CausationContext, HandleResult, loadAggregate } from '../shared/command-handling';
 import { deterministicId } from '../shared/deterministic-id';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
+import { HOUR_PACK_AVAILABILITY, HourPackAvailability } from '../plans/hour-packs.port';
 import { GEOCODER, Geocoder } from './geocoder.port';
 import { CandidateQuery, MISSION_CANDIDATES, MissionCandidates } from './mission-candidates.port';
 import { existingMission } from './mission-party';
 import { MISSION_PAYMENTS, MissionPayments } from './mission-payments.port';
 import {
+  hourPackRefused,
   noAvailableProvider,
+  paymentSourceRequired,
   postalCodeUnknown,
   providerDoesNotOfferService,
   providerReferenceUnknown,
@@ -49,8 +53,10 @@ export interface PublishMissionInput {
   details?: string;
   /** Seed 002 "trouver un intervenant grâce à sa référence": the request goes to that provider only. */
   providerReference?: string;
-  /** A card token from the front end. */
-  paymentMethod: string;
+  /** A card token from the front end; exactly one of it and `hourPackId`. */
+  paymentMethod?: string;
+  /** Paid from the client's hour pack (docs/plans-hour-packs.md): no card is authorised. */
+  hourPackId?: string;
 }
 
 /** Before any confirmation: what the client changes (the rest stays as published). */
@@ -79,6 +85,9 @@ export class MissionRequests {
     @Inject(GEOCODER) private readonly geocoder: Geocoder,
     @Inject(MISSION_PAYMENTS) private readonly payments: MissionPayments,
     @Inject(MISSION_SETTINGS) private readonly settings: MissionSettings,
+    @Optional()
+    @Inject(HOUR_PACK_AVAILABILITY)
+    private readonly hourPacks?: HourPackAvailability,
   ) {}
 
   async publish(
@@ -87,6 +96,8 @@ export class MissionRequests {
     causation: CausationContext,
   ): Promise<MissionResult> {
     const { missionId, clientId, serviceTypeId } = input;
+    const fromPack = hasText(input.hourPackId);
+    if (fromPack === hasText(input.paymentMethod)) throw paymentSourceRequired();
     const terms = checkedTerms(
       {
         startsAt: input.startsAt,
@@ -104,16 +115,22 @@ export class MissionRequests {
       ? [await this.directCandidate(input.providerReference!, clientId, query)]
       : await this.dispatched(clientId, query);
     const schedule = missionSchedule(terms, meta.now, this.settings);
-    const escrowId = deterministicId('mission-escrow', missionId);
-    const { paymentMethodRef } = await this.payments.secure({
-      missionId,
-      escrowId,
-      clientId,
-      amountCents: reservation(candidates),
-      paymentMethod: input.paymentMethod,
-      plan: schedule.paymentPlan,
-      idempotencyKey: deterministicId('mission-secure', missionId),
-    });
+    // A pack mission's escrow is funded by the platform from the pack (docs/plans-hour-packs.md).
+    const escrowId = fromPack
+      ? `${HOUR_PACK_ESCROW_PREFIX}${deterministicId('mission-escrow', missionId)}`
+      : deterministicId('mission-escrow', missionId);
+    if (fromPack) await this.checkPack(input.hourPackId!, clientId, serviceTypeId, terms);
+    const { paymentMethodRef } = fromPack
+      ? { paymentMethodRef: '' }
+      : await this.payments.secure({
+          missionId,
+          escrowId,
+          clientId,
+          amountCents: reservation(candidates),
+          paymentMethod: input.paymentMethod!,
+          plan: schedule.paymentPlan,
+          idempotencyKey: deterministicId('mission-secure', missionId),
+        });
     return this.commandBus.execute(
       new MissionCommandMessage(
         missionId,
@@ -130,9 +147,10 @@ export class MissionRequests {
             ...terms,
             candidates,
             commissionRateBp: this.settings.commissionBp,
-            paymentPlan: schedule.paymentPlan,
-            authoriseAt: schedule.authoriseAt,
+            paymentPlan: fromPack ? 'hour_pack' : schedule.paymentPlan,
+            authoriseAt: fromPack ? meta.now : schedule.authoriseAt,
             paymentMethodRef,
+            ...(fromPack ? { hourPackId: input.hourPackId! } : {}),
             respondBy: schedule.respondBy,
             autoValidateAt: schedule.autoValidateAt,
           },
@@ -185,6 +203,10 @@ export class MissionRequests {
     }
     // The money process follows the new reservation (a larger authorisation, or one at the new `authoriseAt`).
     const schedule = missionSchedule(terms, meta.now, this.settings);
+    // A mission paid from a pack: the pack must still cover the new terms.
+    const hourPackId = mission.payment.hourPackId;
+    if (mission.payment.plan === 'hour_pack' && hourPackId)
+      await this.checkPack(hourPackId, mission.clientId, mission.serviceTypeId, terms);
     return this.commandBus.execute(
       new MissionCommandMessage(
         mission.missionId,
@@ -205,6 +227,24 @@ export class MissionRequests {
         causation,
       ),
     );
+  }
+
+  /** The pack must be the client's, of the service type, valid at the start, with the duration available. */
+  private async checkPack(
+    packId: string,
+    clientId: string,
+    serviceTypeId: string,
+    terms: MissionTerms,
+  ): Promise<void> {
+    if (!this.hourPacks) throw hourPackRefused('HOUR_PACK_NOT_FOUND', packId);
+    const answer = await this.hourPacks.check({
+      packId,
+      clientId,
+      serviceTypeId,
+      minutes: terms.durationMinutes,
+      startsAt: terms.startsAt,
+    });
+    if (!answer.ok) throw hourPackRefused(answer.code, packId);
   }
 
   private queryFor(
@@ -265,6 +305,9 @@ export class MissionRequests {
       .map((candidate, index) => ({ ...candidate, rank: index + 1 }));
   }
 }
+
+const hasText = (value: string | undefined): boolean =>
+  typeof value === 'string' && value.trim() !== '';
 
 /** Whoever accepts, the reservation covers them: the highest candidate price. */
 const reservation = (candidates: MissionCandidate[]): number =>

@@ -43,7 +43,11 @@ export function validateMission(
     throw refused(Code.AUTO_VALIDATION_NOT_DUE, mission, {
       autoValidateAt: mission.autoValidateAt,
     });
-  if (payment.authorised === null || payment.authorised.amountCents < provider.priceCents)
+  // A mission paid from an hour pack has no card: the pack reserved its minutes at confirmation.
+  if (
+    payment.plan !== 'hour_pack' &&
+    (payment.authorised === null || payment.authorised.amountCents < provider.priceCents)
+  )
     throw refused(Code.NOT_AUTHORISED, mission, {
       priceCents: provider.priceCents,
       authorisedCents: payment.authorised?.amountCents ?? 0,

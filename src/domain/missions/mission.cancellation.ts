@@ -42,7 +42,9 @@ function cancellable(
     case 'system':
       requireSystem(meta);
       ensureOpen(mission);
-      // The system cancels only after the last automatic authorisation failed.
+      // The system cancels only after the last automatic authorisation failed, or when the
+      // hour pack paying the mission could not reserve its minutes at confirmation.
+      if (mission.payment.plan === 'hour_pack') return mission;
       if (
         mission.payment.lastFailure === null ||
         mission.payment.lastFailure.nextAttemptAt !== null

@@ -28,7 +28,10 @@ export type RequestMission = Command<
     commissionRateBp: number;
     paymentPlan: MissionPaymentPlan;
     authoriseAt: string;
+    /** Unused (may be empty) for an `hour_pack` mission. */
     paymentMethodRef: string;
+    /** `hour_pack` only: the client's pack, checked by the application before. */
+    hourPackId?: string;
     respondBy: string;
     autoValidateAt: string;
   }

@@ -73,8 +73,12 @@ export function closeDispute(
         rule: 'a withdrawn dispute moves no money',
       });
   } else if (data.outcome === 'decided') {
-    const heldCents = mission.payment.authorised?.amountCents ?? 0;
     const priceCents = mission.provider.priceCents;
+    // A mission paid from an hour pack: the platform funded its escrow with the price.
+    const heldCents =
+      mission.payment.plan === 'hour_pack'
+        ? priceCents
+        : (mission.payment.authorised?.amountCents ?? 0);
     if (released + refunded > heldCents || released > priceCents)
       throw ruleBroken(Code.RESOLUTION_EXCEEDS_HELD, 'The decision exceeds what is held', {
         currentStatus: mission.status,

@@ -64,9 +64,11 @@ export type MissionTargeting = 'dispatch' | 'direct';
  *   at publication (the escrow opens with that authorisation).
  * - `authorise_later`: the payment method is saved at publication and authorised automatically at
  *   `authoriseAt`; the client is told if that fails.
+ * - `hour_pack`: paid from the client's hour pack (`hourPackId`, docs/plans-hour-packs.md): no card
+ *   is authorised; the pack reserves the duration at confirmation and consumes it at validation.
  * The client is charged (capture) only at validation.
  */
-export type MissionPaymentPlan = 'authorise_now' | 'authorise_later';
+export type MissionPaymentPlan = 'authorise_now' | 'authorise_later' | 'hour_pack';
 
 export interface MissionTerms {
   startsAt: string;
@@ -95,8 +97,13 @@ export type MissionRequested = DomainEvent<
     paymentPlan: MissionPaymentPlan;
     /** When the card is authorised: `requestedAt` for `authorise_now`. */
     authoriseAt: string;
-    /** Opaque reference of the client's payment method at the gateway (never a card number). */
+    /**
+     * Opaque reference of the client's payment method at the gateway (never a card number);
+     * `hour-pack:<hourPackId>` for a mission paid from a pack.
+     */
     paymentMethodRef: string;
+    /** `hour_pack` missions only: the pack that pays (absent from every other request). */
+    hourPackId?: string;
     /** No acceptance by then: the request expires and its money is released. */
     respondBy: string;
     /** The written rule shown to the client: without validation or a reported problem by then, the mission is validated automatically. */

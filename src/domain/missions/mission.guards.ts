@@ -275,7 +275,7 @@ export function checkedTargeting(value: unknown): MissionTargeting {
 }
 
 export function checkedPaymentPlan(value: unknown): MissionPaymentPlan {
-  if (value !== 'authorise_now' && value !== 'authorise_later')
+  if (value !== 'authorise_now' && value !== 'authorise_later' && value !== 'hour_pack')
     throw invalid(Code.INVALID_PAYMENT_PLAN, 'paymentPlan', { value });
   return value;
 }

@@ -6,7 +6,7 @@ import {
   RefuseMission,
   RequestMission,
 } from './mission.commands';
-import { MissionErrorCode as Code, forbidden, refused } from './mission.errors';
+import { MissionErrorCode as Code, forbidden, invalid, refused } from './mission.errors';
 import { MissionEvent } from './mission.events';
 import {
   MISSION_COMMENT_MAX_LENGTH,
@@ -55,7 +55,13 @@ export function requestMission(
   const commissionRateBp = commissionRate(data.commissionRateBp);
   const paymentPlan = checkedPaymentPlan(data.paymentPlan);
   checkedDeadlines(terms, meta.now, data);
-  const paymentMethodRef = requiredId(data.paymentMethodRef, 'paymentMethodRef');
+  const fromPack = paymentPlan === 'hour_pack';
+  if (!fromPack && data.hourPackId !== undefined)
+    throw invalid(Code.INVALID_PAYMENT_PLAN, 'hourPackId', { paymentPlan });
+  const hourPackId = fromPack ? requiredId(data.hourPackId, 'hourPackId') : undefined;
+  const paymentMethodRef = fromPack
+    ? `hour-pack:${hourPackId}`
+    : requiredId(data.paymentMethodRef, 'paymentMethodRef');
   return [
     {
       type: 'MissionRequested',
@@ -73,8 +79,9 @@ export function requestMission(
         commissionRateBp,
         paymentPlan,
         authoriseAt:
-          paymentPlan === 'authorise_now' ? meta.now : instant(data.authoriseAt, 'authoriseAt'),
+          paymentPlan === 'authorise_later' ? instant(data.authoriseAt, 'authoriseAt') : meta.now,
         paymentMethodRef,
+        ...(hourPackId === undefined ? {} : { hourPackId }),
         respondBy: data.respondBy,
         autoValidateAt: data.autoValidateAt,
         requestedAt: meta.now,
@@ -98,7 +105,12 @@ export function changeMissionRequest(
   const terms = checkedTerms(data, meta.now);
   const place = checkedPlace(data.place);
   const candidates = checkedCandidates(data.candidates, mission.targeting, mission.clientId);
-  const paymentPlan = checkedPaymentPlan(data.paymentPlan);
+  // A mission paid from a pack stays so (and a card mission stays on a card).
+  const fromPack = mission.payment.plan === 'hour_pack';
+  const asked = checkedPaymentPlan(data.paymentPlan);
+  if (!fromPack && asked === 'hour_pack')
+    throw invalid(Code.INVALID_PAYMENT_PLAN, 'paymentPlan', { value: asked });
+  const paymentPlan = fromPack ? 'hour_pack' : asked;
   checkedDeadlines(terms, meta.now, data);
   return [
     {
@@ -112,7 +124,7 @@ export function changeMissionRequest(
         reservedCents: reservationFor(candidates),
         previousReservedCents: mission.reservedCents,
         paymentPlan,
-        authoriseAt: paymentPlan === 'authorise_now' ? meta.now : data.authoriseAt,
+        authoriseAt: paymentPlan === 'authorise_later' ? data.authoriseAt : meta.now,
         respondBy: data.respondBy,
         autoValidateAt: data.autoValidateAt,
         changedAt: meta.now,

@@ -55,6 +55,8 @@ export interface MissionPayment {
   plan: MissionPaymentPlan;
   authoriseAt: string;
   paymentMethodRef: string;
+  /** The hour pack that pays an `hour_pack` mission; null otherwise. */
+  hourPackId: string | null;
   authorised: MissionAuthorisation | null;
   /** Failed automatic authorisations since the last success (0 once one succeeds). */
   failedAttempts: number;
@@ -253,6 +255,7 @@ function requested(event: Extract<MissionEvent, { type: 'MissionRequested' }>): 
       plan: data.paymentPlan,
       authoriseAt: data.authoriseAt,
       paymentMethodRef: data.paymentMethodRef,
+      hourPackId: data.hourPackId ?? null,
       authorised: null,
       failedAttempts: 0,
       lastFailure: null,

@@ -74,3 +74,17 @@ export { SubscriptionErrorCode } from './subscription.errors';
 export { SUBSCRIPTION_RULES, assertSubscribable, renewalStep } from './subscription.guards';
 export type { RenewalStep } from './subscription.guards';
 export { subscriptionDecider } from './subscription.decider';
+export type * from './hour-pack.commands';
+export { HourPackErrorCode } from './hour-pack.errors';
+export {
+  availableMinutes,
+  cumulativeValue,
+  expiryRefund,
+  valueOfNext,
+  type ExistingHourPack,
+  type HourPackMission,
+  type HourPackMissionUse,
+  type HourPackState,
+} from './hour-pack.state';
+export { HOUR_PACK_MAX_MINUTES, withdrawalEndsAt } from './hour-pack.guards';
+export { hourPackDecider } from './hour-pack.decider';

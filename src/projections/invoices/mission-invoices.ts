@@ -7,6 +7,7 @@ import type {
   MissionRequested,
   MissionValidated,
 } from '../../domain/missions';
+import { isHourPackEscrow } from '../../application/plans/hour-pack-escrow.contract';
 import { percentOf } from '../../domain/shared/money';
 import { isNewer } from '../runner/row-buffer';
 import { InvoiceBatch, issueInvoice } from './invoice-issuing';
@@ -17,7 +18,8 @@ import { InvoiceOrderRow } from './invoices.tables';
  * A mission's invoices, as an order's: under the billing mandate the provider's invoice to the
  * client for what the client paid them (the price at validation, a late-cancellation fee, the
  * share a dispute's decision released), and the platform's commission invoice to the provider.
- * The mission's row in `invoice_orders` is keyed by the mission id.
+ * The mission's row in `invoice_orders` is keyed by the mission id. A mission paid from an hour
+ * pack (its escrow id says so) gets no service invoice: the pack's own invoice billed the client.
  */
 export async function missionInvoicing(b: InvoiceBatch, event: RecordedEvent): Promise<void> {
   const missionId = (event.data as { missionId: string }).missionId;
@@ -120,7 +122,9 @@ async function invoiceMission(
       : what === 'decision'
         ? ', part libérée après décision de médiation'
         : '';
-  if (amountCents > 0) {
+  // A mission paid from an hour pack: the client was invoiced by the platform for the pack, so no
+  // service invoice to them (it would bill the same service twice); the commission one stays.
+  if (amountCents > 0 && !isHourPackEscrow(row.escrow_id)) {
     const inv = await issueInvoice(b, {
       kind: 'invoice',
       subject: 'service',

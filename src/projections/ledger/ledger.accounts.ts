@@ -12,6 +12,10 @@ export const LEDGER_ACCOUNTS = {
   gateway_cash: { label: 'Encaissements PSP des ventes de la plateforme', nature: 'asset' },
   subscription_revenue: { label: 'Abonnements (produits)', nature: 'revenue' },
   hour_pack_revenue: { label: 'Packs d’heures (produits)', nature: 'revenue' },
+  hour_pack_missions: {
+    label: 'Packs horaires : missions financées par la plateforme (charges)',
+    nature: 'expense',
+  },
 } as const;
 
 export type LedgerAccount = keyof typeof LEDGER_ACCOUNTS;
@@ -28,7 +32,9 @@ export type EntryKind =
   | 'mission_instant_payout'
   | 'subscription_charged'
   | 'hour_pack_sold'
-  | 'hour_pack_refunded';
+  | 'hour_pack_refunded'
+  | 'hour_pack_mission_funded'
+  | 'hour_pack_mission_refunded';
 
 export const ENTRY_LABELS: Record<EntryKind, string> = {
   escrow_funded: 'Paiement client placé sous séquestre',
@@ -43,6 +49,8 @@ export const ENTRY_LABELS: Record<EntryKind, string> = {
   hour_pack_sold: 'Pack d’heures vendu (produit et TVA)',
   hour_pack_refunded:
     'Pack d’heures : remboursement des heures non utilisées (produit et TVA annulés au prorata)',
+  hour_pack_mission_funded: 'Mission payée par pack horaire : séquestre financé par la plateforme',
+  hour_pack_mission_refunded: 'Mission payée par pack horaire : séquestre rendu au pack',
 };
 
 export interface Leg {

@@ -4,6 +4,7 @@ import type { EscrowOpened } from '../../domain/escrow';
 import { occurredAt, Projection, ProjectionSession } from '../runner/projection';
 import { InsertBuffer, isNewer, RowBuffer } from '../runner/row-buffer';
 import { parisDate } from '../invoices/invoice-numbering';
+import { hourPackEscrowPostings } from './hour-pack-postings';
 import { balancedLegs, ENTRY_LABELS } from './ledger.accounts';
 import { PLAN_SALE_TYPES, planSaleIdOf, planSalePostings } from './plan-postings';
 import {
@@ -91,7 +92,7 @@ export class LedgerProjection implements Projection {
         if (!escrow) continue;
         escrow.rev = Number(event.revision);
         escrows.put(escrow);
-        postings = escrowPostings(event, escrow);
+        postings = hourPackEscrowPostings(event, escrow) ?? escrowPostings(event, escrow);
       } else if (MISSION_PAYOUT_TYPES.has(event.type)) {
         // One event per mission (deterministic id): the journal is keyed by its log position.
         postings = missionPayoutPostings(event);

@@ -28,7 +28,7 @@ export interface MissionView {
   serviceTypeLabel: string;
   startsAt: string | null;
   priceCents: number;
-  paymentPlan: 'authorise_now' | 'authorise_later' | null;
+  paymentPlan: 'authorise_now' | 'authorise_later' | 'hour_pack' | null;
   authoriseAt: string | null;
   authorised: boolean;
   /** The problem report freezing the mission, while it is disputed. */

@@ -91,7 +91,10 @@ export class MissionAuthorisationFailureResponse {
 }
 
 export class MissionPaymentResponse {
-  @ApiProperty({ enum: ['authorise_now', 'authorise_later'], example: 'authorise_later' })
+  @ApiProperty({
+    enum: ['authorise_now', 'authorise_later', 'hour_pack'],
+    example: 'authorise_later',
+  })
   plan!: string;
   @ApiProperty({ ...INSTANT, description: 'When the card is (or was) authorised.' })
   authoriseAt!: string;

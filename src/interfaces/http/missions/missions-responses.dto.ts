@@ -34,12 +34,12 @@ export class PublishedMissionResponse extends MissionChangeResponse {
   reservedCents!: number;
 
   @ApiProperty({
-    enum: ['authorise_now', 'authorise_later'],
+    enum: ['authorise_now', 'authorise_later', 'hour_pack'],
     description:
-      '`authorise_now`: the card is authorised now. `authorise_later`: the mission is too far out for one authorisation to last until its validation; the card is saved and authorised automatically at `authoriseAt` (the client is told if that fails). Never charged before validation.',
+      '`authorise_now`: the card is authorised now. `authorise_later`: the mission is too far out for one authorisation to last until its validation; the card is saved and authorised automatically at `authoriseAt` (the client is told if that fails). Never charged before validation. `hour_pack`: paid from the client’s hour pack (`hourPackId`), no card: the pack reserves the duration at confirmation and uses it at validation.',
     example: 'authorise_now',
   })
-  paymentPlan!: 'authorise_now' | 'authorise_later';
+  paymentPlan!: 'authorise_now' | 'authorise_later' | 'hour_pack';
 
   @ApiProperty({ example: '2026-12-02T10:00:00.000Z' })
   authoriseAt!: string;

@@ -92,7 +92,7 @@ export class MissionsController {
   @ApiStateChange({
     summary: 'Request a service ("Demander un service")',
     description:
-      'Seed 000 "Comment demander un service ?": a service type, a place (coordinates derived from the French postal code when not given), a date and time, an estimated duration and important details. Without `providerReference` the request goes to the available providers (offering the type, covering the place, free at that slot, verified), ranked, at most MISSION_DISPATCH_LIMIT; with it, to that provider only (seed 002). The highest of their prices is reserved on the card ("Solde Sécurisé"): authorised now when that authorisation lasts until `autoValidateAt`, else the card is saved and authorised automatically at `authoriseAt` (docs/missions.md). The client is charged only at validation. Nothing is written when anything is refused. With an `Idempotency-Key` the mission id derives from it, so a retry never reserves twice.',
+      'Seed 000 "Comment demander un service ?": a service type, a place (coordinates derived from the French postal code when not given), a date and time, an estimated duration and important details. Without `providerReference` the request goes to the available providers (offering the type, covering the place, free at that slot, verified), ranked, at most MISSION_DISPATCH_LIMIT; with it, to that provider only (seed 002). The highest of their prices is reserved on the card ("Solde Sécurisé"): authorised now when that authorisation lasts until `autoValidateAt`, else the card is saved and authorised automatically at `authoriseAt` (docs/missions.md). The client is charged only at validation. With `hourPackId` instead of `paymentMethod` the mission is paid from the client’s hour pack (docs/plans-hour-packs.md): no card is authorised, the pack reserves the duration at confirmation. Nothing is written when anything is refused. With an `Idempotency-Key` the mission id derives from it, so a retry never reserves twice.',
     refusals: [
       ...BAD_TERMS,
       { status: 422, code: 'SERVICE_TYPE_NOT_FOUND' },
@@ -102,6 +102,11 @@ export class MissionsController {
       { status: 422, code: 'PROVIDER_DOES_NOT_OFFER_SERVICE' },
       { status: 422, code: C.CLIENT_IS_CANDIDATE },
       { status: 422, code: 'PAYMENT_DECLINED' },
+      { status: 422, code: 'MISSION_PAYMENT_SOURCE_REQUIRED' },
+      { status: 422, code: 'HOUR_PACK_NOT_FOUND' },
+      { status: 422, code: 'HOUR_PACK_WRONG_SERVICE_TYPE' },
+      { status: 422, code: 'HOUR_PACK_EXPIRED' },
+      { status: 422, code: 'HOUR_PACK_INSUFFICIENT_HOURS' },
     ],
     ifMatch: false,
   })
@@ -123,6 +128,7 @@ export class MissionsController {
         details: body.details,
         providerReference: body.providerReference,
         paymentMethod: body.paymentMethod,
+        hourPackId: body.hourPackId,
       },
       actor.meta(this.clock.now(), 'client'),
       actor.causation,

@@ -125,15 +125,27 @@ export class PublishMissionDto {
   @MaxLength(20)
   providerReference?: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     description:
-      'A card token from the front end. Simulated gateway: `pm_card_visa` works, `pm_card_declined` is refused (422 PAYMENT_DECLINED).',
+      'A card token from the front end. Simulated gateway: `pm_card_visa` works, `pm_card_declined` is refused (422 PAYMENT_DECLINED). Exactly one of `paymentMethod` and `hourPackId` (else 422 MISSION_PAYMENT_SOURCE_REQUIRED).',
     example: 'pm_card_visa',
   })
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(255)
-  paymentMethod!: string;
+  paymentMethod?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Pay from one of your hour packs instead of a card (`GET /me/hour-packs`): the pack must be of this service type, valid at the start and have the duration available (422 HOUR_PACK_NOT_FOUND, HOUR_PACK_WRONG_SERVICE_TYPE, HOUR_PACK_EXPIRED, HOUR_PACK_INSUFFICIENT_HOURS). No card is authorised.',
+    example: '0b6f7c1e-3a41-4f7e-9d2b-6a9e2f1c8d40',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  hourPackId?: string;
 }
 
 export class ChangeMissionDto {

@@ -42,6 +42,8 @@ export const API_TAGS: Record<string, string> = {
     'What a provider offers for local missions: service types with an hourly rate or a fixed price, the zone covered, weekly hours and exceptions.',
   plans:
     "The platform's own products (seeds 000 and 003), versioned: the Pro subscription, subscriptions granting credits each period, and hour packs at a reduced rate; staff define them, anyone reads them.",
+  'hour packs':
+    'Hours of one service type bought at a reduced rate (seed 000 "packs horaires"), paid at once; missions paid from them; withdrawal within 14 days and refund of unused hours at expiry.',
 };
 
 type Parameter = {
