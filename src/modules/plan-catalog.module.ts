@@ -35,6 +35,7 @@ export class PlanCatalogModule implements OnModuleInit {
   constructor(@Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry) {}
 
   onModuleInit(): void {
-    for (const projection of contextProjections('plans')) this.projections.register(projection);
+    for (const projection of contextProjections('plans'))
+      if (projection.name === 'plans') this.projections.register(projection);
   }
 }
