@@ -641,7 +641,7 @@ export interface paths {
         };
         /**
          * Search published gigs
-         * @description By category, words, TTC price range; sorted by relevance, rating, price or newest. Each gig shows its seller's cancellation marks (`sellerCancellationMarks`).
+         * @description By category, words, TTC price range; sorted by relevance, rating, price or newest. Each gig shows its seller's cancellation marks (`sellerCancellationMarks`) and `featured` when its seller runs a Pro subscription. In the `relevance` sort a Pro seller's gigs get a small bounded boost on the text rank (a clearly better match still comes first; without words, Pro first among equal ratings); the other sorts are never changed by Pro (docs/plans-pro.md).
          */
         get: operations["CatalogSearchController_search"];
         put?: never;
@@ -661,7 +661,7 @@ export interface paths {
         };
         /**
          * Provider profile
-         * @description By account id or provider reference (PR-XXXXX): rating average and count, completed orders, recent reviews, and cancellation marks: every cancellation shows on the canceller's profile (a late-delivery cancellation on the late seller's), with the other party's amendment (comment, rating) when there is one; a mark the other party withdrew no longer shows or counts.
+         * @description By account id or provider reference (PR-XXXXX): the Pro badge and featured flag while a Pro subscription runs (docs/plans-pro.md), rating average and count, completed orders, recent reviews, and cancellation marks: every cancellation shows on the canceller's profile (a late-delivery cancellation on the late seller's), with the other party's amendment (comment, rating) when there is one; a mark the other party withdrew no longer shows or counts.
          */
         get: operations["CatalogSearchController_profile"];
         put?: never;
@@ -1656,6 +1656,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/finance/plans/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recurring revenue per month
+         * @description Per Paris month of the range (every month listed, zeros included): subscription charges (first periods, tacit renewals, reinstatements) with their count, HT, VAT and TTC, split by plan kind (`pro`, `credits`); hour packs sold; hour-pack refunds; and the net. Revenue is recognised when charged: a period or a pack counts in the month it was paid. At most 36 months; default the last 12 up to the current month.
+         */
+        get: operations["PlanFinanceController_revenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/finance/plans/renewals-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Renewals due
+         * @description Running subscriptions whose period ends within `days` days (default 7) and that will renew by tacit renewal then: not cancelled, not paused nor with a pause scheduled, not in payment incident (see incidents). A period end already past whose renewal has not run yet is listed as `overdue`. Each with the amount the renewal will charge (the plan’s current price: a revision applies from the next period), soonest first, and the count and total of all.
+         */
+        get: operations["PlanFinanceController_renewalsDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/finance/plans/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payment incidents
+         * @description Subscriptions whose renewal charge was refused ("incident de paiement"): `incident` while retries are scheduled (`nextAttemptAt`), `suspended` once every retry failed. Each with the attempts so far, the amount owed (the refused charge, TTC), the first refusal (`since`) and the last failure code; oldest first. A retry that succeeds, a reinstatement or a cancellation takes it off the list.
+         */
+        get: operations["PlanFinanceController_incidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/service-types": {
         parameters: {
             query?: never;
@@ -1911,7 +1971,7 @@ export interface paths {
         put?: never;
         /**
          * Request a service ("Demander un service")
-         * @description Seed 000 "Comment demander un service ?": a service type, a place (coordinates derived from the French postal code when not given), a date and time, an estimated duration and important details. Without `providerReference` the request goes to the available providers (offering the type, covering the place, free at that slot, verified), ranked, at most MISSION_DISPATCH_LIMIT; with it, to that provider only (seed 002). The highest of their prices is reserved on the card ("Solde Sécurisé"): authorised now when that authorisation lasts until `autoValidateAt`, else the card is saved and authorised automatically at `authoriseAt` (docs/missions.md). The client is charged only at validation. Nothing is written when anything is refused. With an `Idempotency-Key` the mission id derives from it, so a retry never reserves twice.
+         * @description Seed 000 "Comment demander un service ?": a service type, a place (coordinates derived from the French postal code when not given), a date and time, an estimated duration and important details. Without `providerReference` the request goes to the available providers (offering the type, covering the place, free at that slot, verified), ranked, at most MISSION_DISPATCH_LIMIT; with it, to that provider only (seed 002). The highest of their prices is reserved on the card ("Solde Sécurisé"): authorised now when that authorisation lasts until `autoValidateAt`, else the card is saved and authorised automatically at `authoriseAt` (docs/missions.md). The client is charged only at validation. With `hourPackId` instead of `paymentMethod` the mission is paid from the client’s hour pack (docs/plans-hour-packs.md): no card is authorised, the pack reserves the duration at confirmation. Nothing is written when anything is refused. With an `Idempotency-Key` the mission id derives from it, so a retry never reserves twice.
          */
         post: operations["MissionsController_publish"];
         delete?: never;
@@ -2358,6 +2418,458 @@ export interface paths {
         get: operations["MissionReadsController_staff"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Define a plan
+         * @description Staff (admin) put a plan on sale at version 1: the Pro subscription, a subscription granting credits each period, or an hour pack clients buy. Its id is the slug of the name (lower case, accents and punctuation dropped): defining "Crédits Essentiel" twice, or "credits essentiel", answers 409 `PLAN_EXISTS` naming the plan in `planId`. Rules by kind: `pro` has a period and no credits; `credits` has a period and grants at least one credit (0 to 1 000 per kind); `hour_pack` has no period, no credits, and `hourPack` terms on an existing, active service type (60 to 20 000 minutes, a multiple of 30; valid 1 to 24 months).
+         */
+        post: operations["PlanCatalogController_define"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Revise a plan: a new version
+         * @description Records version n+1 with the full new terms (name, description, price, period, benefits, credits, hour-pack terms). It applies to periods and purchases that start after it: a running period keeps the version it was paid at, and each renewal reads the version in force at its start. The kind never changes (422 `PLAN_KIND_IMMUTABLE`); the same terms again record nothing (same version); a retired plan takes no revision (409 `PLAN_RETIRED`); a new name whose slug is another plan's id answers 409 `PLAN_NAME_TAKEN`. The id stays. Rules by kind: `pro` has a period and no credits; `credits` has a period and grants at least one credit (0 to 1 000 per kind); `hour_pack` has no period, no credits, and `hourPack` terms on an existing, active service type (60 to 20 000 minutes, a multiple of 30; valid 1 to 24 months).
+         */
+        put: operations["PlanCatalogController_revise"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/plans/{planId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a plan
+         * @description The plan leaves the public list and takes no new subscription or purchase (the subscription and pack routes answer `PLAN_RETIRED`), nor any later revision. Running subscriptions keep renewing at their last version until they end; hour packs already bought stay usable until they expire.
+         */
+        post: operations["PlanCatalogController_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plans on sale
+         * @description The active plans at their current version: the Pro subscription first, then credit subscriptions, then hour packs, each by price. Prices TTC in cents; an hour pack names its service type. Retired plans are left out. Read model: a plan just defined shows within moments.
+         */
+        get: operations["PlanCatalogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One plan, with its versions
+         * @description Active or retired: its current version and the history of versions (version, price, period, when it took effect). A subscription or purchase pays the version in force when its period or purchase started.
+         */
+        get: operations["PlanCatalogController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My credits
+         * @description Balance per kind ("Consultation", "Offre", "Contact direct"), whether a payment incident froze the credits, whether the account was closed, and the totals granted, spent, refunded and forfeited (`balance = granted − spent + refunded − forfeited`). Unspent credits carry over from period to period without expiry while the account exists (`carryOver`). Read from the `credit_ledger` read model, so a movement just made may take a moment to show.
+         */
+        get: operations["CreditsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/credits/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The history of my credits
+         * @description Every grant (a period’s allowance or staff’s bonus with its reason), spend (with its subject and `spendId`), refund (with its reason), freeze and unfreeze, and the forfeit at closure, newest first, each with its date, kind, signed amount and the balance after it. `kind` keeps that kind’s lines (and the freezes); `cursor` is the `nextCursor` of the page before.
+         */
+        get: operations["CreditsController_myHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/accounts/{accountId}/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account’s credits (staff)
+         * @description What the provider sees on `GET /me/credits`. Balance per kind ("Consultation", "Offre", "Contact direct"), whether a payment incident froze the credits, whether the account was closed, and the totals granted, spent, refunded and forfeited (`balance = granted − spent + refunded − forfeited`). Unspent credits carry over from period to period without expiry while the account exists (`carryOver`). Read from the `credit_ledger` read model, so a movement just made may take a moment to show. An account without any movement shows zeros.
+         */
+        get: operations["CreditsController_ofAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/accounts/{accountId}/credits/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The history of an account’s credits (staff)
+         * @description What the provider sees on `GET /me/credits/history`; a spend's `spendId` is what a refund names. Every grant (a period’s allowance or staff’s bonus with its reason), spend (with its subject and `spendId`), refund (with its reason), freeze and unfreeze, and the forfeit at closure, newest first, each with its date, kind, signed amount and the balance after it. `kind` keeps that kind’s lines (and the freezes); `cursor` is the `nextCursor` of the page before.
+         */
+        get: operations["CreditsController_historyOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/accounts/{accountId}/credits/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a spent credit
+         * @description Gives one spend back to the provider, once: the project was no longer current (`project_no_longer_current`), the same credit was spent twice on one project by mistake (`spent_twice`), or `other` with a `note`. The credit returns to its kind’s balance (still frozen if a payment incident holds). The spend must be this account’s (404 `CREDIT_SPEND_NOT_FOUND`); a second refund of it answers 409 `CREDIT_ALREADY_REFUNDED`.
+         */
+        post: operations["CreditsController_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/accounts/{accountId}/credits/bonus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant bonus credits
+         * @description Staff grant credits outside any subscription, with a reason the provider reads in their history (1 to 200 characters, e.g. "Article promouvant la plateforme"). Each kind 0 to 1000, at least one above 0. With an `Idempotency-Key`, a repeat grants nothing more. The account must exist (404 `ACCOUNT_NOT_FOUND`) and not be closed (409 `CREDITS_ACCOUNT_CLOSED`). Bonus credits carry over like the others.
+         */
+        post: operations["CreditsController_bonus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My subscriptions
+         * @description Running and past, newest first, each with its current period, the next renewal (date and the price in force now), a scheduled pause, a payment incident (`incident`: since, attempts, next attempt, amount, failure code) and the cancellation.
+         */
+        get: operations["SubscriptionsController_mine"];
+        put?: never;
+        /**
+         * Subscribe to a plan
+         * @description An active `pro` or `credits` plan, paid with a card: the card is saved for the renewals and period 1 is charged at once at the plan version in force now (a refused card answers 422 `PAYMENT_DECLINED` and nothing is written). The period runs one calendar month, quarter or year (UTC, the day clamped to the month’s last). At most one running subscription per kind and account: another one (or a parallel request) answers 409 `SUBSCRIPTION_ALREADY_ACTIVE`. Renewed tacitly at each period end; a reminder e-mail comes PLAN_RENEWAL_REMINDER_DAYS before.
+         */
+        post: operations["SubscriptionsController_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of my subscriptions
+         * @description Read from its stream (always current). Another account’s subscription answers 404.
+         */
+        get: operations["SubscriptionsController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My plan at a glance
+         * @description Whether a Pro subscription is active (better visibility, a featured profile: `featured`, and priority access to new features: `priorityAccess`, the flag front ends read), the credits subscription if any, and the next renewal’s date and amount.
+         */
+        get: operations["SubscriptionsController_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/subscriptions/{subscriptionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a subscription
+         * @description Immediate, and no renewal ever follows. Pro: the benefits end at once (`endsAt` = now). Credits: the paid period runs to its end (`endsAt` = the period end). No refund and no shortening in either case.
+         */
+        post: operations["SubscriptionsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/subscriptions/{subscriptionId}/payment-method": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the card (and settle a payment incident)
+         * @description Saves the new card for the renewals. In a payment incident it charges the owed period now: during the retries the period is renewed from its due date (`SubscriptionRenewed`); once suspended a fresh period starts now (`SubscriptionReinstated`). A refused card answers 422 `PAYMENT_DECLINED` and changes nothing.
+         */
+        post: operations["SubscriptionsController_paymentMethod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/subscriptions/{subscriptionId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put the subscription on hold ("mettre en suspens")
+         * @description Skips the next 1 to 3 renewals from the current period end (the running period is never shortened): nothing is charged and no benefit holds meanwhile; the renewal comes at `resumesAt`. Refused during a payment incident or a suspension (409 `SUBSCRIPTION_IN_INCIDENT`) and when a pause is already scheduled or running.
+         */
+        post: operations["SubscriptionsController_pause"];
+        /**
+         * Withdraw a scheduled pause
+         * @description Before it starts (the period end): the renewal comes at the period end again. A running pause answers 409 `SUBSCRIPTION_PAUSE_STARTED`.
+         */
+        delete: operations["SubscriptionsController_withdrawPause"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subscriptions (staff)
+         * @description Every subscription, newest first, by account and status (`incident` lists the payment incidents), from the read model (about a second behind).
+         */
+        get: operations["SubscriptionsController_staffList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/subscriptions/{subscriptionId}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend the running period ("prolonger")
+         * @description Staff add 1 to 90 days to the running period, free of charge, with a reason: the renewal (and its reminder) move to the new end. Only an active subscription (409 `SUBSCRIPTION_NOT_EXTENDABLE` in incident, suspended or paused).
+         */
+        post: operations["SubscriptionsController_extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/hour-packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my hour packs
+         * @description The caller’s packs, newest first, with minutes bought, reserved, consumed, refunded and available, the expiry and the missions each paid. Read from the `hour_packs` read model, so a purchase just made may take a moment to show (`GET /me/hour-packs/{packId}` is always current).
+         */
+        get: operations["HourPacksController_list"];
+        put?: never;
+        /**
+         * Buy an hour pack ("Pack d’heures à tarif réduit")
+         * @description Buys hours of one service type at the reduced rate of an `hour_pack` plan, at the price of its current version. The card is saved and charged at once (keys derived from the purchase, so a retry never charges twice); the pack is valid `validityMonths` calendar months. A declined card writes nothing (422 `PAYMENT_DECLINED`). With an `Idempotency-Key` the pack id derives from it, so a repeat gets the same pack back. The platform invoices the pack (VAT 20 %).
+         */
+        post: operations["HourPacksController_purchase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/hour-packs/{packId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one of my hour packs
+         * @description Minutes total, reserved, consumed, refunded and available, value consumed and refunded, `expiresAt`, and the missions it paid (reserved, consumed or released). Read from the pack itself, so always current. Another client’s pack is 404.
+         */
+        get: operations["HourPacksController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/hour-packs/{packId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw from an hour pack ("Droit de rétractation")
+         * @description Within HOUR_PACK_WITHDRAWAL_DAYS (14) of the purchase, and while no mission ever reserved or used any of its minutes, the whole price is refunded to the card and the pack is closed (`withdrawn`); otherwise 409 `HOUR_PACK_WITHDRAWAL_CLOSED` (unused hours are then refunded at the expiry, docs/plans-hour-packs.md). A repeat answers the withdrawn pack. The platform issues the credit note.
+         */
+        post: operations["HourPacksController_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3302,6 +3814,11 @@ export interface components {
             seller: components["schemas"]["PartyResponse"];
             /** @description The seller's cancellation marks not withdrawn. */
             sellerCancellationMarks: number;
+            /**
+             * @description The seller runs a Pro subscription ("profil mis en avant", docs/plans-pro.md): a featured result. In the `relevance` sort its gigs get a small bounded boost; the price, rating and newest sorts ignore it.
+             * @example false
+             */
+            featured: boolean;
         };
         GigSearchResponse: {
             total: number;
@@ -3398,6 +3915,16 @@ export interface components {
             /** @example PR-7K3Q9 */
             providerReference: string | null;
             erased: boolean;
+            /**
+             * @description The Pro badge: a Pro subscription of this provider runs now (not cancelled, suspended or paused). It changes visibility only, never how a payment is protected (docs/plans-pro.md).
+             * @example true
+             */
+            pro: boolean;
+            /**
+             * @description A featured profile ("profil mis en avant"): true while Pro runs; its gigs show `featured` in search.
+             * @example true
+             */
+            featured: boolean;
             rating: components["schemas"]["RatingSummaryResponse"];
             completedOrders: number;
             cancellationMarks: number;
@@ -4607,14 +5134,22 @@ export interface components {
             number: string;
             /** @enum {string} */
             kind: "invoice" | "credit_note";
-            /** @enum {string} */
-            subject: "service" | "commission";
+            /**
+             * @description `service`: the seller's service under the billing mandate; `commission`: the platform's commission; `subscription`, `hour_pack`, `fee`: the platform's own sales (docs/plans-billing.md).
+             * @enum {string}
+             */
+            subject: "service" | "commission" | "subscription" | "hour_pack" | "fee";
             /** @description Issued by the platform in the seller's name (billing mandate). */
             underMandate: boolean;
             issuer: components["schemas"]["InvoicePartyResponse"];
             recipient: components["schemas"]["InvoicePartyResponse"];
-            /** Format: uuid */
-            orderId: string;
+            /**
+             * Format: uuid
+             * @description The order or mission invoiced; null for the platform’s own sales.
+             */
+            orderId: string | null;
+            /** @description The platform’s own sale invoiced: the subscription’s id (`subscription`) or the hour pack’s id (`hour_pack`); null for orders and missions. */
+            saleId: string | null;
             /** @description The invoice a credit note cancels. */
             refersTo: components["schemas"]["InvoiceRefResponse"] | null;
             /** Format: date-time */
@@ -4638,6 +5173,155 @@ export interface components {
         };
         InvoiceListResponse: {
             items: components["schemas"]["InvoiceResponse"][];
+        };
+        RevenueFiguresResponse: {
+            /** @example 12 */
+            count: number;
+            /** @example 29900 */
+            totalHtCents: number;
+            /** @example 5980 */
+            vatCents: number;
+            /** @example 35880 */
+            totalTtcCents: number;
+        };
+        RevenueByPlanKindResponse: {
+            /** @description The Pro subscription. */
+            pro: components["schemas"]["RevenueFiguresResponse"];
+            /** @description Subscriptions with credits. */
+            credits: components["schemas"]["RevenueFiguresResponse"];
+        };
+        SubscriptionRevenueResponse: {
+            /** @example 12 */
+            count: number;
+            /** @example 29900 */
+            totalHtCents: number;
+            /** @example 5980 */
+            vatCents: number;
+            /** @example 35880 */
+            totalTtcCents: number;
+            byPlanKind: components["schemas"]["RevenueByPlanKindResponse"];
+        };
+        MonthRevenueResponse: {
+            /** @description Subscription charges: first periods, tacit renewals, reinstatements after a payment incident. */
+            subscriptions: components["schemas"]["SubscriptionRevenueResponse"];
+            /** @description Hour packs sold. */
+            hourPacks: components["schemas"]["RevenueFiguresResponse"];
+            /** @description Hour-pack refunds (deducted). */
+            refunds: components["schemas"]["RevenueFiguresResponse"];
+            /** @description Subscriptions + packs − refunds, HT. */
+            netHtCents: number;
+            /** @description Subscriptions + packs − refunds, TTC. */
+            netTtcCents: number;
+            /**
+             * @description Paris month.
+             * @example 2026-12
+             */
+            month: string;
+        };
+        RevenueTotalsResponse: {
+            /** @description Subscription charges: first periods, tacit renewals, reinstatements after a payment incident. */
+            subscriptions: components["schemas"]["SubscriptionRevenueResponse"];
+            /** @description Hour packs sold. */
+            hourPacks: components["schemas"]["RevenueFiguresResponse"];
+            /** @description Hour-pack refunds (deducted). */
+            refunds: components["schemas"]["RevenueFiguresResponse"];
+            /** @description Subscriptions + packs − refunds, HT. */
+            netHtCents: number;
+            /** @description Subscriptions + packs − refunds, TTC. */
+            netTtcCents: number;
+        };
+        PlanRevenueResponse: {
+            /** @example 2026-01 */
+            from: string;
+            /** @example 2026-12 */
+            to: string;
+            /** @description Every month of the range, oldest first. */
+            months: components["schemas"]["MonthRevenueResponse"][];
+            totals: components["schemas"]["RevenueTotalsResponse"];
+        };
+        RenewalDueResponse: {
+            subscriptionId: string;
+            accountId: string;
+            planId: string;
+            /** @example Pro */
+            planName: string;
+            /** @enum {string} */
+            planKind: "pro" | "credits";
+            /** @enum {string} */
+            billingPeriod: "month" | "quarter" | "year";
+            /**
+             * @description The period that ends.
+             * @example 3
+             */
+            currentPeriod: number;
+            /** Format: date-time */
+            periodEndsAt: string;
+            /** @description The period end is past and the renewal has not run yet. */
+            overdue: boolean;
+            /**
+             * @description What the renewal will charge: the plan’s current price, VAT included.
+             * @example 2990
+             */
+            amountTtcCents: number;
+            /** @example 2492 */
+            amountHtCents: number;
+            /** @example 498 */
+            vatCents: number;
+        };
+        RenewalsDueResponse: {
+            /** Format: date-time */
+            now: string;
+            /**
+             * Format: date-time
+             * @description now + days.
+             */
+            until: string;
+            /** @description All renewals due, beyond this page. */
+            count: number;
+            /** @description What they will charge in all, TTC. */
+            amountTtcCents: number;
+            items: components["schemas"]["RenewalDueResponse"][];
+        };
+        PaymentIncidentResponse: {
+            subscriptionId: string;
+            accountId: string;
+            planId: string;
+            /** @example Crédits Essentiel */
+            planName: string;
+            /** @enum {string} */
+            planKind: "pro" | "credits";
+            /**
+             * @description `incident`: retries scheduled; `suspended`: every retry failed, benefits stopped, credits frozen.
+             * @enum {string}
+             */
+            status: "incident" | "suspended";
+            /** @description The period the refused charge would start. */
+            period: number | null;
+            /** @example 2 */
+            attempts: number;
+            /**
+             * @description The refused charge, TTC.
+             * @example 2990
+             */
+            amountOwedCents: number;
+            /**
+             * Format: date-time
+             * @description First refusal.
+             */
+            since: string | null;
+            /** @example card_declined */
+            lastFailureCode: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            suspendedAt: string | null;
+        };
+        PaymentIncidentsResponse: {
+            count: number;
+            suspended: number;
+            /** @description Refused charges in all, TTC. */
+            amountOwedCents: number;
+            items: components["schemas"]["PaymentIncidentResponse"][];
         };
         ServiceTypeDto: {
             /**
@@ -5026,10 +5710,15 @@ export interface components {
              */
             providerReference?: string;
             /**
-             * @description A card token from the front end. Simulated gateway: `pm_card_visa` works, `pm_card_declined` is refused (422 PAYMENT_DECLINED).
+             * @description A card token from the front end. Simulated gateway: `pm_card_visa` works, `pm_card_declined` is refused (422 PAYMENT_DECLINED). Exactly one of `paymentMethod` and `hourPackId` (else 422 MISSION_PAYMENT_SOURCE_REQUIRED).
              * @example pm_card_visa
              */
-            paymentMethod: string;
+            paymentMethod?: string;
+            /**
+             * @description Pay from one of your hour packs instead of a card (`GET /me/hour-packs`): the pack must be of this service type, valid at the start and have the duration available (422 HOUR_PACK_NOT_FOUND, HOUR_PACK_WRONG_SERVICE_TYPE, HOUR_PACK_EXPIRED, HOUR_PACK_INSUFFICIENT_HOURS). No card is authorised.
+             * @example 0b6f7c1e-3a41-4f7e-9d2b-6a9e2f1c8d40
+             */
+            hourPackId?: string;
         };
         PublishedMissionResponse: {
             /** @example 5b8f0c2e-1d3a-4e7b-9c6d-2a4f6e8b0c1d */
@@ -5057,11 +5746,11 @@ export interface components {
              */
             reservedCents: number;
             /**
-             * @description `authorise_now`: the card is authorised now. `authorise_later`: the mission is too far out for one authorisation to last until its validation; the card is saved and authorised automatically at `authoriseAt` (the client is told if that fails). Never charged before validation.
+             * @description `authorise_now`: the card is authorised now. `authorise_later`: the mission is too far out for one authorisation to last until its validation; the card is saved and authorised automatically at `authoriseAt` (the client is told if that fails). Never charged before validation. `hour_pack`: paid from the client’s hour pack (`hourPackId`), no card: the pack reserves the duration at confirmation and uses it at validation.
              * @example authorise_now
              * @enum {string}
              */
-            paymentPlan: "authorise_now" | "authorise_later";
+            paymentPlan: "authorise_now" | "authorise_later" | "hour_pack";
             /** @example 2026-12-02T10:00:00.000Z */
             authoriseAt: string;
             /**
@@ -5282,7 +5971,7 @@ export interface components {
              * @example authorise_later
              * @enum {string}
              */
-            plan: "authorise_now" | "authorise_later";
+            plan: "authorise_now" | "authorise_later" | "hour_pack";
             /**
              * Format: date-time
              * @description When the card is (or was) authorised.
@@ -5605,6 +6294,881 @@ export interface components {
             /** @example 0 */
             offset: number;
             items: components["schemas"]["ProviderRequestItemResponse"][];
+        };
+        PlanCreditsDto: {
+            /**
+             * @description "Consultation" credits: reading a project.
+             * @example 10
+             */
+            consultation?: number;
+            /**
+             * @description "Offre" credits: sending an offer.
+             * @example 5
+             */
+            offer?: number;
+            /**
+             * @description "Contact direct" credits: contacting a client directly.
+             * @example 2
+             */
+            direct_contact?: number;
+        };
+        HourPackTermsDto: {
+            /**
+             * @description An existing, active service type (GET /service-types); else 422 `PLAN_SERVICE_TYPE_UNAVAILABLE`.
+             * @example 0b7a1c2d-3e4f-5a6b-8c7d-9e0f1a2b3c4d
+             */
+            serviceTypeId: string;
+            /**
+             * @description Hours sold, in minutes: 60 to 20000, a multiple of 30 (else 400 `PLAN_HOUR_PACK_MINUTES_INVALID`).
+             * @example 600
+             */
+            minutes: number;
+            /**
+             * @description How long unused hours stay usable after the purchase: 1 to 24 months (else 400 `PLAN_HOUR_PACK_VALIDITY_INVALID`).
+             * @example 12
+             */
+            validityMonths: number;
+        };
+        PlanDto: {
+            /**
+             * @description `pro` (visibility subscription), `credits` (subscription granting credits each period) or `hour_pack` (a client’s one-off purchase of hours). A revision must repeat the kind (else 422 `PLAN_KIND_IMMUTABLE`).
+             * @example credits
+             * @enum {string}
+             */
+            kind: "pro" | "credits" | "hour_pack";
+            /**
+             * @description 1 to 80 characters. Its slug (lower case, no accents, words joined by dashes) is the plan's id on definition: two names with one slug are the same plan (409 `PLAN_EXISTS`).
+             * @example Crédits Essentiel
+             */
+            name: string;
+            /**
+             * @description Up to 1000 characters, in French; may be empty.
+             * @example Chaque mois, des crédits pour consulter des projets, envoyer des offres et contacter directement des clients.
+             */
+            description?: string;
+            /**
+             * @description Price TTC (VAT 20 % included) in integer cents, 100 to 1000000 (else 400 `PLAN_PRICE_OUT_OF_RANGE`): per period for a subscription, per purchase for an hour pack.
+             * @example 2900
+             */
+            priceTtcCents: number;
+            /**
+             * @description The length of one period: required for `pro` and `credits` (400 `PLAN_PERIOD_REQUIRED`), null or absent for `hour_pack` (400 `PLAN_PERIOD_NOT_ALLOWED`).
+             * @example month
+             * @enum {string|null}
+             */
+            period?: "month" | "quarter" | "year" | null;
+            /**
+             * @description Up to 10 short labels in French shown to buyers, 1 to 120 characters each.
+             * @example [
+             *       "10 consultations de projets par mois",
+             *       "5 offres par mois"
+             *     ]
+             */
+            benefits?: string[];
+            /** @description Credits granted at the start of each period, 0 to 1000 per kind (consultation, offer, direct_contact; absent = 0). A `credits` plan grants at least one (400 `PLAN_CREDITS_REQUIRED`); `pro` and `hour_pack` grant none (400 `PLAN_CREDITS_NOT_ALLOWED`). */
+            credits?: components["schemas"]["PlanCreditsDto"];
+            /** @description `hour_pack` only (400 `PLAN_HOUR_PACK_REQUIRED`); null or absent for subscriptions (400 `PLAN_HOUR_PACK_NOT_ALLOWED`). */
+            hourPack?: components["schemas"]["HourPackTermsDto"] | null;
+        };
+        PlanCreditsResponse: {
+            /** @example 10 */
+            consultation: number;
+            /** @example 5 */
+            offer: number;
+            /** @example 2 */
+            direct_contact: number;
+        };
+        HourPackTermsResponse: {
+            /** @example 0b7a1c2d-3e4f-5a6b-8c7d-9e0f1a2b3c4d */
+            serviceTypeId: string;
+            /**
+             * @description The service type’s current label; null if it is unknown.
+             * @example Ménage
+             */
+            serviceTypeLabel: string | null;
+            /** @example 600 */
+            minutes: number;
+            /**
+             * @description The same, in hours (may be fractional: 90 minutes = 1.5).
+             * @example 10
+             */
+            hours: number;
+            /** @example 12 */
+            validityMonths: number;
+        };
+        PlanChangeResponse: {
+            /**
+             * @description The slug of the name it was defined with.
+             * @example credits-essentiel
+             */
+            planId: string;
+            /**
+             * @example credits
+             * @enum {string}
+             */
+            kind: "pro" | "credits" | "hour_pack";
+            /** @example Abonnement à crédits */
+            kindLabel: string;
+            /** @example Crédits Essentiel */
+            name: string;
+            /** @example Chaque mois, des crédits pour consulter des projets, envoyer des offres et contacter directement des clients. */
+            description: string;
+            /**
+             * @description The current version: 1, then +1 at each revision.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description TTC, VAT 20 % included, in cents.
+             * @example 2900
+             */
+            priceTtcCents: number;
+            /**
+             * @example month
+             * @enum {string|null}
+             */
+            period: "month" | "quarter" | "year" | null;
+            /**
+             * @description In French: "mois", "trimestre", "an".
+             * @example mois
+             */
+            periodLabel: string | null;
+            /**
+             * @example [
+             *       "10 consultations de projets par mois",
+             *       "5 offres par mois"
+             *     ]
+             */
+            benefits: string[];
+            credits: components["schemas"]["PlanCreditsResponse"];
+            hourPack: components["schemas"]["HourPackTermsResponse"] | null;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "retired";
+            /** @example Disponible */
+            statusLabel: string;
+            /**
+             * @description Stream revision, for If-Match.
+             * @example 0
+             */
+            revision: string;
+        };
+        PlanResponse: {
+            /**
+             * @description The slug of the name it was defined with.
+             * @example credits-essentiel
+             */
+            planId: string;
+            /**
+             * @example credits
+             * @enum {string}
+             */
+            kind: "pro" | "credits" | "hour_pack";
+            /** @example Abonnement à crédits */
+            kindLabel: string;
+            /** @example Crédits Essentiel */
+            name: string;
+            /** @example Chaque mois, des crédits pour consulter des projets, envoyer des offres et contacter directement des clients. */
+            description: string;
+            /**
+             * @description The current version: 1, then +1 at each revision.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description TTC, VAT 20 % included, in cents.
+             * @example 2900
+             */
+            priceTtcCents: number;
+            /**
+             * @example month
+             * @enum {string|null}
+             */
+            period: "month" | "quarter" | "year" | null;
+            /**
+             * @description In French: "mois", "trimestre", "an".
+             * @example mois
+             */
+            periodLabel: string | null;
+            /**
+             * @example [
+             *       "10 consultations de projets par mois",
+             *       "5 offres par mois"
+             *     ]
+             */
+            benefits: string[];
+            credits: components["schemas"]["PlanCreditsResponse"];
+            hourPack: components["schemas"]["HourPackTermsResponse"] | null;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "retired";
+            /** @example Disponible */
+            statusLabel: string;
+        };
+        PlanListResponse: {
+            items: components["schemas"]["PlanResponse"][];
+        };
+        PlanVersionResponse: {
+            /** @example 1 */
+            version: number;
+            /** @example 2900 */
+            priceTtcCents: number;
+            /**
+             * @example month
+             * @enum {string|null}
+             */
+            period: "month" | "quarter" | "year" | null;
+            /**
+             * Format: date-time
+             * @description When this version took effect: periods and purchases starting from then on use it.
+             * @example 2026-01-05T09:00:00.000Z
+             */
+            effectiveFrom: string;
+        };
+        PlanDetailResponse: {
+            /**
+             * @description The slug of the name it was defined with.
+             * @example credits-essentiel
+             */
+            planId: string;
+            /**
+             * @example credits
+             * @enum {string}
+             */
+            kind: "pro" | "credits" | "hour_pack";
+            /** @example Abonnement à crédits */
+            kindLabel: string;
+            /** @example Crédits Essentiel */
+            name: string;
+            /** @example Chaque mois, des crédits pour consulter des projets, envoyer des offres et contacter directement des clients. */
+            description: string;
+            /**
+             * @description The current version: 1, then +1 at each revision.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description TTC, VAT 20 % included, in cents.
+             * @example 2900
+             */
+            priceTtcCents: number;
+            /**
+             * @example month
+             * @enum {string|null}
+             */
+            period: "month" | "quarter" | "year" | null;
+            /**
+             * @description In French: "mois", "trimestre", "an".
+             * @example mois
+             */
+            periodLabel: string | null;
+            /**
+             * @example [
+             *       "10 consultations de projets par mois",
+             *       "5 offres par mois"
+             *     ]
+             */
+            benefits: string[];
+            credits: components["schemas"]["PlanCreditsResponse"];
+            hourPack: components["schemas"]["HourPackTermsResponse"] | null;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "retired";
+            /** @example Disponible */
+            statusLabel: string;
+            /** @description Every version, oldest first. */
+            versions: components["schemas"]["PlanVersionResponse"][];
+            /**
+             * Format: date-time
+             * @example 2026-01-05T09:00:00.000Z
+             */
+            definedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-05T09:00:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            retiredAt: string | null;
+        };
+        CreditAllowanceResponse: {
+            /**
+             * @description "Consultation".
+             * @example 5
+             */
+            consultation: number;
+            /**
+             * @description "Offre".
+             * @example 3
+             */
+            offer: number;
+            /**
+             * @description "Contact direct".
+             * @example 1
+             */
+            direct_contact: number;
+        };
+        CreditTotalsResponse: {
+            granted: components["schemas"]["CreditAllowanceResponse"];
+            spent: components["schemas"]["CreditAllowanceResponse"];
+            refunded: components["schemas"]["CreditAllowanceResponse"];
+            forfeited: components["schemas"]["CreditAllowanceResponse"];
+        };
+        CreditKindResponse: {
+            /**
+             * @example offer
+             * @enum {string}
+             */
+            kind: "consultation" | "offer" | "direct_contact";
+            /** @example Offre */
+            label: string;
+            /** @example 3 */
+            balance: number;
+            /** @example 6 */
+            granted: number;
+            /** @example 4 */
+            spent: number;
+            /** @example 1 */
+            refunded: number;
+            /** @example 0 */
+            forfeited: number;
+        };
+        CreditLedgerResponse: {
+            /**
+             * Format: uuid
+             * @example 9b2e4f61-0c3a-4d8e-b7f5-6a1d2c3e4f50
+             */
+            accountId: string;
+            /** @description What is left, per kind. */
+            balance: components["schemas"]["CreditAllowanceResponse"];
+            /**
+             * @description A payment incident (a suspended subscription) froze the credits: the balance is kept but nothing can be spent (`CREDITS_FROZEN`) until it is paid.
+             * @example false
+             */
+            frozen: boolean;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            frozenSince: string | null;
+            /**
+             * @description The account was closed: what was left was forfeited.
+             * @example false
+             */
+            closed: boolean;
+            totals: components["schemas"]["CreditTotalsResponse"];
+            /** @description The same per kind, with its French label. */
+            kinds: components["schemas"]["CreditKindResponse"][];
+            /**
+             * @description The rule for unspent credits, in French.
+             * @example Les crédits non utilisés sont reportés d’une période à l’autre, sans date d’expiration, tant que votre compte existe.
+             */
+            carryOver: string;
+            /**
+             * Format: date-time
+             * @description Reads only: the last movement the read model applied.
+             */
+            updatedAt?: string | null;
+        };
+        CreditSubjectResponse: {
+            /** @example project */
+            type: string;
+            /** @example 4f3e2d1c-0b9a-4876-9543-210fedcba987 */
+            id: string;
+        };
+        CreditHistoryItemResponse: {
+            /** @example 0e1d2c3b-4a59-4867-9756-a4b3c2d1e0f9|offer */
+            entryId: string;
+            /**
+             * @example spend
+             * @enum {string}
+             */
+            entry: "grant" | "bonus" | "spend" | "refund" | "freeze" | "unfreeze" | "forfeit";
+            /** @example Crédit utilisé */
+            label: string;
+            /**
+             * @description null for a freeze (every kind).
+             * @example offer
+             * @enum {string|null}
+             */
+            kind: "consultation" | "offer" | "direct_contact" | null;
+            /** @example Offre */
+            kindLabel: string | null;
+            /**
+             * @description Signed: + granted or refunded, − spent or forfeited.
+             * @example -1
+             */
+            amount: number;
+            /**
+             * @description The kind’s balance after this line.
+             * @example 2
+             */
+            balanceAfter: number | null;
+            /** @description Every kind’s balance after this line. */
+            balances: components["schemas"]["CreditAllowanceResponse"];
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            source: "subscription" | "bonus" | null;
+            /** @example null */
+            grantId: string | null;
+            /**
+             * @description A spend’s id (what staff refund).
+             * @example 3c1f0a2b-5d4e-5f6a-8b7c-9d0e1f2a3b4c
+             */
+            spendId: string | null;
+            /** @example null */
+            subscriptionId: string | null;
+            /** @example null */
+            period: number | null;
+            subject: components["schemas"]["CreditSubjectResponse"] | null;
+            /**
+             * @description A bonus’s reason, a refund’s reason code (`project_no_longer_current`, `spent_twice`, `other`), `payment_incident` or `account_closed`.
+             * @example null
+             */
+            reason: string | null;
+            /** @example null */
+            note: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        CreditHistoryResponse: {
+            items: components["schemas"]["CreditHistoryItemResponse"][];
+            /**
+             * @description Pass as `cursor` for the next (older) page; null on the last page.
+             * @example 37
+             */
+            nextCursor: string | null;
+        };
+        RefundCreditDto: {
+            /**
+             * Format: uuid
+             * @description From the history.
+             * @example 3c1f0a2b-5d4e-5f6a-8b7c-9d0e1f2a3b4c
+             */
+            spendId: string;
+            /**
+             * @description `project_no_longer_current` (the project was no longer open), `spent_twice` (the same credit spent twice on one project by mistake), `other` (say why in `note`).
+             * @example project_no_longer_current
+             * @enum {string}
+             */
+            reason: "project_no_longer_current" | "spent_twice" | "other";
+            /**
+             * @description Required with `other`.
+             * @example Projet retiré par le client le jour même.
+             */
+            note?: string;
+        };
+        CreditRefundResponse: {
+            /**
+             * Format: uuid
+             * @example 3c1f0a2b-5d4e-5f6a-8b7c-9d0e1f2a3b4c
+             */
+            spendId: string;
+            /**
+             * @example offer
+             * @enum {string}
+             */
+            kind: "consultation" | "offer" | "direct_contact";
+            subject: components["schemas"]["CreditSubjectResponse"];
+            /** @enum {string} */
+            reason: "project_no_longer_current" | "spent_twice" | "other";
+            note: string | null;
+            /** Format: date-time */
+            refundedAt: string;
+            ledger: components["schemas"]["CreditLedgerResponse"];
+        };
+        CreditAllowanceInput: {
+            /** @example 0 */
+            consultation?: number;
+            /** @example 2 */
+            offer?: number;
+            /** @example 0 */
+            direct_contact?: number;
+        };
+        BonusCreditsDto: {
+            credits: components["schemas"]["CreditAllowanceInput"];
+            /** @example Article promouvant la plateforme */
+            reason: string;
+        };
+        CreditBonusResponse: {
+            /**
+             * Format: uuid
+             * @example 7a6b5c4d-3e2f-5a1b-9c8d-7e6f5a4b3c2d
+             */
+            grantId: string;
+            credits: components["schemas"]["CreditAllowanceResponse"];
+            /** @example Article promouvant la plateforme */
+            reason: string;
+            ledger: components["schemas"]["CreditLedgerResponse"];
+        };
+        SubscribeDto: {
+            /**
+             * @description An active `pro` or `credits` plan of the catalogue.
+             * @example plan-pro-mensuel
+             */
+            planId: string;
+            /**
+             * @description A card token from the front end (`pm_...`; simulated gateway: `pm_card_visa` accepted, `pm_card_declined` refused at once, `pm_card_chargeCustomerFail` saved but every later charge refused).
+             * @example pm_card_visa
+             */
+            paymentMethod: string;
+        };
+        CurrentPeriodResponse: {
+            /** @example 1 */
+            period: number;
+            /**
+             * @description The plan version this period was paid at.
+             * @example 1
+             */
+            planVersion: number;
+            /**
+             * @description TTC cents paid for the period.
+             * @example 2990
+             */
+            priceTtcCents: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T10:00:00.000Z
+             */
+            periodStartsAt: string;
+            /**
+             * Format: date-time
+             * @example 2027-01-02T10:00:00.000Z
+             */
+            periodEndsAt: string;
+            /** @description Credits granted for the period (zeros on Pro). */
+            credits: components["schemas"]["CreditAllowanceResponse"];
+        };
+        NextRenewalResponse: {
+            /**
+             * Format: date-time
+             * @example 2027-01-02T10:00:00.000Z
+             */
+            at: string;
+            /** @example 2 */
+            period: number;
+            /**
+             * @description The price of the plan version in force now, TTC cents.
+             * @example 2990
+             */
+            amountCents: number;
+        };
+        PauseResponse: {
+            /** @example 1 */
+            periods: number;
+            /**
+             * Format: date-time
+             * @example 2027-01-02T10:00:00.000Z
+             */
+            pausedFrom: string;
+            /**
+             * Format: date-time
+             * @example 2027-02-02T10:00:00.000Z
+             */
+            resumesAt: string;
+            /**
+             * @description The period ended into the pause: nothing is charged until `resumesAt`.
+             * @example false
+             */
+            started: boolean;
+        };
+        IncidentResponse: {
+            /**
+             * Format: date-time
+             * @example 2027-01-02T10:00:00.000Z
+             */
+            since: string;
+            /**
+             * @description Refused charges so far.
+             * @example 1
+             */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description Null after the last attempt (suspended).
+             * @example 2027-01-03T10:00:00.000Z
+             */
+            nextAttemptAt: string | null;
+            /** @example 2990 */
+            amountCents: number;
+            /** @example card_declined */
+            failureCode: string;
+        };
+        CancellationResponse: {
+            /**
+             * @example owner_request
+             * @enum {string}
+             */
+            reason: "owner_request" | "account_closed" | "staff_decision";
+            /**
+             * Format: date-time
+             * @example 2026-12-10T10:00:00.000Z
+             */
+            cancelledAt: string;
+            /**
+             * Format: date-time
+             * @description When the benefits stop: at once on Pro, the paid period’s end on credits.
+             * @example 2026-12-10T10:00:00.000Z
+             */
+            endsAt: string;
+        };
+        SubscriptionResponse: {
+            /**
+             * Format: uuid
+             * @example 3b0d9a51-7c2e-5f4a-9b1c-2d3e4f5a6b7c
+             */
+            subscriptionId: string;
+            /**
+             * Format: uuid
+             * @example 7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+             */
+            accountId: string;
+            /** @example plan-pro-mensuel */
+            planId: string;
+            /**
+             * @example pro
+             * @enum {string}
+             */
+            planKind: "pro" | "credits";
+            /** @example Pro mensuel */
+            planName: string;
+            /**
+             * @example month
+             * @enum {string}
+             */
+            billingPeriod: "month" | "quarter" | "year";
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "incident" | "suspended" | "paused" | "cancelled";
+            /** @example Active */
+            statusLabel: string;
+            /**
+             * @description The benefits hold now (kept during a payment incident’s retries).
+             * @example true
+             */
+            benefitsActive: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T10:00:00.000Z
+             */
+            startedAt: string;
+            currentPeriod: components["schemas"]["CurrentPeriodResponse"];
+            /** @description Null when no charge will come (cancelled, suspended, last retry failed). */
+            nextRenewal: components["schemas"]["NextRenewalResponse"] | null;
+            pause: components["schemas"]["PauseResponse"] | null;
+            /** @description A refused renewal ("incident de paiement"). */
+            incident: components["schemas"]["IncidentResponse"] | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            suspendedAt: string | null;
+            cancellation: components["schemas"]["CancellationResponse"] | null;
+            /**
+             * @description Stream revision, for If-Match.
+             * @example 0
+             */
+            revision: string;
+        };
+        SubscriptionListResponse: {
+            items: components["schemas"]["SubscriptionResponse"][];
+        };
+        PlanSummaryRenewalResponse: {
+            /**
+             * Format: uuid
+             * @example 3b0d9a51-7c2e-5f4a-9b1c-2d3e4f5a6b7c
+             */
+            subscriptionId: string;
+            /**
+             * Format: date-time
+             * @example 2027-01-02T10:00:00.000Z
+             */
+            at: string;
+            /** @example 2990 */
+            amountCents: number;
+        };
+        PlanSummaryResponse: {
+            /**
+             * Format: uuid
+             * @example 7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+             */
+            accountId: string;
+            /**
+             * @description A Pro subscription whose benefits hold now.
+             * @example true
+             */
+            proActive: boolean;
+            /**
+             * @description "Accès prioritaire aux nouvelles fonctionnalités": true with an active Pro.
+             * @example true
+             */
+            priorityAccess: boolean;
+            /**
+             * @description A featured profile ("profil mis en avant"): true with an active Pro.
+             * @example true
+             */
+            featured: boolean;
+            pro: components["schemas"]["SubscriptionResponse"] | null;
+            credits: components["schemas"]["SubscriptionResponse"] | null;
+            nextRenewal: components["schemas"]["PlanSummaryRenewalResponse"] | null;
+        };
+        PaymentMethodDto: {
+            /**
+             * @description A card token from the front end (`pm_...`; simulated gateway: `pm_card_visa` accepted, `pm_card_declined` refused at once, `pm_card_chargeCustomerFail` saved but every later charge refused).
+             * @example pm_card_visa
+             */
+            paymentMethod: string;
+        };
+        PauseDto: {
+            /**
+             * @description How many renewals to skip from the current period end (1 to 3).
+             * @example 1
+             */
+            periods: number;
+        };
+        StaffSubscriptionListResponse: {
+            items: components["schemas"]["SubscriptionResponse"][];
+            /** @example 1 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        ExtendDto: {
+            /**
+             * @description Days added to the running period (1 to 90), free of charge.
+             * @example 14
+             */
+            days: number;
+            /**
+             * @description Why (kept on record, 1 to 500 characters).
+             * @example Geste commercial après une panne
+             */
+            reason: string;
+        };
+        PurchaseHourPackDto: {
+            /**
+             * @description An active plan of kind `hour_pack` (its current version’s price and terms apply).
+             * @example plan-menage-10h
+             */
+            planId: string;
+            /**
+             * @description A card token from the front end, saved and charged at once. Simulated gateway: `pm_card_visa` works, `pm_card_declined` is refused (422 PAYMENT_DECLINED).
+             * @example pm_card_visa
+             */
+            paymentMethod: string;
+        };
+        HourPackMissionResponse: {
+            /**
+             * Format: uuid
+             * @example 6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e
+             */
+            missionId: string;
+            /** @example 120 */
+            minutes: number;
+            /**
+             * @description `reserved` at the mission’s confirmation, `consumed` at its validation, `released` when it was cancelled before.
+             * @example consumed
+             * @enum {string}
+             */
+            use: "reserved" | "consumed" | "released";
+            /**
+             * @description Once consumed: the minutes’ share of the pack’s price, in cents (0 before).
+             * @example 5000
+             */
+            valueCents: number;
+        };
+        HourPackResponse: {
+            /**
+             * Format: uuid
+             * @example 0b6f7c1e-3a41-4f7e-9d2b-6a9e2f1c8d40
+             */
+            packId: string;
+            /** @example plan-menage-10h */
+            planId: string;
+            /** @example 1 */
+            planVersion: number;
+            /** @example Pack Ménage 10 h */
+            planName: string;
+            /**
+             * @description The service type whose missions the pack pays.
+             * @example st-menage
+             */
+            serviceTypeId: string;
+            /**
+             * @description `active` until `expiresAt`; `expired` afterwards (unused minutes refunded); `withdrawn` after the withdrawal (fully refunded).
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "expired" | "withdrawn";
+            /**
+             * @description Price paid, TTC, in cents.
+             * @example 25000
+             */
+            priceTtcCents: number;
+            /**
+             * @description Minutes bought.
+             * @example 600
+             */
+            minutes: number;
+            /**
+             * @description Held by confirmed missions not yet validated.
+             * @example 120
+             */
+            reservedMinutes: number;
+            /**
+             * @description Used by validated missions.
+             * @example 120
+             */
+            consumedMinutes: number;
+            /**
+             * @description Refunded (withdrawal or expiry).
+             * @example 0
+             */
+            refundedMinutes: number;
+            /**
+             * @description minutes − reserved − consumed − refunded: what a new mission may use.
+             * @example 360
+             */
+            availableMinutes: number;
+            /** @example 5000 */
+            consumedCents: number;
+            /** @example 0 */
+            refundedCents: number;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T09:00:00.000Z
+             */
+            purchasedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-01T09:00:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            expiredAt: string | null;
+            /** @description The missions the pack paid or holds minutes for. */
+            missions: components["schemas"]["HourPackMissionResponse"][];
+        };
+        HourPackListResponse: {
+            items: components["schemas"]["HourPackResponse"][];
         };
         TestClockResponse: {
             /**
@@ -15483,6 +17047,251 @@ export interface operations {
             };
         };
     };
+    PlanFinanceController_revenue: {
+        parameters: {
+            query?: {
+                /** @description First Paris month (`YYYY-MM`), included; default: 11 months before `to`. */
+                from?: string;
+                /** @description Last Paris month (`YYYY-MM`), included; default: the current month. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRevenueResponse"];
+                };
+            };
+            /**
+             * @description `REVENUE_RANGE_INVALID`: `from` after `to`, or more than 36 months.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "REVENUE_RANGE_INVALID",
+                     *       "detail": "from must not be after to"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles finance, admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlanFinanceController_renewalsDue: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Period ends within this many days from now. */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalsDueResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles finance, admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlanFinanceController_incidents: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentIncidentsResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles finance, admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ServiceTypesController_create: {
         parameters: {
             query?: never;
@@ -19985,6 +21794,2827 @@ export interface operations {
             };
             /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlanCatalogController_define: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanDto"];
+            };
+        };
+        responses: {
+            /** @description The plan, on sale. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlanCatalogController_revise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The slug of the plan's first name; anything else is answered 400 `INVALID_PLAN_ID`. */
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanDto"];
+            };
+        };
+        responses: {
+            /** @description The plan at its new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlanCatalogController_retire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The slug of the plan's first name; anything else is answered 400 `INVALID_PLAN_ID`. */
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The retired plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlanCatalogController_list: {
+        parameters: {
+            query?: {
+                /** @description Only the plans of this kind. */
+                kind?: "pro" | "credits" | "hour_pack";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlanCatalogController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The slug of the plan's first name; anything else is answered 400 `INVALID_PLAN_ID`. */
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `PLAN_NOT_FOUND`
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreditsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditLedgerResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreditsController_myHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description That kind’s lines (and the freezes). */
+                kind?: "consultation" | "offer" | "direct_contact";
+                /** @description The `nextCursor` of the page before. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditHistoryResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreditsController_ofAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditLedgerResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles admin, finance, mediator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreditsController_historyOf: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description That kind’s lines (and the freezes). */
+                kind?: "consultation" | "offer" | "direct_contact";
+                /** @description The `nextCursor` of the page before. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditHistoryResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles admin, finance, mediator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreditsController_refund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundCreditDto"];
+            };
+        };
+        responses: {
+            /** @description The refund and the ledger after it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditRefundResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreditsController_bonus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BonusCreditsDto"];
+            };
+        };
+        responses: {
+            /** @description The grant and the ledger after it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditBonusResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_subscribe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribeDto"];
+            };
+        };
+        responses: {
+            /** @description The running subscription, period 1 paid. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_one: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the answer is 304 without a body while the resource is still at it. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description `INVALID_ID`: the id is not a UUID.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `SUBSCRIPTION_NOT_FOUND`
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanSummaryResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_paymentMethod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentMethodDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_pause: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_withdrawPause: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_staffList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                accountId?: string;
+                status?: "active" | "incident" | "suspended" | "paused" | "cancelled";
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffSubscriptionListResponse"];
+                };
+            };
+            /**
+             * @description `VALIDATION_FAILED`
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles finance, admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_extend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    HourPacksController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: "active" | "expired" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourPackListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    HourPacksController_purchase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurchaseHourPackDto"];
+            };
+        };
+        responses: {
+            /** @description The pack bought. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourPackResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    HourPacksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                packId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourPackResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `HOUR_PACK_NOT_FOUND`: no such pack, or another client’s.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    HourPacksController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                packId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pack, withdrawn and refunded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourPackResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
