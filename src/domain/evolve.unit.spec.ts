@@ -17,6 +17,11 @@ import * as order from './orders/order.fixtures.spec';
 import { customRequestDecider, orderDecider } from './orders';
 import * as payouts from './payouts/payouts.fixtures.spec';
 import { payoutDecider, walletDecider } from './payouts';
+import * as plan from './plans/plan.fixtures.spec';
+import * as subscription from './plans/subscription.fixtures.spec';
+import * as credits from './plans/credits.fixtures.spec';
+import * as hourPack from './plans/hour-pack.fixtures.spec';
+import { creditsDecider, hourPackDecider, planDecider, subscriptionDecider } from './plans';
 import { Decider, DomainEvent } from './shared';
 
 interface Case {
@@ -114,6 +119,37 @@ const cases: Case[] = [
       payouts.returned('p1', 4000),
       payouts.debited('p2', 3000),
       payouts.settled('p2', 3000),
+    ],
+  ]),
+  asCase('plan', planDecider, [[plan.defined, plan.revised, plan.retired], [plan.packDefined]]),
+  asCase('subscription', subscriptionDecider, [
+    [
+      subscription.started(),
+      subscription.renewed(),
+      subscription.failed(1),
+      subscription.failed(2),
+      subscription.suspended,
+    ],
+    [subscription.started(), subscription.pauseScheduled(), subscription.paused],
+    [subscription.started(), subscription.cancelled()],
+  ]),
+  asCase('credits', creditsDecider, [
+    [
+      credits.granted({ offer: 3, consultation: 2 }),
+      credits.spent(),
+      credits.refunded(),
+      credits.frozen(),
+      credits.unfrozen(),
+      credits.forfeited({}),
+    ],
+  ]),
+  asCase('hour pack', hourPackDecider, [
+    [
+      hourPack.purchased(),
+      hourPack.reserved('m1', 120),
+      hourPack.consumed('m1', 120, 4_400),
+      hourPack.reserved('m2', 60),
+      hourPack.released('m2', 60),
     ],
   ]),
 ];
