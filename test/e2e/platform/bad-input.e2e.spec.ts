@@ -102,7 +102,7 @@ describe('platform: bad input answers 4xx problem+json, never a 500', () => {
     expect(await events()).toBe(before);
   });
 
-  it('documents every id path parameter as a UUID in the OpenAPI document', () => {
+  it('documents every id path parameter as a UUID (or, for plans, a bounded slug) in the OpenAPI document', () => {
     const doc = JSON.parse(JSON.stringify(buildOpenApi(t.app)));
     const ids = Object.values(doc.paths as Record<string, Record<string, any>>)
       .flatMap((ops) => Object.values(ops))
@@ -110,7 +110,14 @@ describe('platform: bad input answers 4xx problem+json, never a 500', () => {
         (op.parameters ?? []).filter((p: any) => p.in === 'path' && /Id$/.test(p.name)),
       );
     expect(ids.length).toBeGreaterThan(40);
-    expect(ids.filter((p: any) => p.schema?.format !== 'uuid').map((p: any) => p.name)).toEqual([]);
+    // Plan ids read as words in URLs (`/plans/pro`): a slug, documented with its pattern and bound.
+    const slug = (p: any) =>
+      p.name === 'planId' &&
+      p.schema?.pattern === '^[a-z0-9]+(-[a-z0-9]+)*$' &&
+      p.schema?.maxLength;
+    expect(
+      ids.filter((p: any) => p.schema?.format !== 'uuid' && !slug(p)).map((p: any) => p.name),
+    ).toEqual([]);
   });
 
   it('refuses a custom request without a deadline with 400 VALIDATION_FAILED and appends nothing', async () => {

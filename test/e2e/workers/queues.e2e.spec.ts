@@ -95,6 +95,7 @@ describe('from the event log to BullMQ and back: scheduling, replays, redelivery
       'gateway-webhooks',
       'payouts',
       'reminders',
+      'renewals',
     ]);
     expect(
       (await t.request('GET', '/admin/queues', { token: admin })).headers['content-type'],

@@ -40,6 +40,8 @@ export const API_TAGS: Record<string, string> = {
     'The catalogue of services local missions are booked for (ménage, jardinage, bricolage...): staff manage it, anyone reads it.',
   'provider offers':
     'What a provider offers for local missions: service types with an hourly rate or a fixed price, the zone covered, weekly hours and exceptions.',
+  credits:
+    'A provider\'s credit ledger (seed 003): "consultation", "offre" and "contact direct" credits granted each period of a credits subscription, spent once per project, refunded and granted as bonuses by staff.',
   plans:
     "The platform's own products (seeds 000 and 003), versioned: the Pro subscription, subscriptions granting credits each period, and hour packs at a reduced rate; staff define them, anyone reads them.",
   'hour packs':
