@@ -27,6 +27,7 @@ import { ReactorRunner } from '../src/infrastructure/subscriptions/reactor-runne
 import { dropRedisPrefix } from '../test/support/redis';
 import { createBenchDatabase } from './support/database';
 import { fmt, log, nowNs, percentile, table } from './support/measure';
+import { FloorResult, renewalFloor } from './support/plans-floor';
 import { seedSubscriptions } from './support/plans-seed';
 
 const N = Number(process.env.BENCH_PLANS_N ?? 10_000);
@@ -36,6 +37,9 @@ const WRITERS = 16;
 const TARGET_MS = 60_000;
 const SAMPLE_MS = 250;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const FLOOR = process.env.BENCH_PLANS_FLOOR !== '0';
+const POOL_SIZE = Number(process.env.PG_POOL_SIZE ?? 24);
+const CONCURRENCY = Number(process.env.WORKER_CONCURRENCY ?? 50);
 
 const round = (n: number, digits = 0) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -157,13 +161,28 @@ async function main(): Promise<void> {
     log(`database ${db.name}; baseline: ${fmt(N)} one-row INSERT transactions, ${WRITERS} writers`);
     const baseline = await insertBaseline(db.url);
     log(`baseline ${fmt(baseline.perSecond)} rows/s`);
+    let floor: FloorResult | null = null;
+    if (FLOOR) {
+      log(`[floor] ${fmt(N)} bare renewals (read, charge, append) in a database of their own`);
+      floor = await renewalFloor({
+        count: N,
+        leadMs: LEAD_MS,
+        timeoutMs: TIMEOUT_MS,
+        concurrency: CONCURRENCY,
+        poolSize: POOL_SIZE,
+        redisUrl: REDIS_URL,
+      });
+      log(
+        `[floor] ${fmt(floor.renewed)} renewed, last ${fmt(Math.max(0, ...floor.lateness))} ms after the period end`,
+      );
+    }
 
     const config = loadConfig({
       ...process.env,
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       DATABASE_URL: db.url,
-      PG_POOL_SIZE: process.env.PG_POOL_SIZE ?? '24',
+      PG_POOL_SIZE: String(POOL_SIZE),
       PROCESS_ROLES: 'api,projectors,workers',
       REDIS_PREFIX: redisPrefix,
       SWAGGER_ENABLED: 'false',
@@ -305,6 +324,19 @@ async function main(): Promise<void> {
     );
     const maxActive = Math.max(0, ...samples.map((s) => s.queue.active ?? 0));
     const ms = (v: number) => (Number.isFinite(v) ? fmt(v) : '—');
+    const f = stats(floor?.lateness ?? []);
+    const floorPerSecond =
+      floor && floor.renewed > 0 ? floor.renewed / (Math.max(f.max, 1) / 1000) : NaN;
+    const floorRows: string[][] = floor
+      ? [
+          [
+            'floor: bare renewal (read, charge, append)',
+            fmt(floorPerSecond, 1),
+            'renewals/s',
+            `ratio to baseline ${(floorPerSecond / baseline.perSecond).toFixed(3)}; lateness p99 ${ms(f.p99)} / max ${ms(f.max)} ms; no renewal can beat it`,
+          ],
+        ]
+      : [];
 
     console.log(
       `\n${table([
@@ -386,8 +418,9 @@ async function main(): Promise<void> {
           'renewal jobs active at once (max seen)',
           fmt(maxActive),
           'jobs',
-          `worker concurrency ${config.WORKER_CONCURRENCY ?? 50}`,
+          `worker concurrency ${CONCURRENCY}`,
         ],
+        ...floorRows,
         [
           'seeding',
           fmt(seedSeconds, 1),
@@ -431,6 +464,13 @@ async function main(): Promise<void> {
       cpuUsPerRenewal: round((cpu.user + cpu.system) / Math.max(1, renewed)),
       statementsPerRenewal: round(statements / Math.max(1, renewed), 1),
       maxActiveJobs: maxActive,
+      floorRenewalsPerSec: round(floorPerSecond, 1),
+      floorRatioToBaseline: round(floorPerSecond / baseline.perSecond, 3),
+      floorLatenessP99Ms: round(f.p99),
+      floorLatenessMaxMs: round(f.max),
+      floorComplete: floor ? floor.complete : null,
+      renewalsOverFloor: round(renewalsPerSecond / floorPerSecond, 3),
+      concurrency: CONCURRENCY,
       leadSeconds: LEAD_MS / 1000,
       renewJobsScheduledByPeriodEnd: scheduledAtEnd,
     };
