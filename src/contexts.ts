@@ -17,6 +17,7 @@ import { PaymentsModule } from './modules/payments.module';
 import { PayoutsModule } from './modules/payouts.module';
 import { PlatformModule } from './modules/platform.module';
 import { SchedulingModule } from './modules/scheduling.module';
+import { SubscriptionsModule } from './modules/subscriptions.module';
 
 /** Each bounded context's Nest module; every one is given the validated configuration. */
 export interface ContextModule {
@@ -38,6 +39,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   MissionsModule,
   MissionReadsModule,
   PlanCatalogModule,
+  SubscriptionsModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

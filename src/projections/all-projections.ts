@@ -8,6 +8,7 @@ import { OrdersProjection } from './orders/orders.projection';
 import { ProfilesProjection } from './profiles/profiles.projection';
 import { Projection } from './runner/projection';
 import { ServiceTypesProjection } from './service-types/service-types.projection';
+import { SubscriptionsProjection } from './subscriptions/subscriptions.projection';
 import { WalletsProjection } from './wallets/wallets.projection';
 
 /**
@@ -22,6 +23,7 @@ const PROJECTIONS_BY_CONTEXT = {
   disputes: () => [new MediationProjection()],
   billing: () => [new LedgerProjection(), new InvoicesProjection()],
   missions: () => [new DispatchProjection(), new ServiceTypesProjection(), new MissionsProjection()],
+  plans: () => [new SubscriptionsProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

@@ -113,6 +113,21 @@ const schema = z
     MISSION_INSTANT_PAYOUT_FEE_BP: z.coerce.number().int().min(0).max(1_000).default(0),
     /** Missions: hours before `autoValidateAt` the client is reminded to validate or report a problem. */
     MISSION_VALIDATION_REMINDER_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+    /** Plans (docs/plans-subscriptions.md): days before a renewal charge the provider is e-mailed. */
+    PLAN_RENEWAL_REMINDER_DAYS: z.coerce.number().int().min(1).max(28).default(7),
+    /** Plans: hours after a refused renewal's due time of each retry, ascending; after the last, suspension. */
+    PLAN_RENEWAL_RETRY_HOURS: z
+      .string()
+      .default('24,72,120')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean).map(Number))
+      .pipe(
+        z
+          .array(z.number().int().min(1).max(24 * 28))
+          .max(10)
+          .refine((hours) => hours.every((h, i) => i === 0 || h > hours[i - 1]), 'must be ascending'),
+      ),
+    /** Plans: how long (real time) the renewal job reuses a plan read from the catalogue. */
+    PLAN_RENEWAL_CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     SWAGGER_ENABLED: boolean.default(true),
     /** Jobs one worker process runs at once per queue; unset, each queue has its own (deadlines 50, reminders 10, payouts 5, webhooks 5). */
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).optional(),

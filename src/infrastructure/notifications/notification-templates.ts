@@ -36,6 +36,23 @@ const TEMPLATES: Record<string, Renderer> = {
     subject: `Votre mission « ${String(d.serviceTypeLabel)} » est-elle terminée ?`,
     text: `Votre mission du ${parisDateTime(d.startsAt)} (${euros(d.priceCents)}) attend votre validation. Validez « Mission terminée ✔ » ou signalez un problème. Sans réponse de votre part, elle sera validée automatiquement le ${parisDateTime(d.autoValidateAt)}, comme indiqué lors de votre demande, et le montant réservé sera alors débité.`,
   }),
+  'plans.renewal_reminder': (d) => ({
+    subject: `Votre abonnement « ${String(d.planName)} » sera renouvelé le ${parisDate(d.renewsAt)}`,
+    text: `Votre abonnement « ${String(d.planName)} » est reconduit tacitement : ${euros(d.amountCents)} seront débités sur votre carte enregistrée le ${parisDateTime(d.renewsAt)}. Vous pouvez le résilier, le mettre en suspens ou changer de carte depuis votre espace avant cette date.`,
+  }),
+  'plans.renewal_failed': (d) => ({
+    subject: 'Incident de paiement sur votre abonnement',
+    text: [
+      `Le renouvellement de votre abonnement (${euros(d.amountCents)}) a été refusé par votre banque (${String(d.failureCode)}).`,
+      d.nextAttemptAt
+        ? `Une nouvelle tentative aura lieu le ${parisDateTime(d.nextAttemptAt)}. Vos avantages sont maintenus d’ici là. Pour régulariser dès maintenant, enregistrez une autre carte depuis votre espace.`
+        : 'C’était la dernière tentative : votre abonnement est suspendu.',
+    ].join('\n\n'),
+  }),
+  'plans.subscription_suspended': () => ({
+    subject: 'Votre abonnement est suspendu',
+    text: 'Faute de paiement, votre abonnement est suspendu : ses avantages sont interrompus et vos crédits gelés. Enregistrez une nouvelle carte depuis votre espace pour le réactiver aussitôt ; une nouvelle période commencera le jour du paiement.',
+  }),
 };
 
 const PARIS = new Intl.DateTimeFormat('fr-FR', {
@@ -48,6 +65,17 @@ const PARIS = new Intl.DateTimeFormat('fr-FR', {
 function parisDateTime(value: unknown): string {
   const at = typeof value === 'string' ? new Date(value) : undefined;
   return at && !Number.isNaN(at.getTime()) ? PARIS.format(at) : String(value);
+}
+
+const PARIS_DATE = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  dateStyle: 'long',
+});
+
+/** A day as people in France read it, e.g. "14 décembre 2026". */
+function parisDate(value: unknown): string {
+  const at = typeof value === 'string' ? new Date(value) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? PARIS_DATE.format(at) : String(value);
 }
 
 function euros(cents: unknown): string {
