@@ -5,6 +5,7 @@ import { LedgerProjection } from './ledger/ledger.projection';
 import { MediationProjection } from './mediation/mediation.projection';
 import { MissionsProjection } from './missions/missions.projection';
 import { OrdersProjection } from './orders/orders.projection';
+import { PlanFinanceProjection } from './plan-finance/plan-finance.projection';
 import { ProfilesProjection } from './profiles/profiles.projection';
 import { Projection } from './runner/projection';
 import { ServiceTypesProjection } from './service-types/service-types.projection';
@@ -21,7 +22,7 @@ const PROJECTIONS_BY_CONTEXT = {
   identity: () => [new ProfilesProjection()],
   payouts: () => [new WalletsProjection()],
   disputes: () => [new MediationProjection()],
-  billing: () => [new LedgerProjection(), new InvoicesProjection()],
+  billing: () => [new LedgerProjection(), new InvoicesProjection(), new PlanFinanceProjection()],
   missions: () => [new DispatchProjection(), new ServiceTypesProjection(), new MissionsProjection()],
   plans: () => [new SubscriptionsProjection()],
 } satisfies Record<string, () => Projection[]>;

@@ -6,8 +6,10 @@ import {
   amountsFromTtc,
   derivedId,
   formatNumber,
+  InvoiceAmounts,
   parisDate,
   sellerCode,
+  SeriesRef,
   seriesFor,
 } from './invoice-numbering';
 import { PLATFORM_IDENTITY } from './platform-identity';
@@ -15,7 +17,10 @@ import {
   InvoiceKind,
   InvoiceOrderRow,
   InvoiceRow,
+  InvoiceSaleRow,
+  InvoiceServiceTypeRow,
   InvoiceSubject,
+  PlatformSaleSubject,
   SeriesRow,
 } from './invoices.tables';
 
@@ -24,6 +29,9 @@ export interface InvoiceBatch {
   series: RowBuffer<SeriesRow>;
   parties: RowBuffer<PartyRow>;
   invoices: InsertBuffer<InvoiceRow>;
+  /** The platform's own sales (subscriptions, hour packs): platform-sales-invoices.ts. */
+  sales: RowBuffer<InvoiceSaleRow>;
+  serviceTypes: RowBuffer<InvoiceServiceTypeRow>;
 }
 
 export interface Issue {
@@ -77,19 +85,13 @@ export function seriesKeys(
   return [...keys];
 }
 
-/** Takes the next number of the document's series and year (its counter row is locked) and records the document. */
-export async function issueInvoice(b: InvoiceBatch, p: Issue): Promise<InvoiceRow> {
-  const { order } = p;
-  const date = parisDate(p.at);
+/** The next number of a series in the year of `date` (its counter row, locked in this transaction, moves on). */
+async function takeNumber(
+  b: InvoiceBatch,
+  ref: SeriesRef,
+  date: string,
+): Promise<{ number: string; series: string; year: number; seq: number }> {
   const year = Number(date.slice(0, 4));
-  const seller = await b.parties.get(order.seller_id);
-  const buyer = await b.parties.get(order.buyer_id);
-  const ref = seriesFor(
-    p.kind,
-    p.subject,
-    order.seller_id,
-    sellerCode(order.seller_id, seller?.provider_reference ?? null),
-  );
   const key = `${ref.id}:${year}`;
   const counter = (await b.series.get(key)) ?? {
     series_key: key,
@@ -99,12 +101,28 @@ export async function issueInvoice(b: InvoiceBatch, p: Issue): Promise<InvoiceRo
   };
   const seq = counter.last_number + 1;
   b.series.put({ ...counter, last_number: seq });
+  return { number: formatNumber(counter.prefix, year, seq), series: counter.prefix, year, seq };
+}
+
+/** Takes the next number of the document's series and year (its counter row is locked) and records the document. */
+export async function issueInvoice(b: InvoiceBatch, p: Issue): Promise<InvoiceRow> {
+  const { order } = p;
+  const date = parisDate(p.at);
+  const seller = await b.parties.get(order.seller_id);
+  const buyer = await b.parties.get(order.buyer_id);
+  const ref = seriesFor(
+    p.kind,
+    p.subject,
+    order.seller_id,
+    sellerCode(order.seller_id, seller?.provider_reference ?? null),
+  );
+  const { number, series, year, seq } = await takeNumber(b, ref, date);
   const amounts = amountsFromTtc(p.ttcCents);
   const service = p.subject === 'service';
   const row: InvoiceRow = {
     invoice_id: derivedId(p.event.id, p.kind, p.subject),
-    number: formatNumber(counter.prefix, year, seq),
-    series: counter.prefix,
+    number,
+    series,
     year,
     seq,
     kind: p.kind,
@@ -120,6 +138,7 @@ export async function issueInvoice(b: InvoiceBatch, p: Issue): Promise<InvoiceRo
     recipient_address: (service ? buyer : seller)?.address ?? null,
     order_id: order.order_id,
     escrow_id: order.escrow_id,
+    sale_id: null,
     refers_to_invoice_id: p.refersTo?.id ?? null,
     refers_to_number: p.refersTo?.number ?? null,
     issued_at: p.at,
@@ -131,6 +150,69 @@ export async function issueInvoice(b: InvoiceBatch, p: Issue): Promise<InvoiceRo
     vat_rate_bp: amounts.vatRateBp,
     vat_cents: amounts.vatCents,
     total_ttc_cents: amounts.totalTtcCents,
+    source_event_id: p.event.id,
+    log_prepare: Number(p.event.position.prepare),
+  };
+  b.invoices.add(row);
+  return row;
+}
+
+export interface PlatformSaleIssue {
+  kind: InvoiceKind;
+  subject: PlatformSaleSubject;
+  saleId: string;
+  /** The buyer: the subscriber or the pack's client. */
+  recipientId: string;
+  amounts: InvoiceAmounts;
+  at: string;
+  event: RecordedEvent;
+  description: string;
+  refersTo?: { id: string; number: string };
+}
+
+/** One of the platform's own sales (or its credit note), in the platform's series `F` / `A`: issuer the platform, recipient the buyer. */
+export async function issuePlatformSaleInvoice(
+  b: InvoiceBatch,
+  p: PlatformSaleIssue,
+): Promise<InvoiceRow> {
+  const date = parisDate(p.at);
+  const buyer = await b.parties.get(p.recipientId);
+  const { number, series, year, seq } = await takeNumber(
+    b,
+    seriesFor(p.kind, p.subject, '', ''),
+    date,
+  );
+  const row: InvoiceRow = {
+    invoice_id: derivedId(p.event.id, p.kind, p.subject),
+    number,
+    series,
+    year,
+    seq,
+    kind: p.kind,
+    subject: p.subject,
+    under_mandate: false,
+    issuer_account_id: null,
+    issuer_name: PLATFORM_IDENTITY.name,
+    issuer_reference: null,
+    issuer_address: null,
+    recipient_account_id: p.recipientId,
+    recipient_name: buyer?.display_name ?? null,
+    recipient_reference: buyer?.provider_reference ?? null,
+    recipient_address: buyer?.address ?? null,
+    order_id: null,
+    escrow_id: null,
+    sale_id: p.saleId,
+    refers_to_invoice_id: p.refersTo?.id ?? null,
+    refers_to_number: p.refersTo?.number ?? null,
+    issued_at: p.at,
+    issue_date: date,
+    description: p.description,
+    quantity: p.amounts.quantity,
+    unit_price_ht_cents: p.amounts.unitPriceHtCents,
+    total_ht_cents: p.amounts.totalHtCents,
+    vat_rate_bp: p.amounts.vatRateBp,
+    vat_cents: p.amounts.vatCents,
+    total_ttc_cents: p.amounts.totalTtcCents,
     source_event_id: p.event.id,
     log_prepare: Number(p.event.position.prepare),
   };

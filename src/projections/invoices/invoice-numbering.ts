@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { vatIncluded } from '../../domain/shared/money';
+import { divideHalfEven, vatIncluded } from '../../domain/shared/money';
 import { InvoiceKind, InvoiceSubject } from './invoices.tables';
 
 /** French VAT on services and on the commission: prices are TTC, 20 % included. */
@@ -38,8 +38,9 @@ export interface SeriesRef {
 }
 
 /**
- * Four kinds of series: the platform's invoices (`F`) and credit notes (`A`), and per seller the
- * invoices issued in its name under the billing mandate (`S<code>`) and their credit notes (`AS<code>`).
+ * Four kinds of series: the platform's invoices (`F`) and credit notes (`A`) (its commissions and
+ * its own sales: subscriptions, hour packs, fees), and per seller the invoices issued in its name
+ * under the billing mandate (`S<code>`) and their credit notes (`AS<code>`).
  */
 export function seriesFor(
   kind: InvoiceKind,
@@ -47,7 +48,7 @@ export function seriesFor(
   sellerId: string,
   code: string,
 ): SeriesRef {
-  if (subject === 'commission')
+  if (subject !== 'service')
     return kind === 'invoice'
       ? { id: 'platform-invoice', prefix: 'F' }
       : { id: 'platform-credit', prefix: 'A' };
@@ -96,4 +97,33 @@ export function amountsFromTtc(ttcCents: number): InvoiceAmounts {
 export function derivedId(...parts: string[]): string {
   const h = createHash('sha1').update(parts.join('\u0000')).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * The part of a refund that reverses VAT, pro rata of the VAT invoiced on the sale: the VAT
+ * reversed after this refund (half-even on the cumulative refunded share) minus what earlier
+ * refunds reversed. Refunding the whole sale, in one go or in parts, reverses exactly its VAT;
+ * HT is the rest of the refund, so HT + VAT = the refund.
+ */
+export function refundAmounts(
+  sale: { ttcCents: number; vatCents: number; refundedTtcCents: number },
+  refundCents: number,
+): InvoiceAmounts {
+  const share = (refunded: number): number =>
+    sale.ttcCents <= 0
+      ? 0
+      : Number(divideHalfEven(BigInt(sale.vatCents) * BigInt(refunded), BigInt(sale.ttcCents)));
+  const vatCents = Math.min(
+    refundCents,
+    Math.max(0, share(sale.refundedTtcCents + refundCents) - share(sale.refundedTtcCents)),
+  );
+  const ht = refundCents - vatCents;
+  return {
+    quantity: 1,
+    unitPriceHtCents: ht,
+    totalHtCents: ht,
+    vatRateBp: VAT_RATE_BP,
+    vatCents,
+    totalTtcCents: refundCents,
+  };
 }

@@ -7,6 +7,8 @@ import {
   MANDATE_MENTION,
   PAYMENT_MENTION,
   PLATFORM_IDENTITY,
+  PLATFORM_SALE_CREDIT_MENTION,
+  PLATFORM_SALE_PAYMENT_MENTION,
 } from './platform-identity';
 
 const MONTHS = [
@@ -78,6 +80,26 @@ function partyLines(party: InvoiceParty, platform: boolean): string[] {
   ];
 }
 
+const SALE_LABELS: Record<string, string> = {
+  subscription: 'Abonnement',
+  hour_pack: 'Pack d’heures',
+  fee: 'Frais',
+};
+
+/** What the document is about: the order, the mission, or the platform's own sale. */
+function referenceLine(invoice: InvoiceView): string {
+  if (invoice.saleId) return `${SALE_LABELS[invoice.subject] ?? 'Vente'} : ${invoice.saleId}`;
+  // A mission's invoices name the mission (their description starts with "Mission").
+  const subjectLabel = invoice.description.startsWith('Mission') ? 'Mission' : 'Commande';
+  return `${subjectLabel} : ${invoice.orderId ?? ''}`;
+}
+
+function paymentMention(invoice: InvoiceView): string {
+  if (invoice.subject === 'commission') return COMMISSION_PAYMENT_MENTION;
+  if (invoice.subject === 'service') return PAYMENT_MENTION;
+  return invoice.kind === 'invoice' ? PLATFORM_SALE_PAYMENT_MENTION : PLATFORM_SALE_CREDIT_MENTION;
+}
+
 /** A4 invoice or credit note with the mentions French law asks for; resolves to the PDF bytes. */
 export function renderInvoicePdf(invoice: InvoiceView): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -108,9 +130,7 @@ export function renderInvoicePdf(invoice: InvoiceView): Promise<Buffer> {
     align: 'right',
   });
   doc.text(`Date de l’opération : ${frenchDate(invoice.issueDate)}`, { width, align: 'right' });
-  // A mission's invoices name the mission (their description starts with "Mission").
-  const subjectLabel = invoice.description.startsWith('Mission') ? 'Mission' : 'Commande';
-  doc.text(`${subjectLabel} : ${invoice.orderId}`, { width, align: 'right' });
+  doc.text(referenceLine(invoice), { width, align: 'right' });
   if (invoice.refersTo)
     doc
       .font('Helvetica-Bold')
@@ -199,7 +219,7 @@ export function renderInvoicePdf(invoice: InvoiceView): Promise<Buffer> {
   y += 20;
   doc.font('Helvetica').fontSize(8.5).fillColor('#333333');
   const mentions = [
-    invoice.subject === 'commission' ? COMMISSION_PAYMENT_MENTION : PAYMENT_MENTION,
+    paymentMention(invoice),
     'Montants en euros ; TVA calculée sur le prix TTC et arrondie au centime le plus proche (arrondi bancaire).',
     `Plateforme : ${PLATFORM_IDENTITY.name}, ${PLATFORM_IDENTITY.addressLines.join(', ')} — SIREN ${PLATFORM_IDENTITY.siren} — TVA ${PLATFORM_IDENTITY.vatNumber} — ${PLATFORM_IDENTITY.email}`,
   ];

@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import type { Address } from '../../domain/identity';
 import { int, iso, UUID_PATTERN } from '../shared/query-helpers';
+import type { InvoiceSubject } from './invoices.tables';
 
 export interface InvoiceParty {
   accountId: string | null;
@@ -13,11 +14,14 @@ export interface InvoiceView {
   invoiceId: string;
   number: string;
   kind: 'invoice' | 'credit_note';
-  subject: 'service' | 'commission';
+  subject: InvoiceSubject;
   underMandate: boolean;
   issuer: InvoiceParty;
   recipient: InvoiceParty;
-  orderId: string;
+  /** The order or mission invoiced; null for the platform's own sales. */
+  orderId: string | null;
+  /** The platform's own sale invoiced (subscription or hour pack id); null for orders and missions. */
+  saleId: string | null;
   refersTo: { invoiceId: string; number: string } | null;
   issuedAt: string;
   issueDate: string;
@@ -49,7 +53,8 @@ function toView(r: Record<string, any>): InvoiceView {
       reference: r.recipient_reference,
       address: r.recipient_address,
     },
-    orderId: r.order_id,
+    orderId: r.order_id ?? null,
+    saleId: r.sale_id ?? null,
     refersTo: r.refers_to_invoice_id
       ? { invoiceId: r.refers_to_invoice_id, number: r.refers_to_number }
       : null,

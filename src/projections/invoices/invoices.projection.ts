@@ -14,10 +14,20 @@ import {
 } from '../shared/parties';
 import { InvoiceBatch, issueInvoice, seriesKeys } from './invoice-issuing';
 import { missionInvoicing } from './mission-invoices';
+import {
+  platformSaleInvoicing,
+  SALE_TYPES,
+  saleIdOf,
+  saleSeriesKeys,
+  SERVICE_TYPE_LABEL_TYPES,
+  serviceTypeLabel,
+} from './platform-sales-invoices';
 import { percentLabel } from './invoice-numbering';
 import {
   INVOICE_ESCROWS,
   INVOICE_ORDERS,
+  INVOICE_SALES,
+  INVOICE_SERVICE_TYPES,
   InvoiceOrderRow,
   InvoiceRow,
   INVOICES,
@@ -45,12 +55,21 @@ type Batch = InvoiceBatch;
  * Legal invoices: at completion (or the released part of a resolved dispute) a service invoice in
  * the seller's name under the billing mandate and a commission invoice from the platform; a refund
  * of invoiced money gives credit notes. Numbers come from counter rows locked in this transaction,
- * in log order, so every series is continuous per year.
+ * in log order, so every series is continuous per year. The platform's own sales (subscriptions,
+ * hour packs: platform-sales-invoices.ts) take their numbers from the platform's series.
  */
 export class InvoicesProjection implements Projection {
   readonly name = 'invoices';
-  readonly version = 1;
-  readonly handles = [...ORDER_TYPES, ...MISSION_TYPES, 'EscrowRefunded', ...PARTY_EVENTS];
+  /** 2: the platform's own sales (`sale_id`, `order_id`/`escrow_id` nullable, `invoice_sales`). */
+  readonly version = 2;
+  readonly handles = [
+    ...ORDER_TYPES,
+    ...MISSION_TYPES,
+    'EscrowRefunded',
+    ...PARTY_EVENTS,
+    ...SALE_TYPES,
+    ...SERVICE_TYPE_LABEL_TYPES,
+  ];
   readonly tables = INVOICES_TABLES;
 
   async handle(
@@ -64,6 +83,8 @@ export class InvoicesProjection implements Projection {
       series: new RowBuffer(SERIES, tx, true, session),
       parties: partiesBuffer(tx, session),
       invoices: new InsertBuffer<InvoiceRow>(INVOICES, tx),
+      sales: new RowBuffer(INVOICE_SALES, tx, false, session),
+      serviceTypes: new RowBuffer(INVOICE_SERVICE_TYPES, tx, false, session),
     };
     const data = (e: RecordedEvent) => e.data as Record<string, string>;
     await escrows.prefetch(
@@ -74,17 +95,30 @@ export class InvoicesProjection implements Projection {
       ...events.filter((e) => MISSION_TYPES.has(e.type)).map((e) => data(e).missionId),
       ...escrows.touched().map((e) => e.order_id),
     ]);
+    await b.sales.prefetch(events.filter((e) => SALE_TYPES.has(e.type)).map(saleIdOf));
+    await b.serviceTypes.prefetch(
+      events
+        .filter((e) => e.type === 'HourPackPurchased' || SERVICE_TYPE_LABEL_TYPES.has(e.type))
+        .map((e) => data(e).serviceTypeId),
+    );
     const people = events.filter(isPartyEvent).map(partyKey);
+    for (const s of b.sales.touched()) people.push(s.account_id);
     for (const o of b.orders.touched()) people.push(o.buyer_id, o.seller_id);
     for (const e of events) {
       if (e.type === 'OrderPlaced') people.push(data(e).buyerId, data(e).sellerId);
       if (e.type === 'MissionRequested') people.push(data(e).clientId);
       if (e.type === 'MissionConfirmed') people.push(data(e).providerId);
+      if (e.type === 'SubscriptionStarted') people.push(data(e).accountId);
+      if (e.type === 'HourPackPurchased') people.push(data(e).clientId);
     }
     await b.parties.prefetch(people);
-    await b.series.prefetch(seriesKeys(events, b.orders, escrows));
+    await b.series.prefetch([
+      ...new Set([...seriesKeys(events, b.orders, escrows), ...saleSeriesKeys(events)]),
+    ]);
     for (const event of events) {
       if (MISSION_TYPES.has(event.type)) await missionInvoicing(b, event);
+      else if (SALE_TYPES.has(event.type)) await platformSaleInvoicing(b, event);
+      else if (SERVICE_TYPE_LABEL_TYPES.has(event.type)) serviceTypeLabel(b, event);
       else if (event.type === 'OrderPlaced') this.placed(b, escrows, event);
       else if (event.type === 'OrderCompleted' || event.type === 'OrderResolved')
         await this.released(b, event);
@@ -101,6 +135,8 @@ export class InvoicesProjection implements Projection {
     await b.series.flush();
     await b.invoices.flush();
     await b.parties.flush();
+    await b.sales.flush();
+    await b.serviceTypes.flush();
   }
 
   private placed(

@@ -4,8 +4,18 @@ import { TableSpec } from '../runner/row-buffer';
 import { partiesTable } from '../shared/parties';
 
 export type InvoiceKind = 'invoice' | 'credit_note';
-/** A service sold by the seller (issued under the billing mandate) or the platform's commission. */
-export type InvoiceSubject = 'service' | 'commission';
+/**
+ * A service sold by the seller (issued under the billing mandate), the platform's commission, or
+ * one of the platform's own sales (docs/plans-billing.md): a subscription period, an hour pack, a
+ * fee (tenders, later). Every subject but `service` is numbered in the platform's series.
+ */
+export type InvoiceSubject = 'service' | 'commission' | PlatformSaleSubject;
+export type PlatformSaleSubject = 'subscription' | 'hour_pack' | 'fee';
+export const PLATFORM_SALE_SUBJECTS: readonly PlatformSaleSubject[] = [
+  'subscription',
+  'hour_pack',
+  'fee',
+];
 
 export interface InvoiceRow {
   invoice_id: string;
@@ -25,8 +35,11 @@ export interface InvoiceRow {
   recipient_name: string | null;
   recipient_reference: string | null;
   recipient_address: Address | null;
-  order_id: string;
-  escrow_id: string;
+  /** The order or mission invoiced; null for the platform's own sales. */
+  order_id: string | null;
+  escrow_id: string | null;
+  /** The platform's own sale invoiced (a subscription's id, an hour pack's id); null for orders and missions. */
+  sale_id: string | null;
   refers_to_invoice_id: string | null;
   refers_to_number: string | null;
   issued_at: string;
@@ -92,6 +105,7 @@ export const INVOICES = {
     'recipient_address',
     'order_id',
     'escrow_id',
+    'sale_id',
     'refers_to_invoice_id',
     'refers_to_number',
     'issued_at',
@@ -148,6 +162,60 @@ export const INVOICE_ESCROWS: TableSpec<InvoiceEscrowRow> = {
   columns: ['escrow_id', 'order_id'],
 };
 
+/** One of the platform's own sales, as far as its invoices need: who buys, what, and what was invoiced and credited. */
+export interface InvoiceSaleRow {
+  /** The subscription's or the hour pack's id. */
+  sale_id: string;
+  kind: 'subscription' | 'hour_pack';
+  /** Revision of the sale's stream last applied. */
+  rev: number;
+  account_id: string;
+  plan_id: string;
+  plan_name: string;
+  service_type_id: string | null;
+  minutes: number | null;
+  invoiced_ttc_cents: number;
+  invoiced_vat_cents: number;
+  refunded_ttc_cents: number;
+  refunded_vat_cents: number;
+  last_invoice_id: string | null;
+  last_invoice_number: string | null;
+}
+
+export const INVOICE_SALES: TableSpec<InvoiceSaleRow> = {
+  table: 'invoice_sales',
+  key: 'sale_id',
+  columns: [
+    'sale_id',
+    'kind',
+    'rev',
+    'account_id',
+    'plan_id',
+    'plan_name',
+    'service_type_id',
+    'minutes',
+    'invoiced_ttc_cents',
+    'invoiced_vat_cents',
+    'refunded_ttc_cents',
+    'refunded_vat_cents',
+    'last_invoice_id',
+    'last_invoice_number',
+  ],
+};
+
+/** Service type labels, for hour-pack descriptions ("Pack 10 h — Ménage"). */
+export interface InvoiceServiceTypeRow {
+  service_type_id: string;
+  rev: number;
+  label: string;
+}
+
+export const INVOICE_SERVICE_TYPES: TableSpec<InvoiceServiceTypeRow> = {
+  table: 'invoice_service_types',
+  key: 'service_type_id',
+  columns: ['service_type_id', 'rev', 'label'],
+};
+
 export const INVOICES_TABLES: readonly ProjectionTable[] = [
   {
     name: 'invoices',
@@ -158,7 +226,7 @@ export const INVOICES_TABLES: readonly ProjectionTable[] = [
          seq integer NOT NULL, kind text NOT NULL, subject text NOT NULL, under_mandate boolean NOT NULL,
          issuer_account_id text, issuer_name text, issuer_reference text, issuer_address jsonb,
          recipient_account_id text NOT NULL, recipient_name text, recipient_reference text, recipient_address jsonb,
-         order_id text NOT NULL, escrow_id text NOT NULL, refers_to_invoice_id text, refers_to_number text,
+         order_id text, escrow_id text, sale_id text, refers_to_invoice_id text, refers_to_number text,
          issued_at timestamptz NOT NULL, issue_date date NOT NULL, description text NOT NULL, quantity integer NOT NULL,
          unit_price_ht_cents bigint NOT NULL, total_ht_cents bigint NOT NULL, vat_rate_bp integer NOT NULL,
          vat_cents bigint NOT NULL, total_ttc_cents bigint NOT NULL, source_event_id text NOT NULL, log_prepare bigint NOT NULL,
@@ -170,6 +238,7 @@ export const INVOICES_TABLES: readonly ProjectionTable[] = [
       `CREATE INDEX invoices_issuer ON invoices (issuer_account_id, issued_at DESC)`,
       `CREATE INDEX invoices_recipient ON invoices (recipient_account_id, issued_at DESC)`,
       `CREATE INDEX invoices_order ON invoices (order_id)`,
+      `CREATE INDEX invoices_sale ON invoices (sale_id) WHERE sale_id IS NOT NULL`,
     ],
   },
   {
@@ -194,6 +263,24 @@ export const INVOICES_TABLES: readonly ProjectionTable[] = [
   {
     name: 'invoice_escrows',
     ddl: [`CREATE TABLE invoice_escrows (escrow_id text PRIMARY KEY, order_id text NOT NULL)`],
+  },
+  {
+    name: 'invoice_sales',
+    ddl: [
+      `CREATE TABLE invoice_sales (
+         sale_id text PRIMARY KEY, kind text NOT NULL, rev bigint NOT NULL, account_id text NOT NULL,
+         plan_id text NOT NULL, plan_name text NOT NULL, service_type_id text, minutes integer,
+         invoiced_ttc_cents bigint NOT NULL, invoiced_vat_cents bigint NOT NULL,
+         refunded_ttc_cents bigint NOT NULL, refunded_vat_cents bigint NOT NULL,
+         last_invoice_id text, last_invoice_number text
+       )`,
+    ],
+  },
+  {
+    name: 'invoice_service_types',
+    ddl: [
+      `CREATE TABLE invoice_service_types (service_type_id text PRIMARY KEY, rev bigint NOT NULL, label text NOT NULL)`,
+    ],
   },
   partiesTable(),
 ];

@@ -20,3 +20,10 @@ export const PAYMENT_MENTION =
 
 export const COMMISSION_PAYMENT_MENTION =
   'Facture acquittée par compensation sur le montant libéré au prestataire. Pénalités de retard : trois fois le taux d’intérêt légal ; indemnité forfaitaire pour frais de recouvrement : 40 €. Pas d’escompte pour paiement anticipé.';
+
+/** The platform's own sales (subscriptions, hour packs): paid by card when invoiced. */
+export const PLATFORM_SALE_PAYMENT_MENTION =
+  'Facture acquittée : le montant a été prélevé sur le moyen de paiement enregistré à la date d’émission. Pas d’escompte pour paiement anticipé.';
+
+export const PLATFORM_SALE_CREDIT_MENTION =
+  'Avoir remboursé sur le moyen de paiement d’origine ; il annule à due concurrence la facture à laquelle il se rapporte.';

@@ -8,6 +8,10 @@ export const LEDGER_ACCOUNTS = {
   refunds_payable: { label: 'Remboursements clients à effectuer', nature: 'liability' },
   payouts_in_transit: { label: 'Virements prestataires en cours', nature: 'liability' },
   payout_fee_revenue: { label: 'Frais de virement instantané (produits)', nature: 'revenue' },
+  /** The platform's own sales (subscriptions, hour packs) collected at the PSP: its money, not clients' funds. */
+  gateway_cash: { label: 'Encaissements PSP des ventes de la plateforme', nature: 'asset' },
+  subscription_revenue: { label: 'Abonnements (produits)', nature: 'revenue' },
+  hour_pack_revenue: { label: 'Packs d’heures (produits)', nature: 'revenue' },
 } as const;
 
 export type LedgerAccount = keyof typeof LEDGER_ACCOUNTS;
@@ -21,7 +25,10 @@ export type EntryKind =
   | 'payout_reserved'
   | 'payout_sent'
   | 'payout_returned'
-  | 'mission_instant_payout';
+  | 'mission_instant_payout'
+  | 'subscription_charged'
+  | 'hour_pack_sold'
+  | 'hour_pack_refunded';
 
 export const ENTRY_LABELS: Record<EntryKind, string> = {
   escrow_funded: 'Paiement client placé sous séquestre',
@@ -32,6 +39,10 @@ export const ENTRY_LABELS: Record<EntryKind, string> = {
   payout_sent: 'Retrait prestataire versé',
   payout_returned: 'Retrait prestataire échoué, montant recrédité',
   mission_instant_payout: 'Mission : paiement instantané du prestataire (frais et TVA)',
+  subscription_charged: 'Abonnement : période encaissée (produit et TVA)',
+  hour_pack_sold: 'Pack d’heures vendu (produit et TVA)',
+  hour_pack_refunded:
+    'Pack d’heures : remboursement des heures non utilisées (produit et TVA annulés au prorata)',
 };
 
 export interface Leg {

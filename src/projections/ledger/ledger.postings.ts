@@ -20,6 +20,8 @@ export interface Posting {
   legs: Leg[];
   escrowId?: string;
   payoutId?: string;
+  /** When the entry happened, if the event names it (plan sales); else the event's `occurredAt`. */
+  at?: string;
 }
 
 /** What one escrow event posts; the payer comes from the escrow's opening. */

@@ -3,7 +3,9 @@ import { RecordedEvent } from '../../application/shared/event-store.port';
 import type { EscrowOpened } from '../../domain/escrow';
 import { occurredAt, Projection, ProjectionSession } from '../runner/projection';
 import { InsertBuffer, isNewer, RowBuffer } from '../runner/row-buffer';
+import { parisDate } from '../invoices/invoice-numbering';
 import { balancedLegs, ENTRY_LABELS } from './ledger.accounts';
+import { PLAN_SALE_TYPES, planSaleIdOf, planSalePostings } from './plan-postings';
 import {
   ESCROW_TYPES,
   escrowPostings,
@@ -22,19 +24,22 @@ import {
   JournalLineRow,
   LEDGER_ESCROWS,
   LEDGER_PAYOUTS,
+  LEDGER_SALES,
   LEDGER_TABLES,
 } from './ledger.tables';
 
 /** The finance journal: every money event becomes balanced double-entry lines in integer cents. */
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
-  readonly version = 1;
+  /** 2: the platform's own sales (plan-postings.ts) and `paris_month`. */
+  readonly version = 2;
   readonly handles = [
     ...ESCROW_TYPES,
     ...PAYOUT_RESERVED,
     ...PAYOUT_SENT,
     ...PAYOUT_RETURNED,
     ...MISSION_PAYOUT_TYPES,
+    ...PLAN_SALE_TYPES,
   ];
   readonly tables = LEDGER_TABLES;
 
@@ -45,6 +50,7 @@ export class LedgerProjection implements Projection {
   ): Promise<void> {
     const escrows = new RowBuffer(LEDGER_ESCROWS, tx, false, session);
     const payouts = new RowBuffer(LEDGER_PAYOUTS, tx, false, session);
+    const sales = new RowBuffer(LEDGER_SALES, tx, false, session);
     const entries = new InsertBuffer<JournalEntryRow>(JOURNAL_ENTRIES, tx);
     const lines = new InsertBuffer<JournalLineRow>(JOURNAL_LINES, tx);
     await escrows.prefetch(
@@ -54,8 +60,16 @@ export class LedgerProjection implements Projection {
     );
     await payouts.prefetch(
       events
-        .filter((e) => !ESCROW_TYPES.has(e.type) && !MISSION_PAYOUT_TYPES.has(e.type))
+        .filter(
+          (e) =>
+            !ESCROW_TYPES.has(e.type) &&
+            !MISSION_PAYOUT_TYPES.has(e.type) &&
+            !PLAN_SALE_TYPES.has(e.type),
+        )
         .map((e) => (e.data as { payoutId: string }).payoutId),
+    );
+    await sales.prefetch(
+      events.filter((e) => e.type.startsWith('HourPack')).map((e) => planSaleIdOf(e)),
     );
     for (const event of events) {
       let postings: Posting[] = [];
@@ -81,6 +95,11 @@ export class LedgerProjection implements Projection {
       } else if (MISSION_PAYOUT_TYPES.has(event.type)) {
         // One event per mission (deterministic id): the journal is keyed by its log position.
         postings = missionPayoutPostings(event);
+      } else if (PLAN_SALE_TYPES.has(event.type)) {
+        const saleId = planSaleIdOf(event);
+        const result = planSalePostings(event, saleId ? sales.peek(saleId) : undefined);
+        if (result.row) sales.put(result.row);
+        postings = result.postings;
       } else {
         const result = payoutPostings(
           event,
@@ -93,6 +112,7 @@ export class LedgerProjection implements Projection {
     }
     await escrows.flush();
     await payouts.flush();
+    await sales.flush();
     await entries.flush();
     await lines.flush();
   }
@@ -108,6 +128,7 @@ export class LedgerProjection implements Projection {
     if (legs.length === 0) return;
     const entryId = Number(event.position.prepare) * 4 + leg;
     const total = legs.reduce((s, l) => s + l.debit, 0);
+    const at = posting.at ?? occurredAt(event);
     entries.add({
       entry_id: entryId,
       kind: posting.kind,
@@ -118,7 +139,8 @@ export class LedgerProjection implements Projection {
       log_commit: event.position.commit.toString(),
       log_prepare: Number(event.position.prepare),
       leg,
-      occurred_at: occurredAt(event),
+      occurred_at: at,
+      paris_month: parisDate(at).slice(0, 7),
       escrow_id: posting.escrowId ?? null,
       payout_id: posting.payoutId ?? null,
       total_debit_cents: total,

@@ -98,3 +98,31 @@ export async function journal(
     })),
   };
 }
+
+/** The platform's revenue accounts (and the VAT it collects), month by month. */
+export const REVENUE_ACCOUNTS: readonly LedgerAccount[] = LEDGER_ACCOUNT_CODES.filter(
+  (code) => LEDGER_ACCOUNTS[code].nature === 'revenue' || code === 'vat_collected',
+);
+
+/**
+ * Per Paris month (`YYYY-MM`, inclusive bounds) and revenue account: credits, debits and the net
+ * (credits − debits, what was earned). Revenue is recognised when charged (docs/plans-billing.md),
+ * so a subscription period or an hour pack counts in the month it was charged; a pack refund
+ * reduces the month it was refunded in.
+ */
+export async function revenueByMonth(pool: Pool, from: string, to: string) {
+  const { rows } = await pool.query(
+    `SELECT e.paris_month AS month, l.account, sum(l.debit_cents) AS d, sum(l.credit_cents) AS c
+       FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.entry_id
+      WHERE e.paris_month BETWEEN $1 AND $2 AND l.account = ANY($3::text[])
+      GROUP BY e.paris_month, l.account ORDER BY e.paris_month, l.account`,
+    [from, to, REVENUE_ACCOUNTS],
+  );
+  return rows.map((r) => ({
+    month: r.month as string,
+    account: r.account as LedgerAccount,
+    debitCents: int(r.d),
+    creditCents: int(r.c),
+    netCents: int(r.c) - int(r.d),
+  }));
+}

@@ -13,6 +13,8 @@ export interface JournalEntryRow {
   log_prepare: number;
   leg: number;
   occurred_at: string;
+  /** `YYYY-MM` of `occurred_at` in Paris: the month revenue is reported in (issue 18). */
+  paris_month: string;
   escrow_id: string | null;
   payout_id: string | null;
   total_debit_cents: number;
@@ -44,6 +46,22 @@ export interface LedgerPayoutRow {
   closed_as: string | null;
 }
 
+/** A platform sale the ledger must remember: what an hour pack's refunds reverse, pro rata. */
+export interface LedgerSaleRow {
+  sale_id: string;
+  rev: number;
+  ttc_cents: number;
+  vat_cents: number;
+  refunded_ttc_cents: number;
+  refunded_vat_cents: number;
+}
+
+export const LEDGER_SALES: TableSpec<LedgerSaleRow> = {
+  table: 'ledger_sales',
+  key: 'sale_id',
+  columns: ['sale_id', 'rev', 'ttc_cents', 'vat_cents', 'refunded_ttc_cents', 'refunded_vat_cents'],
+};
+
 export const JOURNAL_ENTRIES = {
   table: 'journal_entries',
   conflict: 'entry_id',
@@ -58,6 +76,7 @@ export const JOURNAL_ENTRIES = {
     'log_prepare',
     'leg',
     'occurred_at',
+    'paris_month',
     'escrow_id',
     'payout_id',
     'total_debit_cents',
@@ -91,7 +110,7 @@ export const LEDGER_TABLES: readonly ProjectionTable[] = [
       `CREATE TABLE journal_entries (
          entry_id bigint PRIMARY KEY, kind text NOT NULL, description text NOT NULL, event_id text NOT NULL,
          event_type text NOT NULL, stream_name text NOT NULL, log_commit text NOT NULL, log_prepare bigint NOT NULL,
-         leg smallint NOT NULL, occurred_at timestamptz NOT NULL, escrow_id text, payout_id text,
+         leg smallint NOT NULL, occurred_at timestamptz NOT NULL, paris_month text NOT NULL, escrow_id text, payout_id text,
          total_debit_cents bigint NOT NULL, total_credit_cents bigint NOT NULL,
          CONSTRAINT journal_entry_balanced CHECK (total_debit_cents = total_credit_cents AND total_debit_cents > 0)
        )`,
@@ -99,6 +118,7 @@ export const LEDGER_TABLES: readonly ProjectionTable[] = [
     indexes: [
       `CREATE INDEX journal_entries_order ON journal_entries (log_prepare, leg)`,
       `CREATE INDEX journal_entries_escrow ON journal_entries (escrow_id)`,
+      `CREATE INDEX journal_entries_month ON journal_entries (paris_month, kind)`,
     ],
   },
   {
@@ -118,6 +138,15 @@ export const LEDGER_TABLES: readonly ProjectionTable[] = [
     name: 'ledger_escrows',
     ddl: [
       `CREATE TABLE ledger_escrows (escrow_id text PRIMARY KEY, rev bigint NOT NULL, payer_id text NOT NULL, payee_id text NOT NULL)`,
+    ],
+  },
+  {
+    name: 'ledger_sales',
+    ddl: [
+      `CREATE TABLE ledger_sales (
+         sale_id text PRIMARY KEY, rev bigint NOT NULL, ttc_cents bigint NOT NULL, vat_cents bigint NOT NULL,
+         refunded_ttc_cents bigint NOT NULL, refunded_vat_cents bigint NOT NULL
+       )`,
     ],
   },
   {

@@ -67,12 +67,30 @@ export class InvoiceResponse {
   @ApiProperty({ format: 'uuid' }) invoiceId!: string;
   @ApiProperty({ example: 'F-2026-000042' }) number!: string;
   @ApiProperty({ enum: ['invoice', 'credit_note'] }) kind!: string;
-  @ApiProperty({ enum: ['service', 'commission'] }) subject!: string;
+  @ApiProperty({
+    enum: ['service', 'commission', 'subscription', 'hour_pack', 'fee'],
+    description:
+      "`service`: the seller's service under the billing mandate; `commission`: the platform's commission; `subscription`, `hour_pack`, `fee`: the platform's own sales (docs/plans-billing.md).",
+  })
+  subject!: string;
   @ApiProperty({ description: "Issued by the platform in the seller's name (billing mandate)." })
   underMandate!: boolean;
   @ApiProperty({ type: InvoicePartyResponse }) issuer!: InvoicePartyResponse;
   @ApiProperty({ type: InvoicePartyResponse }) recipient!: InvoicePartyResponse;
-  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The order or mission invoiced; null for the platform’s own sales.',
+  })
+  orderId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The platform’s own sale invoiced: the subscription’s id (`subscription`) or the hour pack’s id (`hour_pack`); null for orders and missions.',
+  })
+  saleId!: string | null;
   @ApiProperty({
     type: InvoiceRefResponse,
     nullable: true,

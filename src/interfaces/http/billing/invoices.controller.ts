@@ -30,7 +30,11 @@ export class InvoicesController {
       'Invoices and credit notes I issued (as a seller, under the billing mandate) or received; finance and admin may name another account.',
   })
   @ApiResponse({ status: 200, type: InvoiceListResponse })
-  @ApiResponse({ status: 403, description: '`NOT_INVOICE_PARTY`: another account\'s invoices, without the finance or admin role.' })
+  @ApiResponse({
+    status: 403,
+    description:
+      "`NOT_INVOICE_PARTY`: another account's invoices, without the finance or admin role.",
+  })
   list(@CurrentActor() actor: Actor, @Query() q: InvoiceListQuery) {
     if (q.accountId && q.accountId.toLowerCase() !== actor.accountId && !mayReadAll(actor)) {
       throw new ProblemException(
@@ -50,7 +54,8 @@ export class InvoicesController {
   @ApiProduces('application/pdf')
   @ApiOperation({
     summary: 'Download an invoice as PDF',
-    description: 'The same invoice as GET /invoices/{invoiceId}, rendered with its mandatory mentions; for its parties, finance and admin.',
+    description:
+      'The same invoice as GET /invoices/{invoiceId}, rendered with its mandatory mentions; for its parties, finance and admin.',
   })
   @ApiResponse({
     status: 200,
