@@ -133,15 +133,20 @@ interface Sample {
 
 /** Renewal invoices: the platform's invoices issued for a `SubscriptionRenewed` event. */
 const INVOICED_SQL = `SELECT count(*)::int AS n FROM invoices i
-  JOIN es_events e ON e.event_id = i.source_event_id WHERE e.event_type = 'SubscriptionRenewed'`;
+  JOIN es_events e ON e.event_id = i.source_event_id::uuid WHERE e.event_type = 'SubscriptionRenewed'`;
 
 async function count(pool: Pool, sql: string, params: unknown[] = []): Promise<number> {
   try {
     return (await pool.query<{ n: number }>(sql, params)).rows[0].n;
-  } catch {
+  } catch (error) {
+    // A read model not there yet (another helper's branch) counts nothing; say why, once.
+    const message = error instanceof Error ? error.message : String(error);
+    if (!countErrors.has(message)) log(`count failed: ${message}`);
+    countErrors.add(message);
     return 0;
   }
 }
+const countErrors = new Set<string>();
 
 const stats = (xs: number[]) => ({
   p50: percentile(xs, 50),
