@@ -328,6 +328,34 @@ async function main(): Promise<void> {
       () => NaN,
     );
     const maxActive = Math.max(0, ...samples.map((s) => s.queue.active ?? 0));
+    // What a user would notice: one charge per renewal, one invoice per charge, for its amount, numbered without gaps.
+    const expectedTtc = seed.subscriptions.reduce((sum, x) => sum + x.priceTtcCents, 0);
+    const integrity = await pool
+      .query<{ charges: number; invoices: number; distinct_events: number; ttc: string }>(
+        `SELECT (SELECT count(*)::int FROM simulated_gateway_operations WHERE operation = 'charge_saved') AS charges,
+                count(*)::int AS invoices, count(DISTINCT i.source_event_id)::int AS distinct_events,
+                coalesce(sum(i.total_ttc_cents), 0)::text AS ttc
+           FROM invoices i JOIN es_events e ON e.event_id = i.source_event_id::uuid
+          WHERE e.event_type = 'SubscriptionRenewed'`,
+      )
+      .then((res) => res.rows[0])
+      .catch(() => null);
+    const gaps = await count(
+      pool,
+      `SELECT coalesce(sum(span - n), 0)::int AS n FROM (
+         SELECT count(*) AS n, max(seq) - min(seq) + 1 AS span FROM invoices GROUP BY series, year) x`,
+    );
+    const consistent =
+      integrity !== null &&
+      integrity.charges === renewed &&
+      integrity.invoices === renewed &&
+      integrity.distinct_events === renewed &&
+      (renewed < N || Number(integrity.ttc) === expectedTtc) &&
+      gaps === 0;
+    if (!consistent)
+      log(
+        `WARNING: charges ${integrity?.charges}, renewal invoices ${integrity?.invoices} (distinct ${integrity?.distinct_events}), TTC ${integrity?.ttc} (expected ${expectedTtc}), numbering gaps ${gaps}, for ${renewed} renewals`,
+      );
     const ms = (v: number) => (Number.isFinite(v) ? fmt(v) : '—');
     const f = stats(floor?.lateness ?? []);
     const floorPerSecond =
@@ -427,6 +455,12 @@ async function main(): Promise<void> {
         ],
         ...floorRows,
         [
+          'charges / renewal invoices',
+          `${fmt(integrity?.charges ?? 0)} / ${fmt(integrity?.invoices ?? 0)}`,
+          'count',
+          `${consistent ? 'one charge and one invoice per renewal' : 'NOT one per renewal'}; invoiced ${fmt(Number(integrity?.ttc ?? 0) / 100, 2)} € TTC; ${fmt(gaps)} gaps in numbering`,
+        ],
+        [
           'seeding',
           fmt(seedSeconds, 1),
           's',
@@ -478,6 +512,12 @@ async function main(): Promise<void> {
       concurrency: CONCURRENCY,
       leadSeconds: LEAD_MS / 1000,
       renewJobsScheduledByPeriodEnd: scheduledAtEnd,
+      charges: integrity?.charges ?? null,
+      renewalInvoicesDistinct: integrity?.distinct_events ?? null,
+      renewalInvoicedTtcCents: integrity ? Number(integrity.ttc) : null,
+      expectedTtcCents: expectedTtc,
+      invoiceNumberingGaps: gaps,
+      oneChargeOneInvoicePerRenewal: consistent,
     };
     const targets = [
       {
