@@ -249,7 +249,13 @@ async function main(): Promise<void> {
     else if (fed.length > 0) log(`read models ${fed.join(', ')} past the seeding`);
     await sleep(periodEnd - Date.now());
 
-    log('period end: renewing');
+    // Period 1 began a month ago, so its reminders (due a week before the end) were due at seeding:
+    // they ran then; any still pending would share the period end with the renewals.
+    const remindersPending = await count(
+      pool,
+      `SELECT count(*)::int AS n FROM scheduled_jobs WHERE kind = 'subscription.renewal-reminder' AND status = 'scheduled'`,
+    );
+    log(`period end: renewing (${fmt(remindersPending)} period-1 reminders still pending)`);
     profiling = true;
     const cpuBefore = process.cpuUsage();
     const statementsBefore = statementsSent;
@@ -515,6 +521,7 @@ async function main(): Promise<void> {
       concurrency: CONCURRENCY,
       leadSeconds: LEAD_MS / 1000,
       renewJobsScheduledByPeriodEnd: scheduledAtEnd,
+      remindersPendingAtPeriodEnd: remindersPending,
       charges: integrity?.charges ?? null,
       renewalInvoicesDistinct: integrity?.distinct_events ?? null,
       renewalInvoicedTtcCents: integrity ? Number(integrity.ttc) : null,
