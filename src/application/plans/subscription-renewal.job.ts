@@ -85,6 +85,11 @@ export class SubscriptionRenewalJob {
           meta,
         };
       } catch (error) {
+        // The key was used with another card or amount (a card fix won the race, or a crash
+        // between a charge and its append then a revision): not a refusal; the job is retried
+        // and finds the state settled, or fails visibly instead of ending silently obsolete.
+        if (error instanceof DomainError && error.code === 'PAYMENT_IDEMPOTENCY_KEY_REUSED')
+          throw new Error(`renewal ${subscriptionId}/${step.period}: ${error.message}`);
         if (!(error instanceof PaymentDeclinedError)) throw error;
         return {
           type: 'RecordRenewalFailure',

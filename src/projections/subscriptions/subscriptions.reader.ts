@@ -37,7 +37,16 @@ export class ReadModelSubscriptionDirectory implements SubscriptionDirectory {
     );
     return {
       items: rows.map((r) => ({ state: r.state, revision: BigInt(r.rev) })),
-      total: rows.length ? Number(rows[0].total) : 0,
+      total: rows.length ? Number(rows[0].total) : await this.count(clause, params),
     };
+  }
+
+  /** A page past the end still tells how many there are. */
+  private async count(clause: string, params: unknown[]): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM rm_subscriptions ${clause}`,
+      params,
+    );
+    return Number(rows[0].n);
   }
 }

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { AccountCommandMessage } from '../../../src/application/identity/account.messages';
 import { Notifications } from '../../../src/application/notifications/notifications.port';
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
-import { definePlan } from '../../support/plan-events';
+import { definePlan, NO_CREDITS } from '../../support/plan-events';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { eventually, registerAccount } from '../workers/support/helpers';
 
@@ -261,5 +262,87 @@ describe('subscriptions on the test clock', () => {
       'SubscriptionStarted',
       'SubscriptionCancelled',
     ]);
+  });
+  it('renews at the plan version in force at the period end: a revision applies to new periods only', async () => {
+    const plan = await definePlan(t, { kind: 'pro', priceTtcCents: 1_000, name: 'Pro révisable' });
+    const p = await provider();
+    const sub = await subscribe(p.token, plan.planId);
+    const now = (await t.request('GET', '/admin/test-clock', { token: admin })).body.now as string;
+    await store.appendToStream(`plan-${plan.planId}`, [
+      {
+        id: randomUUID(),
+        type: 'PlanRevised',
+        data: {
+          planId: plan.planId,
+          version: 2,
+          name: plan.name,
+          description: plan.description,
+          terms: { ...plan.terms, priceTtcCents: 1_500, credits: NO_CREDITS },
+          revisedBy: 'staff-test',
+          revisedAt: now,
+        },
+        metadata: {
+          correlationId: 'rev',
+          causationId: 'rev',
+          actorId: 'staff-test',
+          actorRole: 'admin',
+          occurredAt: now,
+        },
+      },
+    ]);
+    const before = await view(p.token, sub.subscriptionId);
+    expect(before).toMatchObject({
+      currentPeriod: { planVersion: 1, priceTtcCents: 1_000 },
+      nextRenewal: { amountCents: 1_500 },
+    });
+    await t.settle();
+    await advanceTo(sub.currentPeriod.periodEndsAt);
+    await eventually(
+      async () => (await types(sub.subscriptionId)).includes('SubscriptionRenewed'),
+      20_000,
+      'the renewal',
+    );
+    expect(await charges(sub.subscriptionId)).toEqual([1_000, 1_500]);
+    expect((await view(p.token, sub.subscriptionId)).currentPeriod).toMatchObject({
+      period: 2,
+      planVersion: 2,
+      priceTtcCents: 1_500,
+    });
+  });
+
+  it('a pause skips the renewal at the period end (no charge) and renews at resumesAt', async () => {
+    const p = await provider();
+    const sub = await subscribe(p.token, creditsPlan);
+    const pause = await t.request('POST', `/me/subscriptions/${sub.subscriptionId}/pause`, {
+      token: p.token,
+      body: { periods: 1 },
+    });
+    expect(pause.status).toBe(200);
+    const resumesAt = pause.body.pause.resumesAt as string;
+    await t.settle();
+    await advanceTo(sub.currentPeriod.periodEndsAt);
+    await eventually(
+      async () => (await types(sub.subscriptionId)).includes('SubscriptionPaused'),
+      20_000,
+      'the pause',
+    );
+    expect(await view(p.token, sub.subscriptionId)).toMatchObject({
+      status: 'paused',
+      benefitsActive: false,
+      nextRenewal: { at: resumesAt },
+    });
+    expect(await charges(sub.subscriptionId)).toEqual([4_900]);
+    await t.settle();
+    await advanceTo(resumesAt);
+    await eventually(
+      async () => (await types(sub.subscriptionId)).includes('SubscriptionRenewed'),
+      20_000,
+      'the renewal after the pause',
+    );
+    expect(await charges(sub.subscriptionId)).toEqual([4_900, 4_900]);
+    expect((await view(p.token, sub.subscriptionId)).currentPeriod).toMatchObject({
+      period: 2,
+      periodStartsAt: resumesAt,
+    });
   });
 });

@@ -102,6 +102,7 @@ export class SubscriptionsController {
       'Read from its stream (always current). Another account’s subscription answers 404.',
   })
   @ApiOkResponse({ type: SubscriptionResponse })
+  @ApiResponse({ status: 400, description: '`INVALID_ID`: the id is not a UUID.' })
   @ApiResponse({ status: 404, description: '`SUBSCRIPTION_NOT_FOUND`' })
   one(@CurrentActor() actor: Actor, @IdParam('subscriptionId') subscriptionId: string) {
     return this.queries.one(

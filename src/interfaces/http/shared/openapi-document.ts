@@ -29,6 +29,8 @@ export const API_TAGS: Record<string, string> = {
     'Uploaded files (deliverables, attachments, evidence, gallery images, verification documents): upload, then a short-lived signed link to download.',
   missions:
     'Local missions (seeds 000 and 002): a client books a provider for a service at a place and time, the money is reserved until the client validates "Mission terminée"; the client area, the provider agenda and the intervention sheet.',
+  subscriptions:
+    "A provider's subscriptions to the platform's plans (seeds 000 and 003): Pro and credits, tacitly renewed, paused, extended, cancelled; payment incidents.",
   invoices: 'Invoices issued for orders and commissions, as JSON and PDF.',
   finance: 'The double-entry ledger, for finance staff.',
   admin: 'Operations: projections and reactors (lag, halts, retry).',
