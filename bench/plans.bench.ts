@@ -229,24 +229,37 @@ async function main(): Promise<void> {
     else
       log(`${fmt(N)} renewal jobs scheduled, ${fmt(-scheduledAfter, 1)} s before the period end`);
     // The read models fed by the seeded events (period-1 invoices...) should be past them by the period end.
-    const fed = allProjections()
-      .filter((p) => p.handles.some((t) => t === 'SubscriptionStarted' || t === 'PlanDefined'))
-      .map((p) => p.name);
-    const head = await pool.query<{ n: string }>(
-      `SELECT max(global_position)::text AS n FROM es_events WHERE event_type = 'SubscriptionStarted'`,
+    const seededTypes = ['PlanDefined', 'SubscriptionStarted'];
+    const { rows: heads } = await pool.query<{ type: string; n: string }>(
+      `SELECT event_type AS type, max(global_position)::text AS n FROM es_events
+        WHERE event_type = ANY($1::text[]) GROUP BY event_type`,
+      [seededTypes],
     );
-    const laggingSql = `SELECT name FROM projection_checkpoints WHERE name = ANY($1::text[]) AND prepare < $2`;
-    let lagging = fed;
+    const headOf = new Map(heads.map((h) => [h.type, BigInt(h.n)]));
+    // Each read model fed by the seeded events should be past the last one it handles.
+    const fed = allProjections()
+      .map((p) => ({
+        name: p.name,
+        head: p.handles
+          .filter((t) => seededTypes.includes(t))
+          .reduce((max, t) => ((headOf.get(t) ?? 0n) > max ? (headOf.get(t) ?? 0n) : max), 0n),
+      }))
+      .filter((p) => p.head > 0n);
+    const laggingSql = `SELECT c.name FROM projection_checkpoints c
+      JOIN jsonb_to_recordset($1::jsonb) AS x(name text, head bigint) ON x.name = c.name WHERE c.prepare < x.head`;
+    const fedJson = JSON.stringify(fed.map((p) => ({ name: p.name, head: p.head.toString() })));
+    let lagging = fed.map((p) => p.name);
     while (lagging.length > 0 && Date.now() < periodEnd - 200) {
       await sleep(200);
-      const { rows } = await pool.query<{ name: string }>(laggingSql, [fed, head.rows[0].n]);
+      const { rows } = await pool.query<{ name: string }>(laggingSql, [fedJson]);
       lagging = rows.map((row) => row.name);
     }
     if (lagging.length > 0)
       log(
         `WARNING: at the period end, read models still behind the seeding: ${lagging.join(', ')}`,
       );
-    else if (fed.length > 0) log(`read models ${fed.join(', ')} past the seeding`);
+    else if (fed.length > 0)
+      log(`read models ${fed.map((p) => p.name).join(', ')} past the seeding`);
     await sleep(periodEnd - Date.now());
 
     // Period 1 began a month ago, so its reminders (due a week before the end) were due at seeding:
@@ -349,6 +362,16 @@ async function main(): Promise<void> {
       )
       .then((res) => res.rows[0])
       .catch(() => null);
+    // Everything the period end wrote to the log (renewals, credit grants...), by type.
+    const written = await pool
+      .query<{ type: string; n: number }>(
+        `SELECT event_type AS type, count(*)::int AS n FROM es_events
+          WHERE recorded_at >= $1::timestamptz GROUP BY event_type ORDER BY 2 DESC`,
+        [new Date(periodEnd).toISOString()],
+      )
+      .then((res) => Object.fromEntries(res.rows.map((row) => [row.type, row.n])))
+      .catch(() => ({}));
+    log(`events written from the period end: ${JSON.stringify(written)}`);
     const gaps = await count(
       pool,
       `SELECT coalesce(sum(span - n), 0)::int AS n FROM (
@@ -522,6 +545,7 @@ async function main(): Promise<void> {
       leadSeconds: LEAD_MS / 1000,
       renewJobsScheduledByPeriodEnd: scheduledAtEnd,
       remindersPendingAtPeriodEnd: remindersPending,
+      eventsWrittenFromPeriodEnd: written,
       charges: integrity?.charges ?? null,
       renewalInvoicesDistinct: integrity?.distinct_events ?? null,
       renewalInvoicedTtcCents: integrity ? Number(integrity.ttc) : null,
