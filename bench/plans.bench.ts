@@ -128,6 +128,7 @@ interface Sample {
   renewed: number;
   invoiced: number;
   failed: number;
+  granted: number;
   queue: Record<string, number>;
 }
 
@@ -280,6 +281,12 @@ async function main(): Promise<void> {
       `SELECT count(*)::int AS n FROM scheduled_jobs WHERE kind = 'subscription.renewal-reminder' AND status = 'scheduled'`,
     );
     log(`period end: renewing (${fmt(remindersPending)} period-1 reminders still pending)`);
+    // With the credit ledger in the application, a credits plan's renewal is done once its
+    // period's credits are granted: wait for those too (period 1's grants show it is there).
+    const grantsSql = `SELECT count(*)::int AS n FROM es_events WHERE event_type = 'CreditsGranted' AND data->>'period' = $1`;
+    const creditsRenewals = seed.subscriptions.filter((x) => x.kind === 'credits').length;
+    const withCredits = (await count(pool, grantsSql, ['1'])) > 0;
+    const grantsExpected = withCredits ? creditsRenewals : 0;
     profiling = true;
     const cpuBefore = process.cpuUsage();
     const statementsBefore = statementsSent;
@@ -289,7 +296,7 @@ async function main(): Promise<void> {
     let lastLog = Date.now();
     while (!done && Date.now() < deadline) {
       await sleep(SAMPLE_MS);
-      const [renewed, invoiced, failed, queue] = await Promise.all([
+      const [renewed, invoiced, failed, queue, granted] = await Promise.all([
         count(
           pool,
           `SELECT count(*)::int AS n FROM es_events WHERE event_type = 'SubscriptionRenewed'`,
@@ -300,14 +307,15 @@ async function main(): Promise<void> {
           `SELECT count(*)::int AS n FROM es_events WHERE event_type = 'SubscriptionRenewalFailed'`,
         ),
         renewals.getJobCounts('waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized'),
+        grantsExpected > 0 ? count(pool, grantsSql, ['2']) : Promise.resolve(0),
       ]);
-      if ([renewed, invoiced, failed].some(Number.isNaN)) continue;
-      samples.push({ at: Date.now(), renewed, invoiced, failed, queue });
-      done = renewed >= N && invoiced >= N;
+      if ([renewed, invoiced, failed, granted].some(Number.isNaN)) continue;
+      samples.push({ at: Date.now(), renewed, invoiced, failed, granted, queue });
+      done = renewed >= N && invoiced >= N && granted >= grantsExpected;
       if (Date.now() - lastLog > 5_000) {
         lastLog = Date.now();
         log(
-          `+${fmt((Date.now() - periodEnd) / 1000, 1)} s: ${fmt(renewed)} renewed, ${fmt(invoiced)} invoiced, ${fmt(failed)} refused; queue ${JSON.stringify(queue)}`,
+          `+${fmt((Date.now() - periodEnd) / 1000, 1)} s: ${fmt(renewed)} renewed, ${fmt(invoiced)} invoiced, ${fmt(granted)} of ${fmt(grantsExpected)} credit grants, ${fmt(failed)} refused; queue ${JSON.stringify(queue)}`,
         );
       }
     }
@@ -328,6 +336,12 @@ async function main(): Promise<void> {
       [seed.periodEndsAt],
     );
     const renewalLate = renewedRows.map((r) => Number(r.late));
+    const { rows: grantRows } = await pool.query<{ late: number }>(
+      `SELECT extract(epoch FROM recorded_at - $1::timestamptz) * 1000 AS late
+         FROM es_events WHERE event_type = 'CreditsGranted' AND data->>'period' = '2'`,
+      [seed.periodEndsAt],
+    );
+    const grantLate = grantRows.map((row) => Number(row.late));
     const { rows: jobRows } = await pool.query<{ late: number }>(
       `SELECT extract(epoch FROM finished_at - due_at) * 1000 AS late FROM scheduled_jobs
         WHERE kind = 'subscription.renew' AND due_at = $1 AND finished_at IS NOT NULL`,
@@ -343,6 +357,8 @@ async function main(): Promise<void> {
     const r = stats(renewalLate);
     const j = stats(jobLate);
     const inv = stats(invoiceLate);
+    const g = stats(grantLate);
+    const granted = grantLate.length;
     const renewed = renewalLate.length;
     const invoiced = Math.min(last?.invoiced ?? 0, N);
     const refused = last?.failed ?? 0;
@@ -536,6 +552,11 @@ async function main(): Promise<void> {
       invoicedLatenessP50Ms: round(inv.p50),
       invoicedLatenessP99Ms: round(inv.p99),
       invoicedLatenessMaxMs: round(inv.max),
+      creditGrantsExpected: grantsExpected,
+      creditGrants: granted,
+      creditGrantLatenessP50Ms: round(g.p50),
+      creditGrantLatenessP99Ms: round(g.p99),
+      creditGrantLatenessMaxMs: round(g.max),
       chargeP50Ms: round(c.p50, 2),
       chargeP99Ms: round(c.p99, 2),
       streamReadP50Ms: round(rd.p50, 2),
@@ -580,6 +601,23 @@ async function main(): Promise<void> {
       },
       { name: 'renewals_missing', value: N - renewed, op: '<=', target: 0 },
       { name: 'renewal_invoices_missing', value: N - invoiced, op: '<=', target: 0 },
+      // A credits plan's renewal also grants the period's credits (only when the ledger is built in).
+      ...(grantsExpected > 0
+        ? [
+            {
+              name: 'renewal_credits_granted_lateness_max_ms',
+              value: lowerBound(grantLate, granted >= grantsExpected),
+              op: '<=',
+              target: TARGET_MS,
+            },
+            {
+              name: 'renewal_credit_grants_missing',
+              value: grantsExpected - granted,
+              op: '<=',
+              target: 0,
+            },
+          ]
+        : []),
     ];
     await app.close();
     app = null;
