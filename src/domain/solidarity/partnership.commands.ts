@@ -13,7 +13,7 @@ export interface AssociationStanding {
 /** Staff (admin) make a verified association a partner of the solidarity pot. */
 export type GrantPartnership = Command<
   'GrantPartnership',
-  { associationId: string; note?: unknown; standing: AssociationStanding }
+  { associationId: string; note?: unknown; standing?: AssociationStanding }
 >;
 
 /** Staff (admin) end a partnership; the association may be granted one again later. */

@@ -10,7 +10,7 @@ function grant({ data, meta }: GrantPartnership, state: PartnershipState): Partn
   const note = parseNote(data.note);
   if (state.status === 'partner') throw alreadyPartner(state.associationId, state.since);
   const { standing } = data;
-  if (!standing.verified || standing.officialName === null)
+  if (!standing?.verified || !standing.officialName)
     throw associationNotVerified(data.associationId);
   return [
     {
