@@ -49,9 +49,7 @@ export class AssociationVerificationQuery {
 }
 
 @QueryHandler(GetAssociationVerificationQuery)
-export class GetAssociationVerificationHandler
-  implements IQueryHandler<GetAssociationVerificationQuery>
-{
+export class GetAssociationVerificationHandler implements IQueryHandler<GetAssociationVerificationQuery> {
   constructor(private readonly query: AssociationVerificationQuery) {}
 
   execute(query: GetAssociationVerificationQuery): Promise<AssociationVerificationStatus> {

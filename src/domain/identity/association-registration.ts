@@ -1,9 +1,5 @@
 import { parseAddress, sameAddress } from './profile';
-import {
-  invalidAssociationField,
-  invalidRnaNumber,
-  invalidSiren,
-} from './verification.errors';
+import { invalidAssociationField, invalidRnaNumber, invalidSiren } from './verification.errors';
 import type { AssociationRegistration } from './verification.events';
 import type { DeclaredAssociation } from './verification.state';
 

@@ -1,8 +1,5 @@
 import { assertNever } from '../shared';
-import {
-  parseAssociationRegistration,
-  sameRegistration,
-} from './association-registration';
+import { parseAssociationRegistration, sameRegistration } from './association-registration';
 import type {
   DeclareAssociationRegistration,
   ExpireDocument,

@@ -47,8 +47,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   rc_pro: 'Attestation de responsabilité civile professionnelle',
   dpae: 'Déclaration préalable à l’embauche (portage salarial)',
   association_statutes: 'Statuts de l’association',
-  association_registration_receipt:
-    'Récépissé de déclaration en préfecture ou extrait du RNA',
+  association_registration_receipt: 'Récépissé de déclaration en préfecture ou extrait du RNA',
 };
 
 export type DocumentSubmitted = DomainEvent<

@@ -9,12 +9,11 @@ import {
   type PartnershipState,
 } from './partnership.state';
 
-export const partnershipDecider: Decider<PartnershipCommand, PartnershipState, PartnershipEvent> =
-  {
-    decide: decidePartnership,
-    evolve: evolvePartnership,
-    initialState: initialPartnership,
-  };
+export const partnershipDecider: Decider<PartnershipCommand, PartnershipState, PartnershipEvent> = {
+  decide: decidePartnership,
+  evolve: evolvePartnership,
+  initialState: initialPartnership,
+};
 
 export type {
   AssociationStanding,

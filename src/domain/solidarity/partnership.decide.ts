@@ -33,7 +33,12 @@ function end({ data, meta }: EndPartnership, state: PartnershipState): Partnersh
   return [
     {
       type: 'AssociationPartnershipEnded',
-      data: { associationId: state.associationId, reason, endedBy: meta.actorId, endedAt: meta.now },
+      data: {
+        associationId: state.associationId,
+        reason,
+        endedBy: meta.actorId,
+        endedAt: meta.now,
+      },
     },
   ];
 }

@@ -24,10 +24,14 @@ export const partnershipAdminOnly = () =>
   new ForbiddenError(C.ADMIN_ONLY, 'Only an administrator grants or ends a partnership');
 
 export const noteTooLong = () =>
-  new ValidationError(C.NOTE_TOO_LONG, `The note is at most ${PARTNERSHIP_NOTE_MAX_LENGTH} characters`, {
-    field: 'note',
-    maxLength: PARTNERSHIP_NOTE_MAX_LENGTH,
-  });
+  new ValidationError(
+    C.NOTE_TOO_LONG,
+    `The note is at most ${PARTNERSHIP_NOTE_MAX_LENGTH} characters`,
+    {
+      field: 'note',
+      maxLength: PARTNERSHIP_NOTE_MAX_LENGTH,
+    },
+  );
 
 export const reasonRequired = () =>
   new ValidationError(

@@ -26,7 +26,11 @@ export function parseNote(input: unknown): string | null {
 
 export function parseReason(input: unknown): string {
   const value = typeof input === 'string' ? input.trim() : '';
-  if (value === '' || [...value].length > PARTNERSHIP_REASON_MAX_LENGTH || CONTROL_CHARS.test(value))
+  if (
+    value === '' ||
+    [...value].length > PARTNERSHIP_REASON_MAX_LENGTH ||
+    CONTROL_CHARS.test(value)
+  )
     throw reasonRequired();
   return value;
 }

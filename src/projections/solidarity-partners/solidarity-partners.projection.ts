@@ -13,7 +13,12 @@ import { occurredAt, Projection } from '../runner/projection';
 import { isNewer } from '../runner/row-buffer';
 import { SOLIDARITY_PARTNERS_TABLES } from './solidarity-partners.tables';
 
-const DOCUMENT_EVENTS = ['DocumentSubmitted', 'DocumentApproved', 'DocumentRejected', 'DocumentExpired'];
+const DOCUMENT_EVENTS = [
+  'DocumentSubmitted',
+  'DocumentApproved',
+  'DocumentRejected',
+  'DocumentExpired',
+];
 const DOCUMENT_STATUS: Record<string, string> = {
   DocumentSubmitted: 'submitted',
   DocumentApproved: 'approved',
@@ -77,7 +82,13 @@ export class SolidarityPartnersProjection implements Projection {
       await tx.query(
         `UPDATE solidarity_associations SET verification_rev = $2, documents = $3::jsonb,
            verified = $4, updated_at = $5 WHERE association_id = $1`,
-        [d.providerId, rev, JSON.stringify(documents), associationVerified(row.registered, documents), at],
+        [
+          d.providerId,
+          rev,
+          JSON.stringify(documents),
+          associationVerified(row.registered, documents),
+          at,
+        ],
       );
       return;
     }

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { FileReferences } from '../../../application/files/file-references.contract';
 import { VerificationService } from '../../../application/identity/verification.service';
 import { CausationContext } from '../../../application/shared/command-handling';

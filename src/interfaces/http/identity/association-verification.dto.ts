@@ -48,7 +48,8 @@ export class AssociationRegistrationDto {
     type: String,
     nullable: true,
     example: ASSOCIATION_REGISTRATION_EXAMPLE.siren,
-    description: 'SIREN, 9 digits with a valid Luhn check digit (400 `INVALID_SIREN`); omit or null when none.',
+    description:
+      'SIREN, 9 digits with a valid Luhn check digit (400 `INVALID_SIREN`); omit or null when none.',
   })
   @IsOptional()
   @IsString()

@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Pool } from 'pg';
@@ -161,7 +171,10 @@ export class SolidarityPartnersController {
       'A current partner with its RNA number and city; an association that is not (or no longer) a partner answers 404 `ASSOCIATION_NOT_FOUND`.',
   })
   @ApiOkResponse({ type: PublicAssociationDetailResponse })
-  @ApiResponse({ status: 404, description: '`ASSOCIATION_NOT_FOUND`: no current partner under this id.' })
+  @ApiResponse({
+    status: 404,
+    description: '`ASSOCIATION_NOT_FOUND`: no current partner under this id.',
+  })
   async partner(@IdParam('associationId') associationId: string) {
     const found = await currentPartner(this.pool, associationId);
     if (!found) throw associationNotFound(associationId);
@@ -175,7 +188,12 @@ export class SolidarityPartnersController {
     ifMatch?: string,
   ): Promise<PartnershipResponse> {
     const result: HandleResult<PartnershipState, PartnershipEvent> = await this.commandBus.execute(
-      new PartnershipCommandMessage(associationId, command, actor.causation, commandOptions(ifMatch)),
+      new PartnershipCommandMessage(
+        associationId,
+        command,
+        actor.causation,
+        commandOptions(ifMatch),
+      ),
     );
     const { state } = result;
     if (state.status === 'none') throw associationNotFound(associationId);

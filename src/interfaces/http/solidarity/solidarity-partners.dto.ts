@@ -48,12 +48,18 @@ export class PartnershipResponse {
 }
 
 export class StaffAssociationsQuery {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only verified (or unverified) associations.' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Only verified (or unverified) associations.',
+  })
   @IsOptional()
   @IsIn(['true', 'false'])
   verified?: 'true' | 'false';
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only current partners (or non-partners).' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Only current partners (or non-partners).',
+  })
   @IsOptional()
   @IsIn(['true', 'false'])
   partner?: 'true' | 'false';
