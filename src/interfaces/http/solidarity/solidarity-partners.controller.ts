@@ -10,7 +10,14 @@ import {
   Query,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Pool } from 'pg';
 import { PartnershipCommandMessage } from '../../../application/solidarity/partnership.messages';
 import { Clock } from '../../../application/shared/clock';
@@ -133,6 +140,7 @@ export class SolidarityPartnersController {
   @Get('admin/associations')
   @Roles('admin', 'mediator')
   @ApiTags('solidarity: staff')
+  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Association accounts with their verification and partnership',
     description:
