@@ -4,7 +4,8 @@ import { PartnershipCommandHandler } from '../application/solidarity/partnership
 import { PartnersReader } from '../application/solidarity/partners.port';
 import { ListPartnersHandler } from '../application/solidarity/partners.query';
 import { AppConfig } from '../infrastructure/config/config';
-import { SolidarityPartnersController } from '../interfaces/http/solidarity/solidarity-partners.controller';
+import { SolidarityAssociationsController } from '../interfaces/http/solidarity/solidarity-associations.controller';
+import { SolidarityPartnersAdminController } from '../interfaces/http/solidarity/solidarity-partners.controller';
 import { contextProjections } from '../projections/all-projections';
 import { ProjectionRegistry } from '../projections/projection-registry';
 import { ReadModelPartnersReader } from '../projections/solidarity-partners/solidarity-partners.queries';
@@ -23,7 +24,7 @@ export class SolidarityPartnersModule implements OnModuleInit {
     return {
       module: SolidarityPartnersModule,
       imports: [CqrsModule],
-      controllers: [SolidarityPartnersController],
+      controllers: [SolidarityPartnersAdminController, SolidarityAssociationsController],
       providers: [
         PartnershipCommandHandler,
         { provide: PartnersReader, useClass: ReadModelPartnersReader },

@@ -1,4 +1,5 @@
 import type { CommandMeta } from '../shared';
+import { textFault } from '../shared/text';
 import {
   noteTooLong,
   partnershipAdminOnly,
@@ -7,7 +8,7 @@ import {
   reasonRequired,
 } from './partnership.errors';
 
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const faulty = (value: string) => textFault(value, { controlCharacters: true }) !== null;
 
 export function assertAdmin(meta: CommandMeta): void {
   if (meta.actorRole !== 'admin') throw partnershipAdminOnly();
@@ -19,18 +20,13 @@ export function parseNote(input: unknown): string | null {
   if (typeof input !== 'string') throw noteTooLong();
   const value = input.trim();
   if (value === '') return null;
-  if ([...value].length > PARTNERSHIP_NOTE_MAX_LENGTH || CONTROL_CHARS.test(value))
-    throw noteTooLong();
+  if ([...value].length > PARTNERSHIP_NOTE_MAX_LENGTH || faulty(value)) throw noteTooLong();
   return value;
 }
 
 export function parseReason(input: unknown): string {
   const value = typeof input === 'string' ? input.trim() : '';
-  if (
-    value === '' ||
-    [...value].length > PARTNERSHIP_REASON_MAX_LENGTH ||
-    CONTROL_CHARS.test(value)
-  )
+  if (value === '' || [...value].length > PARTNERSHIP_REASON_MAX_LENGTH || faulty(value))
     throw reasonRequired();
   return value;
 }

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Inject,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, Inject, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -31,20 +21,14 @@ import {
   type PartnershipState,
 } from '../../../domain/solidarity';
 import { PG_POOL } from '../../../infrastructure/database/database.tokens';
-import {
-  currentPartner,
-  currentPartners,
-  staffAssociations,
-} from '../../../projections/solidarity-partners/solidarity-partners.queries';
-import { Actor, CurrentActor, Public, Roles } from '../auth/actor';
+import { staffAssociations } from '../../../projections/solidarity-partners/solidarity-partners.queries';
+import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { IdParam } from '../problem/id-param';
 import { ApiStateChange, commandOptions } from '../shared/http-support';
 import {
   EndPartnershipDto,
   GrantPartnershipDto,
   PartnershipResponse,
-  PublicAssociationDetailResponse,
-  PublicAssociationListResponse,
   StaffAssociationListResponse,
   StaffAssociationsQuery,
 } from './solidarity-partners.dto';
@@ -61,19 +45,20 @@ const flag = (value: 'true' | 'false' | undefined) =>
 
 /**
  * Partner associations of the solidarity pot (issue 18): staff (admin) grant a partnership to a
- * verified association and end it; anyone reads the current partners.
+ * verified association and end it, and list association accounts.
  */
-@Controller()
-export class SolidarityPartnersController {
+@ApiTags('solidarity: staff')
+@ApiBearerAuth()
+@Controller('admin/associations')
+export class SolidarityPartnersAdminController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly clock: Clock,
     @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
-  @Post('admin/associations/:associationId/partnership')
+  @Post(':associationId/partnership')
   @Roles('admin')
-  @ApiTags('solidarity: staff')
   @ApiParam(ASSOCIATION_ID)
   @ApiStateChange({
     summary: 'Make a verified association a partner of the solidarity pot',
@@ -105,9 +90,8 @@ export class SolidarityPartnersController {
     );
   }
 
-  @Delete('admin/associations/:associationId/partnership')
+  @Delete(':associationId/partnership')
   @Roles('admin')
-  @ApiTags('solidarity: staff')
   @ApiParam(ASSOCIATION_ID)
   @ApiStateChange({
     summary: 'End a partnership',
@@ -137,10 +121,8 @@ export class SolidarityPartnersController {
     );
   }
 
-  @Get('admin/associations')
+  @Get()
   @Roles('admin', 'mediator')
-  @ApiTags('solidarity: staff')
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Association accounts with their verification and partnership',
     description:
@@ -154,39 +136,6 @@ export class SolidarityPartnersController {
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,
     });
-  }
-
-  @Get('solidarity/associations')
-  @Public()
-  @ApiTags('solidarity')
-  @ApiOperation({
-    summary: 'The partner associations of the solidarity pot',
-    description:
-      'Seed 000: "5 % de notre chiffre d’affaires est reversé chaque mois aux associations partenaires, selon les votes des utilisateurs". The current partners by name, with their object and since when they are partners.',
-  })
-  @ApiOkResponse({ type: PublicAssociationListResponse })
-  partners() {
-    return currentPartners(this.pool);
-  }
-
-  @Get('solidarity/associations/:associationId')
-  @Public()
-  @ApiTags('solidarity')
-  @ApiParam(ASSOCIATION_ID)
-  @ApiOperation({
-    summary: 'One partner association',
-    description:
-      'A current partner with its RNA number and city; an association that is not (or no longer) a partner answers 404 `ASSOCIATION_NOT_FOUND`.',
-  })
-  @ApiOkResponse({ type: PublicAssociationDetailResponse })
-  @ApiResponse({
-    status: 404,
-    description: '`ASSOCIATION_NOT_FOUND`: no current partner under this id.',
-  })
-  async partner(@IdParam('associationId') associationId: string) {
-    const found = await currentPartner(this.pool, associationId);
-    if (!found) throw associationNotFound(associationId);
-    return found;
   }
 
   private async send(
