@@ -18,6 +18,8 @@ import { customRequestDecider, orderDecider } from './orders';
 import * as payouts from './payouts/payouts.fixtures.spec';
 import { payoutDecider, walletDecider } from './payouts';
 import { Decider, DomainEvent } from './shared';
+import * as partnership from './solidarity/partnership.fixtures.spec';
+import { partnershipDecider } from './solidarity';
 
 interface Case {
   aggregate: string;
@@ -71,6 +73,9 @@ const cases: Case[] = [
       verification.approved('rib'),
       verification.submitted('kbis_or_cfe'),
     ],
+  ]),
+  asCase('partnership', partnershipDecider, [
+    [partnership.granted(), partnership.ended, partnership.granted('2026-06-01T00:00:00.000Z')],
   ]),
   asCase('custom request', customRequestDecider, [
     [

@@ -1,61 +1,16 @@
 import { DeciderSpecification } from '../../../test/support/decider-spec';
-import type { ActorRole } from '../shared';
-import type { PartnershipCommand } from './partnership.commands';
-import type {
-  AssociationPartnershipEnded,
-  AssociationPartnershipGranted,
-} from './partnership.events';
+import {
+  ASSOCIATION_ID,
+  end,
+  ended,
+  grant,
+  granted,
+  LATER,
+  NOW,
+} from './partnership.fixtures.spec';
 import { partnershipDecider } from './index';
 
 const spec = DeciderSpecification.for(partnershipDecider);
-const ASSOCIATION_ID = 'assoc-1';
-const ADMIN_ID = 'admin-1';
-const NOW = '2026-03-02T10:00:00.000Z';
-const LATER = '2026-05-01T10:00:00.000Z';
-const meta = (role: ActorRole = 'admin', now = NOW) => ({
-  now,
-  actorId: ADMIN_ID,
-  actorRole: role,
-});
-const VERIFIED = { verified: true, officialName: 'Les Restos du Cœur de Lyon' };
-
-const grant = (
-  data: Partial<Extract<PartnershipCommand, { type: 'GrantPartnership' }>['data']> = {},
-  role: ActorRole = 'admin',
-  now = NOW,
-): PartnershipCommand => ({
-  type: 'GrantPartnership',
-  data: { associationId: ASSOCIATION_ID, note: 'Banque alimentaire', standing: VERIFIED, ...data },
-  meta: meta(role, now),
-});
-const end = (
-  reason: unknown = 'Activité cessée',
-  role: ActorRole = 'admin',
-): PartnershipCommand => ({
-  type: 'EndPartnership',
-  data: { associationId: ASSOCIATION_ID, reason },
-  meta: meta(role, LATER),
-});
-
-const granted = (at = NOW): AssociationPartnershipGranted => ({
-  type: 'AssociationPartnershipGranted',
-  data: {
-    associationId: ASSOCIATION_ID,
-    name: 'Les Restos du Cœur de Lyon',
-    note: 'Banque alimentaire',
-    grantedBy: ADMIN_ID,
-    grantedAt: at,
-  },
-});
-const ended: AssociationPartnershipEnded = {
-  type: 'AssociationPartnershipEnded',
-  data: {
-    associationId: ASSOCIATION_ID,
-    reason: 'Activité cessée',
-    endedBy: ADMIN_ID,
-    endedAt: LATER,
-  },
-};
 
 describe('Partnership: an association that is no partner', () => {
   it('becomes a partner under its verified official name, with the staff member and the instant', () => {
