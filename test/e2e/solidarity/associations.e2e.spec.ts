@@ -181,6 +181,13 @@ describe('solidarity: an association is verified, made a partner, and paid to it
       status: 409,
       code: 'ALREADY_PARTNER',
     });
+    const told = await t.request(
+      'GET',
+      `/admin/notifications?accountId=${association.accountId}&template=solidarity.partnership_granted`,
+      { token: admin },
+    );
+    expect(told.body.items).toHaveLength(1);
+    expect(told.body.items[0].data).toMatchObject({ name: REGISTRATION.officialName });
     await t.settle();
     const list = await t.request('GET', '/solidarity/associations');
     expect(list.status).toBe(200);
@@ -280,6 +287,25 @@ describe('solidarity: an association is verified, made a partner, and paid to it
     expect({ status: one.status, code: one.body.code }).toEqual({
       status: 404,
       code: 'ASSOCIATION_NOT_FOUND',
+    });
+  });
+  it('the contact person is personal data: erased with the account, the registration details stay', async () => {
+    const erased = await t.request('POST', `/admin/accounts/${association.accountId}/erasure`, {
+      token: admin,
+      body: { reason: 'gdpr_request' },
+    });
+    expect(erased.body).toMatchObject({ status: 'erased' });
+    const file = await t.request(
+      'GET',
+      `/admin/associations/${association.accountId}/verification`,
+      {
+        token: mediator,
+      },
+    );
+    expect(file.body).toMatchObject({
+      contactName: '[erased]',
+      registration: { officialName: REGISTRATION.officialName, rnaNumber: 'W691234567' },
+      verified: true,
     });
   });
 });
