@@ -42,7 +42,10 @@ import {
 import { RegistrationService } from '../application/identity/registration.service';
 import { SessionTokens } from '../application/identity/session-tokens';
 import { VerificationService } from '../application/identity/verification.service';
-import { Notifications, RecipientDirectory } from '../application/notifications/notifications.port';
+import {
+  Notifications,
+  RecipientDirectory,
+} from '../application/notifications/notifications.port';
 import { AppConfig } from '../infrastructure/config/config';
 import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { PostgresPersonalDataKeyring } from '../infrastructure/event-store/personal-data/personal-data-keyring';
