@@ -73,6 +73,12 @@ const cases: Case[] = [
       verification.approved('rib'),
       verification.submitted('kbis_or_cfe'),
     ],
+    [
+      verification.associationDeclared(),
+      verification.submitted('association_statutes'),
+      verification.approved('association_statutes'),
+      verification.associationDeclared(),
+    ],
   ]),
   asCase('partnership', partnershipDecider, [
     [partnership.granted(), partnership.ended, partnership.granted('2026-06-01T00:00:00.000Z')],

@@ -2,11 +2,11 @@ import { DeciderSpecification } from '../../../test/support/decider-spec';
 import { luhnValid, parseSiren } from './association-registration';
 import { IN_A_DAY, NOW } from './identity.fixtures.spec';
 import { associationVerificationStatus, verificationStatus } from './verification-status';
-import { AssociationRegistrationDeclared } from './verification.events';
 import { VerificationCommand } from './verification.commands';
 import {
   approve,
   approved,
+  associationDeclared,
   mediator,
   PROVIDER_ID,
   reject,
@@ -41,25 +41,7 @@ const declareRegistration = (
   meta,
 });
 
-const declared: AssociationRegistrationDeclared = {
-  type: 'AssociationRegistrationDeclared',
-  data: {
-    accountId: ASSOCIATION_ID,
-    officialName: 'Les Restos du Cœur de Lyon',
-    rnaNumber: 'W691234567',
-    siren: '775672272',
-    address: {
-      line1: '12 rue des Lilas',
-      line2: null,
-      postalCode: '69003',
-      city: 'Lyon',
-      country: 'FR',
-    },
-    purpose: 'Aide alimentaire.',
-    declaredAt: NOW,
-    personal: { contactName: 'Camille Martin' },
-  },
-};
+const declared = associationDeclared();
 
 const submitAssociation = (kind: string, documentId = `doc-${kind}`): VerificationCommand => ({
   type: 'SubmitDocument',
