@@ -23,6 +23,8 @@ import * as credits from './plans/credits.fixtures.spec';
 import * as hourPack from './plans/hour-pack.fixtures.spec';
 import { creditsDecider, hourPackDecider, planDecider, subscriptionDecider } from './plans';
 import { Decider, DomainEvent } from './shared';
+import * as partnership from './solidarity/partnership.fixtures.spec';
+import { partnershipDecider } from './solidarity';
 
 interface Case {
   aggregate: string;
@@ -76,6 +78,15 @@ const cases: Case[] = [
       verification.approved('rib'),
       verification.submitted('kbis_or_cfe'),
     ],
+    [
+      verification.associationDeclared(),
+      verification.submitted('association_statutes'),
+      verification.approved('association_statutes'),
+      verification.associationDeclared(),
+    ],
+  ]),
+  asCase('partnership', partnershipDecider, [
+    [partnership.granted(), partnership.ended, partnership.granted('2026-06-01T00:00:00.000Z')],
   ]),
   asCase('custom request', customRequestDecider, [
     [

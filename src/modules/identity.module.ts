@@ -27,6 +27,11 @@ import {
 import { IdempotencyRecords } from '../interfaces/http/idempotency/idempotency-records';
 import { IdentityReactor } from '../application/identity/identity.reactor';
 import {
+  AssociationVerificationQuery,
+  GetAssociationVerificationHandler,
+} from '../application/identity/association-verification.query';
+import { AssociationVerificationController } from '../interfaces/http/identity/association-verification.controller';
+import {
   GetProviderVerificationHandler,
   ProviderVerificationQuery,
 } from '../application/identity/provider-verification.query';
@@ -85,6 +90,7 @@ export class IdentityModule implements OnModuleInit {
         AuthController,
         MeController,
         VerificationController,
+        AssociationVerificationController,
         ProvidersController,
         AdminIdentityController,
       ],
@@ -153,6 +159,8 @@ export class IdentityModule implements OnModuleInit {
         VerificationService,
         ProviderVerificationQuery,
         GetProviderVerificationHandler,
+        AssociationVerificationQuery,
+        GetAssociationVerificationHandler,
         ProviderReferenceQuery,
         FindProviderByReferenceHandler,
         CloseDueAccountsHandler,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
+  associationVerificationStatus,
   DOCUMENT_KIND_LABELS,
   DOCUMENT_STATUS_LABELS,
   DocumentKind,
@@ -46,6 +47,95 @@ export class VerificationService {
       causation,
     );
     return { providerId, documentId, kind, status: 'submitted', revision: result.revision };
+  }
+
+  /** An association's document (issue 18): the same review as a provider's, with the association kinds. */
+  async submitAssociationDocument(
+    associationId: string,
+    kind: unknown,
+    uploadRef: unknown,
+    causation: CausationContext,
+  ) {
+    const now = this.clock.now();
+    const documentId = randomUUID();
+    const result = await this.run(
+      associationId,
+      {
+        type: 'SubmitDocument',
+        data: {
+          providerId: associationId,
+          documentId,
+          kind: kind as string,
+          uploadRef: uploadRef as string,
+          subject: 'association',
+        },
+        meta: { now: now.toISOString(), actorId: associationId, actorRole: 'association' },
+      },
+      causation,
+    );
+    return {
+      associationId,
+      documentId,
+      kind,
+      status: 'submitted',
+      revision: result.revision,
+    };
+  }
+
+  /** Declares or corrects the association's registration details; the same details again change nothing. */
+  async declareAssociation(
+    associationId: string,
+    input: {
+      officialName: unknown;
+      rnaNumber: unknown;
+      siren?: unknown;
+      address: unknown;
+      purpose: unknown;
+      contactName: unknown;
+    },
+    causation: CausationContext,
+  ) {
+    const now = this.clock.now();
+    await this.run(
+      associationId,
+      {
+        type: 'DeclareAssociationRegistration',
+        data: { accountId: associationId, ...input },
+        meta: { now: now.toISOString(), actorId: associationId, actorRole: 'association' },
+      },
+      causation,
+    );
+    return this.associationFile(associationId);
+  }
+
+  /** The association's own file: its registration details, what is missing, its documents. */
+  async associationFile(associationId: string) {
+    const now = this.clock.now().toISOString();
+    const { state, revision } = await loadAggregate(
+      this.store,
+      verificationStream(associationId),
+      verificationDecider,
+    );
+    const status = associationVerificationStatus(state, now);
+    const documents = state.status === 'tracking' ? Object.values(state.documents) : [];
+    const declared = state.status === 'tracking' ? state.association : undefined;
+    return {
+      associationId,
+      verified: status.verified,
+      registered: status.registered,
+      registration: status.registration,
+      contactName: declared?.contactName ?? null,
+      missing: status.missing,
+      expired: status.expired,
+      documents: documents
+        .filter((d) => d.kind.startsWith('association_'))
+        .map((d) => ({
+          ...d,
+          kindLabel: DOCUMENT_KIND_LABELS[d.kind],
+          statusLabel: DOCUMENT_STATUS_LABELS[d.status],
+        })),
+      revision: revisionOf(revision),
+    };
   }
 
   async declareSalaryPortage(

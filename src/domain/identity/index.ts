@@ -70,8 +70,10 @@ export * from './profile';
 export * from './provider-reference';
 export * from './roles';
 export * from './verification-status';
+export * from './association-registration';
 export type {
   ApproveDocument,
+  DeclareAssociationRegistration,
   DeclareSalaryPortage,
   ExpireDocument,
   RejectDocument,
@@ -82,6 +84,7 @@ export * from './verification.errors';
 export * from './verification.events';
 export {
   DOCUMENT_STATUS_LABELS,
+  type DeclaredAssociation,
   type DocumentStatus,
   type VerificationDocument,
   type VerificationState,

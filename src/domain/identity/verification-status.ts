@@ -1,6 +1,12 @@
 import { isAtOrAfter } from './calendar';
 import { providerNotVerified } from './verification.errors';
-import { DOCUMENT_KINDS, DocumentKind } from './verification.events';
+import {
+  ASSOCIATION_DOCUMENT_KINDS,
+  AssociationDocumentKind,
+  AssociationRegistration,
+  DOCUMENT_KINDS,
+  DocumentKind,
+} from './verification.events';
 import { VerificationState } from './verification.state';
 
 export const EXPIRY_WARNING_DAYS = 15;
@@ -19,6 +25,56 @@ export interface VerificationStatus {
 /** The DPAE is asked for only when the provider works through salary portage. */
 export function requiredDocumentKinds(salaryPortage: boolean): DocumentKind[] {
   return DOCUMENT_KINDS.filter((kind) => kind !== 'dpae' || salaryPortage);
+}
+
+export interface AssociationVerificationStatus {
+  /** Registration details declared and every required association document approved and in date. */
+  verified: boolean;
+  /** Whether the registration details have been declared. */
+  registered: boolean;
+  /** The public registration details (no contact person), or null before the declaration. */
+  registration: AssociationRegistration | null;
+  missing: AssociationDocumentKind[];
+  expired: AssociationDocumentKind[];
+}
+
+/**
+ * An association's verification (issue 18), read from the same file as a provider's: only its
+ * registration details and the association kinds count, so one account may hold both files.
+ */
+export function associationVerificationStatus(
+  state: VerificationState,
+  now: string,
+): AssociationVerificationStatus {
+  const documents = state.status === 'tracking' ? Object.values(state.documents) : [];
+  const declared = state.status === 'tracking' ? state.association : undefined;
+  const missing: AssociationDocumentKind[] = [];
+  const expired: AssociationDocumentKind[] = [];
+  for (const kind of ASSOCIATION_DOCUMENT_KINDS) {
+    const everApproved = documents.filter(
+      (d) => d.kind === kind && (d.status === 'approved' || d.status === 'expired'),
+    );
+    const valid = everApproved.filter(
+      (d) => d.status === 'approved' && (d.expiresAt === null || !isAtOrAfter(now, d.expiresAt)),
+    );
+    if (valid.length === 0) (everApproved.length === 0 ? missing : expired).push(kind);
+  }
+  const registration: AssociationRegistration | null = declared
+    ? {
+        officialName: declared.officialName,
+        rnaNumber: declared.rnaNumber,
+        siren: declared.siren,
+        address: declared.address,
+        purpose: declared.purpose,
+      }
+    : null;
+  return {
+    verified: declared !== undefined && missing.length === 0 && expired.length === 0,
+    registered: declared !== undefined,
+    registration,
+    missing,
+    expired,
+  };
 }
 
 /** Computed from `now`, so a document past its date counts as expired before the worker runs. */

@@ -1,5 +1,11 @@
 import { assertNever } from '../shared';
-import type { ExpireDocument, SubmitDocument, VerificationCommand } from './verification.commands';
+import { parseAssociationRegistration, sameRegistration } from './association-registration';
+import type {
+  DeclareAssociationRegistration,
+  ExpireDocument,
+  SubmitDocument,
+  VerificationCommand,
+} from './verification.commands';
 import { addCalendarMonths, isAtOrAfter } from './calendar';
 import {
   documentAlreadySubmitted,
@@ -27,7 +33,7 @@ function submit({ data, meta }: SubmitDocument, state: VerificationState): Verif
   const providerId = providerIdOf(state, data.providerId);
   assertProvider(providerId, meta);
   if (!nonEmpty(data.documentId)) throw invalidDocumentId();
-  const kind = parseKind(data.kind);
+  const kind = parseKind(data.kind, data.subject === 'association' ? 'association' : 'provider');
   if (!nonEmpty(data.uploadRef)) throw invalidUploadRef();
   const existing = state.status === 'tracking' ? state.documents[data.documentId] : undefined;
   if (existing !== undefined) {
@@ -51,6 +57,24 @@ function expire({ data, meta }: ExpireDocument, state: VerificationState): Verif
   const { documentId, kind, expiresAt } = document;
   return [
     { type: 'DocumentExpired', data: { providerId, documentId, kind, expiredAt: expiresAt } },
+  ];
+}
+
+function declareAssociation(
+  { data, meta }: DeclareAssociationRegistration,
+  state: VerificationState,
+): VerificationEvent[] {
+  const accountId = providerIdOf(state, data.accountId);
+  assertProvider(accountId, meta);
+  const parsed = parseAssociationRegistration(data);
+  const current = state.status === 'tracking' ? state.association : undefined;
+  if (sameRegistration(current, parsed)) return [];
+  const { contactName, ...registration } = parsed;
+  return [
+    {
+      type: 'AssociationRegistrationDeclared',
+      data: { accountId, ...registration, declaredAt: meta.now, personal: { contactName } },
+    },
   ];
 }
 
@@ -90,6 +114,8 @@ export function decide(
     }
     case 'ExpireDocument':
       return expire(command, state);
+    case 'DeclareAssociationRegistration':
+      return declareAssociation(command, state);
     default:
       return assertNever(command);
   }

@@ -104,3 +104,30 @@ export const documentNotYetExpired = (
     currentStatus,
     expiresAt,
   });
+
+/** Association registration (issue 18). */
+export const ASSOCIATION_VERIFICATION_ERROR_CODES = {
+  // 400
+  INVALID_RNA_NUMBER: 'INVALID_RNA_NUMBER',
+  INVALID_SIREN: 'INVALID_SIREN',
+  INVALID_ASSOCIATION_FIELD: 'INVALID_ASSOCIATION_FIELD',
+} as const;
+
+const A = ASSOCIATION_VERIFICATION_ERROR_CODES;
+
+export const invalidRnaNumber = () =>
+  new ValidationError(A.INVALID_RNA_NUMBER, 'An RNA number is W followed by 9 digits', {
+    field: 'rnaNumber',
+  });
+
+export const invalidSiren = () =>
+  new ValidationError(A.INVALID_SIREN, 'A SIREN is 9 digits with a valid check digit', {
+    field: 'siren',
+  });
+
+export const invalidAssociationField = (field: string, maxLength: number) =>
+  new ValidationError(
+    A.INVALID_ASSOCIATION_FIELD,
+    `The field is missing, too long (at most ${maxLength} characters) or holds control characters`,
+    { field, maxLength },
+  );

@@ -1,4 +1,5 @@
 import { DomainEvent, EventVersions } from '../shared';
+import type { Address } from './profile';
 
 /** Seed 001, "Quelles sont les vérifications effectuées auprès des vendeurs ?". */
 export const DOCUMENT_KINDS = [
@@ -9,7 +10,22 @@ export const DOCUMENT_KINDS = [
   'rc_pro',
   'dpae',
 ] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type ProviderDocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * An association's documents (issue 18): its statutes, and the prefecture's declaration receipt or
+ * an extract of the RNA (Répertoire national des associations). Both are required; neither expires.
+ */
+export const ASSOCIATION_DOCUMENT_KINDS = [
+  'association_statutes',
+  'association_registration_receipt',
+] as const;
+export type AssociationDocumentKind = (typeof ASSOCIATION_DOCUMENT_KINDS)[number];
+
+export type DocumentKind = ProviderDocumentKind | AssociationDocumentKind;
+
+/** Whose file a document belongs to: the provider's (the default) or the association's. */
+export type VerificationSubject = 'provider' | 'association';
 
 /** Calendar months an approved document stays valid; `null` never expires. */
 export const DOCUMENT_VALIDITY_MONTHS: Record<DocumentKind, number | null> = {
@@ -19,6 +35,8 @@ export const DOCUMENT_VALIDITY_MONTHS: Record<DocumentKind, number | null> = {
   tax_compliance: 6,
   rc_pro: 12,
   dpae: null,
+  association_statutes: null,
+  association_registration_receipt: null,
 };
 
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
@@ -28,6 +46,8 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   tax_compliance: 'Attestation de régularité fiscale',
   rc_pro: 'Attestation de responsabilité civile professionnelle',
   dpae: 'Déclaration préalable à l’embauche (portage salarial)',
+  association_statutes: 'Statuts de l’association',
+  association_registration_receipt: 'Récépissé de déclaration en préfecture ou extrait du RNA',
 };
 
 export type DocumentSubmitted = DomainEvent<
@@ -78,8 +98,41 @@ export type SalaryPortageDeclared = DomainEvent<
   { providerId: string; salaryPortage: boolean; declaredAt: string }
 >;
 
+/**
+ * An association's registration details (issue 18), declared or corrected by the association
+ * account. They are the association's public identity, not personal data; only the contact
+ * person's name is, so it sits under `data.personal` (encrypted with the account's key).
+ */
+export interface AssociationRegistration {
+  /** The official name, as declared at the prefecture. */
+  officialName: string;
+  /** RNA number: `W` followed by 9 digits. */
+  rnaNumber: string;
+  /** SIREN (9 digits, Luhn), for an association that has one. */
+  siren: string | null;
+  /** Registered office (siège social). */
+  address: Address;
+  /** The association's object, as in its statutes. */
+  purpose: string;
+}
+
+export type AssociationRegistrationDeclared = DomainEvent<
+  'AssociationRegistrationDeclared',
+  AssociationRegistration & {
+    /** The association account's id (the stream's `providerId`). */
+    accountId: string;
+    declaredAt: string;
+    personal: { contactName: string };
+  }
+>;
+
 export type VerificationEvent =
-  DocumentSubmitted | DocumentApproved | DocumentRejected | DocumentExpired | SalaryPortageDeclared;
+  | DocumentSubmitted
+  | DocumentApproved
+  | DocumentRejected
+  | DocumentExpired
+  | SalaryPortageDeclared
+  | AssociationRegistrationDeclared;
 
 /** Stored schema version per event type; raise one only with an upcaster (docs/event-store.md). */
 export const VERIFICATION_EVENT_VERSIONS: EventVersions<VerificationEvent['type']> = {
@@ -88,6 +141,7 @@ export const VERIFICATION_EVENT_VERSIONS: EventVersions<VerificationEvent['type'
   DocumentRejected: 1,
   DocumentExpired: 1,
   SalaryPortageDeclared: 1,
+  AssociationRegistrationDeclared: 1,
 };
 
 export const verificationStreamName = (providerId: string): string => `verification-${providerId}`;

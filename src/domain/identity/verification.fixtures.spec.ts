@@ -5,6 +5,7 @@ import {
   DocumentApproved,
   DocumentKind,
   DocumentSubmitted,
+  AssociationRegistrationDeclared,
   SalaryPortageDeclared,
 } from './verification.events';
 import { addCalendarMonths } from './calendar';
@@ -106,4 +107,25 @@ export const declare = (salaryPortage: boolean, meta = provider()): Verification
 export const portageDeclared = (salaryPortage: boolean): SalaryPortageDeclared => ({
   type: 'SalaryPortageDeclared',
   data: { providerId: PROVIDER_ID, salaryPortage, declaredAt: NOW },
+});
+
+/** An association's registration details, declared by the account `PROVIDER_ID` (issue 18). */
+export const associationDeclared = (at = NOW): AssociationRegistrationDeclared => ({
+  type: 'AssociationRegistrationDeclared',
+  data: {
+    accountId: PROVIDER_ID,
+    officialName: 'Les Restos du Cœur de Lyon',
+    rnaNumber: 'W691234567',
+    siren: '775672272',
+    address: {
+      line1: '12 rue des Lilas',
+      line2: null,
+      postalCode: '69003',
+      city: 'Lyon',
+      country: 'FR',
+    },
+    purpose: 'Aide alimentaire.',
+    declaredAt: at,
+    personal: { contactName: 'Camille Martin' },
+  },
 });

@@ -7,7 +7,12 @@ import {
   notTheProvider,
   unknownDocumentKind,
 } from './verification.errors';
-import { DOCUMENT_KINDS, DocumentKind } from './verification.events';
+import {
+  ASSOCIATION_DOCUMENT_KINDS,
+  DOCUMENT_KINDS,
+  DocumentKind,
+  VerificationSubject,
+} from './verification.events';
 import type { VerificationState } from './verification.state';
 
 const REVIEWER_ROLES = ['mediator', 'admin'];
@@ -20,8 +25,11 @@ export function assertProvider(providerId: string, meta: CommandMeta): void {
   if (meta.actorId !== providerId) throw notTheProvider();
 }
 
-export function parseKind(value: unknown): DocumentKind {
-  if (!(DOCUMENT_KINDS as readonly unknown[]).includes(value)) throw unknownDocumentKind(value);
+/** A provider file takes the provider's kinds, an association file the association's. */
+export function parseKind(value: unknown, subject: VerificationSubject = 'provider'): DocumentKind {
+  const kinds: readonly unknown[] =
+    subject === 'association' ? ASSOCIATION_DOCUMENT_KINDS : DOCUMENT_KINDS;
+  if (!kinds.includes(value)) throw unknownDocumentKind(value);
   return value as DocumentKind;
 }
 

@@ -1,4 +1,4 @@
-import { DocumentKind, VerificationEvent } from './verification.events';
+import { AssociationRegistration, DocumentKind, VerificationEvent } from './verification.events';
 
 export type DocumentStatus = 'submitted' | 'approved' | 'rejected' | 'expired';
 
@@ -29,7 +29,15 @@ export type VerificationState =
       salaryPortage: boolean;
       /** By document id, in submission order. */
       documents: Record<string, VerificationDocument>;
+      /** Set once the account declared association registration details (issue 18). */
+      association?: DeclaredAssociation;
     };
+
+export interface DeclaredAssociation extends AssociationRegistration {
+  /** Personal data of the contact person; reads "[erased]" once the account is erased. */
+  contactName: string;
+  declaredAt: string;
+}
 
 export type TrackingVerification = Extract<VerificationState, { status: 'tracking' }>;
 
@@ -97,6 +105,22 @@ export function evolve(state: VerificationState, event: VerificationEvent): Veri
     }
     case 'DocumentExpired':
       return withDocument(state, event.data.documentId, (d) => ({ ...d, status: 'expired' }));
+    case 'AssociationRegistrationDeclared': {
+      const { officialName, rnaNumber, siren, address, purpose, declaredAt } = event.data;
+      const contactName = event.data.personal?.contactName ?? '';
+      return {
+        ...tracking(state, event.data.accountId),
+        association: {
+          officialName,
+          rnaNumber,
+          siren: siren ?? null,
+          address,
+          purpose,
+          contactName,
+          declaredAt,
+        },
+      };
+    }
     default:
       // Exhaustive at compile time, yet an unknown stored type leaves the state as is: evolve never
       // throws.

@@ -53,6 +53,14 @@ const TEMPLATES: Record<string, Renderer> = {
     subject: 'Votre abonnement est suspendu',
     text: 'Faute de paiement, votre abonnement est suspendu : ses avantages sont interrompus et vos crédits gelés. Enregistrez une nouvelle carte depuis votre espace pour le réactiver aussitôt ; une nouvelle période commencera le jour du paiement.',
   }),
+  'solidarity.partnership_granted': (d) => ({
+    subject: 'Votre association est partenaire de la cagnotte solidaire',
+    text: `« ${String(d.name)} » fait désormais partie des associations partenaires : chaque mois, les utilisateurs peuvent voter pour elle et elle reçoit sa part de la cagnotte solidaire sur son compte de retrait. Pensez à enregistrer un compte de retrait depuis votre espace.`,
+  }),
+  'solidarity.partnership_ended': (d) => ({
+    subject: 'Fin du partenariat avec la cagnotte solidaire',
+    text: `« ${String(d.name)} » ne fait plus partie des associations partenaires de la cagnotte solidaire : ${String(d.reason)}.`,
+  }),
 };
 
 const PARIS = new Intl.DateTimeFormat('fr-FR', {

@@ -9,17 +9,22 @@ export const MATRIX: RouteRule[] = [
   {
     method: 'GET',
     path: '/wallet',
-    roles: ['provider'],
+    roles: ['provider', 'association'],
     note: 'my balances, accounts and withdrawals',
   },
   { method: 'GET', path: '/wallets/{providerId}', roles: ['finance', 'admin'] },
-  { method: 'POST', path: '/wallet/withdrawal-accounts', roles: ['provider'] },
-  { method: 'POST', path: '/wallet/withdrawals', roles: ['provider'] },
+  {
+    method: 'POST',
+    path: '/wallet/withdrawal-accounts',
+    roles: ['provider', 'association'],
+    note: 'an association registers the account its share of the solidarity pot is paid to',
+  },
+  { method: 'POST', path: '/wallet/withdrawals', roles: ['provider', 'association'] },
   {
     method: 'GET',
     path: '/payouts/{payoutId}',
-    roles: ['provider', 'finance', 'admin'],
-    note: 'a provider sees only their own (404 otherwise)',
+    roles: ['provider', 'association', 'finance', 'admin'],
+    note: 'a payee (provider or association) sees only their own (404 otherwise)',
   },
   {
     method: 'POST',

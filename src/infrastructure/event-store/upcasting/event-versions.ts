@@ -18,6 +18,7 @@ import {
   PLAN_EVENT_VERSIONS,
   SUBSCRIPTION_EVENT_VERSIONS,
 } from '../../../domain/plans';
+import { PARTNERSHIP_EVENT_VERSIONS } from '../../../domain/solidarity';
 import { mergeEventVersions } from './upcaster-registry';
 
 /** Every context's version table; a new context adds its own here. */
@@ -41,4 +42,5 @@ export const EVENT_VERSIONS = mergeEventVersions(
   SUBSCRIPTION_EVENT_VERSIONS,
   CREDITS_EVENT_VERSIONS,
   HOUR_PACK_EVENT_VERSIONS,
+  PARTNERSHIP_EVENT_VERSIONS,
 );

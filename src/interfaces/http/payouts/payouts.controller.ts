@@ -28,6 +28,12 @@ function newId(kind: string, actor: Actor, key: string | undefined): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** The payee acts as a provider, or as an association account (paid by the solidarity pot). */
+function payeeRole(actor: Actor): 'provider' | 'association' {
+  if (actor.activeRole === 'association') return 'association';
+  return actor.has('provider') || !actor.has('association') ? 'provider' : 'association';
+}
+
 const payoutNotFound = (payoutId: string) =>
   new NotFoundError('PAYOUT_NOT_FOUND', 'No payout has been requested under this id', { payoutId });
 
@@ -41,11 +47,11 @@ export class PayoutsController {
   ) {}
 
   @Get('wallet')
-  @Roles('provider')
+  @Roles('provider', 'association')
   @ApiOperation({
     summary: 'My wallet',
     description:
-      'Balances (credited, available, in transit, paid out), withdrawal accounts and withdrawals of the calling provider.',
+      'Balances (credited, available, in transit, paid out), withdrawal accounts and withdrawals of the caller: a provider, or an association account paid its share of the solidarity pot (the payee; the payouts domain calls it `providerId`).',
   })
   @ApiOkResponse({ type: WalletResponse })
   wallet(@CurrentActor() actor: Actor): Promise<WalletView> {
@@ -64,11 +70,11 @@ export class PayoutsController {
   }
 
   @Post('wallet/withdrawal-accounts')
-  @Roles('provider')
+  @Roles('provider', 'association')
   @ApiOperation({
     summary: 'Register a withdrawal account',
     description:
-      'A bank account (IBAN checked by its checksum, stored without spaces) or a PayPal e-mail. Needed before the first withdrawal. Refusals: 400 INVALID_IBAN, INVALID_PAYPAL_EMAIL, VALIDATION_FAILED.',
+      'A bank account (IBAN checked by its checksum, stored without spaces) or a PayPal e-mail. Needed before the first withdrawal; an association account registers the account its share of the solidarity pot is paid to. Refusals: 400 INVALID_IBAN, INVALID_PAYPAL_EMAIL, VALIDATION_FAILED.',
   })
   @ApiResponse({ status: 201, type: RegisteredAccountResponse })
   async registerAccount(
@@ -81,7 +87,7 @@ export class PayoutsController {
         ? { kind: 'bank', iban: body.iban ?? '', holderName: body.holderName ?? '' }
         : { kind: 'paypal', email: body.email ?? '' };
     return this.withdrawals.registerAccount(
-      actor.meta(this.clock.now(), 'provider'),
+      actor.meta(this.clock.now(), payeeRole(actor)),
       actor.causation,
       newId('withdrawal-account', actor, key),
       input,
@@ -89,7 +95,7 @@ export class PayoutsController {
   }
 
   @Post('wallet/withdrawals')
-  @Roles('provider')
+  @Roles('provider', 'association')
   @ApiOperation({
     summary: 'Request a withdrawal',
     description:
@@ -102,7 +108,7 @@ export class PayoutsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<PayoutView> {
     return this.withdrawals.requestWithdrawal(
-      actor.meta(this.clock.now(), 'provider'),
+      actor.meta(this.clock.now(), payeeRole(actor)),
       actor.causation,
       newId('payout', actor, key),
       body,
@@ -110,7 +116,7 @@ export class PayoutsController {
   }
 
   @Get('payouts/:payoutId')
-  @Roles('provider', 'finance', 'admin')
+  @Roles('provider', 'association', 'finance', 'admin')
   @ApiOperation({
     summary: 'Where a withdrawal stands',
     description: 'Its owner, finance and admins see it; anyone else gets 404.',

@@ -14,6 +14,8 @@ export const API_TAGS: Record<string, string> = {
   'identity: provider verification':
     "A provider's identity and legal documents, checked by staff before payouts.",
   'identity: providers': 'Public provider profiles.',
+  'identity: association verification':
+    "An association's registration details (RNA, SIREN, registered office, object) and documents (statutes, declaration receipt), checked by staff before it may become a partner of the solidarity pot.",
   'identity: staff': 'Staff back office for accounts, verifications and notifications.',
   gigs: 'Services a provider sells at a fixed price, with paid extras.',
   search: 'Public search over published gigs and provider profiles.',
@@ -44,6 +46,10 @@ export const API_TAGS: Record<string, string> = {
     'A provider\'s credit ledger (seed 003): "consultation", "offre" and "contact direct" credits granted each period of a credits subscription, spent once per project, refunded and granted as bonuses by staff.',
   plans:
     "The platform's own products (seeds 000 and 003), versioned: the Pro subscription, subscriptions granting credits each period, and hour packs at a reduced rate; staff define them, anyone reads them.",
+  solidarity:
+    'The solidarity pot (seed 000): partner associations, solidarity missions and volunteers, the monthly vote and the pot shared among the partners.',
+  'solidarity: staff':
+    'Staff back office of the solidarity pot: association accounts, their verification and their partnership.',
   'hour packs':
     'Hours of one service type bought at a reduced rate (seed 000 "packs horaires"), paid at once; missions paid from them; withdrawal within 14 days and refund of unused hours at expiry.',
 };
