@@ -44,6 +44,8 @@ export const API_TAGS: Record<string, string> = {
     "The platform's own products (seeds 000 and 003), versioned: the Pro subscription, subscriptions granting credits each period, and hour packs at a reduced rate; staff define them, anyone reads them.",
   'hour packs':
     'Hours of one service type bought at a reduced rate (seed 000 "packs horaires"), paid at once; missions paid from them; withdrawal within 14 days and refund of unused hours at expiry.',
+  'solidarity missions':
+    'Missions without money (seed 000 "Proposer une mission solidaire", "Devenir bénévole"): staff keep the solidarity types, a verified association proposes a mission, volunteers browse the missions near them and sign up until it is full, withdraw before the start, and the association confirms who came.',
 };
 
 type Parameter = {
