@@ -27,11 +27,7 @@ const PROJECTIONS_BY_CONTEXT = {
   payouts: () => [new WalletsProjection()],
   disputes: () => [new MediationProjection()],
   billing: () => [new LedgerProjection(), new InvoicesProjection(), new PlanFinanceProjection()],
-  missions: () => [
-    new DispatchProjection(),
-    new ServiceTypesProjection(),
-    new MissionsProjection(),
-  ],
+  missions: () => [new DispatchProjection(), new ServiceTypesProjection(), new MissionsProjection()],
   plans: () => [
     new PlansProjection(),
     new CreditLedgerProjection(),
