@@ -10,7 +10,14 @@ import {
   Query,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Pool } from 'pg';
 import { GEOCODER, type Geocoder } from '../../../application/missions/geocoder.port';
 import { SolidarityMissionCommandMessage } from '../../../application/solidarity/solidarity-mission.messages';
@@ -69,6 +76,7 @@ const SIGN_UP_RETRIES = 20;
 
 /** "Proposer une mission solidaire" and "Devenir bénévole": no money anywhere. */
 @ApiTags('solidarity missions')
+@ApiBearerAuth()
 @Controller()
 export class SolidarityMissionsController {
   constructor(
