@@ -26,8 +26,11 @@ describe('solidarity missions (HTTP, controlled clock)', () => {
   const get = (url: string, token?: string) => t.request('GET', url, { token });
 
   /** A registered account (a client) that activates the volunteer role itself ("Devenir bénévole"). */
-  async function volunteer(displayName: string): Promise<{ id: string; token: string }> {
-    const account = await registerAndLogin(t, { email: email('benevole'), displayName });
+  async function volunteer(
+    displayName: string,
+    roles = ['client'],
+  ): Promise<{ id: string; token: string }> {
+    const account = await registerAndLogin(t, { email: email('benevole'), displayName, roles });
     const activated = await post('/me/roles', account.accessToken, { role: 'volunteer' });
     expect(activated.status).toBe(200);
     const switched = await t.request('PUT', '/me/active-role', {
@@ -147,7 +150,8 @@ describe('solidarity missions (HTTP, controlled clock)', () => {
 
     const camille = await volunteer('Camille Bernard');
     const yanis = await volunteer('Yanis Moreau');
-    const lea = await volunteer('Léa Dubois');
+    // A provider can become a volunteer too.
+    const lea = await volunteer('Léa Dubois', ['provider']);
     const signUp = (v: { token: string }) =>
       post(`/solidarity/missions/${missionId}/volunteers`, v.token);
 
