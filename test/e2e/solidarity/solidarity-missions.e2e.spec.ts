@@ -7,6 +7,7 @@ import {
   startIdentityTestApp,
 } from '../identity/identity-test-app';
 import { seedVerifiedProvider } from '../orders/marketplace-fixtures';
+import { runCli } from '../../support/cli';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -110,6 +111,13 @@ describe('solidarity missions (HTTP, controlled clock)', () => {
       code: 'SOLIDARITY_TYPE_RETIRED',
     });
   });
+
+  it('seeds the defaults from the CLI once: a second run (npm run cli -- solidarity-types seed) creates nothing', async () => {
+    const run = await runCli(t, ['solidarity-types', 'seed']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/Solidarity types: 0 created, 4 already there\./);
+    expect(run.stdout).toMatch(/= Aide alimentaire +aide-alimentaire/);
+  }, 120_000);
 
   it('refuses a mission from an association whose verification is not approved, and bad input without a 500', async () => {
     const unverified = await t.tokenFor({ roles: ['association'] });
