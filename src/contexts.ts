@@ -20,6 +20,7 @@ import { PayoutsModule } from './modules/payouts.module';
 import { PlatformModule } from './modules/platform.module';
 import { SchedulingModule } from './modules/scheduling.module';
 import { SolidarityPartnersModule } from './modules/solidarity-partners.module';
+import { SolidarityMissionsModule } from './modules/solidarity-missions.module';
 import { SubscriptionsModule } from './modules/subscriptions.module';
 
 /** Each bounded context's Nest module; every one is given the validated configuration. */
@@ -46,6 +47,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   SubscriptionsModule,
   HourPacksModule,
   SolidarityPartnersModule,
+  SolidarityMissionsModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

@@ -13,6 +13,7 @@ import { ProfilesProjection } from './profiles/profiles.projection';
 import { Projection } from './runner/projection';
 import { ServiceTypesProjection } from './service-types/service-types.projection';
 import { SolidarityPartnersProjection } from './solidarity-partners/solidarity-partners.projection';
+import { SolidarityMissionsProjection } from './solidarity-missions/solidarity-missions.projection';
 import { SubscriptionsProjection } from './subscriptions/subscriptions.projection';
 import { WalletsProjection } from './wallets/wallets.projection';
 
@@ -27,14 +28,18 @@ const PROJECTIONS_BY_CONTEXT = {
   payouts: () => [new WalletsProjection()],
   disputes: () => [new MediationProjection()],
   billing: () => [new LedgerProjection(), new InvoicesProjection(), new PlanFinanceProjection()],
-  missions: () => [new DispatchProjection(), new ServiceTypesProjection(), new MissionsProjection()],
+  missions: () => [
+    new DispatchProjection(),
+    new ServiceTypesProjection(),
+    new MissionsProjection(),
+  ],
   plans: () => [
     new PlansProjection(),
     new CreditLedgerProjection(),
     new SubscriptionsProjection(),
     new HourPacksProjection(),
   ],
-  solidarity: () => [new SolidarityPartnersProjection()],
+  solidarity: () => [new SolidarityPartnersProjection(), new SolidarityMissionsProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

@@ -49,6 +49,10 @@ const TEMPLATES: Record<string, Renderer> = {
         : 'C’était la dernière tentative : votre abonnement est suspendu.',
     ].join('\n\n'),
   }),
+  'solidarity.mission_cancelled': (d) => ({
+    subject: `Mission solidaire annulée : « ${String(d.title)} »`,
+    text: `L’association a annulé la mission solidaire « ${String(d.title)} » du ${parisDateTime(d.startsAt)} (${String(d.city)}) à laquelle vous étiez inscrit(e) : ${String(d.reason)}.\n\nMerci pour votre engagement : d’autres missions vous attendent dans « Missions solidaires ».`,
+  }),
   'plans.subscription_suspended': () => ({
     subject: 'Votre abonnement est suspendu',
     text: 'Faute de paiement, votre abonnement est suspendu : ses avantages sont interrompus et vos crédits gelés. Enregistrez une nouvelle carte depuis votre espace pour le réactiver aussitôt ; une nouvelle période commencera le jour du paiement.',

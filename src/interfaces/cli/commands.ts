@@ -5,6 +5,7 @@ import { demoSeedCommand } from './demo-seed.command';
 import { migrateCommand } from './migrate.command';
 import { plansSeedCommand } from './plans.command';
 import { serviceTypesSeedCommand } from './service-types.command';
+import { solidarityTypesSeedCommand } from './solidarity-types.command';
 import { projectionsRebuildCommand, projectionsRetryCommand, projectionsStatusCommand } from './projections.command';
 
 /** Every operator command; each lives in its own file. */
@@ -17,5 +18,6 @@ export const CLI_COMMANDS: CliCommand[] = [
   projectionsRetryCommand,
   demoSeedCommand,
   serviceTypesSeedCommand,
+  solidarityTypesSeedCommand,
   plansSeedCommand,
 ];

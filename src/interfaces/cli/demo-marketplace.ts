@@ -7,6 +7,7 @@ import { AppModule } from '../../app.module';
 import { configureApp, createHttpAdapter } from '../../bootstrap';
 import { RegistrationService } from '../../application/identity/registration.service';
 import { ServiceTypeCatalogue } from '../../application/missions/service-type.catalogue';
+import { SolidarityTypeCatalogue } from '../../application/solidarity/solidarity-type.catalogue';
 import { PlanCatalogueSeed } from '../../application/plans/plan.catalogue';
 import { OffsetClock } from '../../application/shared/clock';
 import { EVENT_STORE, EventStore } from '../../application/shared/event-store.port';
@@ -161,6 +162,11 @@ export class DemoMarketplaceSeed {
     await this.app.get(ServiceTypeCatalogue).seed(
       { now: this.clock.now().toISOString(), actorId: admin.accountId, actorRole: 'admin' },
       { correlationId: 'demo-seed:service-types' },
+    );
+    // The solidarity types (Aide alimentaire...), as `solidarity-types seed` defines them.
+    await this.app.get(SolidarityTypeCatalogue).seed(
+      { now: this.clock.now().toISOString(), actorId: admin.accountId, actorRole: 'admin' },
+      { correlationId: 'demo-seed:solidarity-types' },
     );
     // The platform's plans (Pro, credit subscriptions, hour packs), as `plans seed` defines them.
     await this.app.get(PlanCatalogueSeed).seed(
