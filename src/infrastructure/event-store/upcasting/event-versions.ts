@@ -18,7 +18,11 @@ import {
   PLAN_EVENT_VERSIONS,
   SUBSCRIPTION_EVENT_VERSIONS,
 } from '../../../domain/plans';
-import { PARTNERSHIP_EVENT_VERSIONS } from '../../../domain/solidarity';
+import {
+  PARTNERSHIP_EVENT_VERSIONS,
+  SOLIDARITY_MONTH_EVENT_VERSIONS,
+  VOTE_EVENT_VERSIONS,
+} from '../../../domain/solidarity';
 import { mergeEventVersions } from './upcaster-registry';
 
 /** Every context's version table; a new context adds its own here. */
@@ -43,4 +47,6 @@ export const EVENT_VERSIONS = mergeEventVersions(
   CREDITS_EVENT_VERSIONS,
   HOUR_PACK_EVENT_VERSIONS,
   PARTNERSHIP_EVENT_VERSIONS,
+  VOTE_EVENT_VERSIONS,
+  SOLIDARITY_MONTH_EVENT_VERSIONS,
 );
