@@ -19,6 +19,7 @@ import { PaymentsModule } from './modules/payments.module';
 import { PayoutsModule } from './modules/payouts.module';
 import { PlatformModule } from './modules/platform.module';
 import { SchedulingModule } from './modules/scheduling.module';
+import { SolidarityPotModule } from './modules/solidarity-pot.module';
 import { SubscriptionsModule } from './modules/subscriptions.module';
 
 /** Each bounded context's Nest module; every one is given the validated configuration. */
@@ -44,6 +45,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   CreditsModule,
   SubscriptionsModule,
   HourPacksModule,
+  SolidarityPotModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

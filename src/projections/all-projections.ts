@@ -12,6 +12,7 @@ import { PlansProjection } from './plans/plans.projection';
 import { ProfilesProjection } from './profiles/profiles.projection';
 import { Projection } from './runner/projection';
 import { ServiceTypesProjection } from './service-types/service-types.projection';
+import { SolidarityPotProjection } from './solidarity-pot/solidarity-pot.projection';
 import { SubscriptionsProjection } from './subscriptions/subscriptions.projection';
 import { WalletsProjection } from './wallets/wallets.projection';
 
@@ -33,6 +34,7 @@ const PROJECTIONS_BY_CONTEXT = {
     new SubscriptionsProjection(),
     new HourPacksProjection(),
   ],
+  solidarity: () => [new SolidarityPotProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

@@ -44,6 +44,8 @@ export const API_TAGS: Record<string, string> = {
     "The platform's own products (seeds 000 and 003), versioned: the Pro subscription, subscriptions granting credits each period, and hour packs at a reduced rate; staff define them, anyone reads them.",
   'hour packs':
     'Hours of one service type bought at a reduced rate (seed 000 "packs horaires"), paid at once; missions paid from them; withdrawal within 14 days and refund of unused hours at expiry.',
+  solidarity:
+    'The monthly solidarity pot (seed 000): 5 % of the platform’s revenue shared among partner associations by the users’ votes; votes, the monthly close and the published reports.',
 };
 
 type Parameter = {
