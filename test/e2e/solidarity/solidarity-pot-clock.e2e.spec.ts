@@ -18,8 +18,6 @@ import { startTestApp, TestApp } from '../../support/test-app';
 import { eventually } from '../workers/support/helpers';
 import { deliveredOrder, party, publishedGig } from '../orders/marketplace-fixtures';
 
-const HOUR = 3_600_000;
-
 /**
  * Issue 18, points 4–6 on the test clock: a month of orders and missions, votes, the close run by
  * the calendar job at the first instant of the next Paris month, the payouts, the published
@@ -121,7 +119,7 @@ describe('the monthly solidarity pot on the test clock', () => {
     });
     expect(accepted.status).toBe(200);
 
-    const m = missionRequested({ now, startsInDays: 1 });
+    const m = missionRequested({ now: new Date(now.getTime() - 60_000), startsInDays: 1 });
     const { paymentMethodRef } = await t.app.get<MissionPayments>(MISSION_PAYMENTS).secure({
       missionId: m.missionId,
       escrowId: m.escrowId,
@@ -135,8 +133,8 @@ describe('the monthly solidarity pot on the test clock', () => {
     await appendMissionEvents(t, m.missionId, [m.requested]);
     await t.settle();
     await appendMissionEvents(t, m.missionId, [
-      missionConfirmed(m, new Date(now.getTime() + 1_000)),
-      missionValidated(m, new Date(now.getTime() + 2_000)),
+      missionConfirmed(m, new Date(now.getTime() - 30_000)),
+      missionValidated(m, new Date(now.getTime() - 10_000)),
     ]);
     await t.settle();
     const client = {
@@ -248,6 +246,11 @@ describe('the monthly solidarity pot on the test clock', () => {
     );
     const list = await t.request('GET', '/solidarity/reports');
     expect(list.body.items.map((r: { month: string }) => r.month)).toEqual([month]);
+
+    // Closed by the calendar job, not by a person.
+    const [closed] = await store.readStream(`solidarity_month-${month}`, { maxCount: 1 });
+    expect(closed).toMatchObject({ type: 'SolidarityMonthClosed', revision: 0n });
+    expect(closed.data).toMatchObject({ closedBy: 'system', closedAt: monthEnd(month) });
 
     // The votes are frozen: the ballot is closed.
     const ballot = await store.readStream(`ballot-${month}`);
