@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Pool } from 'pg';
 import { Clock } from '../../../application/shared/clock';
 import { SolidarityVotes } from '../../../application/solidarity/vote.service';
@@ -17,6 +17,7 @@ const VOTERS = ['client', 'provider', 'volunteer', 'association'] as const;
 
 /** Votes for the solidarity pot (issue 18, point 5; docs/solidarity-pot.md). */
 @ApiTags('solidarity')
+@ApiBearerAuth()
 @Controller()
 export class SolidarityVotesController {
   constructor(
