@@ -7,7 +7,7 @@ import {
 } from '../../../src/application/missions/mission-payments.port';
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
 import { divideHalfEven } from '../../../src/domain/shared/money';
-import { monthEnd, parisMonthOf } from '../../../src/domain/solidarity';
+import { monthEnd, parisMonthOf, previousMonth } from '../../../src/domain/solidarity';
 import {
   appendMissionEvents,
   missionConfirmed,
@@ -250,7 +250,10 @@ describe('the monthly solidarity pot on the test clock', () => {
     // Closed by the calendar job, not by a person.
     const [closed] = await store.readStream(`solidarity_month-${month}`, { maxCount: 1 });
     expect(closed).toMatchObject({ type: 'SolidarityMonthClosed', revision: 0n });
-    expect(closed.data).toMatchObject({ closedBy: 'system', closedAt: monthEnd(month) });
+    expect(closed.data).toMatchObject({ closedBy: 'system' });
+    const closedAt = Date.parse((closed.data as { closedAt: string }).closedAt);
+    expect(closedAt).toBeGreaterThanOrEqual(Date.parse(monthEnd(month)));
+    expect(closedAt).toBeLessThan(Date.parse(monthEnd(month)) + 60_000);
 
     // The votes are frozen: the ballot is closed.
     const ballot = await store.readStream(`ballot-${month}`);
@@ -313,6 +316,32 @@ describe('the monthly solidarity pot on the test clock', () => {
     expect({ status: bad.status, code: bad.body.code }).toEqual({
       status: 400,
       code: 'SOLIDARITY_INVALID_FIELD',
+    });
+  });
+
+  it('closes a past month once when staff ask several times at once', async () => {
+    const now = (await t.request('GET', '/admin/test-clock', { token: admin })).body.now as string;
+    const past = previousMonth(previousMonth(parisMonthOf(now)));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        t.request('POST', `/admin/solidarity/months/${past}/close`, {
+          token: admin,
+          idempotencyKey: randomUUID(),
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(answers.filter((a) => a.body.closedNow)).toHaveLength(1);
+    const events = await store.readStream(`solidarity_month-${past}`);
+    expect(events.map((e) => e.type)).toEqual(['SolidarityMonthClosed']);
+    await t.settle();
+    // No partner is missing here: the two partners share equally a pot of 0 (no revenue that month).
+    const report = await t.request('GET', `/solidarity/reports/${past}`);
+    expect(report.body).toMatchObject({
+      month: past,
+      revenueCents: 0,
+      potCents: 0,
+      rule: 'equal_shares',
     });
   });
 });
