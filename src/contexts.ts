@@ -21,6 +21,7 @@ import { PlatformModule } from './modules/platform.module';
 import { SchedulingModule } from './modules/scheduling.module';
 import { SolidarityPartnersModule } from './modules/solidarity-partners.module';
 import { SolidarityMissionsModule } from './modules/solidarity-missions.module';
+import { SolidarityPotModule } from './modules/solidarity-pot.module';
 import { SubscriptionsModule } from './modules/subscriptions.module';
 
 /** Each bounded context's Nest module; every one is given the validated configuration. */
@@ -48,6 +49,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   HourPacksModule,
   SolidarityPartnersModule,
   SolidarityMissionsModule,
+  SolidarityPotModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

@@ -14,6 +14,7 @@ import { Projection } from './runner/projection';
 import { ServiceTypesProjection } from './service-types/service-types.projection';
 import { SolidarityPartnersProjection } from './solidarity-partners/solidarity-partners.projection';
 import { SolidarityMissionsProjection } from './solidarity-missions/solidarity-missions.projection';
+import { SolidarityPotProjection } from './solidarity-pot/solidarity-pot.projection';
 import { SubscriptionsProjection } from './subscriptions/subscriptions.projection';
 import { WalletsProjection } from './wallets/wallets.projection';
 
@@ -39,7 +40,11 @@ const PROJECTIONS_BY_CONTEXT = {
     new SubscriptionsProjection(),
     new HourPacksProjection(),
   ],
-  solidarity: () => [new SolidarityPartnersProjection(), new SolidarityMissionsProjection()],
+  solidarity: () => [
+    new SolidarityPartnersProjection(),
+    new SolidarityMissionsProjection(),
+    new SolidarityPotProjection(),
+  ],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

@@ -116,6 +116,9 @@ export type PlanJob = JobBase &
     | { kind: 'hour-pack.expire'; packId: string; expiresAt: string }
   );
 
+/** Solidarity (docs/solidarity-pot.md): the monthly close of the pot, at the first instant of the next Paris month. */
+export type SolidarityJob = JobBase & { kind: 'solidarity.month-close'; month: string };
+
 export type JobPayload =
   | DeadlineJob
   | ReminderJob
@@ -123,7 +126,8 @@ export type JobPayload =
   | GatewayWebhookJob
   | MissionJob
   | MissionResponseExpiryJob
-  | PlanJob;
+  | PlanJob
+  | SolidarityJob;
 export type JobKind = JobPayload['kind'];
 
 export interface ScheduledJob<P extends JobPayload = JobPayload> {
@@ -155,6 +159,7 @@ export const QUEUE_OF: Record<JobKind, QueueName> = {
   'subscription.renew': QUEUES.renewals,
   'subscription.renewal-reminder': QUEUES.reminders,
   'hour-pack.expire': QUEUES.deadlines,
+  'solidarity.month-close': QUEUES.deadlines,
 };
 
 /** The job id of `kind` caused by `eventId`; `discriminator` tells apart several jobs of one kind (reminders). */

@@ -51,3 +51,14 @@ export type {
 } from './solidarity-mission.state';
 export { SolidarityMissionErrorCode, solidarityMissionNotFound } from './solidarity-mission.errors';
 export { SOLIDARITY_MISSION_RULES } from './solidarity-mission.guards';
+export * from './vote.events';
+export type * from './vote.commands';
+export * from './solidarity-month.events';
+export type * from './solidarity-month.commands';
+export * from './solidarity-month.calendar';
+export * from './pot-shares';
+export { tally, type BallotState } from './vote.state';
+export type { ShareState, SolidarityMonthState } from './solidarity-month.state';
+export { VoteErrorCode } from './vote.errors';
+export { SolidarityMonthErrorCode } from './solidarity-month.errors';
+export { ballotDecider, solidarityMonthDecider } from './solidarity-pot.deciders';

@@ -132,6 +132,8 @@ const schema = z
     PLAN_RENEWAL_CATALOG_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     /** Hour packs: the withdrawal period ("droit de rétractation") after a purchase, in days (docs/plans-hour-packs.md). */
     HOUR_PACK_WITHDRAWAL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    /** Solidarity: the share of a month's revenue (HT) given to partner associations, in basis points (500 = 5 %; docs/solidarity-pot.md). */
+    SOLIDARITY_POT_BP: z.coerce.number().int().min(0).max(10_000).default(500),
     SWAGGER_ENABLED: boolean.default(true),
     /** Jobs one worker process runs at once per queue; unset, each queue has its own (deadlines 50, reminders 10, payouts 5, webhooks 5). */
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).optional(),

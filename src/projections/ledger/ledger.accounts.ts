@@ -16,6 +16,12 @@ export const LEDGER_ACCOUNTS = {
     label: 'Packs horaires : missions financées par la plateforme (charges)',
     nature: 'expense',
   },
+  /** The monthly solidarity pot shared among partner associations (docs/solidarity-pot.md). */
+  solidarity_expense: {
+    label: 'Cagnotte solidaire reversée aux associations (charges)',
+    nature: 'expense',
+  },
+  association_payable: { label: 'Dettes envers les associations partenaires', nature: 'liability' },
 } as const;
 
 export type LedgerAccount = keyof typeof LEDGER_ACCOUNTS;
@@ -34,7 +40,9 @@ export type EntryKind =
   | 'hour_pack_sold'
   | 'hour_pack_refunded'
   | 'hour_pack_mission_funded'
-  | 'hour_pack_mission_refunded';
+  | 'hour_pack_mission_refunded'
+  | 'solidarity_pot_shared'
+  | 'solidarity_share_credited';
 
 export const ENTRY_LABELS: Record<EntryKind, string> = {
   escrow_funded: 'Paiement client placé sous séquestre',
@@ -51,6 +59,8 @@ export const ENTRY_LABELS: Record<EntryKind, string> = {
     'Pack d’heures : remboursement des heures non utilisées (produit et TVA annulés au prorata)',
   hour_pack_mission_funded: 'Mission payée par pack horaire : séquestre financé par la plateforme',
   hour_pack_mission_refunded: 'Mission payée par pack horaire : séquestre rendu au pack',
+  solidarity_pot_shared: 'Cagnotte solidaire du mois répartie entre les associations partenaires',
+  solidarity_share_credited: 'Cagnotte solidaire : part créditée au portefeuille de l’association',
 };
 
 export interface Leg {

@@ -7,6 +7,7 @@ import { parisDate } from '../invoices/invoice-numbering';
 import { hourPackEscrowPostings } from './hour-pack-postings';
 import { balancedLegs, ENTRY_LABELS } from './ledger.accounts';
 import { PLAN_SALE_TYPES, planSaleIdOf, planSalePostings } from './plan-postings';
+import { SOLIDARITY_POSTING_TYPES, solidarityPostings } from './solidarity-postings';
 import {
   ESCROW_TYPES,
   escrowPostings,
@@ -32,8 +33,8 @@ import {
 /** The finance journal: every money event becomes balanced double-entry lines in integer cents. */
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
-  /** 2: the platform's own sales (plan-postings.ts) and `paris_month`. */
-  readonly version = 2;
+  /** 2: the platform's own sales (plan-postings.ts) and `paris_month`; 3: the solidarity pot. */
+  readonly version = 3;
   readonly handles = [
     ...ESCROW_TYPES,
     ...PAYOUT_RESERVED,
@@ -41,6 +42,7 @@ export class LedgerProjection implements Projection {
     ...PAYOUT_RETURNED,
     ...MISSION_PAYOUT_TYPES,
     ...PLAN_SALE_TYPES,
+    ...SOLIDARITY_POSTING_TYPES,
   ];
   readonly tables = LEDGER_TABLES;
 
@@ -65,7 +67,8 @@ export class LedgerProjection implements Projection {
           (e) =>
             !ESCROW_TYPES.has(e.type) &&
             !MISSION_PAYOUT_TYPES.has(e.type) &&
-            !PLAN_SALE_TYPES.has(e.type),
+            !PLAN_SALE_TYPES.has(e.type) &&
+            !SOLIDARITY_POSTING_TYPES.has(e.type),
         )
         .map((e) => (e.data as { payoutId: string }).payoutId),
     );
@@ -74,7 +77,8 @@ export class LedgerProjection implements Projection {
     );
     for (const event of events) {
       let postings: Posting[] = [];
-      if (ESCROW_TYPES.has(event.type)) {
+      if (SOLIDARITY_POSTING_TYPES.has(event.type)) postings = solidarityPostings(event);
+      else if (ESCROW_TYPES.has(event.type)) {
         const escrowId = (event.data as { escrowId: string }).escrowId;
         const escrow = escrows.peek(escrowId);
         if (escrow && !isNewer(event.revision, escrow.rev)) continue;

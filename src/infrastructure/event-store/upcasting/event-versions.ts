@@ -18,10 +18,12 @@ import {
   PLAN_EVENT_VERSIONS,
   SUBSCRIPTION_EVENT_VERSIONS,
 } from '../../../domain/plans';
-import { PARTNERSHIP_EVENT_VERSIONS } from '../../../domain/solidarity';
 import {
+  PARTNERSHIP_EVENT_VERSIONS,
   SOLIDARITY_MISSION_EVENT_VERSIONS,
+  SOLIDARITY_MONTH_EVENT_VERSIONS,
   SOLIDARITY_TYPE_EVENT_VERSIONS,
+  VOTE_EVENT_VERSIONS,
 } from '../../../domain/solidarity';
 import { mergeEventVersions } from './upcaster-registry';
 
@@ -49,4 +51,6 @@ export const EVENT_VERSIONS = mergeEventVersions(
   PARTNERSHIP_EVENT_VERSIONS,
   SOLIDARITY_TYPE_EVENT_VERSIONS,
   SOLIDARITY_MISSION_EVENT_VERSIONS,
+  VOTE_EVENT_VERSIONS,
+  SOLIDARITY_MONTH_EVENT_VERSIONS,
 );

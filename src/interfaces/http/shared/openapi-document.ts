@@ -47,7 +47,7 @@ export const API_TAGS: Record<string, string> = {
   plans:
     "The platform's own products (seeds 000 and 003), versioned: the Pro subscription, subscriptions granting credits each period, and hour packs at a reduced rate; staff define them, anyone reads them.",
   solidarity:
-    'The solidarity pot (seed 000): partner associations, solidarity missions and volunteers, the monthly vote and the pot shared among the partners.',
+    'The solidarity pot (seed 000): partner associations, the monthly vote of the users, the close that shares 5 % of the platform’s revenue among the partners, and the published monthly reports.',
   'solidarity: staff':
     'Staff back office of the solidarity pot: association accounts, their verification and their partnership.',
   'hour packs':
