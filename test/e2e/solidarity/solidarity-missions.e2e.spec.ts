@@ -6,7 +6,7 @@ import {
   registerAndLogin,
   startIdentityTestApp,
 } from '../identity/identity-test-app';
-import { seedVerifiedProvider } from '../orders/marketplace-fixtures';
+import { seedVerifiedAssociation } from '../../support/association-fixtures';
 import { runCli } from '../../support/cli';
 
 const HOUR = 3_600_000;
@@ -59,7 +59,7 @@ describe('solidarity missions (HTTP, controlled clock)', () => {
       .get(SolidarityTypeCatalogue)
       .seed({ now: t.clock.now().toISOString(), actorId: 'seed', actorRole: 'system' });
     associationId = randomUUID();
-    await seedVerifiedProvider(t, associationId);
+    await seedVerifiedAssociation(t, associationId);
     association = await t.tokenFor({ accountId: associationId, roles: ['association'] });
     await t.settle();
   });
