@@ -22,6 +22,14 @@ import * as subscription from './plans/subscription.fixtures.spec';
 import * as credits from './plans/credits.fixtures.spec';
 import * as hourPack from './plans/hour-pack.fixtures.spec';
 import { creditsDecider, hourPackDecider, planDecider, subscriptionDecider } from './plans';
+import * as solidarityType from './solidarity/solidarity-type.fixtures.spec';
+import * as solidarityMission from './solidarity/solidarity-mission.fixtures.spec';
+import * as pot from './solidarity/solidarity-pot.fixtures.spec';
+import {
+  solidarityMissionDecider,
+  solidarityMonthDecider,
+  solidarityTypeDecider,
+} from './solidarity';
 import { Decider, DomainEvent } from './shared';
 import * as partnership from './solidarity/partnership.fixtures.spec';
 import { partnershipDecider } from './solidarity';
@@ -163,6 +171,21 @@ const cases: Case[] = [
       hourPack.released('m2', 60),
     ],
   ]),
+  asCase('solidarity type', solidarityTypeDecider, [
+    [solidarityType.defined, solidarityType.revised, solidarityType.retired],
+  ]),
+  asCase('solidarity mission', solidarityMissionDecider, [
+    [
+      solidarityMission.proposed,
+      solidarityMission.signedUp('v1', 1),
+      solidarityMission.signedUp('v2', 0),
+      solidarityMission.filled,
+      solidarityMission.withdrew('v2', 1),
+      solidarityMission.attendanceConfirmed,
+    ],
+    [solidarityMission.proposed, solidarityMission.cancelled],
+  ]),
+  asCase('solidarity month', solidarityMonthDecider, [[pot.closedEvent()]]),
 ];
 
 /** The initial state and the state after each prefix of each stream. */
