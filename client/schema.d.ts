@@ -328,6 +328,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/association-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My association file: registration details, missing documents, every document sent
+         * @description The association is `verified` once its registration details are declared and its statutes and its declaration receipt (or RNA extract) are approved by staff.
+         */
+        get: operations["AssociationVerificationController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/association-verification/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Declare or correct the association’s registration details
+         * @description Official name, RNA number (`W` + 9 digits), optional SIREN (9 digits, Luhn), registered office and object. The same details again change nothing. The contact person’s name is personal data: encrypted, and erased with the account. Answers the whole file.
+         */
+        put: operations["AssociationVerificationController_declare"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/association-verification/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a document for review (statutes, declaration receipt or RNA extract)
+         * @description Kind `association_statutes` or `association_registration_receipt`, and the id of a file you uploaded as `verification_document` (422 `FILE_NOT_FOUND` or `FILE_PURPOSE_MISMATCH` otherwise). Only you and the reviewing staff can read it.
+         */
+        post: operations["AssociationVerificationController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/associations/{associationId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An association's verification file (staff)
+         * @description The same file the association reads at GET /me/association-verification; staff review its documents at POST /admin/verifications/{associationId}/documents/{documentId}/approve or /reject.
+         */
+        get: operations["AssociationVerificationController_staffFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/providers/{reference}": {
         parameters: {
             query?: never;
@@ -1465,7 +1545,7 @@ export interface paths {
         };
         /**
          * My wallet
-         * @description Balances (credited, available, in transit, paid out), withdrawal accounts and withdrawals of the calling provider.
+         * @description Balances (credited, available, in transit, paid out), withdrawal accounts and withdrawals of the caller: a provider, or an association account paid its share of the solidarity pot (the payee; the payouts domain calls it `providerId`).
          */
         get: operations["PayoutsController_wallet"];
         put?: never;
@@ -1507,7 +1587,7 @@ export interface paths {
         put?: never;
         /**
          * Register a withdrawal account
-         * @description A bank account (IBAN checked by its checksum, stored without spaces) or a PayPal e-mail. Needed before the first withdrawal. Refusals: 400 INVALID_IBAN, INVALID_PAYPAL_EMAIL, VALIDATION_FAILED.
+         * @description A bank account (IBAN checked by its checksum, stored without spaces) or a PayPal e-mail. Needed before the first withdrawal; an association account registers the account its share of the solidarity pot is paid to. Refusals: 400 INVALID_IBAN, INVALID_PAYPAL_EMAIL, VALIDATION_FAILED.
          */
         post: operations["PayoutsController_registerAccount"];
         delete?: never;
@@ -2876,6 +2956,434 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/associations/{associationId}/partnership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a verified association a partner of the solidarity pot
+         * @description Only an association account whose registration details are declared and whose statutes and declaration receipt are approved (422 `ASSOCIATION_NOT_VERIFIED`, also for an id that is no association); a current partner answers 409 `ALREADY_PARTNER`. The partnership carries the official name as verified; it counts for a month’s vote and share if it still runs when the month closes.
+         */
+        post: operations["SolidarityPartnersAdminController_grant"];
+        /**
+         * End a partnership
+         * @description The association leaves the public list and the vote at once; a month that closes after this pays it nothing. It may be made a partner again later. An association that is not a partner answers 409 `NOT_A_PARTNER`.
+         */
+        delete: operations["SolidarityPartnersAdminController_end"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Association accounts with their verification and partnership
+         * @description Every account that declared association registration details or sent an association document, most recently changed first; filter with `verified` and `partner` (`true` or `false`). Read model: a review or a grant just made may take a moment to show.
+         */
+        get: operations["SolidarityPartnersAdminController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/solidarity/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partner associations of the solidarity pot
+         * @description Seed 000: "5 % de notre chiffre d’affaires est reversé chaque mois aux associations partenaires, selon les votes des utilisateurs". The current partners by name, with their object and since when they are partners.
+         */
+        get: operations["SolidarityAssociationsController_partners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/solidarity/associations/{associationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One partner association
+         * @description A current partner with its RNA number and city; an association that is not (or no longer) a partner answers 404 `ASSOCIATION_NOT_FOUND`.
+         */
+        get: operations["SolidarityAssociationsController_partner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/solidarity-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Define a solidarity type
+         * @description Staff (admin) add a type associations propose missions of. Its id is the label's slug ("Aide alimentaire" -> `aide-alimentaire`), so defining it twice answers 409 `SOLIDARITY_TYPE_EXISTS`.
+         */
+        post: operations["SolidarityTypesController_define"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/solidarity-types/{solidarityTypeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Revise a solidarity type (label, description)
+         * @description The id stays; missions already proposed keep the label they were proposed with. The same values again change nothing.
+         */
+        put: operations["SolidarityTypesController_revise"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/solidarity-types/{solidarityTypeId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a solidarity type
+         * @description The type leaves the public list and takes no new mission (422 `SOLIDARITY_TYPE_RETIRED` on POST /solidarity/missions); missions already proposed keep it.
+         */
+        post: operations["SolidarityTypesController_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/solidarity/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The active solidarity types
+         * @description What associations choose from when they propose a mission and volunteers filter on, by label; retired types are left out. Read model: a type just defined shows within moments.
+         */
+        get: operations["SolidarityTypesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/solidarity/missions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Browse solidarity missions
+         * @description Open missions with places left that start after now (and at or after `from`), of one `type` if given. With `near` (a French postal code) the missions within `radiusKm` (default 20) come nearest first, each with its `distanceKm`; without it, soonest first. Volunteers’ names are never shown here. Read model: a change shows within moments.
+         */
+        get: operations["SolidarityMissionsController_browse"];
+        put?: never;
+        /**
+         * Propose a solidarity mission ("Proposer une mission solidaire")
+         * @description An association whose verification is approved proposes a mission of an active solidarity type: a title, a description, a place (coordinates from the French postal code), a start in the future, a duration (30 min to 12 h) and the number of volunteers needed (1 to 100). No money moves. With an `Idempotency-Key` the mission id derives from it, so a retry never proposes twice.
+         */
+        post: operations["SolidarityMissionsController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/solidarity/missions/{missionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a solidarity mission
+         * @description Its association only (another one gets 404), before the start. Every volunteer signed up is told by e-mail, with the reason.
+         */
+        post: operations["SolidarityMissionsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/solidarity/missions/{missionId}/volunteers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign up for a solidarity mission ("Devenir bénévole")
+         * @description A volunteer takes one place, before the start, while places are left. Once per volunteer (409 `ALREADY_SIGNED_UP`); once full, 409 `SOLIDARITY_MISSION_FULL`. Race-safe: sign-ups are decided one after the other on the mission’s stream, so ten volunteers racing for three places get exactly three places. The sign-up that takes the last place records that the mission is full.
+         */
+        post: operations["SolidarityMissionsController_signUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/solidarity/missions/{missionId}/volunteers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw from a solidarity mission
+         * @description Before the start only; the place opens again (a full mission is open again). The volunteer may sign up again while places are left.
+         */
+        delete: operations["SolidarityMissionsController_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/solidarity/missions/{missionId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm who came
+         * @description Its association only (another one gets 404), from the start on, once: `attended` lists the volunteers who came, among those signed up (422 `SOLIDARITY_ATTENDEE_NOT_SIGNED_UP` names the others); every other volunteer signed up is recorded absent. The mission is then completed.
+         */
+        post: operations["SolidarityMissionsController_confirmAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/solidarity/missions/{missionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One solidarity mission
+         * @description Any status, with the places left and the caller’s own sign-up (`mySignUp`); volunteers’ names are shown to the association only (GET /me/solidarity/missions).
+         */
+        get: operations["SolidarityMissionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/solidarity/missions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The association’s solidarity missions, with their volunteers
+         * @description Latest start first; each mission lists its volunteers (names included: personal data shown to the association only) with their status: signed up, withdrawn, present, absent.
+         */
+        get: operations["SolidarityMissionsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/solidarity/sign-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The volunteer’s sign-ups
+         * @description Latest start first, withdrawn ones included, with the mission (no other volunteer is named) and the attendance once confirmed.
+         */
+        get: operations["SolidarityMissionsController_signUps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/solidarity/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vote for a partner association this month
+         * @description Seed 000: "5 % de notre chiffre d’affaires est reversé chaque mois aux associations partenaires, selon les votes des utilisateurs". One vote per account and Paris month, for a partner association; voting again replaces it (the last one counts) until the month closes at the first instant of the next Paris month. Eligible: an account with at least one completed order (as buyer) or validated mission (as client) at the time of the vote (403 `NOT_ELIGIBLE_TO_VOTE`). Not a partner: 422 `ASSOCIATION_NOT_PARTNER`. The month already closed: 409 `VOTING_CLOSED`. The same vote again changes nothing (`changed: false`).
+         */
+        post: operations["SolidarityVotesController_cast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/solidarity/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My vote of the current month
+         * @description The current Paris month, when it closes, whether the caller may vote, and the caller’s vote (null before the first). Read model: a vote just cast shows within moments.
+         */
+        get: operations["SolidarityVotesController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/solidarity/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published monthly reports of the solidarity pot
+         * @description One report per closed Paris month, newest first: the platform’s revenue (HT), the rate, the pot, what was carried in or over, and each partner association with its votes, its amount and whether it was paid. Anyone may read them.
+         */
+        get: operations["SolidarityPotController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/solidarity/reports/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report of one month
+         * @description Published once the month is closed; before that 404 `SOLIDARITY_REPORT_NOT_FOUND`.
+         */
+        get: operations["SolidarityPotController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/solidarity/months/{month}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a past month of the solidarity pot
+         * @description What the `solidarity.month-close` job does at the first instant of the next Paris month, for staff (a missed run, a past month): freezes the votes, computes the pot from the ledger and shares it; the payouts follow. Idempotent: a month already closed is answered as it is (`closedNow: false`), nothing changes. A month not over: 409 `SOLIDARITY_MONTH_NOT_OVER`. The previous month has votes and is not closed: 409 `SOLIDARITY_PREVIOUS_MONTH_OPEN` (close it first, its carry-over would be lost). The ledger still catching up: 409 `SOLIDARITY_READ_MODELS_BEHIND`, retry shortly.
+         */
+        post: operations["SolidarityPotController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/test-clock": {
         parameters: {
             query?: never;
@@ -3459,6 +3967,102 @@ export interface components {
              */
             providerId: string;
             salaryPortage: boolean;
+            /**
+             * @description Stream revision after the change, for If-Match.
+             * @example 3
+             */
+            revision: string | null;
+        };
+        AssociationRegistrationResponse: {
+            /** @example Les Restos du Cœur de Lyon */
+            officialName: string;
+            /** @example W691234567 */
+            rnaNumber: string;
+            /** @example 775672272 */
+            siren: string | null;
+            address: components["schemas"]["AddressResponse"];
+            /** @example Aide alimentaire et accompagnement des personnes en difficulté. */
+            purpose: string;
+        };
+        AssociationVerificationFileResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            associationId: string;
+            /** @description Registration details declared and every required document approved. */
+            verified: boolean;
+            /** @description Whether the registration details have been declared. */
+            registered: boolean;
+            registration: components["schemas"]["AssociationRegistrationResponse"] | null;
+            /** @example Camille Martin */
+            contactName: string | null;
+            /**
+             * @example [
+             *       "association_registration_receipt"
+             *     ]
+             */
+            missing: string[];
+            /** @example [] */
+            expired: string[];
+            documents: components["schemas"]["VerificationDocumentResponse"][];
+            /**
+             * @description Stream revision after the change, for If-Match.
+             * @example 3
+             */
+            revision: string | null;
+        };
+        AssociationRegistrationDto: {
+            /** @example Les Restos du Cœur de Lyon */
+            officialName: string;
+            /**
+             * @description RNA number: W followed by 9 digits (400 `INVALID_RNA_NUMBER`).
+             * @example W691234567
+             */
+            rnaNumber: string;
+            /**
+             * @description SIREN, 9 digits with a valid Luhn check digit (400 `INVALID_SIREN`); omit or null when none.
+             * @example 775672272
+             */
+            siren?: string | null;
+            /** @description Registered office (siège social). */
+            address: components["schemas"]["AddressDto"];
+            /** @example Aide alimentaire et accompagnement des personnes en difficulté. */
+            purpose: string;
+            /**
+             * @description The contact person: personal data, encrypted and erased with the account.
+             * @example Camille Martin
+             */
+            contactName: string;
+        };
+        SubmitAssociationDocumentDto: {
+            /**
+             * @description Another kind answers 400 `UNKNOWN_DOCUMENT_KIND`.
+             * @example association_statutes
+             * @enum {string}
+             */
+            kind: "association_statutes" | "association_registration_receipt";
+            /**
+             * @description Id of a file you uploaded as `verification_document` (POST /files)
+             * @example 3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90
+             */
+            uploadRef: string;
+        };
+        AssociationDocumentSubmittedResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            associationId: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            documentId: string;
+            /** @example association_statutes */
+            kind: string;
+            /** @enum {string} */
+            status: "submitted";
             /**
              * @description Stream revision after the change, for If-Match.
              * @example 3
@@ -7170,6 +7774,735 @@ export interface components {
         HourPackListResponse: {
             items: components["schemas"]["HourPackResponse"][];
         };
+        GrantPartnershipDto: {
+            /**
+             * @description Why staff chose it; shown to staff only.
+             * @example Partenaire historique de la banque alimentaire du Rhône.
+             */
+            note?: string | null;
+        };
+        PartnershipResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            associationId: string;
+            /** @enum {string} */
+            status: "partner" | "ended";
+            /** @example Association partenaire */
+            statusLabel: string;
+            /** @example Les Restos du Cœur de Lyon */
+            name: string;
+            /** Format: date-time */
+            partnerSince: string | null;
+            /** Format: date-time */
+            endedAt: string | null;
+            /**
+             * @description Revision of the partnership stream after the change, for If-Match.
+             * @example 0
+             */
+            revision: string;
+        };
+        EndPartnershipDto: {
+            /**
+             * @description Why the partnership ends (400 `PARTNERSHIP_REASON_REQUIRED` when blank).
+             * @example L’association a cessé son activité.
+             */
+            reason: string;
+        };
+        StaffAssociationResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            associationId: string;
+            /** @example Les Restos du Cœur de Lyon */
+            officialName: string | null;
+            /** @example W691234567 */
+            rnaNumber: string | null;
+            /** @example 775672272 */
+            siren: string | null;
+            purpose: string | null;
+            /** @description Registration details declared. */
+            registered: boolean;
+            /** @description Registration declared and every required document approved. */
+            verified: boolean;
+            /** @example 1 */
+            documentsAwaitingReview: number;
+            partner: boolean;
+            /** Format: date-time */
+            partnerSince: string | null;
+            /** Format: date-time */
+            partnerEndedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        StaffAssociationListResponse: {
+            /** @example 1 */
+            total: number;
+            items: components["schemas"]["StaffAssociationResponse"][];
+        };
+        PublicAssociationResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            associationId: string;
+            /** @example Les Restos du Cœur de Lyon */
+            name: string;
+            /** @example Aide alimentaire et accompagnement des personnes en difficulté. */
+            purpose: string;
+            /** Format: date-time */
+            partnerSince: string;
+        };
+        PublicAssociationListResponse: {
+            items: components["schemas"]["PublicAssociationResponse"][];
+        };
+        PublicAssociationDetailResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            associationId: string;
+            /** @example Les Restos du Cœur de Lyon */
+            name: string;
+            /** @example Aide alimentaire et accompagnement des personnes en difficulté. */
+            purpose: string;
+            /** Format: date-time */
+            partnerSince: string;
+            /** @example W691234567 */
+            rnaNumber: string | null;
+            /** @example Lyon */
+            city: string | null;
+        };
+        SolidarityTypeDto: {
+            /**
+             * @description The label users see (1 to 80 characters). At definition its slug (lower case, no accents, words joined by dashes) becomes the id.
+             * @example Aide alimentaire
+             */
+            label: string;
+            /**
+             * @description Up to 1 000 characters; may be empty.
+             * @example Collectes, tri et distribution de denrées, épiceries et repas solidaires.
+             */
+            description: string;
+        };
+        SolidarityTypeChangeResponse: {
+            /**
+             * @description The slug of the label it was defined with.
+             * @example aide-alimentaire
+             */
+            solidarityTypeId: string;
+            /** @example Aide alimentaire */
+            label: string;
+            /** @example Collectes, tri et distribution de denrées, épiceries et repas solidaires. */
+            description: string;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "retired";
+            /** @example Actif */
+            statusLabel: string;
+            /**
+             * @description Stream revision, for If-Match.
+             * @example 0
+             */
+            revision: string;
+        };
+        SolidarityTypeItemResponse: {
+            /**
+             * @description The slug of the label it was defined with.
+             * @example aide-alimentaire
+             */
+            solidarityTypeId: string;
+            /** @example Aide alimentaire */
+            label: string;
+            /** @example Collectes, tri et distribution de denrées, épiceries et repas solidaires. */
+            description: string;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "retired";
+        };
+        SolidarityTypeListResponse: {
+            items: components["schemas"]["SolidarityTypeItemResponse"][];
+        };
+        SolidarityPlaceDto: {
+            /** @example 3 rue de la Solidarité */
+            address: string;
+            /**
+             * @description French postal code (5 digits); the coordinates come from it.
+             * @example 75011
+             */
+            postalCode: string;
+            /**
+             * @description The commune; when absent it comes from the postal code.
+             * @example Paris
+             */
+            city?: string;
+        };
+        ProposeSolidarityMissionDto: {
+            /**
+             * @description An active solidarity type (GET /solidarity/types).
+             * @example aide-alimentaire
+             */
+            solidarityTypeId: string;
+            /**
+             * @description 1 to 120 characters.
+             * @example Distribution de colis alimentaires
+             */
+            title: string;
+            /**
+             * @description Up to 4 000 characters; may be empty.
+             * @example Préparer et distribuer 80 colis avec l’équipe.
+             */
+            description: string;
+            place: components["schemas"]["SolidarityPlaceDto"];
+            /**
+             * Format: date-time
+             * @description In the future.
+             * @example 2026-12-12T09:00:00.000Z
+             */
+            startsAt: string;
+            /** @example 180 */
+            durationMinutes: number;
+            /** @example 3 */
+            volunteersNeeded: number;
+        };
+        SolidarityMissionChangeResponse: {
+            /**
+             * Format: uuid
+             * @example 5b8f0c2e-1d3a-4e7b-9c6d-2a4f6e8b0c1d
+             */
+            missionId: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "full" | "cancelled" | "completed";
+            /** @example Ouverte */
+            statusLabel: string;
+            /** @example 3 */
+            volunteersNeeded: number;
+            /** @example 2 */
+            placesLeft: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-12T09:00:00.000Z
+             */
+            startsAt: string;
+            /**
+             * @description Stream revision, for If-Match.
+             * @example 2
+             */
+            revision: string;
+        };
+        CancelSolidarityMissionDto: {
+            /**
+             * @description 1 to 1 000 characters, sent to the volunteers signed up.
+             * @example La salle n’est plus disponible.
+             */
+            reason: string;
+        };
+        ConfirmAttendanceDto: {
+            /**
+             * @description The volunteers who came, among those signed up; every other one signed up is recorded absent.
+             * @example [
+             *       "8d1c7e2a-4b6f-4c3d-9e0a-1f2b3c4d5e6f"
+             *     ]
+             */
+            attended: string[];
+        };
+        AttendanceResponse: {
+            /**
+             * Format: uuid
+             * @example 5b8f0c2e-1d3a-4e7b-9c6d-2a4f6e8b0c1d
+             */
+            missionId: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "full" | "cancelled" | "completed";
+            /** @example Ouverte */
+            statusLabel: string;
+            /** @example 3 */
+            volunteersNeeded: number;
+            /** @example 2 */
+            placesLeft: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-12T09:00:00.000Z
+             */
+            startsAt: string;
+            /**
+             * @description Stream revision, for If-Match.
+             * @example 2
+             */
+            revision: string;
+            /**
+             * @example [
+             *       "8d1c7e2a-4b6f-4c3d-9e0a-1f2b3c4d5e6f"
+             *     ]
+             */
+            attended: string[];
+            /** @example [] */
+            absent: string[];
+        };
+        SolidarityPlaceResponse: {
+            /** @example 3 rue de la Solidarité */
+            address: string;
+            /** @example 75011 */
+            postalCode: string;
+            /** @example Paris */
+            city: string;
+            /** @example 48.8674 */
+            lat: number;
+            /** @example 2.3636 */
+            lng: number;
+        };
+        SolidarityMissionResponse: {
+            /**
+             * Format: uuid
+             * @example 5b8f0c2e-1d3a-4e7b-9c6d-2a4f6e8b0c1d
+             */
+            missionId: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "full" | "cancelled" | "completed";
+            /** @example Ouverte */
+            statusLabel: string;
+            /**
+             * Format: uuid
+             * @example 2a9e4c1b-7d3f-4e8a-b6c5-0d1e2f3a4b5c
+             */
+            associationId: string;
+            /** @example Les Restos du Cœur Paris 11 */
+            associationName: string | null;
+            /** @example aide-alimentaire */
+            solidarityTypeId: string;
+            /** @example Aide alimentaire */
+            solidarityTypeLabel: string;
+            /** @example Distribution de colis alimentaires */
+            title: string;
+            /** @example Préparer et distribuer 80 colis avec l’équipe. */
+            description: string;
+            place: components["schemas"]["SolidarityPlaceResponse"];
+            /**
+             * Format: date-time
+             * @example 2026-12-12T09:00:00.000Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-12T12:00:00.000Z
+             */
+            endsAt: string;
+            /** @example 180 */
+            durationMinutes: number;
+            /** @example 3 */
+            volunteersNeeded: number;
+            /** @example 1 */
+            volunteersSignedUp: number;
+            /** @example 2 */
+            placesLeft: number;
+            /**
+             * @description From the `near` postal code, km to 0.1.
+             * @example 1.2
+             */
+            distanceKm: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00.000Z
+             */
+            proposedAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            cancelledAt: string | null;
+            /** @example null */
+            cancelReason: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            attendanceConfirmedAt: string | null;
+        };
+        SolidarityMissionListResponse: {
+            items: components["schemas"]["SolidarityMissionResponse"][];
+        };
+        SolidarityMissionDetailResponse: {
+            /**
+             * Format: uuid
+             * @example 5b8f0c2e-1d3a-4e7b-9c6d-2a4f6e8b0c1d
+             */
+            missionId: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "full" | "cancelled" | "completed";
+            /** @example Ouverte */
+            statusLabel: string;
+            /**
+             * Format: uuid
+             * @example 2a9e4c1b-7d3f-4e8a-b6c5-0d1e2f3a4b5c
+             */
+            associationId: string;
+            /** @example Les Restos du Cœur Paris 11 */
+            associationName: string | null;
+            /** @example aide-alimentaire */
+            solidarityTypeId: string;
+            /** @example Aide alimentaire */
+            solidarityTypeLabel: string;
+            /** @example Distribution de colis alimentaires */
+            title: string;
+            /** @example Préparer et distribuer 80 colis avec l’équipe. */
+            description: string;
+            place: components["schemas"]["SolidarityPlaceResponse"];
+            /**
+             * Format: date-time
+             * @example 2026-12-12T09:00:00.000Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-12T12:00:00.000Z
+             */
+            endsAt: string;
+            /** @example 180 */
+            durationMinutes: number;
+            /** @example 3 */
+            volunteersNeeded: number;
+            /** @example 1 */
+            volunteersSignedUp: number;
+            /** @example 2 */
+            placesLeft: number;
+            /**
+             * @description From the `near` postal code, km to 0.1.
+             * @example 1.2
+             */
+            distanceKm: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00.000Z
+             */
+            proposedAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            cancelledAt: string | null;
+            /** @example null */
+            cancelReason: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            attendanceConfirmedAt: string | null;
+            /**
+             * @description The caller’s own sign-up on this mission, or null.
+             * @example null
+             * @enum {string|null}
+             */
+            mySignUp: "signed_up" | "withdrawn" | "attended" | "absent" | "mission_cancelled" | null;
+        };
+        MissionVolunteerResponse: {
+            /**
+             * Format: uuid
+             * @example 8d1c7e2a-4b6f-4c3d-9e0a-1f2b3c4d5e6f
+             */
+            volunteerId: string;
+            /**
+             * @description Null once the account is erased.
+             * @example Camille Bernard
+             */
+            displayName: string | null;
+            /**
+             * @example signed_up
+             * @enum {string}
+             */
+            status: "signed_up" | "withdrawn" | "attended" | "absent" | "mission_cancelled";
+            /** @example Inscrit */
+            statusLabel: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T10:00:00.000Z
+             */
+            signedUpAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            withdrewAt: string | null;
+        };
+        AssociationMissionResponse: {
+            /**
+             * Format: uuid
+             * @example 5b8f0c2e-1d3a-4e7b-9c6d-2a4f6e8b0c1d
+             */
+            missionId: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "full" | "cancelled" | "completed";
+            /** @example Ouverte */
+            statusLabel: string;
+            /**
+             * Format: uuid
+             * @example 2a9e4c1b-7d3f-4e8a-b6c5-0d1e2f3a4b5c
+             */
+            associationId: string;
+            /** @example Les Restos du Cœur Paris 11 */
+            associationName: string | null;
+            /** @example aide-alimentaire */
+            solidarityTypeId: string;
+            /** @example Aide alimentaire */
+            solidarityTypeLabel: string;
+            /** @example Distribution de colis alimentaires */
+            title: string;
+            /** @example Préparer et distribuer 80 colis avec l’équipe. */
+            description: string;
+            place: components["schemas"]["SolidarityPlaceResponse"];
+            /**
+             * Format: date-time
+             * @example 2026-12-12T09:00:00.000Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-12T12:00:00.000Z
+             */
+            endsAt: string;
+            /** @example 180 */
+            durationMinutes: number;
+            /** @example 3 */
+            volunteersNeeded: number;
+            /** @example 1 */
+            volunteersSignedUp: number;
+            /** @example 2 */
+            placesLeft: number;
+            /**
+             * @description From the `near` postal code, km to 0.1.
+             * @example 1.2
+             */
+            distanceKm: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00.000Z
+             */
+            proposedAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            cancelledAt: string | null;
+            /** @example null */
+            cancelReason: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            attendanceConfirmedAt: string | null;
+            volunteers: components["schemas"]["MissionVolunteerResponse"][];
+        };
+        AssociationMissionListResponse: {
+            items: components["schemas"]["AssociationMissionResponse"][];
+        };
+        VolunteerSignUpResponse: {
+            /**
+             * @example signed_up
+             * @enum {string}
+             */
+            signUpStatus: "signed_up" | "withdrawn" | "attended" | "absent" | "mission_cancelled";
+            /** @example Inscrit */
+            signUpStatusLabel: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T10:00:00.000Z
+             */
+            signedUpAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            withdrewAt: string | null;
+            mission: components["schemas"]["SolidarityMissionResponse"];
+        };
+        VolunteerSignUpListResponse: {
+            items: components["schemas"]["VolunteerSignUpResponse"][];
+        };
+        CastVoteDto: {
+            /**
+             * @description A partner association of the solidarity pot (its account id).
+             * @example acc_restos_du_coeur
+             */
+            associationId: string;
+        };
+        CastVoteResponse: {
+            /**
+             * @description The Paris month the vote counts for (`YYYY-MM`).
+             * @example 2026-11
+             */
+            month: string;
+            /** @example acc_restos_du_coeur */
+            associationId: string;
+            /**
+             * @description False when this vote was already the caller’s vote of the month (nothing changed).
+             * @example true
+             */
+            changed: boolean;
+        };
+        MyVoteChoice: {
+            /** @example acc_restos_du_coeur */
+            associationId: string;
+            /** @example Les Restos du Cœur */
+            associationName: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T23:00:00.000Z
+             */
+            castAt: string | null;
+        };
+        MyVoteResponse: {
+            /**
+             * @description The current Paris month (`YYYY-MM`).
+             * @example 2026-11
+             */
+            month: string;
+            /**
+             * Format: date-time
+             * @description When the month closes: the first instant of the next Paris month.
+             * @example 2026-11-30T23:00:00.000Z
+             */
+            closesAt: string;
+            /**
+             * @description Whether the caller may vote: at least one completed order (as buyer) or validated mission (as client) so far.
+             * @example true
+             */
+            eligible: boolean;
+            /** @description The caller’s vote of the month (the last one counts), or null. */
+            vote: components["schemas"]["MyVoteChoice"] | null;
+        };
+        ReportShareResponse: {
+            /** @example acc_restos_du_coeur */
+            associationId: string;
+            /** @example Les Restos du Cœur */
+            name: string;
+            /** @example 12 */
+            votes: number;
+            /**
+             * @description The share, in cents.
+             * @example 41250
+             */
+            amountCents: number;
+            /**
+             * @description `owed` at the close, `in_wallet` once credited to the association’s wallet (it stays there while the association has no withdrawal account), `payout_requested`, `paid` once sent to its account, `payout_failed` (the money went back to its wallet).
+             * @example paid
+             * @enum {string}
+             */
+            status: "owed" | "in_wallet" | "payout_requested" | "paid" | "payout_failed";
+            /**
+             * @description True once the payout was sent.
+             * @example true
+             */
+            paid: boolean;
+        };
+        MonthlyReportResponse: {
+            /** @example 2026-11 */
+            month: string;
+            /**
+             * @description The platform’s revenue of the Paris month, HT, in cents (docs/solidarity-pot.md); may be negative.
+             * @example 1650000
+             */
+            revenueCents: number;
+            /**
+             * @description The rate, in basis points (500 = 5 %).
+             * @example 500
+             */
+            rateBp: number;
+            /**
+             * @description revenue × rate, half-even; 0 for a negative month.
+             * @example 82500
+             */
+            potCents: number;
+            /**
+             * @description Carried over from the previous month (it had no partner).
+             * @example 0
+             */
+            carriedInCents: number;
+            /**
+             * @description Shared among the associations.
+             * @example 82500
+             */
+            distributedCents: number;
+            /**
+             * @description Carried to the next month (no partner).
+             * @example 0
+             */
+            carriedOverCents: number;
+            /**
+             * @description `votes`: in proportion to the votes; `equal_shares`: no vote, equal shares; `carried_over`: no partner.
+             * @example votes
+             * @enum {string}
+             */
+            rule: "votes" | "equal_shares" | "carried_over";
+            /** @example 20 */
+            votesCounted: number;
+            /**
+             * @description Votes for associations no longer partners at the close: not counted.
+             * @example 0
+             */
+            votesVoid: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T23:00:00.000Z
+             */
+            closedAt: string;
+            associations: components["schemas"]["ReportShareResponse"][];
+        };
+        MonthlyReportListResponse: {
+            items: components["schemas"]["MonthlyReportResponse"][];
+            /** @example 1 */
+            total: number;
+        };
+        CloseShareResponse: {
+            /** @example acc_restos_du_coeur */
+            associationId: string;
+            /** @example Les Restos du Cœur */
+            name: string;
+            /** @example 12 */
+            votes: number;
+            /** @example 41250 */
+            amountCents: number;
+        };
+        MonthCloseResponse: {
+            /** @example 2026-11 */
+            month: string;
+            /**
+             * @description False when the month was already closed: this run changed nothing.
+             * @example true
+             */
+            closedNow: boolean;
+            /** @example 82500 */
+            potCents: number;
+            /** @example 82500 */
+            distributedCents: number;
+            /** @example 0 */
+            carriedOverCents: number;
+            /**
+             * @example votes
+             * @enum {string}
+             */
+            rule: "votes" | "equal_shares" | "carried_over";
+            shares: components["schemas"]["CloseShareResponse"][];
+        };
         TestClockResponse: {
             /**
              * Format: date-time
@@ -9099,6 +10432,457 @@ export interface operations {
             };
             /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AssociationVerificationController_file: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the answer is 304 without a body while the resource is still at it. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationVerificationFileResponse"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles association. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AssociationVerificationController_declare: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssociationRegistrationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationVerificationFileResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles association.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AssociationVerificationController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitAssociationDocumentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationDocumentSubmittedResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles association.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AssociationVerificationController_staffFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the answer is 304 without a body while the resource is still at it. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                associationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationVerificationFileResponse"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles mediator, admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16198,7 +17982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider, association. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16371,7 +18155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider, association. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16490,7 +18274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider, association. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16616,7 +18400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider, finance, admin. */
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider, association, finance, admin. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24565,6 +26349,2498 @@ export interface operations {
              *
              *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
              */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityPartnersAdminController_grant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                associationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantPartnershipDto"];
+            };
+        };
+        responses: {
+            /** @description The partnership runs. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityPartnersAdminController_end: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                associationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndPartnershipDto"];
+            };
+        };
+        responses: {
+            /** @description The partnership has ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityPartnersAdminController_list: {
+        parameters: {
+            query?: {
+                /** @description Only verified (or unverified) associations. */
+                verified?: "true" | "false";
+                /** @description Only current partners (or non-partners). */
+                partner?: "true" | "false";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAssociationListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles admin, mediator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityAssociationsController_partners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAssociationListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityAssociationsController_partner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                associationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAssociationDetailResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `ASSOCIATION_NOT_FOUND`: no current partner under this id.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityTypesController_define: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SolidarityTypeDto"];
+            };
+        };
+        responses: {
+            /** @description The new active type. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SolidarityTypeChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityTypesController_revise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A slug (lower-case words joined by dashes); anything else is answered 400 `INVALID_ID`. */
+                solidarityTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SolidarityTypeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SolidarityTypeChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityTypesController_retire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A slug (lower-case words joined by dashes); anything else is answered 400 `INVALID_ID`. */
+                solidarityTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SolidarityTypeChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityTypesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SolidarityTypeListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityMissionsController_browse: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description A French postal code: nearest missions first, within `radiusKm`. */
+                near?: string;
+                /** @description With `near`: whole km, 1 to 200. */
+                radiusKm?: number;
+                /** @description Only missions of this solidarity type. */
+                type?: string;
+                /** @description Only missions starting at or after this instant. */
+                from?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SolidarityMissionListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `POSTAL_CODE_UNKNOWN`: `near` is no known postal code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityMissionsController_propose: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeSolidarityMissionDto"];
+            };
+        };
+        responses: {
+            /** @description The open mission. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SolidarityMissionChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles association.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityMissionsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelSolidarityMissionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SolidarityMissionChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles association.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityMissionsController_signUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SolidarityMissionChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles volunteer.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityMissionsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SolidarityMissionChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles volunteer.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityMissionsController_confirmAttendance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles association.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityMissionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                missionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SolidarityMissionDetailResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `SOLIDARITY_MISSION_NOT_FOUND`
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityMissionsController_mine: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationMissionListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles association. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityMissionsController_signUps: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerSignUpListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles volunteer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityVotesController_cast: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CastVoteDto"];
+            };
+        };
+        responses: {
+            /** @description The vote of the month as recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CastVoteResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider, volunteer, association.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityVotesController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyVoteResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client, provider, volunteer, association. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityPotController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReportListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityPotController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A Paris month, `YYYY-MM`. */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReportResponse"];
+                };
+            };
+            /**
+             * @description `SOLIDARITY_INVALID_FIELD`: not a `YYYY-MM` month.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `SOLIDARITY_REPORT_NOT_FOUND`: the month is not closed.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SolidarityPotController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A Paris month, `YYYY-MM`. */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthCloseResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles finance, admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -205,5 +205,6 @@ describe('solidarity_pot read model, on real events', () => {
     expect(await snapshotProjections(pool, projections())).toEqual(before);
     runner = new ProjectionRunner(store, pool, projections(), { batchSize: 3 });
     runner.start();
+    await runner.caughtUp();
   });
 });

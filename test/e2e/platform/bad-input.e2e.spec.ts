@@ -102,7 +102,7 @@ describe('platform: bad input answers 4xx problem+json, never a 500', () => {
     expect(await events()).toBe(before);
   });
 
-  it('documents every id path parameter as a UUID (or, for plans, a bounded slug) in the OpenAPI document', () => {
+  it('documents every id path parameter as a UUID (or, for plans and solidarity types, a bounded slug) in the OpenAPI document', () => {
     const doc = JSON.parse(JSON.stringify(buildOpenApi(t.app)));
     const ids = Object.values(doc.paths as Record<string, Record<string, any>>)
       .flatMap((ops) => Object.values(ops))
@@ -110,9 +110,9 @@ describe('platform: bad input answers 4xx problem+json, never a 500', () => {
         (op.parameters ?? []).filter((p: any) => p.in === 'path' && /Id$/.test(p.name)),
       );
     expect(ids.length).toBeGreaterThan(40);
-    // Plan ids read as words in URLs (`/plans/pro`): a slug, documented with its pattern and bound.
+    // Plan and solidarity type ids read as words in URLs (`/plans/pro`): a slug, documented with its pattern and bound.
     const slug = (p: any) =>
-      p.name === 'planId' &&
+      ['planId', 'solidarityTypeId'].includes(p.name) &&
       p.schema?.pattern === '^[a-z0-9]+(-[a-z0-9]+)*$' &&
       p.schema?.maxLength;
     expect(

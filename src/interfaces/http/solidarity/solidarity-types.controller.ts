@@ -55,12 +55,14 @@ export class SlugParamPipe implements PipeTransform<unknown, string> {
   }
 }
 
-const TYPE_PARAM = {
+/** A fresh object per use: the decorator keeps the one it is given. */
+const typeParam = () => ({
   name: 'solidarityTypeId',
   example: SOLIDARITY_TYPE_EXAMPLE.solidarityTypeId,
+  schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 },
   description:
     'A slug (lower-case words joined by dashes); anything else is answered 400 `INVALID_ID`.',
-};
+});
 
 const VALIDATION_REFUSALS = [
   { status: 400, code: 'SOLIDARITY_TYPE_LABEL_REQUIRED' },
@@ -108,7 +110,7 @@ export class SolidarityTypesController {
 
   @Put('admin/solidarity-types/:solidarityTypeId')
   @Roles('admin')
-  @ApiParam(TYPE_PARAM)
+  @ApiParam(typeParam())
   @ApiStateChange({
     summary: 'Revise a solidarity type (label, description)',
     description:
@@ -141,7 +143,7 @@ export class SolidarityTypesController {
   @Post('admin/solidarity-types/:solidarityTypeId/retire')
   @HttpCode(200)
   @Roles('admin')
-  @ApiParam(TYPE_PARAM)
+  @ApiParam(typeParam())
   @ApiStateChange({
     summary: 'Retire a solidarity type',
     description:
