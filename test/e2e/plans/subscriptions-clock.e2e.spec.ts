@@ -51,7 +51,8 @@ describe('subscriptions on the test clock', () => {
     (
       await t.db.pool.query<{ amount: number }>(
         `SELECT (request ->> 'amountCents')::int AS amount FROM simulated_gateway_operations
-          WHERE operation = 'charge_saved' AND request -> 'metadata' ->> 'subscriptionId' = $1`,
+          WHERE operation = 'charge_saved' AND request -> 'metadata' ->> 'subscriptionId' = $1
+          ORDER BY (request -> 'metadata' ->> 'period')::int`,
         [subscriptionId],
       )
     ).rows.map((r) => r.amount);
