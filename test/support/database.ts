@@ -32,6 +32,16 @@ export async function createTestDatabase(prefix = 'mk_test'): Promise<TestDataba
       await pool.end();
       const c = new Client({ connectionString: adminUrl.toString() });
       await c.connect();
+      // Connections a test has just ended may still be closing (a pool's client on its way out):
+      // killing them would raise an error on a pool nobody listens to, so give them a moment first.
+      for (let waited = 0; waited < 3_000; waited += 50) {
+        const { rows } = await c.query<{ n: string }>(
+          'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if (Number(rows[0].n) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
