@@ -45,6 +45,7 @@ const PROJECTIONS_BY_CONTEXT = {
     new SolidarityMissionsProjection(),
     new SolidarityPotProjection(),
   ],
+  tenders: () => [],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

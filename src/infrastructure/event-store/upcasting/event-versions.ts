@@ -25,6 +25,7 @@ import {
   SOLIDARITY_TYPE_EVENT_VERSIONS,
   VOTE_EVENT_VERSIONS,
 } from '../../../domain/solidarity';
+import { PROJECT_EVENT_VERSIONS, PROJECT_OFFER_EVENT_VERSIONS } from '../../../domain/tenders';
 import { mergeEventVersions } from './upcaster-registry';
 
 /** Every context's version table; a new context adds its own here. */
@@ -53,4 +54,6 @@ export const EVENT_VERSIONS = mergeEventVersions(
   SOLIDARITY_MISSION_EVENT_VERSIONS,
   VOTE_EVENT_VERSIONS,
   SOLIDARITY_MONTH_EVENT_VERSIONS,
+  PROJECT_EVENT_VERSIONS,
+  PROJECT_OFFER_EVENT_VERSIONS,
 );

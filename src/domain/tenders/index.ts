@@ -1,0 +1,4 @@
+export * from './project.events';
+export * from './project.state';
+export * from './offer.events';
+export * from './tender-categories';
