@@ -2,3 +2,4 @@ export * from './project.events';
 export * from './project.state';
 export * from './offer.events';
 export * from './tender-categories';
+export * from './provider-preferences.events';

@@ -2,14 +2,14 @@
 export const TENDER_CATEGORIES = {
   'web-development': 'Développement web',
   'mobile-apps': 'Applications mobiles',
-  'software': 'Logiciels et informatique',
-  'design': 'Graphisme et design',
-  'marketing': 'Marketing et communication',
-  'writing': 'Rédaction et traduction',
+  software: 'Logiciels et informatique',
+  design: 'Graphisme et design',
+  marketing: 'Marketing et communication',
+  writing: 'Rédaction et traduction',
   'video-audio': 'Vidéo et audio',
-  'consulting': 'Conseil et gestion',
-  'building': 'Travaux et bâtiment',
-  'other': 'Autre',
+  consulting: 'Conseil et gestion',
+  building: 'Travaux et bâtiment',
+  other: 'Autre',
 } as const satisfies Record<string, string>;
 
 export type TenderCategory = keyof typeof TENDER_CATEGORIES;

@@ -25,7 +25,11 @@ import {
   SOLIDARITY_TYPE_EVENT_VERSIONS,
   VOTE_EVENT_VERSIONS,
 } from '../../../domain/solidarity';
-import { PROJECT_EVENT_VERSIONS, PROJECT_OFFER_EVENT_VERSIONS } from '../../../domain/tenders';
+import {
+  PROJECT_EVENT_VERSIONS,
+  PROJECT_OFFER_EVENT_VERSIONS,
+  TENDER_PREFERENCES_EVENT_VERSIONS,
+} from '../../../domain/tenders';
 import { mergeEventVersions } from './upcaster-registry';
 
 /** Every context's version table; a new context adds its own here. */
@@ -56,4 +60,5 @@ export const EVENT_VERSIONS = mergeEventVersions(
   SOLIDARITY_MONTH_EVENT_VERSIONS,
   PROJECT_EVENT_VERSIONS,
   PROJECT_OFFER_EVENT_VERSIONS,
+  TENDER_PREFERENCES_EVENT_VERSIONS,
 );
