@@ -3,3 +3,8 @@ export * from './project.state';
 export * from './offer.events';
 export * from './tender-categories';
 export * from './provider-preferences.events';
+export * from './project-fees.events';
+export * from './project-fees.commands';
+export * from './project-fees.errors';
+export { projectFeesDecider } from './project-fees.decider';
+export { refundableCents, type ProjectFeeLine, type ProjectFeesState } from './project-fees.state';
