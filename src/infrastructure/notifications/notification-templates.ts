@@ -49,6 +49,10 @@ const TEMPLATES: Record<string, Renderer> = {
         : 'C’était la dernière tentative : votre abonnement est suspendu.',
     ].join('\n\n'),
   }),
+  'tenders.fee_charge_failed': (d) => ({
+    subject: `Paiement refusé : ${String(d.label)}`,
+    text: `${d.noSavedCard ? `Aucune carte n’est enregistrée sur votre compte pour régler « ${String(d.label)} » (${euros(d.amountCents)}).` : `Le paiement de « ${String(d.label)} » (${euros(d.amountCents)}) a été refusé par votre banque (${String(d.code)}).`} Réglez-le depuis la page « Frais » de votre projet avec la carte de votre choix.`,
+  }),
   'solidarity.mission_cancelled': (d) => ({
     subject: `Mission solidaire annulée : « ${String(d.title)} »`,
     text: `L’association a annulé la mission solidaire « ${String(d.title)} » du ${parisDateTime(d.startsAt)} (${String(d.city)}) à laquelle vous étiez inscrit(e) : ${String(d.reason)}.\n\nMerci pour votre engagement : d’autres missions vous attendent dans « Missions solidaires ».`,

@@ -110,6 +110,7 @@ export class InvoicesProjection implements Projection {
       if (e.type === 'MissionConfirmed') people.push(data(e).providerId);
       if (e.type === 'SubscriptionStarted') people.push(data(e).accountId);
       if (e.type === 'HourPackPurchased') people.push(data(e).clientId);
+      if (e.type === 'ProjectFeeCharged') people.push(data(e).payerId);
     }
     await b.parties.prefetch(people);
     await b.series.prefetch([

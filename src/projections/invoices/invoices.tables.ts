@@ -164,9 +164,9 @@ export const INVOICE_ESCROWS: TableSpec<InvoiceEscrowRow> = {
 
 /** One of the platform's own sales, as far as its invoices need: who buys, what, and what was invoiced and credited. */
 export interface InvoiceSaleRow {
-  /** The subscription's or the hour pack's id. */
+  /** The subscription's or the hour pack's id, or a project fee's charge id (`plan_*`: the project and its title). */
   sale_id: string;
-  kind: 'subscription' | 'hour_pack';
+  kind: 'subscription' | 'hour_pack' | 'fee';
   /** Revision of the sale's stream last applied. */
   rev: number;
   account_id: string;

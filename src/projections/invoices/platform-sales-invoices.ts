@@ -12,6 +12,7 @@ import type {
   SubscriptionRenewed,
   SubscriptionStarted,
 } from '../../domain/plans';
+import type { ProjectFeeCharged, ProjectFeeRefunded } from '../../domain/tenders';
 import { isNewer } from '../runner/row-buffer';
 import { InvoiceBatch, issuePlatformSaleInvoice } from './invoice-issuing';
 import { amountsFromTtc, parisDate, refundAmounts, seriesFor } from './invoice-numbering';
@@ -29,18 +30,25 @@ export const SUBSCRIPTION_CHARGE_TYPES = new Set([
   'SubscriptionRenewed',
   'SubscriptionReinstated',
 ]);
+/** A project's fees (docs/tenders-fees.md): one sale per charge (`chargeId`), invoiced to its payer. */
+export const PROJECT_FEE_SALE_TYPES = ['ProjectFeeCharged', 'ProjectFeeRefunded'];
 export const SALE_TYPES = new Set([
   ...SUBSCRIPTION_CHARGE_TYPES,
   'HourPackPurchased',
   'HourPackRefunded',
+  ...PROJECT_FEE_SALE_TYPES,
 ]);
 /** Service type labels name the packs. */
 export const SERVICE_TYPE_LABEL_TYPES = new Set(['ServiceTypeCreated', 'ServiceTypeUpdated']);
 
 /** The sale an event belongs to: the subscription or the hour pack. */
 export function saleIdOf(event: RecordedEvent): string | undefined {
-  const d = event.data as { subscriptionId?: unknown; packId?: unknown };
-  const id = event.type.startsWith('Subscription') ? d.subscriptionId : d.packId;
+  const d = event.data as { subscriptionId?: unknown; packId?: unknown; chargeId?: unknown };
+  const id = event.type.startsWith('Subscription')
+    ? d.subscriptionId
+    : event.type.startsWith('ProjectFee')
+      ? d.chargeId
+      : d.packId;
   return typeof id === 'string' ? id : undefined;
 }
 
@@ -57,7 +65,10 @@ export function saleEventAt(event: RecordedEvent): string | undefined {
     case 'HourPackPurchased':
       return d.purchasedAt;
     case 'HourPackRefunded':
+    case 'ProjectFeeRefunded':
       return d.refundedAt;
+    case 'ProjectFeeCharged':
+      return d.chargedAt;
     default:
       return undefined;
   }
@@ -70,7 +81,8 @@ export function saleSeriesKeys(events: RecordedEvent[]): string[] {
     if (!SALE_TYPES.has(e.type)) continue;
     const at = saleEventAt(e);
     if (!at) continue;
-    const kind = e.type === 'HourPackRefunded' ? 'credit_note' : 'invoice';
+    const kind =
+      e.type === 'HourPackRefunded' || e.type === 'ProjectFeeRefunded' ? 'credit_note' : 'invoice';
     keys.add(`${seriesFor(kind, 'subscription', '', '').id}:${parisDate(at).slice(0, 4)}`);
   }
   return [...keys];
@@ -108,6 +120,14 @@ export function hourPackDescription(
   expiresAt: string | null,
 ): string {
   return `Pack ${hoursLabel(minutes)} — ${what}${expiresAt ? ` (heures valables jusqu’au ${frenchShortDate(expiresAt)})` : ''}`;
+}
+
+/** The invoice's line of a project fee (French: the payer reads it). */
+export function projectFeeDescription(kind: string, title: string | undefined): string {
+  const project = title ? ` — projet ${title}` : '';
+  return kind === 'r0_option'
+    ? `Option R0 (risque 0)${project}`
+    : `Commission de mise en relation${project}`;
 }
 
 const REFUND_REASONS: Record<HourPackRefundReason, string> = {
@@ -210,6 +230,54 @@ export async function platformSaleInvoicing(b: InvoiceBatch, event: RecordedEven
         event,
         refersTo: { id: sale.last_invoice_id, number: sale.last_invoice_number },
         description: `Avoir sur la facture ${sale.last_invoice_number} : remboursement de ${hoursLabel(d.minutes)} non utilisées du pack (${REFUND_REASONS[d.reason] ?? d.reason})`,
+      });
+      b.sales.put({
+        ...sale,
+        refunded_ttc_cents: sale.refunded_ttc_cents + refund,
+        refunded_vat_cents: sale.refunded_vat_cents + amounts.vatCents,
+      });
+      return;
+    }
+    case 'ProjectFeeCharged': {
+      if (current) return;
+      const d = event.data as ProjectFeeCharged['data'];
+      const sale: InvoiceSaleRow = {
+        ...blankSale(saleId, 'fee', rev, d.payerId, d.projectId, d.projectTitle ?? ''),
+      };
+      b.sales.put(
+        await charge(b, event, sale, d.amountCents, d.chargedAt, () =>
+          projectFeeDescription(d.kind, d.projectTitle),
+        ),
+      );
+      return;
+    }
+    case 'ProjectFeeRefunded': {
+      if (!current) return;
+      const d = event.data as ProjectFeeRefunded['data'];
+      const sale = { ...current, rev };
+      const refund = Math.min(d.amountCents, sale.invoiced_ttc_cents - sale.refunded_ttc_cents);
+      if (refund <= 0 || !sale.last_invoice_id || !sale.last_invoice_number) {
+        b.sales.put(sale);
+        return;
+      }
+      const amounts = refundAmounts(
+        {
+          ttcCents: sale.invoiced_ttc_cents,
+          vatCents: sale.invoiced_vat_cents,
+          refundedTtcCents: sale.refunded_ttc_cents,
+        },
+        refund,
+      );
+      await issuePlatformSaleInvoice(b, {
+        kind: 'credit_note',
+        subject: 'fee',
+        saleId,
+        recipientId: sale.account_id,
+        amounts,
+        at: d.refundedAt,
+        event,
+        refersTo: { id: sale.last_invoice_id, number: sale.last_invoice_number },
+        description: `Avoir sur la facture ${sale.last_invoice_number} : ${projectFeeDescription(d.kind, sale.plan_name || undefined)}, montant du projet revu à la baisse`,
       });
       b.sales.put({
         ...sale,

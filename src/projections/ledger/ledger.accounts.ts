@@ -12,6 +12,10 @@ export const LEDGER_ACCOUNTS = {
   gateway_cash: { label: 'Encaissements PSP des ventes de la plateforme', nature: 'asset' },
   subscription_revenue: { label: 'Abonnements (produits)', nature: 'revenue' },
   hour_pack_revenue: { label: 'Packs d’heures (produits)', nature: 'revenue' },
+  tender_fee_revenue: {
+    label: 'Projets : commissions de mise en relation et options R0 (produits)',
+    nature: 'revenue',
+  },
   hour_pack_missions: {
     label: 'Packs horaires : missions financées par la plateforme (charges)',
     nature: 'expense',
@@ -42,7 +46,9 @@ export type EntryKind =
   | 'hour_pack_mission_funded'
   | 'hour_pack_mission_refunded'
   | 'solidarity_pot_shared'
-  | 'solidarity_share_credited';
+  | 'solidarity_share_credited'
+  | 'tender_fee_charged'
+  | 'tender_fee_refunded';
 
 export const ENTRY_LABELS: Record<EntryKind, string> = {
   escrow_funded: 'Paiement client placé sous séquestre',
@@ -61,6 +67,9 @@ export const ENTRY_LABELS: Record<EntryKind, string> = {
   hour_pack_mission_refunded: 'Mission payée par pack horaire : séquestre rendu au pack',
   solidarity_pot_shared: 'Cagnotte solidaire du mois répartie entre les associations partenaires',
   solidarity_share_credited: 'Cagnotte solidaire : part créditée au portefeuille de l’association',
+  tender_fee_charged:
+    'Projet : commission de mise en relation ou option R0 encaissée (produit et TVA)',
+  tender_fee_refunded: 'Projet : frais remboursés après baisse du montant (produit et TVA annulés)',
 };
 
 export interface Leg {

@@ -9,6 +9,11 @@ import { balancedLegs, ENTRY_LABELS } from './ledger.accounts';
 import { PLAN_SALE_TYPES, planSaleIdOf, planSalePostings } from './plan-postings';
 import { SOLIDARITY_POSTING_TYPES, solidarityPostings } from './solidarity-postings';
 import {
+  TENDER_FEE_POSTING_TYPES,
+  tenderFeePostings,
+  tenderFeeSaleIdOf,
+} from './tender-fee-postings';
+import {
   ESCROW_TYPES,
   escrowPostings,
   MISSION_PAYOUT_TYPES,
@@ -43,6 +48,7 @@ export class LedgerProjection implements Projection {
     ...MISSION_PAYOUT_TYPES,
     ...PLAN_SALE_TYPES,
     ...SOLIDARITY_POSTING_TYPES,
+    ...TENDER_FEE_POSTING_TYPES,
   ];
   readonly tables = LEDGER_TABLES;
 
@@ -68,17 +74,26 @@ export class LedgerProjection implements Projection {
             !ESCROW_TYPES.has(e.type) &&
             !MISSION_PAYOUT_TYPES.has(e.type) &&
             !PLAN_SALE_TYPES.has(e.type) &&
-            !SOLIDARITY_POSTING_TYPES.has(e.type),
+            !SOLIDARITY_POSTING_TYPES.has(e.type) &&
+            !TENDER_FEE_POSTING_TYPES.has(e.type),
         )
         .map((e) => (e.data as { payoutId: string }).payoutId),
     );
     await sales.prefetch(
       events.filter((e) => e.type.startsWith('HourPack')).map((e) => planSaleIdOf(e)),
     );
+    await sales.prefetch(
+      events.filter((e) => TENDER_FEE_POSTING_TYPES.has(e.type)).map(tenderFeeSaleIdOf),
+    );
     for (const event of events) {
       let postings: Posting[] = [];
       if (SOLIDARITY_POSTING_TYPES.has(event.type)) postings = solidarityPostings(event);
-      else if (ESCROW_TYPES.has(event.type)) {
+      else if (TENDER_FEE_POSTING_TYPES.has(event.type)) {
+        const saleId = tenderFeeSaleIdOf(event);
+        const result = tenderFeePostings(event, saleId ? sales.peek(saleId) : undefined);
+        if (result.row) sales.put(result.row);
+        postings = result.postings;
+      } else if (ESCROW_TYPES.has(event.type)) {
         const escrowId = (event.data as { escrowId: string }).escrowId;
         const escrow = escrows.peek(escrowId);
         if (escrow && !isNewer(event.revision, escrow.rev)) continue;
