@@ -3,3 +3,13 @@ export * from './project.state';
 export * from './offer.events';
 export * from './tender-categories';
 export * from './provider-preferences.events';
+export * from './payment-request.events';
+export type * from './payment-request.commands';
+export { paymentRequestDecider } from './payment-request.decider';
+export { PaymentRequestErrorCode } from './payment-request.errors';
+export {
+  PAYMENT_REQUEST_STATUS_LABELS,
+  type ExistingPaymentRequest,
+  type PaymentRequestState,
+  type PaymentRequestStatus,
+} from './payment-request.state';
