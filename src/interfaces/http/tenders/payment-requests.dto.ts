@@ -71,7 +71,7 @@ export class FinancePaymentRequestsQuery {
   offset?: number;
 }
 
-export class InvoiceResponse {
+export class PaymentRequestInvoiceResponse {
   @ApiProperty(UUID) fileId!: string;
   @ApiProperty({ example: 'F-2026/042' }) invoiceNumber!: string;
   @ApiProperty({
@@ -81,7 +81,7 @@ export class InvoiceResponse {
   linkPath!: string;
 }
 
-export class RefusalResponse {
+export class PaymentRequestRefusalResponse {
   @ApiProperty({ example: 'F-2026/042' }) invoiceNumber!: string;
   @ApiProperty({ example: 'Le numéro SIRET manque.' }) reason!: string;
   @ApiProperty(DATE_TIME) refusedAt!: string;
@@ -97,11 +97,12 @@ export class PaymentRequestResponse {
   amountCents!: number;
   @ApiProperty({ enum: REQUEST_STATUSES }) status!: string;
   @ApiProperty({ example: 'Facture en cours de vérification' }) statusLabel!: string;
-  @ApiProperty({ type: InvoiceResponse }) invoice!: InvoiceResponse;
+  @ApiProperty({ type: PaymentRequestInvoiceResponse }) invoice!: PaymentRequestInvoiceResponse;
   @ApiProperty(DATE_TIME) submittedAt!: string;
   @ApiProperty({ example: 1, description: 'Invoices sent for this release, this one included.' })
   submissions!: number;
-  @ApiProperty({ type: [RefusalResponse] }) refusals!: RefusalResponse[];
+  @ApiProperty({ type: [PaymentRequestRefusalResponse] })
+  refusals!: PaymentRequestRefusalResponse[];
   @ApiProperty(NULLABLE_DATE_TIME) approvedAt!: string | null;
   @ApiProperty({
     type: String,
@@ -115,7 +116,7 @@ export class PaymentRequestResponse {
   @ApiProperty({ type: String, nullable: true, example: '0' }) revision!: string | null;
 }
 
-export class ProviderRequestPart {
+export class PaymentRequestSummaryResponse {
   @ApiProperty(UUID) requestId!: string;
   @ApiProperty({ example: 'F-2026/042' }) invoiceNumber!: string;
   @ApiProperty(UUID) invoiceFileId!: string;
@@ -129,7 +130,7 @@ export class ProviderRequestPart {
   @ApiProperty({ type: String, nullable: true }) failureCode!: string | null;
 }
 
-export class ProviderReleaseItem {
+export class PaymentRequestReleaseResponse {
   @ApiProperty({ example: '5f1b7c9e-2a4d-4c8b-9e0f-3d6a1b2c4e5f' }) releaseId!: string;
   @ApiProperty(UUID) escrowId!: string;
   @ApiProperty(UUID) projectId!: string;
@@ -142,10 +143,11 @@ export class ProviderReleaseItem {
   @ApiProperty(DATE_TIME) releasedAt!: string;
   @ApiProperty({ enum: DASHBOARD_STATUSES }) status!: string;
   @ApiProperty({ example: 'En attente de votre facture' }) statusLabel!: string;
-  @ApiProperty({ type: ProviderRequestPart, nullable: true }) request!: ProviderRequestPart | null;
+  @ApiProperty({ type: PaymentRequestSummaryResponse, nullable: true })
+  request!: PaymentRequestSummaryResponse | null;
 }
 
-export class DashboardTotals {
+export class PaymentRequestTotalsCentsResponse {
   @ApiProperty({ example: 120000 }) awaiting_invoice!: number;
   @ApiProperty({ example: 0 }) submitted!: number;
   @ApiProperty({ example: 0 }) refused!: number;
@@ -156,19 +158,19 @@ export class DashboardTotals {
 
 export class ProviderPaymentRequestsResponse {
   @ApiProperty(UUID) providerId!: string;
-  @ApiProperty({ type: [ProviderReleaseItem] }) items!: ProviderReleaseItem[];
-  @ApiProperty({ type: DashboardTotals, description: 'Cents by state.' })
-  totalsCents!: DashboardTotals;
+  @ApiProperty({ type: [PaymentRequestReleaseResponse] }) items!: PaymentRequestReleaseResponse[];
+  @ApiProperty({ type: PaymentRequestTotalsCentsResponse, description: 'Cents by state.' })
+  totalsCents!: PaymentRequestTotalsCentsResponse;
 }
 
-export class FinanceTotal {
+export class PaymentRequestStateTotalResponse {
   @ApiProperty({ enum: REQUEST_STATUSES }) status!: string;
   @ApiProperty({ example: 'Facture en cours de vérification' }) statusLabel!: string;
   @ApiProperty({ example: 3 }) count!: number;
   @ApiProperty({ example: 360000 }) amountCents!: number;
 }
 
-export class FinancePaymentRequestItem extends ProviderRequestPart {
+export class FinancePaymentRequestItemResponse extends PaymentRequestSummaryResponse {
   @ApiProperty({ example: '5f1b7c9e-2a4d-4c8b-9e0f-3d6a1b2c4e5f' }) releaseId!: string;
   @ApiProperty(UUID) escrowId!: string;
   @ApiProperty(UUID) projectId!: string;
@@ -181,7 +183,11 @@ export class FinancePaymentRequestItem extends ProviderRequestPart {
 
 export class FinancePaymentRequestListResponse {
   @ApiProperty({ example: 1, description: 'Requests matching the filter.' }) total!: number;
-  @ApiProperty({ type: [FinanceTotal], description: 'Every state, whatever the filter.' })
-  totals!: FinanceTotal[];
-  @ApiProperty({ type: [FinancePaymentRequestItem] }) items!: FinancePaymentRequestItem[];
+  @ApiProperty({
+    type: [PaymentRequestStateTotalResponse],
+    description: 'Every state, whatever the filter.',
+  })
+  totals!: PaymentRequestStateTotalResponse[];
+  @ApiProperty({ type: [FinancePaymentRequestItemResponse] })
+  items!: FinancePaymentRequestItemResponse[];
 }
