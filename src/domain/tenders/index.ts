@@ -13,3 +13,4 @@ export {
   type PaymentRequestState,
   type PaymentRequestStatus,
 } from './payment-request.state';
+export { INVOICE_GUIDANCE } from './payment-request.guidance';

@@ -1,5 +1,9 @@
 import { Pool } from 'pg';
-import { PAYMENT_REQUEST_STATUS_LABELS, type PaymentRequestStatus } from '../../domain/tenders';
+import {
+  INVOICE_GUIDANCE,
+  PAYMENT_REQUEST_STATUS_LABELS,
+  type PaymentRequestStatus,
+} from '../../domain/tenders';
 import { int, iso } from '../shared/query-helpers';
 
 export const PAYMENT_REQUEST_STATUSES = [
@@ -73,7 +77,7 @@ export async function providerPaymentRequests(pool: Pool, providerId: string) {
       request: r.request_id ? requestPart(r) : null,
     };
   });
-  return { providerId, items, totalsCents: totals };
+  return { providerId, invoiceGuidance: [...INVOICE_GUIDANCE], items, totalsCents: totals };
 }
 
 export interface FinanceFilter {

@@ -153,6 +153,8 @@ describe('payment requests: a project release is paid once finance accepts the p
       }),
     ]);
     expect(mine.body.totalsCents).toMatchObject({ awaiting_invoice: 120_000, paid: 0 });
+    // "Comment faire ma facture ?": the page says what the invoice must show.
+    expect(mine.body.invoiceGuidance.join(' ')).toContain('SIRET');
 
     // The first invoice is sent, then checked by finance.
     const first = await invoice(p.token, 'Facture F-2026/042 sans SIRET');

@@ -158,6 +158,12 @@ export class PaymentRequestTotalsCentsResponse {
 
 export class ProviderPaymentRequestsResponse {
   @ApiProperty(UUID) providerId!: string;
+  @ApiProperty({
+    type: [String],
+    example: ['Un numéro de facture unique, que vous indiquez aussi dans le formulaire.'],
+    description: 'What your invoice must show ("Comment faire ma facture ?").',
+  })
+  invoiceGuidance!: string[];
   @ApiProperty({ type: [PaymentRequestReleaseResponse] }) items!: PaymentRequestReleaseResponse[];
   @ApiProperty({ type: PaymentRequestTotalsCentsResponse, description: 'Cents by state.' })
   totalsCents!: PaymentRequestTotalsCentsResponse;
