@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
+import { PaymentRequestPayoutReactor } from '../../../src/application/tenders/payment-request-payout.reactor';
 import { projectEscrowId } from '../../../src/application/tenders/tender-ids';
 import type { EscrowEvent, EscrowSubjectKind, ReleaseReason } from '../../../src/domain/escrow';
 import { uploadFile, samplePdf } from '../../support/files';
@@ -327,6 +328,16 @@ describe('payment requests: a project release is paid once finance accepts the p
       'the wallet to settle',
     );
     expect(wallet).toMatchObject({ creditedCents: 120_000, availableCents: 0, inTransitCents: 0 });
+
+    // A redelivered approval credits and pays nothing twice.
+    const approval = (await store.readStream(`payment_request-${requestId}`)).find(
+      (e) => e.type === 'PaymentRequestApproved',
+    );
+    await t.app.get(PaymentRequestPayoutReactor).handle(approval!);
+    await t.settle();
+    const replayed = await t.request('GET', '/wallet', { token: p.token });
+    expect(replayed.body).toMatchObject({ creditedCents: 120_000, paidOutCents: 120_000 });
+    expect(replayed.body.payouts).toHaveLength(1);
 
     await t.settle();
     const board = await t.request('GET', '/me/payment-requests', { token: p.token });
