@@ -24,6 +24,7 @@ import { SolidarityMissionsModule } from './modules/solidarity-missions.module';
 import { SolidarityPotModule } from './modules/solidarity-pot.module';
 import { SubscriptionsModule } from './modules/subscriptions.module';
 import { TenderFeesModule } from './modules/tender-fees.module';
+import { TenderPaymentRequestsModule } from './modules/tender-payment-requests.module';
 
 /** Each bounded context's Nest module; every one is given the validated configuration. */
 export interface ContextModule {
@@ -52,6 +53,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   SolidarityMissionsModule,
   SolidarityPotModule,
   TenderFeesModule,
+  TenderPaymentRequestsModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

@@ -33,6 +33,8 @@ import {
 import { Decider, DomainEvent } from './shared';
 import * as partnership from './solidarity/partnership.fixtures.spec';
 import { partnershipDecider } from './solidarity';
+import * as paymentRequest from './tenders/payment-request.fixtures.spec';
+import { paymentRequestDecider } from './tenders';
 
 interface Case {
   aggregate: string;
@@ -92,6 +94,16 @@ const cases: Case[] = [
       verification.approved('association_statutes'),
       verification.associationDeclared(),
     ],
+  ]),
+  asCase('payment request', paymentRequestDecider, [
+    [
+      paymentRequest.submitted(),
+      paymentRequest.refused,
+      paymentRequest.submitted('file-2'),
+      paymentRequest.approved,
+      paymentRequest.paid,
+    ],
+    [paymentRequest.submitted(), paymentRequest.approved, paymentRequest.payoutFailed],
   ]),
   asCase('partnership', partnershipDecider, [
     [partnership.granted(), partnership.ended, partnership.granted('2026-06-01T00:00:00.000Z')],

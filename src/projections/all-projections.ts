@@ -15,6 +15,7 @@ import { ServiceTypesProjection } from './service-types/service-types.projection
 import { SolidarityPartnersProjection } from './solidarity-partners/solidarity-partners.projection';
 import { SolidarityMissionsProjection } from './solidarity-missions/solidarity-missions.projection';
 import { SolidarityPotProjection } from './solidarity-pot/solidarity-pot.projection';
+import { TenderPaymentRequestsProjection } from './tender-payment-requests/tender-payment-requests.projection';
 import { SubscriptionsProjection } from './subscriptions/subscriptions.projection';
 import { TenderFeesProjection } from './tender-fees/tender-fees.projection';
 import { WalletsProjection } from './wallets/wallets.projection';
@@ -46,7 +47,7 @@ const PROJECTIONS_BY_CONTEXT = {
     new SolidarityMissionsProjection(),
     new SolidarityPotProjection(),
   ],
-  tenders: () => [new TenderFeesProjection()],
+  tenders: () => [new TenderFeesProjection(), new TenderPaymentRequestsProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

@@ -10,7 +10,9 @@ import { WalletCommandMessage } from './wallet.messages';
 /**
  * Each release out of an escrow credits the payee's wallet with its net amount, exactly once.
  * A mission's release is paid out instantly by the missions money process instead (it credits the
- * wallet only when that payout fails), so it is not credited here.
+ * wallet only when that payout fails), so it is not credited here. Nor is a tender project's
+ * release: it becomes withdrawable only once finance accepts the provider's invoice for it (the
+ * payment request credits the wallet then, docs/tenders-payment-requests.md).
  */
 @Injectable()
 export class WalletCreditingReactor implements Reactor {
@@ -30,7 +32,8 @@ export class WalletCreditingReactor implements Reactor {
     if (data.payeeNetCents <= 0) return;
     const first = await this.store?.readStream(escrowStream(data.escrowId), { maxCount: 1 });
     const opened = first?.[0];
-    if ((opened?.data as EscrowOpened['data'] | undefined)?.subject.kind === 'mission') return;
+    const kind = (opened?.data as EscrowOpened['data'] | undefined)?.subject.kind;
+    if (kind === 'mission' || kind === 'project') return;
     const now = String(event.metadata.occurredAt ?? event.recordedAt.toISOString());
     await this.commandBus.execute(
       new WalletCommandMessage(

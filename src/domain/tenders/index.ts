@@ -8,3 +8,14 @@ export * from './project-fees.commands';
 export * from './project-fees.errors';
 export { projectFeesDecider } from './project-fees.decider';
 export { refundableCents, type ProjectFeeLine, type ProjectFeesState } from './project-fees.state';
+export * from './payment-request.events';
+export type * from './payment-request.commands';
+export { paymentRequestDecider } from './payment-request.decider';
+export { PaymentRequestErrorCode } from './payment-request.errors';
+export {
+  PAYMENT_REQUEST_STATUS_LABELS,
+  type ExistingPaymentRequest,
+  type PaymentRequestState,
+  type PaymentRequestStatus,
+} from './payment-request.state';
+export { INVOICE_GUIDANCE } from './payment-request.guidance';

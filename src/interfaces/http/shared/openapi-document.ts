@@ -56,6 +56,8 @@ export const API_TAGS: Record<string, string> = {
     'The platform’s fees on a signed project (seed 003): the finder’s fee ("commission de mise en relation") and the R0 option, charged to the payer’s card at signature, paid again after a refusal, refunded when the signed amount goes down; invoices and credit notes; finance’s list.',
   'solidarity missions':
     'Missions without money (seed 000 "Proposer une mission solidaire", "Devenir bénévole"): staff keep the solidarity types, a verified association proposes a mission, volunteers browse the missions near them and sign up until it is full, withdraw before the start, and the association confirms who came.',
+  'payment requests':
+    'Demandes de paiement (seed 003, Étape 4): after a release of a project’s internal account the provider uploads their invoice; finance checks it, refuses it with a reason or approves it, and the approval pays the amount by bank transfer to the provider’s withdrawal account. Dashboards for the provider and for finance.',
 };
 
 type Parameter = {
