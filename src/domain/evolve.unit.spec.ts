@@ -33,6 +33,8 @@ import {
 import { Decider, DomainEvent } from './shared';
 import * as partnership from './solidarity/partnership.fixtures.spec';
 import { partnershipDecider } from './solidarity';
+import * as tenderPrefs from './tenders/provider-preferences.fixtures.spec';
+import { tenderPreferencesDecider } from './tenders';
 
 interface Case {
   aggregate: string;
@@ -186,6 +188,9 @@ const cases: Case[] = [
     [solidarityMission.proposed, solidarityMission.cancelled],
   ]),
   asCase('solidarity month', solidarityMonthDecider, [[pot.closedEvent()]]),
+  asCase('tender preferences', tenderPreferencesDecider, [
+    [tenderPrefs.hidden(), tenderPrefs.preferencesSet(), tenderPrefs.unsubscribed()],
+  ]),
 ];
 
 /** The initial state and the state after each prefix of each stream. */
