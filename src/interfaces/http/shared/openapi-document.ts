@@ -52,6 +52,8 @@ export const API_TAGS: Record<string, string> = {
     'Staff back office of the solidarity pot: association accounts, their verification and their partnership.',
   'hour packs':
     'Hours of one service type bought at a reduced rate (seed 000 "packs horaires"), paid at once; missions paid from them; withdrawal within 14 days and refund of unused hours at expiry.',
+  'tenders: preferences':
+    'A provider\'s tender preferences (seed 003 "Préférences"): what the daily digest of new projects ("newsletter quotidienne", 07:00) matches, the projects hidden from their list, and the e-mail\'s unsubscribe link.',
   'solidarity missions':
     'Missions without money (seed 000 "Proposer une mission solidaire", "Devenir bénévole"): staff keep the solidarity types, a verified association proposes a mission, volunteers browse the missions near them and sign up until it is full, withdraw before the start, and the association confirms who came.',
 };
