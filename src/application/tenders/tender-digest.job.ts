@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { NoRecipientError, Notifications } from '../notifications/notifications.port';
 import { JobRun, notDue } from '../scheduling/job-context';
 import { JobScheduler } from '../scheduling/job-scheduler.port';

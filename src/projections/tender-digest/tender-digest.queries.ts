@@ -1,10 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { EVENT_STORE, EventStore } from '../../application/shared/event-store.port';
-import {
-  DigestRecipient,
-  TenderDigestReader,
-} from '../../application/tenders/tender-digest.port';
+import { DigestRecipient, TenderDigestReader } from '../../application/tenders/tender-digest.port';
 import { isTenderCategory, TENDER_CATEGORIES } from '../../domain/tenders';
 import { PG_POOL } from '../../infrastructure/database/database.tokens';
 import { occurredAt } from '../runner/projection';
