@@ -25,6 +25,7 @@ import { SolidarityPotModule } from './modules/solidarity-pot.module';
 import { SubscriptionsModule } from './modules/subscriptions.module';
 import { TenderFeesModule } from './modules/tender-fees.module';
 import { TenderPaymentRequestsModule } from './modules/tender-payment-requests.module';
+import { TenderDigestModule } from './modules/tender-digest.module';
 
 /** Each bounded context's Nest module; every one is given the validated configuration. */
 export interface ContextModule {
@@ -54,6 +55,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   SolidarityPotModule,
   TenderFeesModule,
   TenderPaymentRequestsModule,
+  TenderDigestModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

@@ -35,6 +35,8 @@ import * as partnership from './solidarity/partnership.fixtures.spec';
 import { partnershipDecider } from './solidarity';
 import * as paymentRequest from './tenders/payment-request.fixtures.spec';
 import { paymentRequestDecider } from './tenders';
+import * as tenderPrefs from './tenders/provider-preferences.fixtures.spec';
+import { tenderPreferencesDecider } from './tenders';
 
 interface Case {
   aggregate: string;
@@ -198,6 +200,9 @@ const cases: Case[] = [
     [solidarityMission.proposed, solidarityMission.cancelled],
   ]),
   asCase('solidarity month', solidarityMonthDecider, [[pot.closedEvent()]]),
+  asCase('tender preferences', tenderPreferencesDecider, [
+    [tenderPrefs.hidden(), tenderPrefs.preferencesSet(), tenderPrefs.unsubscribed()],
+  ]),
 ];
 
 /** The initial state and the state after each prefix of each stream. */

@@ -18,6 +18,7 @@ import { SolidarityPotProjection } from './solidarity-pot/solidarity-pot.project
 import { TenderPaymentRequestsProjection } from './tender-payment-requests/tender-payment-requests.projection';
 import { SubscriptionsProjection } from './subscriptions/subscriptions.projection';
 import { TenderFeesProjection } from './tender-fees/tender-fees.projection';
+import { TenderDigestProjection } from './tender-digest/tender-digest.projection';
 import { WalletsProjection } from './wallets/wallets.projection';
 
 /**
@@ -47,7 +48,11 @@ const PROJECTIONS_BY_CONTEXT = {
     new SolidarityMissionsProjection(),
     new SolidarityPotProjection(),
   ],
-  tenders: () => [new TenderFeesProjection(), new TenderPaymentRequestsProjection()],
+  tenders: () => [
+    new TenderFeesProjection(),
+    new TenderPaymentRequestsProjection(),
+    new TenderDigestProjection(),
+  ],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

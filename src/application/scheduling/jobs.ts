@@ -8,6 +8,8 @@ export const QUEUES = {
   gatewayWebhooks: 'gateway-webhooks',
   /** Subscription renewals: a period end can bring thousands at once (bench:plans). */
   renewals: 'renewals',
+  /** Tenders: the daily digest of new projects, one run a day that e-mails every subscribed provider. */
+  digests: 'digests',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -119,6 +121,9 @@ export type PlanJob = JobBase &
 /** Solidarity (docs/solidarity-pot.md): the monthly close of the pot, at the first instant of the next Paris month. */
 export type SolidarityJob = JobBase & { kind: 'solidarity.month-close'; month: string };
 
+/** Tenders (docs/tenders-digest.md): the daily digest of new projects, at 07:00 Paris time on `day`. */
+export type TenderDigestJob = JobBase & { kind: 'tenders.daily-digest'; day: string };
+
 export type JobPayload =
   | DeadlineJob
   | ReminderJob
@@ -127,7 +132,8 @@ export type JobPayload =
   | MissionJob
   | MissionResponseExpiryJob
   | PlanJob
-  | SolidarityJob;
+  | SolidarityJob
+  | TenderDigestJob;
 export type JobKind = JobPayload['kind'];
 
 export interface ScheduledJob<P extends JobPayload = JobPayload> {
@@ -160,6 +166,7 @@ export const QUEUE_OF: Record<JobKind, QueueName> = {
   'subscription.renewal-reminder': QUEUES.reminders,
   'hour-pack.expire': QUEUES.deadlines,
   'solidarity.month-close': QUEUES.deadlines,
+  'tenders.daily-digest': QUEUES.digests,
 };
 
 /** The job id of `kind` caused by `eventId`; `discriminator` tells apart several jobs of one kind (reminders). */

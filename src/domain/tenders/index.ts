@@ -19,3 +19,19 @@ export {
   type PaymentRequestStatus,
 } from './payment-request.state';
 export { INVOICE_GUIDANCE } from './payment-request.guidance';
+export { tenderPreferencesDecider } from './provider-preferences.decider';
+export type * from './provider-preferences.commands';
+export {
+  TENDER_PREFERENCES_RULES,
+  TenderPreferencesErrorCode,
+} from './provider-preferences.errors';
+export { normaliseWord } from './provider-preferences.guards';
+export {
+  DEFAULT_TENDER_PREFERENCES,
+  hiddenOf,
+  preferencesOf,
+  type HiddenProject,
+  type TenderPreferences,
+  type TenderPreferencesState,
+  type TenderPreferencesStatus,
+} from './provider-preferences.state';

@@ -1,3 +1,5 @@
+import { renderTenderDigest } from './tender-digest-template';
+
 /** Subjects and bodies of the e-mails, in French (user-facing). Unknown templates get a generic text. */
 export interface RenderedMessage {
   subject: string;
@@ -65,6 +67,7 @@ const TEMPLATES: Record<string, Renderer> = {
     subject: 'Votre association est partenaire de la cagnotte solidaire',
     text: `« ${String(d.name)} » fait désormais partie des associations partenaires : chaque mois, les utilisateurs peuvent voter pour elle et elle reçoit sa part de la cagnotte solidaire sur son compte de retrait. Pensez à enregistrer un compte de retrait depuis votre espace.`,
   }),
+  'tenders.daily_digest': renderTenderDigest,
   'solidarity.partnership_ended': (d) => ({
     subject: 'Fin du partenariat avec la cagnotte solidaire',
     text: `« ${String(d.name)} » ne fait plus partie des associations partenaires de la cagnotte solidaire : ${String(d.reason)}.`,

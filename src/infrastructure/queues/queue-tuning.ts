@@ -40,6 +40,7 @@ export function workerTuning(
     [QUEUES.payouts]: 5,
     [QUEUES.gatewayWebhooks]: 5,
     [QUEUES.renewals]: 50,
+    [QUEUES.digests]: 1,
   };
   return {
     concurrency: config.WORKER_CONCURRENCY ?? concurrency[queue],

@@ -92,6 +92,7 @@ describe('from the event log to BullMQ and back: scheduling, replays, redelivery
     expect(list.status).toBe(200);
     expect(list.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
       'deadlines',
+      'digests',
       'gateway-webhooks',
       'payouts',
       'reminders',

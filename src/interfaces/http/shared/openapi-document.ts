@@ -54,6 +54,8 @@ export const API_TAGS: Record<string, string> = {
     'Hours of one service type bought at a reduced rate (seed 000 "packs horaires"), paid at once; missions paid from them; withdrawal within 14 days and refund of unused hours at expiry.',
   'tender fees':
     'The platform’s fees on a signed project (seed 003): the finder’s fee ("commission de mise en relation") and the R0 option, charged to the payer’s card at signature, paid again after a refusal, refunded when the signed amount goes down; invoices and credit notes; finance’s list.',
+  'tenders: preferences':
+    'A provider\'s tender preferences (seed 003 "Préférences"): what the daily digest of new projects ("newsletter quotidienne", 07:00) matches, the projects hidden from their list, and the e-mail\'s unsubscribe link.',
   'solidarity missions':
     'Missions without money (seed 000 "Proposer une mission solidaire", "Devenir bénévole"): staff keep the solidarity types, a verified association proposes a mission, volunteers browse the missions near them and sign up until it is full, withdraw before the start, and the association confirms who came.',
   'payment requests':
