@@ -33,6 +33,8 @@ import {
 import { Decider, DomainEvent } from './shared';
 import * as partnership from './solidarity/partnership.fixtures.spec';
 import { partnershipDecider } from './solidarity';
+import { projectDecider } from './tenders';
+import * as project from './tenders/project.fixtures.spec';
 
 interface Case {
   aggregate: string;
@@ -186,6 +188,29 @@ const cases: Case[] = [
     [solidarityMission.proposed, solidarityMission.cancelled],
   ]),
   asCase('solidarity month', solidarityMonthDecider, [[pot.closedEvent()]]),
+  asCase('project', projectDecider, [
+    [
+      project.posted,
+      project.selected(),
+      project.declined,
+      project.selected(),
+      project.confirmed(),
+      project.proposed(),
+      project.finished,
+    ],
+    [
+      project.posted,
+      {
+        type: 'ProjectWithdrawn',
+        data: {
+          projectId: project.PROJECT_ID,
+          clientId: project.CLIENT_ID,
+          reason: '',
+          withdrawnAt: project.NOW,
+        },
+      },
+    ],
+  ]),
 ];
 
 /** The initial state and the state after each prefix of each stream. */

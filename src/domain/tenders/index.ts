@@ -3,3 +3,8 @@ export * from './project.state';
 export * from './offer.events';
 export * from './tender-categories';
 export * from './provider-preferences.events';
+export type * from './project.commands';
+export * from './project.errors';
+export * from './project-fees';
+export { projectDecider } from './project.decider';
+export { parisDay } from './project.guards';
