@@ -128,8 +128,15 @@ export async function openProjects(
     where.push(`p.budget_min_cents <= ${param(filter.maxBudgetCents)}`);
   if (filter.postedFrom) where.push(`p.posted_at >= ${param(filter.postedFrom)}`);
   if (filter.postedBefore) where.push(`p.posted_at < ${param(filter.postedBefore)}`);
-  if (filter.q && filter.q.trim() !== '')
-    where.push(`p.search @@ plainto_tsquery('french'::regconfig, ${param(filter.q)})`);
+  if (filter.q && filter.q.trim() !== '') {
+    // With a category, the words and the category lexeme are one GIN lookup (tables.ts).
+    const words = `plainto_tsquery('french'::regconfig, ${param(filter.q)})`;
+    where.push(
+      filter.category
+        ? `p.search @@ (${words} && quote_literal('c_' || ${param(filter.category)}::text)::tsquery)`
+        : `p.search @@ ${words}`,
+    );
+  }
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
   if (cursor)
     where.push(

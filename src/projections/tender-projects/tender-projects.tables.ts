@@ -6,7 +6,8 @@ import { ProjectionTable } from '../runner/projection';
  * `tender_provider_marks`: per provider and project, the credits they spent on it (consultation,
  * offer, direct contact) and whether they hid it from their "projets disponibles".
  * The open list reads the partial indexes `WHERE status = 'open'`: newest first, by category, and
- * the text search (docs/tenders-bench.md).
+ * the text search. The search vector also holds the category as the lexeme `c_<slug>`, so words and
+ * a category are one GIN lookup (docs/tenders-bench.md).
  */
 export const TENDER_PROJECTS_TABLES: readonly ProjectionTable[] = [
   {
@@ -32,14 +33,15 @@ export const TENDER_PROJECTS_TABLES: readonly ProjectionTable[] = [
          withdrawn_at timestamptz,
          declined_provider_ids jsonb NOT NULL DEFAULT '[]'::jsonb,
          search tsvector GENERATED ALWAYS AS
-           (to_tsvector('french'::regconfig, title || ' ' || description)) STORED,
+           (to_tsvector('french'::regconfig, title || ' ' || description)
+             || array_to_tsvector(ARRAY['c_' || category])) STORED,
          updated_at timestamptz NOT NULL
        )`,
     ],
     indexes: [
       `CREATE INDEX tender_projects_open_newest ON tender_projects (posted_at DESC, project_id DESC) WHERE status = 'open'`,
       `CREATE INDEX tender_projects_open_category ON tender_projects (category, posted_at DESC, project_id DESC) WHERE status = 'open'`,
-      `CREATE INDEX tender_projects_open_search ON tender_projects USING gin (search) WHERE status = 'open'`,
+      `CREATE INDEX tender_projects_open_search ON tender_projects USING gin (search) WITH (fastupdate = off) WHERE status = 'open'`,
       `CREATE INDEX tender_projects_client ON tender_projects (client_id, posted_at DESC)`,
     ],
   },
