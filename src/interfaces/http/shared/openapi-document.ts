@@ -54,7 +54,8 @@ export const API_TAGS: Record<string, string> = {
     'Hours of one service type bought at a reduced rate (seed 000 "packs horaires"), paid at once; missions paid from them; withdrawal within 14 days and refund of unused hours at expiry.',
   'solidarity missions':
     'Missions without money (seed 000 "Proposer une mission solidaire", "Devenir bénévole"): staff keep the solidarity types, a verified association proposes a mission, volunteers browse the missions near them and sign up until it is full, withdraw before the start, and the association confirms who came.',
-  'tenders: projects': 'Project tenders (seed 003): a client posts a project, providers browse "projets disponibles" with filters, the client selects one provider who offered, the winner confirms the terms (formula, fees), either party may lower the amount after signature, the client marks it finished.',
+  'tenders: projects':
+    'Project tenders (seed 003): a client posts a project, providers browse "projets disponibles" with filters, the client selects one provider who offered, the winner confirms the terms (formula, fees), either party may lower the amount after signature, the client marks it finished.',
 };
 
 type Parameter = {
