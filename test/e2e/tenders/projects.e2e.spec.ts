@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CREDIT_SPENDING, CreditSpending } from '../../../src/application/plans/credits.port';
 import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
 import { projectEscrowId, projectOfferId } from '../../../src/application/tenders/tender-ids';
 import { creditsStream } from '../../../src/domain/plans';
@@ -468,5 +469,45 @@ describe('tender projects (HTTP)', () => {
     expect(
       (await post(`/projects/${projectId}/amount-revisions`, client, { toCents: 120_000 })).status,
     ).toBe(201);
+  });
+  it('opens the attachments to the client and to a provider who spent a consultation credit only', async () => {
+    const fileId = await uploadFile(t, client, 'project_attachment');
+    const projectId = await postProject({ attachmentFileIds: [fileId] });
+    const reg = await t.request('POST', '/auth/register', {
+      body: {
+        email: `consultation-${randomUUID().slice(0, 8)}@example.test`,
+        password: 'Str0ng!pass',
+        displayName: 'Atelier Consultation',
+        roles: ['provider'],
+      },
+    });
+    expect(reg.status).toBe(201);
+    const providerId: string = reg.body.accountId;
+    const admin = await t.tokenFor({ roles: ['admin'] });
+    const bonus = await post(`/admin/accounts/${providerId}/credits/bonus`, admin, {
+      credits: { consultation: 1 },
+      reason: 'Test des pièces jointes',
+    });
+    expect(bonus.status).toBe(201);
+    const provider = await t.tokenFor({ accountId: providerId, roles: ['provider'] });
+    const link = (token: string) => get(`/files/${fileId}/link`, token);
+    expect((await link(client)).status).toBe(200);
+    expect((await link(provider)).status).toBe(404);
+    await t.app
+      .get<CreditSpending>(CREDIT_SPENDING)
+      .spend({
+        accountId: providerId,
+        kind: 'consultation',
+        subject: { type: 'project', id: projectId },
+      });
+    expect((await link(provider)).status).toBe(200);
+    expect((await link(providers[2].token)).status).toBe(404);
+    await t.settle();
+    const row = await get(`/projects/${projectId}`, provider);
+    expect(row.body.creditsSpent).toEqual({
+      consultation: true,
+      offer: false,
+      directContact: false,
+    });
   });
 });
