@@ -26,6 +26,7 @@ import { SubscriptionsModule } from './modules/subscriptions.module';
 import { TenderFeesModule } from './modules/tender-fees.module';
 import { TenderPaymentRequestsModule } from './modules/tender-payment-requests.module';
 import { TenderDigestModule } from './modules/tender-digest.module';
+import { TenderProjectsModule } from './modules/tender-projects.module';
 
 /** Each bounded context's Nest module; every one is given the validated configuration. */
 export interface ContextModule {
@@ -56,6 +57,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   TenderFeesModule,
   TenderPaymentRequestsModule,
   TenderDigestModule,
+  TenderProjectsModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

@@ -37,6 +37,8 @@ import * as paymentRequest from './tenders/payment-request.fixtures.spec';
 import { paymentRequestDecider } from './tenders';
 import * as tenderPrefs from './tenders/provider-preferences.fixtures.spec';
 import { tenderPreferencesDecider } from './tenders';
+import { projectDecider } from './tenders';
+import * as project from './tenders/project.fixtures.spec';
 
 interface Case {
   aggregate: string;
@@ -202,6 +204,29 @@ const cases: Case[] = [
   asCase('solidarity month', solidarityMonthDecider, [[pot.closedEvent()]]),
   asCase('tender preferences', tenderPreferencesDecider, [
     [tenderPrefs.hidden(), tenderPrefs.preferencesSet(), tenderPrefs.unsubscribed()],
+  ]),
+  asCase('project', projectDecider, [
+    [
+      project.posted,
+      project.selected(),
+      project.declined,
+      project.selected(),
+      project.confirmed(),
+      project.proposed(),
+      project.finished,
+    ],
+    [
+      project.posted,
+      {
+        type: 'ProjectWithdrawn',
+        data: {
+          projectId: project.PROJECT_ID,
+          clientId: project.CLIENT_ID,
+          reason: '',
+          withdrawnAt: project.NOW,
+        },
+      },
+    ],
   ]),
 ];
 

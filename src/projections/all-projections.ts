@@ -19,6 +19,7 @@ import { TenderPaymentRequestsProjection } from './tender-payment-requests/tende
 import { SubscriptionsProjection } from './subscriptions/subscriptions.projection';
 import { TenderFeesProjection } from './tender-fees/tender-fees.projection';
 import { TenderDigestProjection } from './tender-digest/tender-digest.projection';
+import { TenderProjectsProjection } from './tender-projects/tender-projects.projection';
 import { WalletsProjection } from './wallets/wallets.projection';
 
 /**
@@ -52,6 +53,7 @@ const PROJECTIONS_BY_CONTEXT = {
     new TenderFeesProjection(),
     new TenderPaymentRequestsProjection(),
     new TenderDigestProjection(),
+    new TenderProjectsProjection(),
   ],
 } satisfies Record<string, () => Projection[]>;
 

@@ -6,6 +6,7 @@ export const FILE_PURPOSES = [
   'gig_gallery',
   'verification_document',
   'provider_invoice',
+  'project_attachment',
 ] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
@@ -33,6 +34,7 @@ export const PURPOSE_RULES: Record<FilePurpose, PurposeRule> = {
     personal: true,
   },
   provider_invoice: { maxBytes: 5 * MiB, types: [PDF], personal: false },
+  project_attachment: { maxBytes: 20 * MiB, types: [PDF, ...IMAGES, ...ARCHIVES], personal: false },
 };
 
 /** The largest file any purpose takes: the multipart parser's own limit. */

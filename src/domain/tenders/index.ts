@@ -35,3 +35,8 @@ export {
   type TenderPreferencesState,
   type TenderPreferencesStatus,
 } from './provider-preferences.state';
+export type * from './project.commands';
+export * from './project.errors';
+export * from './project-fees';
+export { projectDecider } from './project.decider';
+export { parisDay } from './project.guards';

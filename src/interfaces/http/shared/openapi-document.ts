@@ -60,6 +60,8 @@ export const API_TAGS: Record<string, string> = {
     'Missions without money (seed 000 "Proposer une mission solidaire", "Devenir bénévole"): staff keep the solidarity types, a verified association proposes a mission, volunteers browse the missions near them and sign up until it is full, withdraw before the start, and the association confirms who came.',
   'payment requests':
     'Demandes de paiement (seed 003, Étape 4): after a release of a project’s internal account the provider uploads their invoice; finance checks it, refuses it with a reason or approves it, and the approval pays the amount by bank transfer to the provider’s withdrawal account. Dashboards for the provider and for finance.',
+  'tenders: projects':
+    'Project tenders (seed 003): a client posts a project, providers browse "projets disponibles" with filters, the client selects one provider who offered, the winner confirms the terms (formula, fees), either party may lower the amount after signature, the client marks it finished.',
 };
 
 type Parameter = {
