@@ -54,6 +54,8 @@ export const API_TAGS: Record<string, string> = {
     'Hours of one service type bought at a reduced rate (seed 000 "packs horaires"), paid at once; missions paid from them; withdrawal within 14 days and refund of unused hours at expiry.',
   'solidarity missions':
     'Missions without money (seed 000 "Proposer une mission solidaire", "Devenir bénévole"): staff keep the solidarity types, a verified association proposes a mission, volunteers browse the missions near them and sign up until it is full, withdraw before the start, and the association confirms who came.',
+  'tender bids':
+    'Credits at work on a project (seed 003, Étape 1): a "consultation" opens its report, an "offre" makes an offer or asks a written question, a "contact direct" reveals the client’s details; offers with read receipts, messages and files on the report.',
 };
 
 type Parameter = {
