@@ -13,18 +13,18 @@ import { Actor, CurrentActor, Roles } from '../auth/actor';
 import { IdParam } from '../problem/id-param';
 import { ApiStateChange } from '../shared/http-support';
 import {
-  ClientContactResponse,
-  ClientOfferListResponse,
-  ConsultationResponse,
-  MadeOfferResponse,
-  MyProjectOffersQuery,
-  OfferResponse,
-  OfferTermsDto,
-  ProjectReportResponse,
-  ProviderOfferListResponse,
-  QuestionResponse,
-  ReportMessageDto,
-  ReportMessageResponse,
+  BidClientContactResponse,
+  BidClientOfferListResponse,
+  BidConsultationResponse,
+  BidMadeOfferResponse,
+  BidMyOffersQuery,
+  BidOfferResponse,
+  BidOfferTermsDto,
+  BidProjectReportResponse,
+  BidMyOfferListResponse,
+  BidQuestionResponse,
+  BidReportMessageDto,
+  BidReportMessageResponse,
 } from './bids.dto';
 
 /** A fresh object per route: swagger mutates what it is given. */
@@ -71,7 +71,7 @@ export class BidsController {
     refusals: [NOT_FOUND, NOT_OPEN, NO_CREDIT, FROZEN, OWN],
     ifMatch: false,
   })
-  @ApiOkResponse({ type: ConsultationResponse })
+  @ApiOkResponse({ type: BidConsultationResponse })
   consult(@CurrentActor() actor: Actor, @IdParam('projectId') projectId: string) {
     return this.bids.consult(bidActor(actor), projectId);
   }
@@ -98,13 +98,13 @@ export class BidsController {
   })
   @ApiResponse({
     status: 201,
-    type: MadeOfferResponse,
+    type: BidMadeOfferResponse,
     description: 'The offer, and whether a credit was spent.',
   })
   makeOffer(
     @CurrentActor() actor: Actor,
     @IdParam('projectId') projectId: string,
-    @Body() body: OfferTermsDto,
+    @Body() body: BidOfferTermsDto,
   ) {
     return this.bids.makeOffer(bidActor(actor), projectId, body);
   }
@@ -126,11 +126,11 @@ export class BidsController {
     ],
     ifMatch: false,
   })
-  @ApiOkResponse({ type: OfferResponse })
+  @ApiOkResponse({ type: BidOfferResponse })
   editOffer(
     @CurrentActor() actor: Actor,
     @IdParam('projectId') projectId: string,
-    @Body() body: OfferTermsDto,
+    @Body() body: BidOfferTermsDto,
   ) {
     return this.bids.editOffer(bidActor(actor), projectId, body);
   }
@@ -144,7 +144,7 @@ export class BidsController {
     description:
       'Seed "Est-ce que le client a lu ma proposition ?": `readByClient` says whether the client opened your offer as it stands now, `readAt` when they last did.',
   })
-  @ApiOkResponse({ type: OfferResponse })
+  @ApiOkResponse({ type: BidOfferResponse })
   @ApiResponse({
     status: 404,
     description: '`PROJECT_NOT_FOUND` or `OFFER_NOT_FOUND` (you made no offer).',
@@ -162,7 +162,7 @@ export class BidsController {
     description:
       'Every offer, oldest first. Reading them records a read receipt on each one not read yet (its author sees it). From the bids read model: an offer just made may take a moment to show.',
   })
-  @ApiOkResponse({ type: ClientOfferListResponse })
+  @ApiOkResponse({ type: BidClientOfferListResponse })
   @ApiResponse({
     status: 404,
     description: '`PROJECT_NOT_FOUND`: no project of yours under this id.',
@@ -191,13 +191,13 @@ export class BidsController {
   })
   @ApiResponse({
     status: 201,
-    type: QuestionResponse,
+    type: BidQuestionResponse,
     description: 'The question as posted on the report.',
   })
   ask(
     @CurrentActor() actor: Actor,
     @IdParam('projectId') projectId: string,
-    @Body() body: ReportMessageDto,
+    @Body() body: BidReportMessageDto,
     @Headers('idempotency-key') key?: string,
   ) {
     const fileIds = body.fileIds ?? [];
@@ -228,11 +228,15 @@ export class BidsController {
     ],
     ifMatch: false,
   })
-  @ApiResponse({ status: 201, type: ReportMessageResponse, description: 'The message as posted.' })
+  @ApiResponse({
+    status: 201,
+    type: BidReportMessageResponse,
+    description: 'The message as posted.',
+  })
   postMessage(
     @CurrentActor() actor: Actor,
     @IdParam('projectId') projectId: string,
-    @Body() body: ReportMessageDto,
+    @Body() body: BidReportMessageDto,
     @Headers('idempotency-key') key?: string,
   ) {
     const fileIds = body.fileIds ?? [];
@@ -263,7 +267,7 @@ export class BidsController {
     ],
     ifMatch: false,
   })
-  @ApiOkResponse({ type: ClientContactResponse })
+  @ApiOkResponse({ type: BidClientContactResponse })
   contact(@CurrentActor() actor: Actor, @IdParam('projectId') projectId: string) {
     return this.bids.contact(bidActor(actor), projectId);
   }
@@ -277,7 +281,7 @@ export class BidsController {
     description:
       'For the client and for the providers who spent "consultation": the brief, its attachments, every offer (amount, delay, message, read state), every question and message with its files, the status and, for the selected provider, the notice inviting them to confirm the terms. A provider who did not consult sees only their own offer and messages (`access: own`). When the client reads it, every unread offer gets its read receipt. Offers and messages come from the bids read model (a moment behind).',
   })
-  @ApiOkResponse({ type: ProjectReportResponse })
+  @ApiOkResponse({ type: BidProjectReportResponse })
   @ApiResponse({ status: 404, description: '`PROJECT_NOT_FOUND`: unknown, or not your project.' })
   report(@CurrentActor() actor: Actor, @IdParam('projectId') projectId: string) {
     return this.bids.report(bidActor(actor), projectId);
@@ -291,8 +295,8 @@ export class BidsController {
     description:
       'Every offer I made, newest first, with the project’s title and status, whether the client read it and whether I was selected.',
   })
-  @ApiOkResponse({ type: ProviderOfferListResponse })
-  myOffers(@CurrentActor() actor: Actor, @Query() query: MyProjectOffersQuery) {
+  @ApiOkResponse({ type: BidMyOfferListResponse })
+  myOffers(@CurrentActor() actor: Actor, @Query() query: BidMyOffersQuery) {
     return this.bids.myOffers(bidActor(actor), {
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,

@@ -19,7 +19,7 @@ const OFFER_ID = '6a1b2c3d-4e5f-5a6b-8c7d-9e0f1a2b3c4d';
 const FILE_ID = '2b0b7a63-2a3e-4d55-9a55-6f0b9f7d3c11';
 const STATUSES = ['open', 'selected', 'signed', 'finished', 'withdrawn'];
 
-export class OfferTermsDto {
+export class BidOfferTermsDto {
   @ApiProperty({ description: 'TTC, in cents, above 0.', example: 250_000, minimum: 1 })
   @IsInt()
   @Min(1)
@@ -48,7 +48,7 @@ export class OfferTermsDto {
   message!: string;
 }
 
-export class ReportMessageDto {
+export class BidReportMessageDto {
   @ApiProperty({
     description: '1 to 5000 characters.',
     example: 'Le cahier des charges inclut-il la version anglaise ?',
@@ -70,7 +70,7 @@ export class ReportMessageDto {
   fileIds?: string[];
 }
 
-export class MyProjectOffersQuery extends PageQuery {
+export class BidMyOffersQuery extends PageQuery {
   @ApiPropertyOptional({ example: 0, minimum: 0, default: 0 })
   @IsOptional()
   @Type(() => Number)
@@ -80,7 +80,7 @@ export class MyProjectOffersQuery extends PageQuery {
   offset?: number;
 }
 
-export class OfferResponse {
+export class BidOfferResponse {
   @ApiProperty({ example: OFFER_ID }) offerId!: string;
   @ApiProperty({ example: PROJECT_ID }) projectId!: string;
   @ApiProperty({ example: PROVIDER_ID }) providerId!: string;
@@ -102,35 +102,35 @@ export class OfferResponse {
   readByClient!: boolean;
 }
 
-export class MadeOfferResponse {
+export class BidMadeOfferResponse {
   @ApiProperty({ description: 'False when this was a repeat of the same offer.' })
   created!: boolean;
   @ApiProperty({
     description: 'Whether an "offre" credit was spent by this call (false when it already was).',
   })
   spentNow!: boolean;
-  @ApiProperty({ type: () => OfferResponse }) offer!: OfferResponse;
+  @ApiProperty({ type: () => BidOfferResponse }) offer!: BidOfferResponse;
 }
 
-export class ProviderOfferResponse extends OfferResponse {
+export class BidMyOfferResponse extends BidOfferResponse {
   @ApiProperty({ example: 'Site vitrine pour une boulangerie' }) projectTitle!: string;
   @ApiProperty({ enum: STATUSES }) projectStatus!: string;
   @ApiProperty({ description: 'You are the provider the client selected.' }) selected!: boolean;
 }
 
-export class ProviderOfferListResponse {
-  @ApiProperty({ type: [ProviderOfferResponse] }) items!: ProviderOfferResponse[];
+export class BidMyOfferListResponse {
+  @ApiProperty({ type: [BidMyOfferResponse] }) items!: BidMyOfferResponse[];
   @ApiProperty({ example: 1 }) total!: number;
 }
 
-export class ClientOfferListResponse {
+export class BidClientOfferListResponse {
   @ApiProperty({ example: PROJECT_ID }) projectId!: string;
   @ApiProperty({ enum: STATUSES }) status!: string;
   @ApiProperty({ example: "En attente d'offres" }) statusLabel!: string;
-  @ApiProperty({ type: [OfferResponse] }) items!: OfferResponse[];
+  @ApiProperty({ type: [BidOfferResponse] }) items!: BidOfferResponse[];
 }
 
-export class ReportMessageResponse {
+export class BidReportMessageResponse {
   @ApiProperty() messageId!: string;
   @ApiProperty() authorId!: string;
   @ApiProperty({ enum: ['client', 'provider'] }) authorRole!: string;
@@ -141,23 +141,23 @@ export class ReportMessageResponse {
   @ApiProperty({ format: 'date-time' }) postedAt!: string;
 }
 
-export class QuestionResponse extends ReportMessageResponse {
+export class BidQuestionResponse extends BidReportMessageResponse {
   @ApiProperty({ description: 'Whether the "offre" credit was spent by this call.' })
   spentNow!: boolean;
 }
 
-export class ProjectTermsResponse {
+export class BidReportTermsResponse {
   @ApiProperty({ example: 240_000 }) amountCents!: number;
   @ApiProperty({ example: 20 }) delayDays!: number;
   @ApiProperty({ enum: ['base', 'r0'] }) formula!: string;
   @ApiProperty({ enum: ['client', 'provider'] }) feePayer!: string;
 }
 
-export class SelectionResponse {
+export class BidReportSelectionResponse {
   @ApiProperty() providerId!: string;
   @ApiProperty({ nullable: true, type: String }) offerId!: string | null;
-  @ApiProperty({ type: () => ProjectTermsResponse, nullable: true })
-  terms!: ProjectTermsResponse | null;
+  @ApiProperty({ type: () => BidReportTermsResponse, nullable: true })
+  terms!: BidReportTermsResponse | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) selectedAt!: string | null;
   @ApiProperty({ description: 'The winner confirmed the terms.' }) signed!: boolean;
   @ApiProperty({
@@ -168,7 +168,7 @@ export class SelectionResponse {
   notice!: string | null;
 }
 
-export class ProjectBriefResponse {
+export class BidReportBriefResponse {
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
   @ApiProperty() category!: string;
@@ -180,13 +180,13 @@ export class ProjectBriefResponse {
   @ApiProperty({ format: 'date-time' }) postedAt!: string;
 }
 
-export class MyProjectCreditsResponse {
+export class BidMyCreditsResponse {
   @ApiProperty() consultation!: boolean;
   @ApiProperty() offer!: boolean;
   @ApiProperty() direct_contact!: boolean;
 }
 
-export class ProjectReportResponse {
+export class BidProjectReportResponse {
   @ApiProperty({ example: PROJECT_ID }) projectId!: string;
   @ApiProperty({ enum: STATUSES }) status!: string;
   @ApiProperty({ example: "En attente d'offres" }) statusLabel!: string;
@@ -196,26 +196,26 @@ export class ProjectReportResponse {
       '`client`: you posted the project; `full`: you spent your "consultation" credit (every offer, message and file); `own`: you did not, so you see only your own offer and messages.',
   })
   access!: string;
-  @ApiProperty({ type: () => ProjectBriefResponse }) brief!: ProjectBriefResponse;
-  @ApiProperty({ type: [OfferResponse] }) offers!: OfferResponse[];
-  @ApiProperty({ type: [ReportMessageResponse] }) messages!: ReportMessageResponse[];
-  @ApiProperty({ type: () => SelectionResponse, nullable: true })
-  selection!: SelectionResponse | null;
+  @ApiProperty({ type: () => BidReportBriefResponse }) brief!: BidReportBriefResponse;
+  @ApiProperty({ type: [BidOfferResponse] }) offers!: BidOfferResponse[];
+  @ApiProperty({ type: [BidReportMessageResponse] }) messages!: BidReportMessageResponse[];
+  @ApiProperty({ type: () => BidReportSelectionResponse, nullable: true })
+  selection!: BidReportSelectionResponse | null;
   @ApiProperty({
-    type: () => MyProjectCreditsResponse,
+    type: () => BidMyCreditsResponse,
     nullable: true,
     description: 'For a provider: the credits they spent on this project.',
   })
-  myCredits!: MyProjectCreditsResponse | null;
+  myCredits!: BidMyCreditsResponse | null;
 }
 
-export class ConsultationResponse {
+export class BidConsultationResponse {
   @ApiProperty({ description: 'Whether the "consultation" credit was spent by this call.' })
   spentNow!: boolean;
-  @ApiProperty({ type: () => ProjectReportResponse }) report!: ProjectReportResponse;
+  @ApiProperty({ type: () => BidProjectReportResponse }) report!: BidProjectReportResponse;
 }
 
-export class ClientContactResponse {
+export class BidClientContactResponse {
   @ApiProperty({ example: PROJECT_ID }) projectId!: string;
   @ApiProperty() clientId!: string;
   @ApiProperty({ example: 'Camille Martin' }) name!: string;
