@@ -27,6 +27,7 @@ import { TenderFeesModule } from './modules/tender-fees.module';
 import { TenderPaymentRequestsModule } from './modules/tender-payment-requests.module';
 import { TenderDigestModule } from './modules/tender-digest.module';
 import { TenderProjectsModule } from './modules/tender-projects.module';
+import { TenderBidsModule } from './modules/tender-bids.module';
 
 /** Each bounded context's Nest module; every one is given the validated configuration. */
 export interface ContextModule {
@@ -58,6 +59,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   TenderPaymentRequestsModule,
   TenderDigestModule,
   TenderProjectsModule,
+  TenderBidsModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

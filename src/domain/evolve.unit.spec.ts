@@ -39,6 +39,8 @@ import * as tenderPrefs from './tenders/provider-preferences.fixtures.spec';
 import { tenderPreferencesDecider } from './tenders';
 import { projectDecider } from './tenders';
 import * as project from './tenders/project.fixtures.spec';
+import * as offer from './tenders/offer.fixtures.spec';
+import { offerDecider, projectReportDecider, type ProjectMessagePosted } from './tenders';
 
 interface Case {
   aggregate: string;
@@ -53,7 +55,44 @@ const asCase = <S extends { status: string }, E extends DomainEvent>(
   streams: E[][],
 ): Case => ({ aggregate, decider, streams }) as unknown as Case;
 
+/** Deciders whose state has no `status` (the offer's is null until made): a status is derived, the same object kept. */
+const withStatus = <S, E extends DomainEvent>(d: Decider<never, S, E>, made: (s: S) => boolean) => {
+  type W = { status: string; inner: S };
+  const wrap = (inner: S): W => ({ status: made(inner) ? 'made' : 'none', inner });
+  return {
+    decide: () => [],
+    initialState: () => wrap(d.initialState()),
+    evolve: (s: W, e: E): W => {
+      const inner = d.evolve(s.inner, e);
+      return inner === s.inner ? s : wrap(inner);
+    },
+  } as Decider<never, W, E>;
+};
+const reportMessage: ProjectMessagePosted = {
+  type: 'ProjectMessagePosted',
+  data: {
+    messageId: 'm-1',
+    projectId: offer.PROJECT_ID,
+    authorId: offer.PROVIDER_ID,
+    authorRole: 'provider',
+    kind: 'question',
+    text: 'Une question ?',
+    fileIds: [],
+    postedAt: offer.NOW,
+  },
+};
+
 const cases: Case[] = [
+  asCase(
+    'project offer',
+    withStatus(offerDecider, (s) => s !== null),
+    [[offer.made, offer.read(), offer.edited, offer.read()]],
+  ),
+  asCase(
+    'project report',
+    withStatus(projectReportDecider, (s) => s.messageIds.length > 0),
+    [[reportMessage]],
+  ),
   asCase('gig', gigDecider, [[gig.created, gig.published, gig.paused, gig.archived]]),
   asCase('dispute', disputeDecider, [
     [

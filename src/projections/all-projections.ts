@@ -20,6 +20,7 @@ import { SubscriptionsProjection } from './subscriptions/subscriptions.projectio
 import { TenderFeesProjection } from './tender-fees/tender-fees.projection';
 import { TenderDigestProjection } from './tender-digest/tender-digest.projection';
 import { TenderProjectsProjection } from './tender-projects/tender-projects.projection';
+import { TenderBidsProjection } from './tender-bids/tender-bids.projection';
 import { WalletsProjection } from './wallets/wallets.projection';
 
 /**
@@ -54,6 +55,7 @@ const PROJECTIONS_BY_CONTEXT = {
     new TenderPaymentRequestsProjection(),
     new TenderDigestProjection(),
     new TenderProjectsProjection(),
+    new TenderBidsProjection(),
   ],
 } satisfies Record<string, () => Projection[]>;
 

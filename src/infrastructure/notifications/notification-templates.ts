@@ -25,6 +25,18 @@ const TEMPLATES: Record<string, Renderer> = {
     subject: 'Document refusé',
     text: `Votre document « ${String(d.kindLabel ?? d.kind)} » a été refusé : ${String(d.reason)}.`,
   }),
+  'tenders.offer_won': (d) => ({
+    subject: `Vous avez remporté le projet « ${String(d.title)} »`,
+    text: `Félicitations, le client vous a sélectionné pour le projet « ${String(d.title)} » : ${euros(d.amountCents)}, ${String(d.delayDays)} jours, formule ${d.formula === 'r0' ? 'R0 (risque 0)' : 'de base'}.\n\nConfirmez les termes de réalisation sur la page d’accord final, depuis le rapport du projet.`,
+  }),
+  'tenders.offer_lost': (d) => ({
+    subject: `Appel d'offres perdu : « ${String(d.title)} »`,
+    text: [
+      `Le client a sélectionné un autre prestataire pour le projet « ${String(d.title)} », qui est retiré de la liste des projets en attente d'offres.`,
+      'Nos recommandations pour accroître vos chances de remporter les prochains projets :',
+      ...(Array.isArray(d.recommendations) ? d.recommendations.map((r) => `• ${String(r)}`) : []),
+    ].join('\n\n'),
+  }),
   'missions.authorisation_failed': (d) => ({
     subject: `Paiement refusé pour votre mission « ${String(d.serviceTypeLabel)} »`,
     text: [

@@ -62,6 +62,8 @@ export const API_TAGS: Record<string, string> = {
     'Demandes de paiement (seed 003, Étape 4): after a release of a project’s internal account the provider uploads their invoice; finance checks it, refuses it with a reason or approves it, and the approval pays the amount by bank transfer to the provider’s withdrawal account. Dashboards for the provider and for finance.',
   'tenders: projects':
     'Project tenders (seed 003): a client posts a project, providers browse "projets disponibles" with filters, the client selects one provider who offered, the winner confirms the terms (formula, fees), either party may lower the amount after signature, the client marks it finished.',
+  'tender bids':
+    'Credits at work on a project (seed 003, Étape 1): a "consultation" opens its report, an "offre" makes an offer or asks a written question, a "contact direct" reveals the client’s details; offers with read receipts, messages and files on the report.',
 };
 
 type Parameter = {
