@@ -16,6 +16,7 @@ import { SolidarityPartnersProjection } from './solidarity-partners/solidarity-p
 import { SolidarityMissionsProjection } from './solidarity-missions/solidarity-missions.projection';
 import { SolidarityPotProjection } from './solidarity-pot/solidarity-pot.projection';
 import { SubscriptionsProjection } from './subscriptions/subscriptions.projection';
+import { TenderCertificationProjection } from './tender-certification/tender-certification.projection';
 import { WalletsProjection } from './wallets/wallets.projection';
 
 /**
@@ -45,7 +46,7 @@ const PROJECTIONS_BY_CONTEXT = {
     new SolidarityMissionsProjection(),
     new SolidarityPotProjection(),
   ],
-  tenders: () => [],
+  tenders: () => [new TenderCertificationProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

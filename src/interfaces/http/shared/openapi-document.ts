@@ -54,6 +54,8 @@ export const API_TAGS: Record<string, string> = {
     'Hours of one service type bought at a reduced rate (seed 000 "packs horaires"), paid at once; missions paid from them; withdrawal within 14 days and refund of unused hours at expiry.',
   'solidarity missions':
     'Missions without money (seed 000 "Proposer une mission solidaire", "Devenir bénévole"): staff keep the solidarity types, a verified association proposes a mission, volunteers browse the missions near them and sign up until it is full, withdraw before the start, and the association confirms who came.',
+  'tenders: certification':
+    'The "Prestataire Certifié" certification (seed 003, SCP): client references asked by e-mail and confirmed through a public link, reviewed by staff with a reason; certified by 3 approved references or by reputation; reviews both ways on finished projects.',
 };
 
 type Parameter = {
