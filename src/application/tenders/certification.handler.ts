@@ -2,6 +2,7 @@ import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   certificationDecider,
+  type CertificationCommand,
   type CertificationEvent,
   type CertificationState,
 } from '../../domain/tenders';
@@ -34,7 +35,7 @@ export class CertificationCommandHandler implements ICommandHandler<
       this.store,
       certificationStream(message.aggregateId),
       certificationDecider,
-      message.command as never,
+      message.command as CertificationCommand,
       message.causation,
       { cache: this.cache, ...message.options },
     );
