@@ -6,7 +6,7 @@ import {
   type CertificationEvent,
   type CertificationState,
 } from '../../domain/tenders';
-import { Notifications } from '../notifications/notifications.port';
+import { NoRecipientError, Notifications } from '../notifications/notifications.port';
 import { AGGREGATE_CACHE, AggregateCache } from '../shared/aggregate-cache';
 import { handleCommand, HandleResult } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
@@ -39,8 +39,14 @@ export class CertificationCommandHandler implements ICommandHandler<
       message.causation,
       { cache: this.cache, ...message.options },
     );
-    for (const [i, event] of result.events.entries())
-      await this.tell(event, result.eventIds[i], result.state, message.linkToken);
+    for (const [i, event] of result.events.entries()) {
+      try {
+        await this.tell(event, result.eventIds[i], result.state, message.linkToken);
+      } catch (error) {
+        // The fact is in the log; an account without an e-mail address is simply not written to.
+        if (!(error instanceof NoRecipientError)) throw error;
+      }
+    }
     return result;
   }
 
