@@ -33,6 +33,8 @@ import {
 import { Decider, DomainEvent } from './shared';
 import * as partnership from './solidarity/partnership.fixtures.spec';
 import { partnershipDecider } from './solidarity';
+import * as certification from './tenders/certification.fixtures.spec';
+import { certificationDecider } from './tenders';
 
 interface Case {
   aggregate: string;
@@ -186,6 +188,17 @@ const cases: Case[] = [
     [solidarityMission.proposed, solidarityMission.cancelled],
   ]),
   asCase('solidarity month', solidarityMonthDecider, [[pot.closedEvent()]]),
+  asCase('certification', certificationDecider, [
+    [
+      ...certification.threeConfirmed(),
+      certification.approved('ref-1'),
+      certification.approved('ref-2'),
+      certification.approved('ref-3'),
+      certification.certifiedByReferences(),
+      certification.counted('p-1', 5),
+      certification.withdrawn,
+    ],
+  ]),
 ];
 
 /** The initial state and the state after each prefix of each stream. */
