@@ -112,6 +112,21 @@ describe('tenders: certification by client references and by reputation, and the
     expect(twice.body.code).toBe('CERTIFICATION_REFERENCE_DUPLICATE');
   });
 
+  it('keeps the reference’s name and e-mail encrypted in the log, and no token in clear', async () => {
+    const token = (await tokenSentTo(refs.b.email))!;
+    const { rows } = await t.db.pool.query<{ row: string }>(
+      'SELECT data::text || metadata::text AS row FROM es_events WHERE stream_name = $1',
+      [`certification-${provider.id}`],
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    for (const { row } of rows) {
+      expect(row).not.toContain(refs.b.email);
+      expect(row).not.toContain('Contact b');
+      expect(row).not.toContain(token);
+    }
+    expect((await mine()).references[1]).toMatchObject({ email: refs.b.email, name: 'Contact b' });
+  });
+
   it('resends the e-mail the client did not receive: the old link stops working', async () => {
     const oldToken = (await tokenSentTo(refs.a.email))!;
     const res = await t.request(
