@@ -112,6 +112,41 @@ describe('tenders: certification by client references and by reputation, and the
     expect(twice.body.code).toBe('CERTIFICATION_REFERENCE_DUPLICATE');
   });
 
+  it('answers a repeated add (same Idempotency-Key) with the first answer: one reference, one e-mail', async () => {
+    const key = randomUUID();
+    const email = `once.${randomBytes(4).toString('hex')}@client.fr`;
+    const body = {
+      name: 'Contact once',
+      email,
+      company: 'Société once',
+      work: 'Audit',
+      year: new Date().getUTCFullYear(),
+    };
+    const first = await t.request('POST', '/me/certification/references', {
+      token: provider.token,
+      idempotencyKey: key,
+      body,
+    });
+    const second = await t.request('POST', '/me/certification/references', {
+      token: provider.token,
+      idempotencyKey: key,
+      body,
+    });
+    expect(first.status).toBe(201);
+    expect(second.body).toEqual(first.body);
+    expect(
+      (await mine()).references.filter((r: { email: string }) => r.email === email),
+    ).toHaveLength(1);
+    await tokenSentTo(email);
+    await t.settle();
+    expect(t.mailbox.to(email)).toHaveLength(1);
+    refs.once = {
+      referenceId: first.body.references.find((r: { email: string }) => r.email === email)
+        .referenceId,
+      email,
+    };
+  });
+
   it('keeps the reference’s name and e-mail encrypted in the log, and no token in clear', async () => {
     const token = (await tokenSentTo(refs.b.email))!;
     const { rows } = await t.db.pool.query<{ row: string }>(
@@ -175,12 +210,19 @@ describe('tenders: certification by client references and by reputation, and the
       status: 409,
       code: 'CERTIFICATION_REFERENCE_ALREADY_ANSWERED',
     });
-    expect((await mine()).references.map((r: { status: string }) => r.status)).toEqual([
+    const statuses = Object.fromEntries(
+      (await mine()).references.map((r: { referenceId: string; status: string }) => [
+        r.referenceId,
+        r.status,
+      ]),
+    );
+    expect(['a', 'b', 'c', 'd'].map((key) => statuses[refs[key].referenceId])).toEqual([
       'confirmed',
       'confirmed',
       'confirmed',
       'confirmed',
     ]);
+    expect(statuses[refs.once.referenceId]).toBe('sent');
   });
 
   it('refuses to answer after 30 days; the provider sees the link expired', async () => {
