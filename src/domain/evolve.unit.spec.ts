@@ -34,7 +34,7 @@ import { Decider, DomainEvent } from './shared';
 import * as partnership from './solidarity/partnership.fixtures.spec';
 import { partnershipDecider } from './solidarity';
 import * as certification from './tenders/certification.fixtures.spec';
-import { certificationDecider } from './tenders';
+import { certificationDecider, projectReviewDecider } from './tenders';
 
 interface Case {
   aggregate: string;
@@ -197,6 +197,34 @@ const cases: Case[] = [
       certification.certifiedByReferences(),
       certification.counted('p-1', 5),
       certification.withdrawn,
+    ],
+  ]),
+  asCase('project review', projectReviewDecider, [
+    [
+      {
+        type: 'ProjectReviewGiven',
+        data: {
+          projectId: 'p1',
+          author: 'client',
+          authorId: 'c1',
+          subjectId: 'pr1',
+          rating: 5,
+          comment: null,
+          reviewedAt: certification.NOW,
+        },
+      },
+      {
+        type: 'ProjectReviewGiven',
+        data: {
+          projectId: 'p1',
+          author: 'provider',
+          authorId: 'pr1',
+          subjectId: 'c1',
+          rating: 4,
+          comment: 'Client réactif',
+          reviewedAt: certification.LATER,
+        },
+      },
     ],
   ]),
 ];
