@@ -1,7 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { renderNotification } from '../../../src/infrastructure/notifications/notification-templates';
-import { IdentityTestApp, startIdentityTestApp } from '../identity/identity-test-app';
-import { party, Party, publishedGig } from '../orders/marketplace-fixtures';
+import {
+  IdentityTestApp,
+  registerAndLogin,
+  startIdentityTestApp,
+} from '../identity/identity-test-app';
+import { party, Party, publishedGig, seedVerifiedProvider } from '../orders/marketplace-fixtures';
 import { eventually } from '../workers/support/helpers';
 import { projectUpTo } from './certification-fixtures';
 
@@ -16,11 +20,23 @@ describe('tenders: certification by client references and by reputation, and the
   let gigId: string;
   let otherGigId: string;
   const refs: Record<string, { referenceId: string; email: string }> = {};
+  const providerEmail = `provider.${randomBytes(4).toString('hex')}@example.fr`;
+  const mailTo = (address: string, template: string) =>
+    eventually(async () => {
+      const { subject } = renderNotification(template, {});
+      return t.mailbox.to(address).find((m) => m.subject === subject);
+    });
   const category = `cat-${randomBytes(3).toString('hex')}`;
 
   beforeAll(async () => {
     t = await startIdentityTestApp();
-    provider = await party(t, 'provider');
+    const registered = await registerAndLogin(t, {
+      email: providerEmail,
+      displayName: 'Cabinet Martin Conseil',
+      roles: ['provider'],
+    });
+    await seedVerifiedProvider(t, registered.accountId);
+    provider = { id: registered.accountId, token: registered.accessToken };
     other = await party(t, 'provider');
     admin = await t.tokenFor({ roles: ['admin'] });
     gigId = await publishedGig(t, provider, { category: 'finance-gestion' });
@@ -184,6 +200,7 @@ describe('tenders: certification by client references and by reputation, and the
     expect(fresh.body).toMatchObject({
       referenceId: refs.a.referenceId,
       providerId: provider.id,
+      providerDisplayName: 'Cabinet Martin Conseil',
       company: 'Société a',
       work: 'Tenue de la comptabilité et bilan annuel',
       status: 'sent',
@@ -289,6 +306,8 @@ describe('tenders: certification by client references and by reputation, and the
     const d = (await mine()).references.find(
       (r: { referenceId: string }) => r.referenceId === refs.d.referenceId,
     );
+    const mail = await mailTo(providerEmail, 'tenders.certification_reference_refused');
+    expect(mail.text).toContain(reason);
     expect(d).toMatchObject({
       status: 'refused',
       statusLabel: 'Refusée par le SCP',
@@ -318,9 +337,16 @@ describe('tenders: certification by client references and by reputation, and the
       basis: 'references',
       approvedReferences: 3,
     });
+    expect((await mailTo(providerEmail, 'tenders.provider_certified')).text).toContain(
+      'références clients',
+    );
     await t.settle();
     const profile = await t.request('GET', `/profiles/${provider.id}`);
-    expect(profile.body).toMatchObject({ certified: true, certifiedLabel: 'Prestataire Certifié' });
+    expect(profile.body).toMatchObject({
+      displayName: 'Cabinet Martin Conseil',
+      certified: true,
+      certifiedLabel: 'Prestataire Certifié',
+    });
     const search = await t.request('GET', '/search/gigs?category=finance-gestion&limit=100');
     const flags = Object.fromEntries(
       search.body.items.map((g: { gigId: string; sellerCertified: boolean }) => [
