@@ -84,7 +84,9 @@ export async function searchGigs(pool: Pool, s: GigSearch) {
       LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
-  const certified = await certifiedAmong(pool, [...new Set(rows.map((r) => r.seller_id as string))]);
+  const certified = await certifiedAmong(pool, [
+    ...new Set(rows.map((r) => r.seller_id as string)),
+  ]);
   return {
     total: total.rows[0].n as number,
     limit: s.limit,
