@@ -28,6 +28,7 @@ import { TenderPaymentRequestsModule } from './modules/tender-payment-requests.m
 import { TenderDigestModule } from './modules/tender-digest.module';
 import { TenderProjectsModule } from './modules/tender-projects.module';
 import { TenderBidsModule } from './modules/tender-bids.module';
+import { TenderCertificationModule } from './modules/tender-certification.module';
 
 /** Each bounded context's Nest module; every one is given the validated configuration. */
 export interface ContextModule {
@@ -60,6 +61,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   TenderDigestModule,
   TenderProjectsModule,
   TenderBidsModule,
+  TenderCertificationModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

@@ -41,6 +41,8 @@ import { projectDecider } from './tenders';
 import * as project from './tenders/project.fixtures.spec';
 import * as offer from './tenders/offer.fixtures.spec';
 import { offerDecider, projectReportDecider, type ProjectMessagePosted } from './tenders';
+import * as certification from './tenders/certification.fixtures.spec';
+import { certificationDecider, projectReviewDecider } from './tenders';
 
 interface Case {
   aggregate: string;
@@ -263,6 +265,45 @@ const cases: Case[] = [
           clientId: project.CLIENT_ID,
           reason: '',
           withdrawnAt: project.NOW,
+        },
+      },
+    ],
+  ]),
+  asCase('certification', certificationDecider, [
+    [
+      ...certification.threeConfirmed(),
+      certification.approved('ref-1'),
+      certification.approved('ref-2'),
+      certification.approved('ref-3'),
+      certification.certifiedByReferences(),
+      certification.counted('p-1', 5),
+      certification.withdrawn,
+    ],
+  ]),
+  asCase('project review', projectReviewDecider, [
+    [
+      {
+        type: 'ProjectReviewGiven',
+        data: {
+          projectId: 'p1',
+          author: 'client',
+          authorId: 'c1',
+          subjectId: 'pr1',
+          rating: 5,
+          comment: null,
+          reviewedAt: certification.NOW,
+        },
+      },
+      {
+        type: 'ProjectReviewGiven',
+        data: {
+          projectId: 'p1',
+          author: 'provider',
+          authorId: 'pr1',
+          subjectId: 'c1',
+          rating: 4,
+          comment: 'Client réactif',
+          reviewedAt: certification.LATER,
         },
       },
     ],

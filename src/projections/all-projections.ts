@@ -21,6 +21,7 @@ import { TenderFeesProjection } from './tender-fees/tender-fees.projection';
 import { TenderDigestProjection } from './tender-digest/tender-digest.projection';
 import { TenderProjectsProjection } from './tender-projects/tender-projects.projection';
 import { TenderBidsProjection } from './tender-bids/tender-bids.projection';
+import { TenderCertificationProjection } from './tender-certification/tender-certification.projection';
 import { WalletsProjection } from './wallets/wallets.projection';
 
 /**
@@ -56,6 +57,7 @@ const PROJECTIONS_BY_CONTEXT = {
     new TenderDigestProjection(),
     new TenderProjectsProjection(),
     new TenderBidsProjection(),
+    new TenderCertificationProjection(),
   ],
 } satisfies Record<string, () => Projection[]>;
 

@@ -47,3 +47,31 @@ export { offerDecider } from './offer.decide';
 export { OfferErrorCode, OFFER_RULES } from './offer.errors';
 export { projectReportDecider, type ProjectReportState } from './project-report.decide';
 export { ProjectReportErrorCode, REPORT_RULES } from './project-report.errors';
+export * from './certification.events';
+export type * from './certification.commands';
+export * from './certification.errors';
+export { CERTIFICATION_RULES } from './certification.guards';
+export {
+  CERTIFICATION_STATUS_LABELS,
+  REFERENCE_STATUS_LABELS,
+  isOpen as isOpenReference,
+  reputationOf,
+  type CertificationReference,
+  type CertificationState,
+  type CertificationStatus,
+  type ReferenceStatus,
+} from './certification.state';
+export * from './certification.personal-data';
+export * from './project-review.events';
+export type * from './project-review.commands';
+export {
+  PROJECT_REVIEW_COMMENT_MAX_LENGTH,
+  ProjectReviewErrorCode,
+  alreadyReviewed,
+  commentTooLong,
+  invalidRating,
+  notFinished,
+  notAParty as notAReviewParty,
+} from './project-review.errors';
+export type { GivenReview, ProjectReviewState } from './project-review.state';
+export { certificationDecider, projectReviewDecider } from './certification.decider';

@@ -84,6 +84,22 @@ const TEMPLATES: Record<string, Renderer> = {
     subject: 'Fin du partenariat avec la cagnotte solidaire',
     text: `« ${String(d.name)} » ne fait plus partie des associations partenaires de la cagnotte solidaire : ${String(d.reason)}.`,
   }),
+  'tenders.certification_reference_request': (d) => ({
+    subject: 'Confirmez une référence client pour la certification d’un prestataire',
+    text: `Bonjour ${String(d.referenceName)},\n\nUn prestataire vous cite comme référence client (${String(d.company)}, ${String(d.year)}) pour sa certification « Prestataire Certifié » : « ${String(d.work)} ».\n\nPour confirmer ou non cette référence, ouvrez ce lien :\n\n/certification-references/${String(d.token)}\n\nIl expire le ${parisDate(d.linkExpiresAt)}. Le SCP (Service Certification Prestataires) vérifie ensuite chaque référence confirmée.`,
+  }),
+  'tenders.certification_reference_refused': (d) => ({
+    subject: 'Une référence de certification a été refusée par le SCP',
+    text: `Le SCP (Service Certification Prestataires) a refusé votre référence « ${String(d.company)} » : ${String(d.reason)}. Vous pouvez ajouter une autre référence client depuis votre espace Certification.`,
+  }),
+  'tenders.provider_certified': (d) => ({
+    subject: 'Vous êtes Prestataire Certifié',
+    text: `Félicitations : vous êtes certifié ${d.basis === 'reputation' ? 'grâce à la réputation acquise sur la plateforme' : 'grâce à vos références clients validées par le SCP'}. Le logo « Prestataire Certifié » s’affiche désormais sur votre profil et dans les résultats de recherche.`,
+  }),
+  'tenders.certification_withdrawn': (d) => ({
+    subject: 'Votre certification a été retirée',
+    text: `Le SCP (Service Certification Prestataires) a retiré votre certification : ${String(d.reason)}.`,
+  }),
 };
 
 const PARIS = new Intl.DateTimeFormat('fr-FR', {

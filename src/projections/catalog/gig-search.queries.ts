@@ -1,3 +1,4 @@
+import { certifiedAmong } from '../tender-certification/tender-certification.queries';
 import { Pool } from 'pg';
 import { foldForSearch } from './catalog.tables';
 import { int, iso, partyView } from '../shared/query-helpers';
@@ -83,6 +84,9 @@ export async function searchGigs(pool: Pool, s: GigSearch) {
       LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
+  const certified = await certifiedAmong(pool, [
+    ...new Set(rows.map((r) => r.seller_id as string)),
+  ]);
   return {
     total: total.rows[0].n as number,
     limit: s.limit,
@@ -107,6 +111,8 @@ export async function searchGigs(pool: Pool, s: GigSearch) {
       sellerCancellationMarks: r.seller_cancellation_marks ?? 0,
       /** The seller runs a Pro subscription: a featured result (docs/plans-pro.md). */
       featured: r.featured === true,
+      /** The seller holds the "Prestataire Certifié" badge (docs/tenders-certification.md). */
+      sellerCertified: certified.has(r.seller_id),
     })),
   };
 }

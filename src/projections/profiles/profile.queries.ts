@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { int, iso, UUID_PATTERN } from '../shared/query-helpers';
+import { profileCertification } from '../tender-certification/tender-certification.queries';
 
 /** Seed 002's appreciation scale, as the profile shows it. */
 const APPRECIATION_LABELS: Record<number, string> = {
@@ -96,7 +97,9 @@ export async function providerProfile(pool: Pool, idOrReference: string, recent 
   ]);
   const missions = await missionRecord(pool, accountId, recent);
   const pro = await proStatus(pool, accountId);
+  const { known: knownInTenders, ...tenders } = await profileCertification(pool, accountId);
   if (
+    !knownInTenders &&
     party.rows.length === 0 &&
     stats.rows.length === 0 &&
     !pro.known &&
@@ -151,5 +154,6 @@ export async function providerProfile(pool: Pool, idOrReference: string, recent 
           : null,
     })),
     ...missions,
+    ...tenders,
   };
 }

@@ -1,5 +1,6 @@
 import { MISSIONS_PERSONAL_FIELDS } from '../../../domain/missions';
 import { PAYOUTS_PERSONAL_FIELDS } from '../../../domain/payouts';
+import { CERTIFICATION_PERSONAL_FIELDS } from '../../../domain/tenders/certification.personal-data';
 
 /**
  * Personal fields an event type keeps inside its ordinary data rather than under `data.personal`
@@ -22,6 +23,7 @@ export type PersonalFieldRules = Readonly<Record<string, PersonalFieldsRule>>;
 export const PERSONAL_FIELD_RULES: PersonalFieldRules = {
   ...PAYOUTS_PERSONAL_FIELDS,
   ...MISSIONS_PERSONAL_FIELDS,
+  ...CERTIFICATION_PERSONAL_FIELDS,
 };
 
 type Json = Record<string, unknown>;

@@ -24,6 +24,12 @@ export class GigSearchItem {
     example: false,
   })
   featured!: boolean;
+  @ApiProperty({
+    description:
+      'The seller holds the "Prestataire Certifié" badge (references approved by the SCP or reputation, docs/tenders-certification.md).',
+    example: false,
+  })
+  sellerCertified!: boolean;
 }
 
 export class GigSearchResponse {
@@ -92,6 +98,11 @@ export class ProfileMissionAppreciations {
   @ApiProperty({ type: [ProfileMissionAppreciation] }) recent!: ProfileMissionAppreciation[];
 }
 
+export class ProfileProjectReviews {
+  @ApiProperty({ type: 'integer' }) count!: number;
+  @ApiProperty({ type: Number, nullable: true, example: 4.75 }) average!: number | null;
+}
+
 export class ProviderProfileResponse {
   @ApiProperty({ format: 'uuid' }) accountId!: string;
   @ApiProperty({ type: String, nullable: true }) displayName!: string | null;
@@ -126,4 +137,17 @@ export class ProviderProfileResponse {
     description: 'Clients’ appreciations of missions (seed 002 scale -2..2) and recommendations.',
   })
   missionAppreciations!: ProfileMissionAppreciations;
+  @ApiProperty({
+    description:
+      'The "Prestataire Certifié" badge: 3 client references approved by the SCP, or the reputation threshold (docs/tenders-certification.md).',
+    example: true,
+  })
+  certified!: boolean;
+  @ApiProperty({ type: String, nullable: true, example: 'Prestataire Certifié' })
+  certifiedLabel!: string | null;
+  @ApiProperty({
+    type: ProfileProjectReviews,
+    description: 'Clients’ reviews (1 to 5 stars) of finished tender projects.',
+  })
+  projectReviews!: ProfileProjectReviews;
 }

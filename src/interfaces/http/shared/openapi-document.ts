@@ -64,6 +64,8 @@ export const API_TAGS: Record<string, string> = {
     'Project tenders (seed 003): a client posts a project, providers browse "projets disponibles" with filters, the client selects one provider who offered, the winner confirms the terms (formula, fees), either party may lower the amount after signature, the client marks it finished.',
   'tender bids':
     'Credits at work on a project (seed 003, Étape 1): a "consultation" opens its report, an "offre" makes an offer or asks a written question, a "contact direct" reveals the client’s details; offers with read receipts, messages and files on the report.',
+  'tenders: certification':
+    'The "Prestataire Certifié" certification (seed 003, SCP): client references asked by e-mail and confirmed through a public link, reviewed by staff with a reason; certified by 3 approved references or by reputation; reviews both ways on finished projects.',
 };
 
 type Parameter = {
