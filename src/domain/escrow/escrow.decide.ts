@@ -31,6 +31,7 @@ function open(command: OpenEscrow, state: EscrowState): EscrowEvent[] {
   if (payerId === payeeId)
     throw errors.invalidField('payeeId', payeeId, 'someone other than the payer');
   guard.assertCommissionRate(commissionRateBp);
+  guard.assertNoCommissionOnProject(subject, commissionRateBp);
   guard.assertId(trancheId, 'trancheId');
   guard.assertPositiveCents(amountCents, 'amountCents');
   guard.assertId(paymentRef, 'paymentRef');
@@ -120,7 +121,9 @@ function release(command: ReleaseEscrow, state: OpenedEscrowState): EscrowEvent[
   if ((reason === 'accepted' || reason === 'auto_accepted') && amountCents !== state.heldCents) {
     throw errors.releaseMustBeFull(state.heldCents, amountCents);
   }
-  const commissionCents = percentOf(amountCents, state.commissionRateBp);
+  // No cut on a project's tranches, even for an account opened before the rule (rate stored > 0).
+  const commissionCents =
+    state.subject.kind === 'project' ? 0 : percentOf(amountCents, state.commissionRateBp);
   return [
     {
       type: 'EscrowReleased',

@@ -24,6 +24,7 @@ export const ESCROW_ERROR_CODES = [
   'ESCROW_INSUFFICIENT_HELD',
   'ESCROW_RELEASE_MUST_BE_FULL',
   'ESCROW_TRANCHES_ONLY_FOR_PROJECTS',
+  'ESCROW_PROJECT_COMMISSION_REFUSED',
   'ONLY_PAYER',
   'ONLY_SYSTEM',
   'ONLY_MEDIATOR',
@@ -118,10 +119,19 @@ export const cancellationFeeOnlyForMissions = (subjectKind: string) =>
 export const tranchesOnlyForProjects = (subjectKind: string) =>
   new BusinessRuleError(
     'ESCROW_TRANCHES_ONLY_FOR_PROJECTS',
+    'ESCROW_PROJECT_COMMISSION_REFUSED',
     'Only tender projects release money by tranche',
     {
       subjectKind,
     },
+  );
+
+/** The R0 account of a project releases every cent to the provider: the platform's income is the fees. */
+export const projectCommissionRefused = (commissionRateBp: number) =>
+  new BusinessRuleError(
+    'ESCROW_PROJECT_COMMISSION_REFUSED',
+    'A project account takes no commission: open it with commissionRateBp 0',
+    { field: 'commissionRateBp', commissionRateBp },
   );
 
 export const onlyPayer = () => new ForbiddenError('ONLY_PAYER', 'Only the payer may do this');

@@ -19,6 +19,7 @@ import {
   onlyPayer,
   onlySystem,
   onlySystemOrMediator,
+  projectCommissionRefused,
 } from './escrow.errors';
 import { OpenedEscrowState } from './escrow.state';
 
@@ -45,6 +46,15 @@ export function assertCommissionRate(value: unknown): asserts value is number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > 10_000) {
     throw invalidField('commissionRateBp', value, 'an integer between 0 and 10000 basis points');
   }
+}
+
+/** A tender project's account is the client's money for the provider: the platform lives off the fees. */
+export function assertNoCommissionOnProject(
+  subject: EscrowSubject,
+  commissionRateBp: number,
+): void {
+  if (subject.kind === 'project' && commissionRateBp !== 0)
+    throw projectCommissionRefused(commissionRateBp);
 }
 
 export function assertReleaseReason(value: unknown): asserts value is ReleaseReason {
