@@ -186,3 +186,74 @@ describe('Escrow — tender project, no commission on the account', () => {
       .then([released('r1', 12_000, 1200, 200, 'accepted')]);
   });
 });
+
+describe('Escrow — tender project, the agreed amount caps the funding', () => {
+  const given = spec.given([opened('project'), funded('t1', 3000)]);
+  const capped = (trancheId: string, amountCents: number, maxFundedCents: number) => {
+    const command = fund(trancheId, amountCents);
+    return {
+      ...command,
+      data: { ...command.data, maxFundedCents, label: ' Maquettes ' },
+    };
+  };
+
+  it('funds up to the agreed amount exactly, with the tranche label', () => {
+    given
+      .when(capped('t2', 2000, 5000))
+      .then([
+        {
+          ...funded('t2', 2000, 5000),
+          data: { ...funded('t2', 2000, 5000).data, label: 'Maquettes' },
+        },
+      ]);
+  });
+
+  it('refuses a tranche that would go beyond the agreed amount', () => {
+    given.when(capped('t2', 2001, 5000)).thenThrows('ESCROW_FUNDING_CAP_EXCEEDED', {
+      maxFundedCents: 5000,
+      fundedCents: 3000,
+      requestedCents: 2001,
+      remainingCents: 2000,
+    });
+  });
+
+  it('refuses a first tranche beyond the agreed amount', () => {
+    spec
+      .given([])
+      .when(
+        openCommand({
+          subject: { kind: 'project', id: 'project-1' },
+          commissionRateBp: 0,
+          amountCents: 3000,
+          maxFundedCents: 2000,
+        }),
+      )
+      .thenThrows('ESCROW_FUNDING_CAP_EXCEEDED', { maxFundedCents: 2000, fundedCents: 0 });
+  });
+});
+
+describe('Escrow — tender project, releasing a named tranche', () => {
+  const given = spec.given([opened('project'), funded('t1', 3000), funded('t2', 2000, 5000)]);
+  const releaseTranche = (trancheId: string, amountCents: number) => {
+    const command = release(`r-${trancheId}`, amountCents, 'tranche_released', asBuyer);
+    return { ...command, data: { ...command.data, trancheId } };
+  };
+
+  it('pays that tranche out in full and names it', () => {
+    const event = released('r-t2', 2000, 0, 0, 'tranche_released');
+    given
+      .when(releaseTranche('t2', 2000))
+      .then([{ ...event, data: { ...event.data, trancheId: 't2' } }]);
+  });
+
+  it('refuses another amount than the tranche', () => {
+    given.when(releaseTranche('t2', 1000)).thenThrows('ESCROW_TRANCHE_AMOUNT_MISMATCH', {
+      trancheCents: 2000,
+      requestedCents: 1000,
+    });
+  });
+
+  it('refuses a tranche never funded', () => {
+    given.when(releaseTranche('t9', 1000)).thenThrows('ESCROW_TRANCHE_NOT_FOUND');
+  });
+});
