@@ -23,6 +23,7 @@ import { SolidarityPartnersModule } from './modules/solidarity-partners.module';
 import { SolidarityMissionsModule } from './modules/solidarity-missions.module';
 import { SolidarityPotModule } from './modules/solidarity-pot.module';
 import { SubscriptionsModule } from './modules/subscriptions.module';
+import { TenderAccountModule } from './modules/tender-account.module';
 
 /** Each bounded context's Nest module; every one is given the validated configuration. */
 export interface ContextModule {
@@ -50,6 +51,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   SolidarityPartnersModule,
   SolidarityMissionsModule,
   SolidarityPotModule,
+  TenderAccountModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

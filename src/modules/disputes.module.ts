@@ -11,6 +11,7 @@ import { DISPUTE_SETTINGS, DisputeSettings } from '../application/disputes/dispu
 import { OpenChargebackDisputeHandler } from '../application/disputes/open-chargeback-dispute.handler';
 import { OpenMissionDisputeHandler } from '../application/disputes/open-mission-dispute.handler';
 import { OpenOrderDisputeHandler } from '../application/disputes/open-order-dispute.handler';
+import { OpenProjectDisputeHandler } from '../application/disputes/open-project-dispute.handler';
 import { RunDisputeCaseHandler } from '../application/disputes/run-dispute-case.handler';
 import { AppConfig } from '../infrastructure/config/config';
 import { CasesController } from '../interfaces/http/disputes/cases.controller';
@@ -44,6 +45,7 @@ export class DisputesModule implements OnModuleInit {
         DisputeCommandHandler,
         OpenOrderDisputeHandler,
         OpenMissionDisputeHandler,
+        OpenProjectDisputeHandler,
         OpenChargebackDisputeHandler,
         RunDisputeCaseHandler,
         DisputeEffects,

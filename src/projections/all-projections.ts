@@ -17,6 +17,7 @@ import { SolidarityMissionsProjection } from './solidarity-missions/solidarity-m
 import { SolidarityPotProjection } from './solidarity-pot/solidarity-pot.projection';
 import { SubscriptionsProjection } from './subscriptions/subscriptions.projection';
 import { WalletsProjection } from './wallets/wallets.projection';
+import { TenderAccountsProjection } from './tender-accounts/tender-accounts.projection';
 
 /**
  * The read models each context owns: its module registers them, and the read-model migration,
@@ -45,7 +46,7 @@ const PROJECTIONS_BY_CONTEXT = {
     new SolidarityMissionsProjection(),
     new SolidarityPotProjection(),
   ],
-  tenders: () => [],
+  tenders: () => [new TenderAccountsProjection()],
 } satisfies Record<string, () => Projection[]>;
 
 export type ProjectionContext = keyof typeof PROJECTIONS_BY_CONTEXT;

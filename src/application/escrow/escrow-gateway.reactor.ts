@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
+  EscrowEvent,
   EscrowFunded,
   EscrowOpened,
   EscrowRefunded,
   EscrowReleased,
 } from '../../domain/escrow';
+import { foldAccount } from '../../domain/tenders/project-account';
 import { PAYMENT_GATEWAY, PaymentGateway } from '../payments/payment-gateway.port';
 import { EVENT_STORE, EventStore, RecordedEvent } from '../shared/event-store.port';
 import { Reactor } from '../shared/reactor';
@@ -17,6 +19,11 @@ import { escrowStream } from './escrow.messages';
  *
  * A mission's escrow is the exception: the missions money process captures the card, pays the
  * provider out instantly and cancels what is left (docs/missions-money.md), so nothing moves here.
+ *
+ * A tender project's R0 account is charged tranche by tranche and the money stays on the platform
+ * balance: a release is paid out later through the provider's payment request (docs/tenders-r0.md),
+ * so nothing moves here on a release; a refund gives back each tranche's own charge, drawn oldest
+ * first as the account shows it.
  */
 @Injectable()
 export class EscrowGatewayReactor implements Reactor {
@@ -37,7 +44,12 @@ export class EscrowGatewayReactor implements Reactor {
       escrowStream((event.data as { escrowId: string }).escrowId),
     );
     const opened = escrowEvents.find((e) => e.type === 'EscrowOpened');
-    if ((opened?.data as EscrowOpened['data'] | undefined)?.subject.kind === 'mission') return;
+    const kind = (opened?.data as EscrowOpened['data'] | undefined)?.subject.kind;
+    if (kind === 'mission') return;
+    if (kind === 'project') {
+      if (event.type === 'EscrowRefunded') await this.refundTranches(event, escrowEvents);
+      return;
+    }
     if (event.type === 'EscrowReleased') {
       const data = event.data as EscrowReleased['data'];
       await this.gateway.release({
@@ -55,6 +67,36 @@ export class EscrowGatewayReactor implements Reactor {
         paymentRef: this.paymentRef(escrowEvents),
         amountCents: data.amountCents,
         idempotencyKey: `escrow-${data.escrowId}-refund-${data.refundId}`,
+      });
+    }
+  }
+
+  /** Each tranche the refund drew on gives back its own part of its charge. */
+  private async refundTranches(event: RecordedEvent, escrowEvents: RecordedEvent[]) {
+    const data = event.data as EscrowRefunded['data'];
+    const upTo = escrowEvents.findIndex((e) => e.id === event.id);
+    const asAccount = (events: RecordedEvent[]) =>
+      foldAccount(events.map((e) => ({ event: { type: e.type, data: e.data } as EscrowEvent })));
+    if (upTo < 0) return;
+    const before = asAccount(escrowEvents.slice(0, upTo));
+    const after = asAccount(escrowEvents.slice(0, upTo + 1));
+    const refs = new Map(
+      escrowEvents
+        .filter((e) => e.type === 'EscrowFunded')
+        .map((e) => {
+          const funded = e.data as EscrowFunded['data'];
+          return [funded.trancheId, funded.paymentRef] as const;
+        }),
+    );
+    for (const tranche of after.tranches) {
+      const was = before.tranches.find((t) => t.trancheId === tranche.trancheId);
+      const amountCents = tranche.refundedCents - (was?.refundedCents ?? 0);
+      if (amountCents <= 0) continue;
+      await this.gateway.refund({
+        escrowId: data.escrowId,
+        paymentRef: refs.get(tranche.trancheId)!,
+        amountCents,
+        idempotencyKey: `escrow-${data.escrowId}-refund-${data.refundId}-${tranche.trancheId}`,
       });
     }
   }

@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '../../../test/support/decider-spec';
-import { escrowBalance, escrowDecider } from './index';
+import { escrowBalance, escrowDecider, EscrowEvent } from './index';
 import {
   asBuyer,
   asMediator,
@@ -198,14 +198,10 @@ describe('Escrow — tender project, the agreed amount caps the funding', () => 
   };
 
   it('funds up to the agreed amount exactly, with the tranche label', () => {
+    const event = funded('t2', 2000, 5000);
     given
       .when(capped('t2', 2000, 5000))
-      .then([
-        {
-          ...funded('t2', 2000, 5000),
-          data: { ...funded('t2', 2000, 5000).data, label: 'Maquettes' },
-        },
-      ]);
+      .then([{ ...event, data: { ...event.data, label: 'Maquettes' } } as EscrowEvent]);
   });
 
   it('refuses a tranche that would go beyond the agreed amount', () => {
@@ -243,7 +239,7 @@ describe('Escrow — tender project, releasing a named tranche', () => {
     const event = released('r-t2', 2000, 0, 0, 'tranche_released');
     given
       .when(releaseTranche('t2', 2000))
-      .then([{ ...event, data: { ...event.data, trancheId: 't2' } }]);
+      .then([{ ...event, data: { ...event.data, trancheId: 't2' } } as EscrowEvent]);
   });
 
   it('refuses another amount than the tranche', () => {

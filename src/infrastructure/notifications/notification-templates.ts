@@ -49,6 +49,10 @@ const TEMPLATES: Record<string, Renderer> = {
         : 'C’était la dernière tentative : votre abonnement est suspendu.',
     ].join('\n\n'),
   }),
+  'tenders.r0_funded': (d) => ({
+    subject: `Compte interne alimenté : « ${String(d.projectTitle)} »`,
+    text: `Le client a versé ${euros(d.amountCents)} (« ${String(d.trancheLabel)} ») sur le compte interne du projet « ${String(d.projectTitle)} ». Sur le compte : ${euros(d.heldCents)} ; reste à alimenter : ${euros(d.unfundedCents)} sur ${euros(d.agreedCents)}. Ne travaillez que sur la partie du projet dont le montant est sur le compte interne (icône « gestion paiements » du rapport du projet).`,
+  }),
   'solidarity.mission_cancelled': (d) => ({
     subject: `Mission solidaire annulée : « ${String(d.title)} »`,
     text: `L’association a annulé la mission solidaire « ${String(d.title)} » du ${parisDateTime(d.startsAt)} (${String(d.city)}) à laquelle vous étiez inscrit(e) : ${String(d.reason)}.\n\nMerci pour votre engagement : d’autres missions vous attendent dans « Missions solidaires ».`,
