@@ -1,11 +1,5 @@
 import type { EscrowEvent } from '../escrow';
-import {
-  BusinessRuleError,
-  Cents,
-  IllegalStateError,
-  NotFoundError,
-  ValidationError,
-} from '../shared';
+import { BusinessRuleError, Cents, IllegalStateError, NotFoundError } from '../shared';
 import type { ProjectState } from './project.state';
 
 /**
@@ -78,7 +72,7 @@ export const trancheAlreadySettled = (trancheId: string, currentStatus: TrancheS
   );
 
 export const cardOnly = (paymentMethodId: string) =>
-  new ValidationError(
+  new BusinessRuleError(
     PROJECT_ACCOUNT_ERROR_CODES.PAYMENT_METHOD_NOT_ACCEPTED,
     'A tranche is paid by card',
     { field: 'paymentMethodId', paymentMethodId },
