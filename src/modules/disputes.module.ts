@@ -18,6 +18,7 @@ import { CasesController } from '../interfaces/http/disputes/cases.controller';
 import { DisputesController } from '../interfaces/http/disputes/disputes.controller';
 import { MediationQueueController } from '../interfaces/http/disputes/mediation-queue.controller';
 import { MissionDisputesController } from '../interfaces/http/disputes/mission-disputes.controller';
+import { ProjectDisputesController } from '../interfaces/http/disputes/project-disputes.controller';
 import { contextProjections } from '../projections/all-projections';
 import { ReactorRegistry } from '../application/shared/reactor';
 import { ProjectionRegistry } from '../projections/projection-registry';
@@ -37,6 +38,7 @@ export class DisputesModule implements OnModuleInit {
       controllers: [
         DisputesController,
         MissionDisputesController,
+        ProjectDisputesController,
         CasesController,
         MediationQueueController,
       ],

@@ -8,19 +8,14 @@ import {
   OpenDispute,
 } from '../../domain/disputes';
 import { CommandMeta, IllegalStateError } from '../../domain/shared';
-import {
-  accountNotR0,
-  evolve as evolveProject,
-  initialState as initialProject,
-  isAccountParty,
-  ProjectEvent,
-  projectNotFound,
-  projectStream,
-} from '../../domain/tenders';
 import { FileReferences } from '../files/file-references.contract';
 import { CausationContext } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
-import { projectEscrowId } from '../tenders/tender-ids';
+import {
+  isProjectParty,
+  projectCaseErrors,
+  readProjectCase,
+} from '../tenders/project-account.contract';
 import { nextDisputeOrdinalBy, readProjectDisputes, storeReader } from './case/case-streams';
 import { disputeEffectIds } from './deterministic-id';
 import { caseResult, DisputeCaseResult } from './dispute-case.result';
@@ -77,15 +72,12 @@ export class OpenProjectDisputeHandler implements ICommandHandler<
     causation,
   }: OpenProjectDispute): Promise<DisputeCaseResult> {
     const read = storeReader(this.store);
-    const project = (await read(projectStream(projectId))).reduce(
-      (s, e) => evolveProject(s, { type: e.type, data: e.data } as ProjectEvent),
-      initialProject(),
-    );
+    const { state: project, escrowId } = await readProjectCase(read, projectId);
     // An outsider (a provider who lost included) learns nothing, not even that it exists.
-    if (!project.brief || !isAccountParty(project, meta.actorId) || !project.providerId)
-      throw projectNotFound(projectId);
+    if (!project.brief || !isProjectParty(project, meta.actorId) || !project.providerId)
+      throw projectCaseErrors.projectNotFound(projectId);
     if (project.terms && project.status === 'signed' && project.terms.formula !== 'r0')
-      throw accountNotR0(project.terms.formula);
+      throw projectCaseErrors.accountNotR0(project.terms.formula);
 
     const disputes = await readProjectDisputes(read, projectId);
     for (const { disputeId, events } of disputes) {
@@ -101,7 +93,6 @@ export class OpenProjectDisputeHandler implements ICommandHandler<
       projectId,
       nextDisputeOrdinalBy(projectId, disputes, disputeEffectIds.projectDispute),
     );
-    const escrowId = projectEscrowId(projectId);
     const providerId = project.providerId;
     const openCommand = (heldCents: number): OpenDispute => ({
       type: 'OpenDispute',

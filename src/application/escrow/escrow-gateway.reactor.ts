@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  EscrowEvent,
-  EscrowFunded,
-  EscrowOpened,
-  EscrowRefunded,
-  EscrowReleased,
+import {
+  refundDraws,
+  type EscrowEvent,
+  type EscrowFunded,
+  type EscrowOpened,
+  type EscrowRefunded,
+  type EscrowReleased,
 } from '../../domain/escrow';
-import { foldAccount } from '../../domain/tenders/project-account';
 import { PAYMENT_GATEWAY, PaymentGateway } from '../payments/payment-gateway.port';
 import { EVENT_STORE, EventStore, RecordedEvent } from '../shared/event-store.port';
 import { Reactor } from '../shared/reactor';
@@ -74,29 +74,16 @@ export class EscrowGatewayReactor implements Reactor {
   /** Each tranche the refund drew on gives back its own part of its charge. */
   private async refundTranches(event: RecordedEvent, escrowEvents: RecordedEvent[]) {
     const data = event.data as EscrowRefunded['data'];
-    const upTo = escrowEvents.findIndex((e) => e.id === event.id);
-    const asAccount = (events: RecordedEvent[]) =>
-      foldAccount(events.map((e) => ({ event: { type: e.type, data: e.data } as EscrowEvent })));
-    if (upTo < 0) return;
-    const before = asAccount(escrowEvents.slice(0, upTo));
-    const after = asAccount(escrowEvents.slice(0, upTo + 1));
-    const refs = new Map(
-      escrowEvents
-        .filter((e) => e.type === 'EscrowFunded')
-        .map((e) => {
-          const funded = e.data as EscrowFunded['data'];
-          return [funded.trancheId, funded.paymentRef] as const;
-        }),
+    const draws = refundDraws(
+      escrowEvents.map((e) => ({ type: e.type, data: e.data }) as EscrowEvent),
+      data.refundId,
     );
-    for (const tranche of after.tranches) {
-      const was = before.tranches.find((t) => t.trancheId === tranche.trancheId);
-      const amountCents = tranche.refundedCents - (was?.refundedCents ?? 0);
-      if (amountCents <= 0) continue;
+    for (const draw of draws) {
       await this.gateway.refund({
         escrowId: data.escrowId,
-        paymentRef: refs.get(tranche.trancheId)!,
-        amountCents,
-        idempotencyKey: `escrow-${data.escrowId}-refund-${data.refundId}-${tranche.trancheId}`,
+        paymentRef: draw.paymentRef,
+        amountCents: draw.amountCents,
+        idempotencyKey: `escrow-${data.escrowId}-refund-${data.refundId}-${draw.trancheId}`,
       });
     }
   }

@@ -19,7 +19,6 @@ import {
   projectStream,
 } from '../../domain/tenders';
 import { EscrowCommandMessage, escrowStream } from '../escrow/escrow.messages';
-import { readStreamOrEmpty } from '../disputes/case/case-streams';
 import { Notifications } from '../notifications/notifications.port';
 import {
   isDeferredPaymentMethod,
@@ -29,6 +28,7 @@ import {
 import { CausationContext } from '../shared/command-handling';
 import { deterministicIdsIn, eventIdsFrom } from '../shared/deterministic-id';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
+import { readStreamOrEmpty } from './project-account.contract';
 import { projectEscrowId } from './tender-ids';
 
 const id = deterministicIdsIn('tenders-account');

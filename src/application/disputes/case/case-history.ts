@@ -29,13 +29,7 @@ import {
   readOrderDisputes,
   readProjectDisputes,
 } from './case-streams';
-import { projectEscrowId } from '../../tenders/tender-ids';
-import {
-  evolve as evolveProject,
-  initialState as initialProject,
-  type ProjectEvent,
-  projectStream,
-} from '../../../domain/tenders';
+import { readProjectCase } from '../../tenders/project-account.contract';
 import {
   CASE_STREAM_CACHE_OPTIONS,
   CaseStreamCache,
@@ -268,20 +262,17 @@ export class CaseHistory {
         disputes: await readKnownDisputes(read, mission.disputeIds, []),
       };
     }
-    const projectEvents = await read(projectStream(id));
-    const project = projectEvents.reduce(
-      (s, e) => evolveProject(s, { type: e.type, data: e.data } as ProjectEvent),
-      initialProject(),
-    );
+    const projectCase = await readProjectCase(read, id);
+    const project = projectCase.state;
     if (project.status !== 'none' && project.brief) {
       return {
         kind: 'project',
         id,
         status: project.status,
-        escrowId: projectEscrowId(id),
+        escrowId: projectCase.escrowId,
         buyerId: project.brief.clientId,
         sellerId: project.providerId ?? '',
-        events: projectEvents,
+        events: projectCase.events,
         disputes: await readProjectDisputes(read, id),
       };
     }

@@ -1,9 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Pool } from 'pg';
-import { DisputeCaseResult } from '../../../application/disputes/dispute-case.result';
-import { OpenProjectDispute } from '../../../application/disputes/open-project-dispute.handler';
 import { Clock } from '../../../application/shared/clock';
 import {
   AccountSnapshot,
@@ -15,10 +12,9 @@ import {
   tenderAccount,
 } from '../../../projections/tender-accounts/tender-accounts.queries';
 import { Actor, CurrentActor, Roles } from '../auth/actor';
-import { DisputeCaseResponse } from '../disputes/dispute-responses.dto';
 import { IdParam } from '../problem/id-param';
 import { ApiStateChange, newId } from '../shared/http-support';
-import { FundTrancheDto, ProjectDisputeDto, TenderAccountResponse } from './tender-account.dto';
+import { FundTrancheDto, TenderAccountResponse } from './tender-account.dto';
 
 const NOT_FOUND_DOC = {
   status: 404,
@@ -42,7 +38,8 @@ const snapshotView = (s: AccountSnapshot) =>
 /**
  * The R0 account of a tender project (seed 003 "Formule R0", docs/tenders-r0.md): the client
  * funds it by tranches up to the agreed amount, both parties read "gestion paiements", the client
- * releases a tranche on receipt of its deliverable, either party may go to the SMA.
+ * releases a tranche on receipt of its deliverable. Going to the SMA is the disputes context's
+ * `POST /projects/{projectId}/disputes`.
  */
 @ApiTags('tender account')
 @ApiBearerAuth()
@@ -50,7 +47,6 @@ const snapshotView = (s: AccountSnapshot) =>
 export class TenderAccountController {
   constructor(
     private readonly accounts: ProjectAccountService,
-    private readonly commandBus: CommandBus,
     private readonly clock: Clock,
     @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
@@ -141,43 +137,5 @@ export class TenderAccountController {
       actor.causation,
     );
     return snapshotView(snapshot);
-  }
-
-  @Post('disputes')
-  @Roles('client', 'provider')
-  @ApiStateChange({
-    summary: 'Solliciter le SMA: take a disagreement on a signed R0 project to mediation',
-    description:
-      'The client or the selected provider of a signed R0 project opens a dispute with the Service de Médiation et d’Arbitrage. The amount in dispute is what the project’s account holds at that moment; the account freezes (no funding, no release) until the decision or a withdrawal. Mediation and arbitration then go through the `/disputes/{disputeId}` routes as for orders: a decision distributes only that amount (refund to the client + release to the provider = held), never an unfunded part. Evidence ids must be your own `dispute_evidence` uploads (POST /files).',
-    refusals: [
-      { status: 404, code: 'PROJECT_NOT_FOUND' },
-      { status: 409, code: 'PROJECT_NOT_DISPUTABLE', currentStatus: 'finished' },
-      { status: 409, code: 'PROJECT_ACCOUNT_EMPTY', currentStatus: 'closed' },
-      { status: 409, code: 'DISPUTE_ALREADY_OPENED', currentStatus: 'open' },
-      { status: 422, code: 'PROJECT_ACCOUNT_NOT_R0' },
-      { status: 422, code: 'FILE_NOT_FOUND' },
-      { status: 422, code: 'FILE_PURPOSE_MISMATCH' },
-    ],
-    ifMatch: false,
-  })
-  @ApiResponse({
-    status: 201,
-    type: DisputeCaseResponse,
-    description:
-      'The dispute (`disputeId`, Ouvert) and the project’s account (frozen, with what it holds).',
-  })
-  dispute(
-    @CurrentActor() actor: Actor,
-    @IdParam('projectId') projectId: string,
-    @Body() body: ProjectDisputeDto,
-  ): Promise<DisputeCaseResult> {
-    return this.commandBus.execute(
-      new OpenProjectDispute(
-        projectId,
-        { reason: body.reason, statement: body.statement, evidenceRefs: body.evidenceRefs },
-        actor.meta(this.clock.now()),
-        actor.causation,
-      ),
-    );
   }
 }
