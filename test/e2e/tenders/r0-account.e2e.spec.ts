@@ -405,4 +405,44 @@ describe('tenders: the R0 account of a project, funded by tranches, released, di
       disputeIds: [disputeId],
     });
   });
+
+  it('after the decision the rest is funded again; a withdrawn dispute unfreezes the account', async () => {
+    const third = ok(await fund({ amountCents: 150_000, label: 'Recette et mise en ligne' }), 201);
+    expect(third.body).toMatchObject({
+      fundedCents: 500_000,
+      heldCents: 150_000,
+      unfundedCents: 0,
+    });
+    const trancheId = third.body.tranches[2].trancheId as string;
+    const opened = ok(
+      await t.request('POST', `/projects/${projectId}/disputes`, {
+        token: client.token,
+        body: { statement: 'La mise en ligne est en retard.', reason: 'late_delivery' },
+      }),
+      201,
+    );
+    const disputeId = opened.body.disputeId as string;
+    expect(opened.body.escrow).toMatchObject({ status: 'frozen', heldCents: 150_000 });
+    const byOther = await t.request('POST', `/disputes/${disputeId}/withdraw`, {
+      token: provider.token,
+      body: {},
+    });
+    expect(byOther.status).toBe(403);
+    const withdrawn = ok(
+      await t.request('POST', `/disputes/${disputeId}/withdraw`, { token: client.token, body: {} }),
+    );
+    expect(withdrawn.body).toMatchObject({
+      status: 'withdrawn',
+      escrow: { status: 'held', heldCents: 150_000 },
+      effects: 'done',
+    });
+    const released = ok(await release(trancheId));
+    expect(released.body).toMatchObject({
+      fundedCents: 500_000,
+      releasedCents: 450_000,
+      refundedCents: 50_000,
+      heldCents: 0,
+      frozen: false,
+    });
+  });
 });
