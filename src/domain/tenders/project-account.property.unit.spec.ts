@@ -68,14 +68,16 @@ describe('R0 account — random sequences of funding, release, dispute and decis
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 1_000_000 }),
+        fc.constantFrom(0, 0, 0, 1_000, 1_500),
         fc.array(step, { maxLength: 40, size: 'max' }),
-        (agreedCents, steps) => {
+        (agreedCents, askedRateBp, steps) => {
           const { decide, evolve, initialState } = escrowDecider;
           let state: EscrowState = initialState();
           let account: ProjectAccount = emptyAccount();
           let tranches = 0;
           let dispute: { id: string; heldAtOpening: number } | null = null;
           let disputes = 0;
+          let rateBp = askedRateBp;
           const log: EscrowEvent[] = [];
           const run = (command: EscrowCommand): EscrowEvent[] | null => {
             try {
@@ -113,12 +115,19 @@ describe('R0 account — random sequences of funding, release, dispute and decis
                           subject: { kind: 'project', id: 'p1' },
                           payerId: CLIENT,
                           payeeId: PROVIDER,
-                          commissionRateBp: 0,
+                          // Whatever rate a caller asks, a project's account takes none.
+                          commissionRateBp: rateBp,
                         },
                         meta: asClient,
                       }
                     : { type: 'FundEscrow', data, meta: asClient },
                 );
+                if (rateBp > 0) {
+                  // Refused with a commission; the next opening asks 0, as the application does.
+                  expect(events).toBeNull();
+                  rateBp = 0;
+                  break;
+                }
                 // Nothing is funded while a dispute freezes the account, nor beyond the agreed amount.
                 if (frozenBefore || fundedBefore + s.amountCents > agreedCents)
                   expect(events).toBeNull();
