@@ -29,6 +29,7 @@ import { TenderDigestModule } from './modules/tender-digest.module';
 import { TenderProjectsModule } from './modules/tender-projects.module';
 import { TenderBidsModule } from './modules/tender-bids.module';
 import { TenderCertificationModule } from './modules/tender-certification.module';
+import { TenderAccountModule } from './modules/tender-account.module';
 
 /** Each bounded context's Nest module; every one is given the validated configuration. */
 export interface ContextModule {
@@ -62,6 +63,7 @@ export const BUSINESS_CONTEXTS: ContextModule[] = [
   TenderProjectsModule,
   TenderBidsModule,
   TenderCertificationModule,
+  TenderAccountModule,
 ];
 
 /** What the contexts run on: jobs and queues, the payment gateway, uploaded files, health and the read-model runner. */

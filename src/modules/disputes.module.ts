@@ -11,12 +11,14 @@ import { DISPUTE_SETTINGS, DisputeSettings } from '../application/disputes/dispu
 import { OpenChargebackDisputeHandler } from '../application/disputes/open-chargeback-dispute.handler';
 import { OpenMissionDisputeHandler } from '../application/disputes/open-mission-dispute.handler';
 import { OpenOrderDisputeHandler } from '../application/disputes/open-order-dispute.handler';
+import { OpenProjectDisputeHandler } from '../application/disputes/open-project-dispute.handler';
 import { RunDisputeCaseHandler } from '../application/disputes/run-dispute-case.handler';
 import { AppConfig } from '../infrastructure/config/config';
 import { CasesController } from '../interfaces/http/disputes/cases.controller';
 import { DisputesController } from '../interfaces/http/disputes/disputes.controller';
 import { MediationQueueController } from '../interfaces/http/disputes/mediation-queue.controller';
 import { MissionDisputesController } from '../interfaces/http/disputes/mission-disputes.controller';
+import { ProjectDisputesController } from '../interfaces/http/disputes/project-disputes.controller';
 import { contextProjections } from '../projections/all-projections';
 import { ReactorRegistry } from '../application/shared/reactor';
 import { ProjectionRegistry } from '../projections/projection-registry';
@@ -36,6 +38,7 @@ export class DisputesModule implements OnModuleInit {
       controllers: [
         DisputesController,
         MissionDisputesController,
+        ProjectDisputesController,
         CasesController,
         MediationQueueController,
       ],
@@ -44,6 +47,7 @@ export class DisputesModule implements OnModuleInit {
         DisputeCommandHandler,
         OpenOrderDisputeHandler,
         OpenMissionDisputeHandler,
+        OpenProjectDisputeHandler,
         OpenChargebackDisputeHandler,
         RunDisputeCaseHandler,
         DisputeEffects,

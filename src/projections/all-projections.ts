@@ -23,6 +23,7 @@ import { TenderProjectsProjection } from './tender-projects/tender-projects.proj
 import { TenderBidsProjection } from './tender-bids/tender-bids.projection';
 import { TenderCertificationProjection } from './tender-certification/tender-certification.projection';
 import { WalletsProjection } from './wallets/wallets.projection';
+import { TenderAccountsProjection } from './tender-accounts/tender-accounts.projection';
 
 /**
  * The read models each context owns: its module registers them, and the read-model migration,
@@ -58,6 +59,7 @@ const PROJECTIONS_BY_CONTEXT = {
     new TenderProjectsProjection(),
     new TenderBidsProjection(),
     new TenderCertificationProjection(),
+    new TenderAccountsProjection(),
   ],
 } satisfies Record<string, () => Projection[]>;
 

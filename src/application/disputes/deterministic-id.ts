@@ -11,6 +11,9 @@ export const disputeEffectIds = {
   /** The n-th dispute of a mission: one at a time, so client and provider reporting together collide. */
   missionDispute: (missionId: string, ordinal: number) =>
     deterministicId('mission-dispute', missionId, String(ordinal)),
+  /** The n-th dispute of a tender project (SMA): one at a time, so client and provider opening together collide. */
+  projectDispute: (projectId: string, ordinal: number) =>
+    deterministicId('project-dispute', projectId, String(ordinal)),
   opened: (disputeId: string) => deterministicId(disputeId, 'opened'),
   /** A party's "Signaler un problème" sent to the mission; per actor, like `contestBy`. */
   reportBy: (disputeId: string, actorId: string) =>

@@ -54,6 +54,31 @@ function missionEffectsOf(
   }
 }
 
+/** A project's dispute acts on its R0 account only. */
+function projectEffectsOf(
+  disputeId: string,
+  state: Exclude<DisputeState, { status: 'none' }>,
+  escrow: EscrowView,
+): 'done' | 'pending' {
+  switch (state.status) {
+    case 'open':
+    case 'under_review':
+    case 'settlement_proposed':
+      return escrow.frozenBy === disputeId ? 'done' : 'pending';
+    case 'withdrawn':
+      return escrow.frozenBy !== disputeId ? 'done' : 'pending';
+    case 'resolved': {
+      const moved = state.resolution.refundCents + state.resolution.releaseCents;
+      const byIt = [...Object.values(escrow.refunds), ...Object.values(escrow.releases)].some(
+        (m) => m.disputeId === disputeId,
+      );
+      return moved === 0 || byIt ? 'done' : 'pending';
+    }
+    default:
+      return assertNever(state);
+  }
+}
+
 /** Whether the order (or mission) and escrow already reflect the dispute's status. */
 export function effectsOf(
   disputeId: string,
@@ -64,6 +89,8 @@ export function effectsOf(
 ): 'done' | 'pending' {
   if (state.status !== 'none' && state.subject.kind === 'mission' && mission && escrow)
     return missionEffectsOf(disputeId, state, mission, escrow);
+  if (state.status !== 'none' && state.subject.kind === 'project' && escrow)
+    return projectEffectsOf(disputeId, state, escrow);
   if (state.status === 'none' || state.subject.kind !== 'order' || !order || !escrow) return 'done';
   const frozenByIt = order.contest?.disputeId === disputeId && escrow.frozenBy === disputeId;
   switch (state.status) {
@@ -94,7 +121,7 @@ export function caseResult(
   const subject = state.status === 'none' ? null : state.subject;
   return {
     disputeId,
-    orderId: subject && subject.kind !== 'mission' ? subject.id : null,
+    orderId: subject && subject.kind === 'order' ? subject.id : null,
     subject: subject ? { kind: subject.kind, id: subject.id } : null,
     status: state.status,
     statusLabel: state.status === 'none' ? null : DISPUTE_STATUS_LABELS[state.status],

@@ -66,14 +66,14 @@ export class DisputeEffects {
     return events.reduce((v, e) => foldMissionView(v, e, Number(e.revision)), emptyMissionView());
   }
 
-  /** Where the disputed order (or mission) and its escrow stand now. */
+  /** Where the disputed order (or mission) and its escrow stand now; a project has only its escrow here. */
   async subjectViews(dispute: {
     subject: { kind: string; id: string };
     escrowId: string;
   }): Promise<{ order: OrderView | null; mission: MissionView | null; escrow: EscrowView }> {
     const { subject, escrowId } = dispute;
     const [order, mission, escrow] = await Promise.all([
-      subject.kind === 'mission' ? null : this.orderView(subject.id),
+      subject.kind === 'order' ? this.orderView(subject.id) : null,
       subject.kind === 'mission' ? this.missionView(subject.id) : null,
       this.escrowView(escrowId),
     ]);
@@ -118,7 +118,6 @@ export class DisputeEffects {
 
   async freeze(opened: DisputeOpened['data'], cause: DisputeCause): Promise<void> {
     const { disputeId, subject, escrowId } = opened;
-    if (subject.kind !== 'order' && subject.kind !== 'mission') return;
     const { state } = await this.dispute(disputeId);
     if (state.status === 'none' || state.status === 'resolved' || state.status === 'withdrawn')
       return;
@@ -135,7 +134,7 @@ export class DisputeEffects {
           async () => (await this.missionView(subject.id)).problem?.disputeId === disputeId,
           () => this.reportProblem(subject.id, disputeId, opened.statement, opener, cause),
         );
-      } else {
+      } else if (subject.kind === 'order') {
         await settled(
           async () => (await this.orderView(subject.id)).contest?.disputeId === disputeId,
           () =>
@@ -276,7 +275,8 @@ export class DisputeEffects {
             meta: { now: cause.occurredAt, actorId: cause.actorId, actorRole: cause.actorRole },
           }),
       );
-    } else return;
+    }
+    // A tender project takes no contest of its own: its R0 account (the escrow) alone is frozen.
     await settled(
       async () => (await this.escrowView(escrowId)).frozenBy !== disputeId,
       () =>
@@ -296,7 +296,6 @@ export class DisputeEffects {
     const snapshot = await this.dispute(disputeId);
     const { state } = snapshot;
     if (state.status !== 'resolved') return null;
-    if (state.subject.kind !== 'order' && state.subject.kind !== 'mission') return null;
     const { resolution } = state;
     const resolutionId =
       resolution.via === 'decision' ? resolution.decisionId : resolution.settlementId;
@@ -375,6 +374,8 @@ export class DisputeEffects {
       );
       return outcome;
     }
+    // A project's decision moves its R0 account only: what the account held, never more.
+    if (state.subject.kind === 'project') return outcome;
     await settled(
       async () => (await this.orderView(state.subject.id)).resolution?.disputeId === disputeId,
       () =>

@@ -16,6 +16,7 @@ import { isMissionParty, MissionView } from './case/mission.view';
 import { disputeEffectIds } from './deterministic-id';
 import { caseResult, DisputeCaseResult } from './dispute-case.result';
 import { DisputeCause, DisputeEffects } from './dispute-effects';
+import { openWithEvidence } from './open-dispute.support';
 import { DISPUTE_SETTINGS, DisputeSettings } from './dispute-settings';
 
 /**
@@ -104,7 +105,6 @@ export class OpenMissionDisputeHandler implements ICommandHandler<
         : disputeEffectIds.missionDispute(missionId, mission.disputeIds.length);
 
     const escrow = await this.effects.escrowView(mission.escrowId);
-    const openedId = disputeEffectIds.opened(disputeId);
     const openCommand = (heldCents: number): OpenDispute => ({
       type: 'OpenDispute',
       data: {
@@ -128,32 +128,18 @@ export class OpenMissionDisputeHandler implements ICommandHandler<
     if (mission.status === 'confirmed' && (escrow.status !== 'held' || escrow.heldCents === 0))
       throw notAuthorised(mission, escrow.status);
 
-    return this.files.attach(
-      meta.actorId,
-      input.evidenceRefs ?? [],
-      'dispute_evidence',
-      { kind: 'dispute', subjectId: disputeId },
-      'evidenceRefs',
-      async () => {
-        const cause: DisputeCause = {
-          disputeId,
-          eventId: openedId,
-          occurredAt: meta.now,
-          actorId: meta.actorId,
-          actorRole: meta.actorRole,
-          correlationId: causation.correlationId,
-        };
+    return openWithEvidence(this.files, this.effects, {
+      disputeId,
+      meta,
+      causation,
+      evidenceRefs: input.evidenceRefs ?? [],
+      takeIt: async (cause) => {
         if (!resumed) await this.report(missionId, disputeId, input.statement, meta, cause);
         // What the escrow holds once the mission took the report: the amount in dispute.
-        const held = (await this.effects.escrowView(mission.escrowId)).heldCents;
-        // Only a mission that took the report gets a dispute stream: a refusal leaves no trace.
-        const result = await this.effects.openAndFreeze(
-          disputeId,
-          openCommand(held),
-          causation,
-          openedId,
-          cause,
-        );
+        return (await this.effects.escrowView(mission.escrowId)).heldCents;
+      },
+      command: openCommand,
+      answer: async (result) => {
         const [missionNow, escrowNow] = await Promise.all([
           this.effects.missionView(missionId),
           this.effects.escrowView(mission.escrowId),
@@ -168,7 +154,7 @@ export class OpenMissionDisputeHandler implements ICommandHandler<
           missionNow,
         );
       },
-    );
+    });
   }
 
   /** The mission's refusal is the answer; losing to the other party's report reads as that report. */

@@ -21,6 +21,7 @@ import { isOrderParty } from './case/order.view';
 import { disputeEffectIds } from './deterministic-id';
 import { caseResult, DisputeCaseResult } from './dispute-case.result';
 import { DisputeCause, DisputeEffects } from './dispute-effects';
+import { openWithEvidence } from './open-dispute.support';
 import { DISPUTE_SETTINGS, DisputeSettings } from './dispute-settings';
 
 /** A buyer or seller contests an order: the order takes the contest, then the dispute opens and the escrow freezes. */
@@ -81,7 +82,6 @@ export class OpenOrderDisputeHandler implements ICommandHandler<
       throw alreadyDisputed(order.contest.disputeId, order.status);
 
     const escrow = await this.effects.escrowView(order.escrowId);
-    const openedId = disputeEffectIds.opened(disputeId);
     const open = (orderStatus: string): OpenDispute => ({
       type: 'OpenDispute',
       data: {
@@ -102,31 +102,15 @@ export class OpenOrderDisputeHandler implements ICommandHandler<
     // Decided once without writing, so bad input is refused before the order is touched.
     disputeDecider.decide(open(resumed ?? order.status), disputeDecider.initialState());
     // Evidence must be the opener's own uploads; refused before the order is touched.
-    return this.files.attach(
-      meta.actorId,
-      input.evidenceRefs ?? [],
-      'dispute_evidence',
-      { kind: 'dispute', subjectId: disputeId },
-      'evidenceRefs',
-      async () => {
-        const cause: DisputeCause = {
-          disputeId,
-          eventId: openedId,
-          occurredAt: meta.now,
-          actorId: meta.actorId,
-          actorRole: meta.actorRole,
-          correlationId: causation.correlationId,
-        };
-        const orderStatus =
-          resumed ?? (await this.contestOrder(orderId, disputeId, input, meta, cause));
-        // Only an order that took the contest gets a dispute stream: a refusal leaves no trace.
-        const result = await this.effects.openAndFreeze(
-          disputeId,
-          open(orderStatus),
-          causation,
-          openedId,
-          cause,
-        );
+    return openWithEvidence(this.files, this.effects, {
+      disputeId,
+      meta,
+      causation,
+      evidenceRefs: input.evidenceRefs ?? [],
+      takeIt: async (cause) =>
+        resumed ?? (await this.contestOrder(orderId, disputeId, input, meta, cause)),
+      command: open,
+      answer: async (result) => {
         const [orderNow, escrowNow] = await Promise.all([
           this.effects.orderView(orderId),
           this.effects.escrowView(order.escrowId),
@@ -140,7 +124,7 @@ export class OpenOrderDisputeHandler implements ICommandHandler<
           escrowNow,
         );
       },
-    );
+    });
   }
 
   /** The order's refusal is the answer; losing to a concurrent opening reads as that opening. */

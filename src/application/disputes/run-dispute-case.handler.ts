@@ -109,7 +109,13 @@ export class RunDisputeCaseHandler implements ICommandHandler<RunDisputeCase, Di
     if (action.type !== 'DecideDispute') return action as DisputeCommand;
     // Frozen, the escrow holds exactly what the dispute may distribute; for tranches, only what is funded.
     const escrow = await this.effects.escrowView(state.escrowId);
-    return { ...action, data: { ...action.data, heldCents: escrow.heldCents } };
+    // SMA (seed 003): a project's decision distributes at most what its account held when the
+    // dispute opened, never an unfunded part (funding is refused while frozen, so this only binds).
+    const heldCents =
+      state.subject.kind === 'project'
+        ? Math.min(escrow.heldCents, state.heldCents)
+        : escrow.heldCents;
+    return { ...action, data: { ...action.data, heldCents } };
   }
 
   /** The request waits for the consequences; if they fail for any reason but a refusal, the reactor retries them. */

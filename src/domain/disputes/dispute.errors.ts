@@ -35,6 +35,7 @@ export const DISPUTE_ERROR_CODES = [
   'DISPUTE_CLOSED',
   'ORDER_NOT_CONTESTABLE',
   'MISSION_NOT_DISPUTABLE',
+  'PROJECT_NOT_DISPUTABLE',
   'NO_SETTLEMENT_PROPOSED',
   'SETTLEMENT_NOT_PENDING',
   // 422
@@ -143,6 +144,12 @@ export const missionNotDisputable = (currentStatus: string) =>
   new IllegalStateError(
     'MISSION_NOT_DISPUTABLE',
     'Only a confirmed mission, not yet validated, can be disputed',
+    { currentStatus },
+  );
+export const projectNotDisputable = (currentStatus: string) =>
+  new IllegalStateError(
+    'PROJECT_NOT_DISPUTABLE',
+    'Only a signed project under the R0 formula can go to the SMA',
     { currentStatus },
   );
 export const noSettlementProposed = (currentStatus: string) =>

@@ -35,8 +35,13 @@ export type ContestableOrderStatus = (typeof CONTESTABLE_ORDER_STATUSES)[number]
 export const CONTESTABLE_MISSION_STATUSES = ['confirmed'] as const;
 export type ContestableMissionStatus = (typeof CONTESTABLE_MISSION_STATUSES)[number];
 
-/** Where the subject stood when the dispute opened (an order's or a mission's status). */
-export type SubjectStatusAtOpening = ContestableOrderStatus | ContestableMissionStatus;
+/** A tender project is disputed (SMA) once signed, while its R0 account holds money. */
+export const CONTESTABLE_PROJECT_STATUSES = ['signed'] as const;
+export type ContestableProjectStatus = (typeof CONTESTABLE_PROJECT_STATUSES)[number];
+
+/** Where the subject stood when the dispute opened (an order's, a mission's or a project's status). */
+export type SubjectStatusAtOpening =
+  ContestableOrderStatus | ContestableMissionStatus | ContestableProjectStatus;
 
 export const DECISION_OUTCOMES = ['full_refund', 'partial_refund', 'pay_seller', 'split'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];

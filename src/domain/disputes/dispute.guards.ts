@@ -1,6 +1,7 @@
 import { CommandMeta, isStaff } from '../shared';
 import {
   CONTESTABLE_MISSION_STATUSES,
+  CONTESTABLE_PROJECT_STATUSES,
   CONTESTABLE_ORDER_STATUSES,
   DisputePartyRole,
   DisputeSubject,
@@ -12,6 +13,7 @@ import {
 import {
   evidenceRefInvalid,
   missionNotDisputable,
+  projectNotDisputable,
   orderNotContestable,
   reasonInvalid,
   notAParty,
@@ -81,6 +83,11 @@ export function contestableStatus(subject: DisputeSubject, status: string): Subj
     if ((CONTESTABLE_MISSION_STATUSES as readonly string[]).includes(status))
       return status as SubjectStatusAtOpening;
     throw missionNotDisputable(status);
+  }
+  if (subject.kind === 'project') {
+    if ((CONTESTABLE_PROJECT_STATUSES as readonly string[]).includes(status))
+      return status as SubjectStatusAtOpening;
+    throw projectNotDisputable(status);
   }
   if ((CONTESTABLE_ORDER_STATUSES as readonly string[]).includes(status))
     return status as SubjectStatusAtOpening;

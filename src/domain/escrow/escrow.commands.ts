@@ -13,11 +13,21 @@ export type OpenEscrow = Command<
     trancheId: string;
     amountCents: number;
     paymentRef: string;
+    /** What the tranche pays for (a project's account shows it); optional. */
+    label?: string;
+    /** A ceiling on the total ever funded (a project's agreed amount); optional. */
+    maxFundedCents?: number;
   }
 >;
 export type FundEscrow = Command<
   'FundEscrow',
-  { trancheId: string; amountCents: number; paymentRef: string }
+  {
+    trancheId: string;
+    amountCents: number;
+    paymentRef: string;
+    label?: string;
+    maxFundedCents?: number;
+  }
 >;
 export type ReleaseEscrow = Command<
   'ReleaseEscrow',
@@ -27,6 +37,8 @@ export type ReleaseEscrow = Command<
     reason: ReleaseReason;
     disputeId?: string;
     decisionId?: string;
+    /** The funded tranche a `tranche_released` pays out (a project's account); optional. */
+    trancheId?: string;
   }
 >;
 export type RefundEscrow = Command<

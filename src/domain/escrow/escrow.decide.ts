@@ -23,6 +23,8 @@ function open(command: OpenEscrow, state: EscrowState): EscrowEvent[] {
     trancheId,
     amountCents,
     paymentRef,
+    label,
+    maxFundedCents,
   } = command.data;
   guard.assertId(escrowId, 'escrowId');
   guard.assertSubject(subject);
@@ -31,15 +33,18 @@ function open(command: OpenEscrow, state: EscrowState): EscrowEvent[] {
   if (payerId === payeeId)
     throw errors.invalidField('payeeId', payeeId, 'someone other than the payer');
   guard.assertCommissionRate(commissionRateBp);
+  guard.assertNoCommissionOnProject(subject, commissionRateBp);
   guard.assertId(trancheId, 'trancheId');
   guard.assertPositiveCents(amountCents, 'amountCents');
   guard.assertId(paymentRef, 'paymentRef');
   guard.assertMayFund(payerId, command.meta);
+  const tranche = guard.trancheLabel(label);
   if (state.status !== 'none') {
     // A retried opening (same escrow, same first payment) is answered with nothing new.
     if (state.escrowId === escrowId && state.tranches[trancheId] === amountCents) return [];
     throw errors.alreadyOpened(state.status);
   }
+  guard.assertWithinCap(0, amountCents, maxFundedCents);
   const opened: EscrowOpened = {
     type: 'EscrowOpened',
     data: {
@@ -52,17 +57,25 @@ function open(command: OpenEscrow, state: EscrowState): EscrowEvent[] {
   };
   const funded: EscrowFunded = {
     type: 'EscrowFunded',
-    data: { escrowId, trancheId, amountCents, paymentRef, fundedTotalCents: amountCents },
+    data: {
+      escrowId,
+      trancheId,
+      amountCents,
+      paymentRef,
+      fundedTotalCents: amountCents,
+      ...tranche,
+    },
   };
   return [opened, funded];
 }
 
 function fund(command: FundEscrow, state: OpenedEscrowState): EscrowEvent[] {
-  const { trancheId, amountCents, paymentRef } = command.data;
+  const { trancheId, amountCents, paymentRef, label, maxFundedCents } = command.data;
   guard.assertId(trancheId, 'trancheId');
   guard.assertPositiveCents(amountCents, 'amountCents');
   guard.assertId(paymentRef, 'paymentRef');
   guard.assertMayFund(state.payerId, command.meta);
+  const tranche = guard.trancheLabel(label);
   if (Object.hasOwn(state.tranches, trancheId)) {
     if (state.tranches[trancheId] === amountCents) return [];
     throw errors.idReused('trancheId', trancheId, state.tranches[trancheId], amountCents);
@@ -85,6 +98,7 @@ function fund(command: FundEscrow, state: OpenedEscrowState): EscrowEvent[] {
     default:
       assertNever(state);
   }
+  guard.assertWithinCap(state.fundedCents, amountCents, maxFundedCents);
   return [
     {
       type: 'EscrowFunded',
@@ -94,6 +108,7 @@ function fund(command: FundEscrow, state: OpenedEscrowState): EscrowEvent[] {
         amountCents,
         paymentRef,
         fundedTotalCents: state.fundedCents + amountCents,
+        ...tranche,
       },
     },
   ];
@@ -115,12 +130,15 @@ function release(command: ReleaseEscrow, state: OpenedEscrowState): EscrowEvent[
     throw errors.tranchesOnlyForProjects(state.subject.kind);
   if (reason === 'cancellation_fee' && state.subject.kind !== 'mission')
     throw errors.cancellationFeeOnlyForMissions(state.subject.kind);
+  const tranche = guard.releasedTranche(state, reason, amountCents, command.data.trancheId);
   if (amountCents > state.heldCents) throw errors.insufficientHeld(state.heldCents, amountCents);
   // Acceptance completes the work, so a partial release would strand money in the escrow.
   if ((reason === 'accepted' || reason === 'auto_accepted') && amountCents !== state.heldCents) {
     throw errors.releaseMustBeFull(state.heldCents, amountCents);
   }
-  const commissionCents = percentOf(amountCents, state.commissionRateBp);
+  // No cut on a project's tranches, even for an account opened before the rule (rate stored > 0).
+  const commissionCents =
+    state.subject.kind === 'project' ? 0 : percentOf(amountCents, state.commissionRateBp);
   return [
     {
       type: 'EscrowReleased',
@@ -134,6 +152,7 @@ function release(command: ReleaseEscrow, state: OpenedEscrowState): EscrowEvent[
         payeeNetCents: amountCents - commissionCents,
         reason,
         ...decision,
+        ...tranche,
       },
     },
   ];

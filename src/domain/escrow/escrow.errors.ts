@@ -24,6 +24,10 @@ export const ESCROW_ERROR_CODES = [
   'ESCROW_INSUFFICIENT_HELD',
   'ESCROW_RELEASE_MUST_BE_FULL',
   'ESCROW_TRANCHES_ONLY_FOR_PROJECTS',
+  'ESCROW_PROJECT_COMMISSION_REFUSED',
+  'ESCROW_FUNDING_CAP_EXCEEDED',
+  'ESCROW_TRANCHE_NOT_FOUND',
+  'ESCROW_TRANCHE_AMOUNT_MISMATCH',
   'ONLY_PAYER',
   'ONLY_SYSTEM',
   'ONLY_MEDIATOR',
@@ -123,6 +127,47 @@ export const tranchesOnlyForProjects = (subjectKind: string) =>
       subjectKind,
     },
   );
+
+/** The R0 account of a project releases every cent to the provider: the platform's income is the fees. */
+export const projectCommissionRefused = (commissionRateBp: number) =>
+  new BusinessRuleError(
+    'ESCROW_PROJECT_COMMISSION_REFUSED',
+    'A project account takes no commission: open it with commissionRateBp 0',
+    { field: 'commissionRateBp', commissionRateBp },
+  );
+
+/** A project's account never holds more than the agreed amount (seed 003, formule R0). */
+export const fundingCapExceeded = (
+  maxFundedCents: Cents,
+  fundedCents: Cents,
+  requestedCents: Cents,
+) =>
+  new BusinessRuleError(
+    'ESCROW_FUNDING_CAP_EXCEEDED',
+    'This payment would fund more than the agreed amount',
+    {
+      maxFundedCents,
+      fundedCents,
+      requestedCents,
+      remainingCents: Math.max(maxFundedCents - fundedCents, 0),
+    },
+  );
+
+export const trancheNotFound = (trancheId: string) =>
+  new BusinessRuleError('ESCROW_TRANCHE_NOT_FOUND', 'No tranche was funded under this id', {
+    trancheId,
+  });
+
+export const trancheAmountMismatch = (
+  trancheId: string,
+  trancheCents: Cents,
+  requestedCents: Cents,
+) =>
+  new BusinessRuleError('ESCROW_TRANCHE_AMOUNT_MISMATCH', 'A tranche is released for its amount', {
+    trancheId,
+    trancheCents,
+    requestedCents,
+  });
 
 export const onlyPayer = () => new ForbiddenError('ONLY_PAYER', 'Only the payer may do this');
 export const onlySystem = () =>

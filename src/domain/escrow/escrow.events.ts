@@ -53,6 +53,8 @@ export type EscrowFunded = DomainEvent<
     /** The payment gateway's payment id (PaymentIntent or charge). */
     paymentRef: string;
     fundedTotalCents: Cents;
+    /** What the tranche pays for, as the client named it (a project's account); optional. */
+    label?: string;
   }
 >;
 
@@ -70,6 +72,8 @@ export type EscrowReleased = DomainEvent<
     reason: ReleaseReason;
     disputeId?: string;
     decisionId?: string;
+    /** The funded tranche a `tranche_released` paid out; optional. */
+    trancheId?: string;
   }
 >;
 

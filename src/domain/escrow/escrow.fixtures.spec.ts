@@ -94,7 +94,11 @@ export const unfreeze = (disputeId: string, by: CommandMeta = asSystem): Unfreez
   meta: by,
 });
 
-export function opened(kind: EscrowSubjectKind = 'order', commissionRateBp = 1000): EscrowEvent {
+/** A project's account takes no commission (its income is the fees), orders and missions 10 %. */
+export function opened(
+  kind: EscrowSubjectKind = 'order',
+  commissionRateBp = kind === 'project' ? 0 : 1000,
+): EscrowEvent {
   return {
     type: 'EscrowOpened',
     data: {

@@ -19,6 +19,10 @@ import {
   onlyPayer,
   onlySystem,
   onlySystemOrMediator,
+  projectCommissionRefused,
+  fundingCapExceeded,
+  trancheNotFound,
+  trancheAmountMismatch,
 } from './escrow.errors';
 import { OpenedEscrowState } from './escrow.state';
 
@@ -45,6 +49,15 @@ export function assertCommissionRate(value: unknown): asserts value is number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > 10_000) {
     throw invalidField('commissionRateBp', value, 'an integer between 0 and 10000 basis points');
   }
+}
+
+/** A tender project's account is the client's money for the provider: the platform lives off the fees. */
+export function assertNoCommissionOnProject(
+  subject: EscrowSubject,
+  commissionRateBp: number,
+): void {
+  if (subject.kind === 'project' && commissionRateBp !== 0)
+    throw projectCommissionRefused(commissionRateBp);
 }
 
 export function assertReleaseReason(value: unknown): asserts value is ReleaseReason {
@@ -142,4 +155,42 @@ export function assertMayMoveMoney(
     default:
       assertNever(state);
   }
+}
+
+/** A tranche's label, trimmed, kept only when given (orders and missions name none). */
+export function trancheLabel(label: unknown): { label: string } | Record<string, never> {
+  if (label === undefined) return {};
+  if (typeof label !== 'string' || label.trim() === '' || label.length > 200)
+    throw invalidField('label', label, 'a non-empty text of at most 200 characters');
+  return { label: label.trim() };
+}
+
+/** A project's account is never funded beyond the agreed amount the application passes in. */
+export function assertWithinCap(
+  fundedCents: Cents,
+  amountCents: Cents,
+  maxFundedCents: number | undefined,
+): void {
+  if (maxFundedCents === undefined) return;
+  if (!Number.isSafeInteger(maxFundedCents) || maxFundedCents < 0)
+    throw invalidField('maxFundedCents', maxFundedCents, 'a non-negative integer of cents');
+  if (fundedCents + amountCents > maxFundedCents)
+    throw fundingCapExceeded(maxFundedCents, fundedCents, amountCents);
+}
+
+/** Releasing a named tranche pays exactly that tranche, and only by the client's tranche release. */
+export function releasedTranche(
+  state: OpenedEscrowState,
+  reason: ReleaseReason,
+  amountCents: Cents,
+  trancheId: string | undefined,
+): { trancheId: string } | Record<string, never> {
+  if (trancheId === undefined) return {};
+  assertId(trancheId, 'trancheId');
+  if (reason !== 'tranche_released')
+    throw invalidField('trancheId', trancheId, 'given only with reason tranche_released');
+  if (!Object.hasOwn(state.tranches, trancheId)) throw trancheNotFound(trancheId);
+  if (state.tranches[trancheId] !== amountCents)
+    throw trancheAmountMismatch(trancheId, state.tranches[trancheId], amountCents);
+  return { trancheId };
 }

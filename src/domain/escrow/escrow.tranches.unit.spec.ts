@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '../../../test/support/decider-spec';
-import { escrowBalance, escrowDecider } from './index';
+import { escrowBalance, escrowDecider, EscrowEvent } from './index';
 import {
   asBuyer,
   asMediator,
@@ -29,6 +29,7 @@ describe('Escrow — tender project (R0) funded by tranches, held', () => {
       .when(
         openCommand({
           subject: { kind: 'project', id: 'project-1' },
+          commissionRateBp: 0,
           amountCents: 3000,
           paymentRef: 'pi_t1',
         }),
@@ -55,10 +56,8 @@ describe('Escrow — tender project (R0) funded by tranches, held', () => {
   it('releases a tranche in part, on receipt of its deliverable', () => {
     given
       .when(release('r1', 1000, 'tranche_released', asBuyer))
-      .then([released('r1', 1000, 100, 17, 'tranche_released')]);
-    const state = spec
-      .given([...history, released('r1', 1000, 100, 17, 'tranche_released')])
-      .state();
+      .then([released('r1', 1000, 0, 0, 'tranche_released')]);
+    const state = spec.given([...history, released('r1', 1000, 0, 0, 'tranche_released')]).state();
     expect(state.status).toBe('held');
     expect(escrowBalance(state)).toMatchObject({
       fundedCents: 3000,
@@ -85,7 +84,7 @@ describe('Escrow — tender project, frozen', () => {
   const given = spec.given([
     opened('project'),
     funded('t1', 3000),
-    released('r1', 1000, 100, 17, 'tranche_released'),
+    released('r1', 1000, 0, 0, 'tranche_released'),
     frozen('d1'),
   ]);
 
@@ -98,7 +97,7 @@ describe('Escrow — tender project, frozen', () => {
       });
     given
       .when(release('r2', 2000, 'decision', asMediator, D1))
-      .then([released('r2', 2000, 200, 33, 'decision', D1)]);
+      .then([released('r2', 2000, 0, 0, 'decision', D1)]);
   });
 
   it('stays frozen after a decision that leaves money held', () => {
@@ -118,7 +117,7 @@ describe('Escrow — tender project, closed', () => {
   const history = [
     opened('project'),
     funded('t1', 3000),
-    released('r1', 3000, 300, 50, 'tranche_released'),
+    released('r1', 3000, 0, 0, 'tranche_released'),
   ];
   const given = spec.given(history);
 
@@ -148,5 +147,109 @@ describe('Escrow — tender project, closed', () => {
       .given([...history, funded('t2', 4000, 7000)])
       .when(release('r2', 1000, 'accepted', asBuyer))
       .thenThrows('ESCROW_RELEASE_MUST_BE_FULL', { heldCents: 4000, requestedCents: 1000 });
+  });
+});
+
+describe('Escrow — tender project, no commission on the account', () => {
+  it('refuses to open a project account with a commission rate', () => {
+    spec
+      .given([])
+      .when(openCommand({ subject: { kind: 'project', id: 'project-1' }, commissionRateBp: 1000 }))
+      .thenThrows('ESCROW_PROJECT_COMMISSION_REFUSED', { commissionRateBp: 1000 });
+  });
+
+  it('pays the provider every cent of a released tranche', () => {
+    spec
+      .given([opened('project'), funded('t1', 3000)])
+      .when(release('r1', 3000, 'tranche_released', asBuyer))
+      .then([released('r1', 3000, 0, 0, 'tranche_released')]);
+  });
+
+  it('pays every cent on a decision too', () => {
+    spec
+      .given([opened('project'), funded('t1', 3000), frozen('d1')])
+      .when(release('r1', 1200, 'decision', asMediator, D1))
+      .then([released('r1', 1200, 0, 0, 'decision', D1)]);
+  });
+
+  it('takes no cut from an account opened with a rate before the rule', () => {
+    spec
+      .given([opened('project', 1000), funded('t1', 3000)])
+      .when(release('r1', 1000, 'tranche_released', asBuyer))
+      .then([released('r1', 1000, 0, 0, 'tranche_released')]);
+  });
+
+  it('still takes the commission on an order', () => {
+    spec
+      .given([opened('order'), funded('t1', 12_000)])
+      .when(release('r1', 12_000, 'accepted', asBuyer))
+      .then([released('r1', 12_000, 1200, 200, 'accepted')]);
+  });
+});
+
+describe('Escrow — tender project, the agreed amount caps the funding', () => {
+  const given = spec.given([opened('project'), funded('t1', 3000)]);
+  const capped = (trancheId: string, amountCents: number, maxFundedCents: number) => {
+    const command = fund(trancheId, amountCents);
+    return {
+      ...command,
+      data: { ...command.data, maxFundedCents, label: ' Maquettes ' },
+    };
+  };
+
+  it('funds up to the agreed amount exactly, with the tranche label', () => {
+    const event = funded('t2', 2000, 5000);
+    given
+      .when(capped('t2', 2000, 5000))
+      .then([{ ...event, data: { ...event.data, label: 'Maquettes' } } as EscrowEvent]);
+  });
+
+  it('refuses a tranche that would go beyond the agreed amount', () => {
+    given.when(capped('t2', 2001, 5000)).thenThrows('ESCROW_FUNDING_CAP_EXCEEDED', {
+      maxFundedCents: 5000,
+      fundedCents: 3000,
+      requestedCents: 2001,
+      remainingCents: 2000,
+    });
+  });
+
+  it('refuses a first tranche beyond the agreed amount', () => {
+    spec
+      .given([])
+      .when(
+        openCommand({
+          subject: { kind: 'project', id: 'project-1' },
+          commissionRateBp: 0,
+          amountCents: 3000,
+          maxFundedCents: 2000,
+        }),
+      )
+      .thenThrows('ESCROW_FUNDING_CAP_EXCEEDED', { maxFundedCents: 2000, fundedCents: 0 });
+  });
+});
+
+describe('Escrow — tender project, releasing a named tranche', () => {
+  const given = spec.given([opened('project'), funded('t1', 3000), funded('t2', 2000, 5000)]);
+  const releaseTranche = (trancheId: string, amountCents: number) => {
+    const command = release(`r-${trancheId}`, amountCents, 'tranche_released', asBuyer);
+    return { ...command, data: { ...command.data, trancheId } };
+  };
+
+  it('pays that tranche out in full and names it', () => {
+    const event = released('r-t2', 2000, 0, 0, 'tranche_released');
+    given
+      .when(releaseTranche('t2', 2000))
+      .then([{ ...event, data: { ...event.data, trancheId: 't2' } } as EscrowEvent]);
+  });
+
+  it('refuses another amount than the tranche', () => {
+    given.when(releaseTranche('t2', 1000)).thenThrows('ESCROW_TRANCHE_AMOUNT_MISMATCH', {
+      trancheCents: 2000,
+      requestedCents: 1000,
+    });
+  });
+
+  it('refuses a tranche never funded', () => {
+    given.when(releaseTranche('t9', 1000)).thenThrows('ESCROW_TRANCHE_NOT_FOUND');
   });
 });

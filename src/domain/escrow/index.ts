@@ -24,3 +24,5 @@ export const escrowDecider: Decider<EscrowCommand, EscrowState, EscrowEvent> = {
   evolve,
   initialState,
 };
+export { refundDraws } from './escrow.tranche-draws';
+export type { TrancheDraw } from './escrow.tranche-draws';

@@ -75,3 +75,4 @@ export {
 } from './project-review.errors';
 export type { GivenReview, ProjectReviewState } from './project-review.state';
 export { certificationDecider, projectReviewDecider } from './certification.decider';
+export * from './project-account';

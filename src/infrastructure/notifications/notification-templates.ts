@@ -67,6 +67,10 @@ const TEMPLATES: Record<string, Renderer> = {
     subject: `Paiement refusé : ${String(d.label)}`,
     text: `${d.noSavedCard ? `Aucune carte n’est enregistrée sur votre compte pour régler « ${String(d.label)} » (${euros(d.amountCents)}).` : `Le paiement de « ${String(d.label)} » (${euros(d.amountCents)}) a été refusé par votre banque (${String(d.code)}).`} Réglez-le depuis la page « Frais » de votre projet avec la carte de votre choix.`,
   }),
+  'tenders.r0_funded': (d) => ({
+    subject: `Compte interne alimenté : « ${String(d.projectTitle)} »`,
+    text: `Le client a versé ${euros(d.amountCents)} (« ${String(d.trancheLabel)} ») sur le compte interne du projet « ${String(d.projectTitle)} ». Sur le compte : ${euros(d.heldCents)} ; reste à alimenter : ${euros(d.unfundedCents)} sur ${euros(d.agreedCents)}. Ne travaillez que sur la partie du projet dont le montant est sur le compte interne (icône « gestion paiements » du rapport du projet).`,
+  }),
   'solidarity.mission_cancelled': (d) => ({
     subject: `Mission solidaire annulée : « ${String(d.title)} »`,
     text: `L’association a annulé la mission solidaire « ${String(d.title)} » du ${parisDateTime(d.startsAt)} (${String(d.city)}) à laquelle vous étiez inscrit(e) : ${String(d.reason)}.\n\nMerci pour votre engagement : d’autres missions vous attendent dans « Missions solidaires ».`,

@@ -121,13 +121,16 @@ export function describeOrderEvent(
   }
 }
 
-/** `subjectKind` names the parties as the subject does (client and provider on a mission). */
+/** `subjectKind` names the parties as the subject does (client and provider on a mission or a project). */
 export function describeEscrowEvent(
   raw: { type: string; data: unknown },
   subjectKind = 'order',
 ): string {
   const event = raw as EscrowEvent;
-  const [payer, payee] = subjectKind === 'mission' ? ['client', 'provider'] : ['buyer', 'seller'];
+  const [payer, payee] =
+    subjectKind === 'mission' || subjectKind === 'project'
+      ? ['client', 'provider']
+      : ['buyer', 'seller'];
   switch (event.type) {
     case 'EscrowOpened':
       return `Escrow opened (commission rate ${event.data.commissionRateBp / 100} %)`;

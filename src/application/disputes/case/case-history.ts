@@ -22,7 +22,14 @@ import { missionStream } from '../../missions/mission.messages';
 import { orderStream } from '../../orders/order.messages';
 import { disputeStream } from '../dispute.messages';
 import { describeMissionEvent } from './case-describe-mission';
-import { DisputeStreamRead, readKnownDisputes, readOrderDisputes } from './case-streams';
+import { describeProjectEvent } from './case-describe-project';
+import {
+  DisputeStreamRead,
+  readKnownDisputes,
+  readOrderDisputes,
+  readProjectDisputes,
+} from './case-streams';
+import { readProjectCase } from '../../tenders/project-account.contract';
 import {
   CASE_STREAM_CACHE_OPTIONS,
   CaseStreamCache,
@@ -64,7 +71,7 @@ export interface TimelineEntry {
   position: string;
   time: string;
   recordedAt: string;
-  stream: 'order' | 'mission' | 'escrow' | 'dispute';
+  stream: 'order' | 'mission' | 'project' | 'escrow' | 'dispute';
   streamName: string;
   revision: number;
   type: string;
@@ -80,8 +87,8 @@ export interface TimelineEntry {
 }
 
 export interface CaseHistoryResult {
-  /** What the case is about: an order, or a mission ("Signaler un problème"). */
-  subject: { kind: 'order' | 'mission'; id: string };
+  /** What the case is about: an order, a mission ("Signaler un problème") or a tender project (SMA). */
+  subject: { kind: 'order' | 'mission' | 'project'; id: string };
   /** The order; null for a mission's case. */
   orderId: string | null;
   escrowId: string;
@@ -106,7 +113,7 @@ const MEDIATION_STAFF = ['mediator', 'admin'];
 
 /** The disputed subject of a case, with its parties in the dispute's slots. */
 interface CaseSubject {
-  kind: 'order' | 'mission';
+  kind: 'order' | 'mission' | 'project';
   id: string;
   status: string;
   escrowId: string;
@@ -150,7 +157,8 @@ function caseRoleOf(
   actorId: string | null,
   recordedRole: string | null,
 ): CaseRole {
-  const mission = subject.kind === 'mission';
+  // Missions and tender projects name their parties client and provider.
+  const mission = subject.kind === 'mission' || subject.kind === 'project';
   if (actorId !== null && actorId === subject.buyerId) return mission ? 'client' : 'buyer';
   if (actorId !== null && subject.sellerId !== '' && actorId === subject.sellerId)
     return mission ? 'provider' : 'seller';
@@ -254,6 +262,20 @@ export class CaseHistory {
         disputes: await readKnownDisputes(read, mission.disputeIds, []),
       };
     }
+    const projectCase = await readProjectCase(read, id);
+    const project = projectCase.state;
+    if (project.status !== 'none' && project.brief) {
+      return {
+        kind: 'project',
+        id,
+        status: project.status,
+        escrowId: projectCase.escrowId,
+        buyerId: project.brief.clientId,
+        sellerId: project.providerId ?? '',
+        events: projectCase.events,
+        disputes: await readProjectDisputes(read, id),
+      };
+    }
     if (!followDispute) return null;
     const opening = (await read(disputeStream(id))).find((e) => e.type === 'DisputeOpened');
     const about = (opening?.data as { subject?: { id?: unknown } } | undefined)?.subject?.id;
@@ -320,7 +342,10 @@ export class CaseHistory {
   ): Omit<TimelineEntry, 'seq'> {
     const category = categoryOf(event.streamName);
     const stream =
-      category === 'escrow' || category === 'dispute' || category === 'mission'
+      category === 'escrow' ||
+      category === 'dispute' ||
+      category === 'mission' ||
+      category === 'project'
         ? category
         : 'order';
     const actorId = text(event.metadata.actorId);
@@ -329,6 +354,7 @@ export class CaseHistory {
     let description: string;
     if (stream === 'order') description = describeOrderEvent(raw, roleOf);
     else if (stream === 'mission') description = describeMissionEvent(raw, roleOf);
+    else if (stream === 'project') description = describeProjectEvent(raw, roleOf);
     else if (stream === 'escrow') description = describeEscrowEvent(raw, subject.kind);
     else
       description = isDisputeEvent(raw)

@@ -34,15 +34,20 @@ export interface DisputeStreamRead {
 export async function readOrderDisputes(
   read: StreamReader,
   orderId: string,
+  idOf: (subjectId: string, ordinal: number) => string = disputeEffectIds.dispute,
 ): Promise<DisputeStreamRead[]> {
   const found: DisputeStreamRead[] = [];
   for (let ordinal = 0; ; ordinal++) {
-    const disputeId = disputeEffectIds.dispute(orderId, ordinal);
+    const disputeId = idOf(orderId, ordinal);
     const events = await read(disputeStream(disputeId));
     if (events.length === 0) return found;
     found.push({ disputeId, events });
   }
 }
+
+/** A tender project's disputes (SMA) are found the same way, under their own ids. */
+export const readProjectDisputes = (read: StreamReader, projectId: string) =>
+  readOrderDisputes(read, projectId, disputeEffectIds.projectDispute);
 
 /** Disputes the order names that were opened another way (e.g. a chargeback), besides those already read. */
 export async function readKnownDisputes(
@@ -62,8 +67,16 @@ export function nextDisputeOrdinal(
   orderId: string,
   existing: readonly DisputeStreamRead[],
 ): number {
+  return nextDisputeOrdinalBy(orderId, existing, disputeEffectIds.dispute);
+}
+
+/** The same, for a subject whose dispute ids are derived by `idOf` (a tender project's). */
+export function nextDisputeOrdinalBy(
+  subjectId: string,
+  existing: readonly DisputeStreamRead[],
+  idOf: (subjectId: string, ordinal: number) => string,
+): number {
   let ordinal = 0;
-  while (existing.some((d) => d.disputeId === disputeEffectIds.dispute(orderId, ordinal)))
-    ordinal++;
+  while (existing.some((d) => d.disputeId === idOf(subjectId, ordinal))) ordinal++;
   return ordinal;
 }

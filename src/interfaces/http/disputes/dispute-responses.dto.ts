@@ -129,7 +129,7 @@ export class TimelineEntryResponse {
   position!: string;
   @ApiProperty({ format: 'date-time' }) time!: string;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
-  @ApiProperty({ enum: ['order', 'mission', 'escrow', 'dispute'] }) stream!: string;
+  @ApiProperty({ enum: ['order', 'mission', 'project', 'escrow', 'dispute'] }) stream!: string;
   @ApiProperty() streamName!: string;
   @ApiProperty({ type: 'integer' }) revision!: number;
   @ApiProperty() type!: string;
@@ -147,7 +147,7 @@ export class CaseAsOf {
 }
 
 export class CaseSubject {
-  @ApiProperty({ enum: ['order', 'mission'] }) kind!: string;
+  @ApiProperty({ enum: ['order', 'mission', 'project'] }) kind!: string;
   @ApiProperty({ format: 'uuid' }) id!: string;
 }
 

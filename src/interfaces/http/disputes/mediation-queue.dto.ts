@@ -24,11 +24,12 @@ export class MediationQueueQuery extends PageQuery {
   assignee?: string;
 
   @ApiPropertyOptional({
-    enum: ['order', 'mission'],
+    enum: ['order', 'mission', 'project'],
     example: 'mission',
-    description: 'Only the disputes about orders, or about missions ("Signaler un problème")',
+    description:
+      'Only the disputes about orders, about missions ("Signaler un problème"), or about tender projects (SMA, R0 account)',
   })
   @IsOptional()
-  @IsIn(['order', 'mission'])
-  subject?: 'order' | 'mission';
+  @IsIn(['order', 'mission', 'project'])
+  subject?: 'order' | 'mission' | 'project';
 }

@@ -8,6 +8,8 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 
 /** Every tag an operation uses; a controller with a new tag adds it here (a test fails otherwise). */
 export const API_TAGS: Record<string, string> = {
+  'tender account':
+    'The R0 internal account of a signed tender project ("gestion paiements"): funding by tranches, release on receipt of a deliverable, disputes with the SMA.',
   'identity: authentication':
     'Registration, e-mail confirmation, login with rotating refresh tokens, password reset.',
   'identity: my account': "The caller's own account: profile, password, roles, closure.",
