@@ -1496,6 +1496,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/{projectId}/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Solliciter le SMA: take a disagreement on a signed R0 project to mediation
+         * @description The client or the selected provider of a signed R0 project opens a dispute with the Service de Médiation et d’Arbitrage. The amount in dispute is what the project’s account holds at that moment; the account freezes (no funding, no release) until the decision or a withdrawal. Mediation and arbitration then go through the `/disputes/{disputeId}` routes as for orders: a decision distributes only that amount (refund to the client + release to the provider = held), never an unfunded part. Evidence ids must be your own `dispute_evidence` uploads (POST /files).
+         */
+        post: operations["ProjectDisputesController_dispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/history": {
         parameters: {
             query?: never;
@@ -3384,6 +3404,938 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/{projectId}/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fees of my project ("Frais")
+         * @description For the client and the selected provider: who pays (`feePayer`, the client unless both agreed on the provider), each fee (the finder’s fee, and the R0 option under the R0 formula) with what is due on the amount agreed now, what was charged and refunded, refused attempts, and the platform’s invoices and credit notes (their PDFs at `GET /invoices/{invoiceId}.pdf`). Read from the project’s streams, so always current; the invoices follow within a second.
+         */
+        get: operations["ProjectFeesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/fees/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay my project’s fees again ("Payer à nouveau")
+         * @description After a refused charge (or with no card saved), the payer — the client, or the provider when `feePayer` is `provider` — saves a card and every fee still unpaid is charged to it, once (keys derived from the charge and its attempt). A refused card is recorded as a failed attempt and answered 422 `PAYMENT_DECLINED`. The other party gets 403 `PROJECT_FEES_NOT_PAYER`; fees all paid are 409 `PROJECT_FEES_NOTHING_DUE`.
+         */
+        post: operations["ProjectFeesController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/tender-fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Project fees (finance)
+         * @description Every finder’s fee and R0 option, most recently changed first, by status (`failed`: the last attempt was refused) and kind, with the totals charged, refunded and net (TTC) over the filter. From the `tender_fees` read model (about a second behind).
+         */
+        get: operations["ProjectFeesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/payment-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My payment requests (the provider’s dashboard)
+         * @description Every release of your projects’ internal accounts, most recent first: those still waiting for your invoice (`awaiting_invoice`), then each invoice’s state with its French label (being checked, refused with the reason, accepted with the transfer on its way, paid), and the totals in cents by state. Money released is withdrawable only once finance accepts the invoice. Read model: a change may take a moment to show.
+         */
+        get: operations["PaymentRequestsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/payment-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send my invoice for a release of the project
+         * @description Upload the invoice first (POST /files, purpose `provider_invoice`, a PDF), then name it here with its number. The invoice is for the release’s net amount (TTC). One request per release: while finance checks it another invoice is refused (409 `PAYMENT_REQUEST_PENDING`; the same one again is a no-op); after a refusal send a corrected invoice (a new file: the refused one answers 422 `INVOICE_ALREADY_REFUSED`). A release that is not yours or not this project’s answers 404 `PROJECT_RELEASE_NOT_FOUND`; a file that is not your upload 422 `FILE_NOT_FOUND`, another purpose 422 `FILE_PURPOSE_MISMATCH`.
+         */
+        post: operations["PaymentRequestsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/payment-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payment requests (finance’s dashboard)
+         * @description Requests oldest first (the queue to check), filtered by `status`; `totals` counts them and sums their amounts by state, whatever the filter. Read model: a change may take a moment to show.
+         */
+        get: operations["PaymentRequestsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/payment-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A payment request, with its invoice
+         * @description Read from the request’s own stream (current). `invoice.linkPath` gives finance a short-lived download link of the PDF; `refusals` lists the earlier invoices refused and why.
+         */
+        get: operations["PaymentRequestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/payment-requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the invoice: pay the provider by bank transfer
+         * @description The amount is credited to the provider’s wallet and paid out at once to their latest withdrawal account (a payout; the request becomes `paid` when the transfer is sent, `payout_failed` when the bank refuses it, the money then staying withdrawable in the wallet). A provider without a withdrawal account answers 422 `PROVIDER_HAS_NO_WITHDRAWAL_ACCOUNT`; a request not waiting for its check 409 `PAYMENT_REQUEST_NOT_PENDING`.
+         */
+        post: operations["PaymentRequestsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/finance/payment-requests/{requestId}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse the invoice, saying what to correct
+         * @description The provider reads the reason on their dashboard and sends a corrected invoice for the same release. A request not waiting for its check answers 409 `PAYMENT_REQUEST_NOT_PENDING`.
+         */
+        post: operations["PaymentRequestsController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/tender-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My tender preferences
+         * @description The categories, words and minimum budget the daily digest matches, whether it is sent, and how many projects I hid. Before any save the defaults show (`saved: false`): every project matches and no digest is sent.
+         */
+        get: operations["TenderPreferencesController_mine"];
+        /**
+         * Save my tender preferences
+         * @description Replaces them whole. The daily digest (07:00, Paris time) lists the projects posted since the previous one that are still open, in one of `categories` (empty: any), whose budget max reaches `minBudgetCents` (null: any) and whose title or description contains one of `words` (empty: any), leaving out hidden projects; nothing is sent on a day without a match. `digest: true` subscribes again after an unsubscribe. Saving the same values again records nothing.
+         */
+        put: operations["TenderPreferencesController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a project from my list
+         * @description The project leaves my "projets disponibles" list and my digests; the other providers still see it. Hiding it again changes nothing (`changed: false`). An unknown project answers 404 `PROJECT_NOT_FOUND`.
+         */
+        post: operations["TenderPreferencesController_hide"];
+        /**
+         * Show a hidden project again
+         * @description The project comes back to my list (and to later digests while it is open). A project that is not hidden changes nothing (`changed: false`).
+         */
+        delete: operations["TenderPreferencesController_showAgain"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/hidden-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The projects I hid
+         * @description Most recently hidden first, with the title, category and whether each still takes offers. Read model: a hide just made may take a moment to show.
+         */
+        get: operations["TenderPreferencesController_hidden"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tender-digest/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unsubscribe from the daily digest by the e-mail’s link
+         * @description The link at the bottom of each digest e-mail ("Comment me désabonner de vos newsletters ?"): no sign-in, the signed token names the provider. Switches the digest off at once and answers a confirmation page; following it again changes nothing. The preferences are kept; saving them with `digest: true` subscribes again.
+         */
+        get: operations["TenderPreferencesController_unsubscribePage"];
+        put?: never;
+        /**
+         * Unsubscribe from the daily digest (one click, no sign-in)
+         * @description The same as the link, for mail clients’ one-click unsubscribe and front ends: the token of the e-mail’s link, no body. Idempotent (`changed: false` when already off).
+         */
+        post: operations["TenderPreferencesController_unsubscribeNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open projects ("projets disponibles")
+         * @description Open projects only (a selected, signed, finished or withdrawn one has left the list), newest first, 50 a page by default, keyset-paginated with `nextCursor`. Filters: `category`; `minBudgetCents` / `maxBudgetCents` keep the projects whose budget range overlaps them; `postedFrom` / `postedTo` (a day is taken whole); `q`, words that must all be in the title or description (French full text, stemmed). For a provider each row says which credits they spent on it (`creditsSpent`), and the projects they hid are left out. Read model: a change shows within moments.
+         */
+        get: operations["ProjectsController_list"];
+        put?: never;
+        /**
+         * Post a project ("déposer un projet")
+         * @description A client puts a project out to tender: a title (5 to 120 characters), a description (20 to 5 000), a category, a budget range (positive cents TTC, min ≤ max), a wished deadline (a day after today, Paris) and up to 10 attachments uploaded beforehand with purpose `project_attachment` (422 `FILE_NOT_FOUND` / `FILE_PURPOSE_MISMATCH` otherwise). It shows in "projets disponibles" at once. With an `Idempotency-Key` the project id derives from it, so a retry never posts twice.
+         */
+        post: operations["ProjectsController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One project’s public brief
+         * @description Any signed-in account sees the brief of an open project (title, description, category, budget, wished deadline, number of attachments); once it has left the open list only its client, the selected provider and staff still see it. For a provider, `creditsSpent` says which credits they spent on it. The full report (offers, files, messages) is unlocked by a consultation credit.
+         */
+        get: operations["ProjectsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client’s own projects
+         * @description Every status, newest first, with its label, the selected provider, the terms, the fees (from signature on) and any amount revision awaiting an answer.
+         */
+        get: operations["ProjectsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a project
+         * @description Its client only (anyone else gets 404), while it is open (no provider selected): it leaves the open list for good.
+         */
+        post: operations["ProjectsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/selection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Select a provider (Étape 2)
+         * @description Its client only, while it is open: one provider who made an offer (422 `PROJECT_NO_OFFER` otherwise), never one who declined this project’s terms before. The terms default to the offer’s amount and delay; the client chooses the formula (`base`: the platform only introduces; `r0`: the project account, an option) and who pays the fees. The project leaves the open list and the provider is asked to confirm. Two selections racing: exactly one wins, the other gets 409 `PROJECT_NOT_OPEN`.
+         */
+        post: operations["ProjectsController_select"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/terms/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the final terms (the agreement page)
+         * @description The selected provider only (anyone else gets 404, the client 403): the terms (amount, delay, formula, fee payer) are signed and the fees are fixed on the amount: finder’s fee 5 % (at least 20,00 €, at most the amount), plus the R0 option 2 % (at least 10,00 €) under R0. With fee payer `provider`, confirming is the provider’s agreement to pay them.
+         */
+        post: operations["ProjectsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/terms/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline the proposed terms
+         * @description The selected provider only: the selection is undone, the project is open again, and this provider cannot be selected again on it.
+         */
+        post: operations["ProjectsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/amount-revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose a lower amount after signature
+         * @description Either party of a signed project, one proposal at a time: only a lower positive amount; under R0 never below what the project account has been funded with. The other party accepts or rejects it; once accepted, the finder’s fee and the R0 option are computed again on the new amount and the difference is refunded.
+         */
+        post: operations["ProjectsController_proposeRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/amount-revisions/{revisionId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a lower amount
+         * @description The other party only (422 `PROJECT_OWN_REVISION` for its proposer): the amount is revised and the fees are computed again on it (`fees`).
+         */
+        post: operations["ProjectsController_acceptRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/amount-revisions/{revisionId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a lower amount
+         * @description The other party only: the signed amount and fees stay as they are.
+         */
+        post: operations["ProjectsController_rejectRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the project finished
+         * @description Its client only, once signed and with no amount revision awaiting an answer; reviews both ways open.
+         */
+        post: operations["ProjectsController_finish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/consultation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Consult a project (spend a "consultation" credit)
+         * @description Opens the project's full report for you: the brief and its attachments, every provider's offer, every question, message and file (seed "Comment consulter un projet"). Each credit is spent once per provider and project: a repeat costs nothing ("J’ai utilisé deux crédits sur un même projet" cannot happen; staff refund a mistaken spend). A first spend needs an open project. No credit requires another: an offer or a contact needs no consultation first.
+         */
+        post: operations["BidsController_consult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The offers on my project (the client)
+         * @description Every offer, oldest first. Reading them records a read receipt on each one not read yet (its author sees it). From the bids read model: an offer just made may take a moment to show.
+         */
+        get: operations["BidsController_clientOffers"];
+        put?: never;
+        /**
+         * Make an offer (spend an "offre" credit)
+         * @description Your amount (TTC, cents), delay (days) and message (seed "Comment faire une offre"). The offer is checked, then the "offre" credit spent, then the offer made; a retry spends nothing and answers the same offer. One offer per provider and project: change it with PUT …/offers/mine (409 `OFFER_ALREADY_MADE` for a different second offer). Each credit is spent once per provider and project: a repeat costs nothing ("J’ai utilisé deux crédits sur un même projet" cannot happen; staff refund a mistaken spend). A first spend needs an open project. No credit requires another: an offer or a contact needs no consultation first.
+         */
+        post: operations["BidsController_makeOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/offers/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My offer on a project, with its read receipt
+         * @description Seed "Est-ce que le client a lu ma proposition ?": `readByClient` says whether the client opened your offer as it stands now, `readAt` when they last did.
+         */
+        get: operations["BidsController_myOffer"];
+        /**
+         * Change my offer (free)
+         * @description Seed "Est-ce que je peux changer une offre déjà postée ?": yes, at no cost, as long as the project is open (no provider selected). The client’s read receipt starts over: `readByClient` is false until they open it again.
+         */
+        put: operations["BidsController_editOffer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the client a written question
+         * @description Takes your "offre" credit on the project, spent now if it was not yet: one credit covers your offer and your questions. Files: your uploads with the purpose `message_attachment`. Only while the project is open. Each credit is spent once per provider and project: a repeat costs nothing ("J’ai utilisé deux crédits sur un même projet" cannot happen; staff refund a mistaken spend). A first spend needs an open project. No credit requires another: an offer or a contact needs no consultation first.
+         */
+        post: operations["BidsController_ask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write on the project report (with files)
+         * @description Seeds "Comment communiquer avec le client" and "Comment j’uploade un fichier sur le rapport du projet": upload the file first (`POST /files`, purpose `message_attachment`), then name it in `fileIds`. The client writes to everyone on the report; a provider must hold their "offre" credit on the project (403 `OFFER_CREDIT_REQUIRED`). Providers who spent "consultation" read every message and file; the others see only their own.
+         */
+        post: operations["BidsController_postMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The client’s contact details (spend a "contact direct" credit)
+         * @description The client's name, e-mail and phone, read from their account at this moment (never copied anywhere). Once the client's account is erased they are gone: 404 `CLIENT_CONTACT_ERASED`, and no credit is spent. Each credit is spent once per provider and project: a repeat costs nothing ("J’ai utilisé deux crédits sur un même projet" cannot happen; staff refund a mistaken spend). A first spend needs an open project. No credit requires another: an offer or a contact needs no consultation first.
+         */
+        post: operations["BidsController_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project report
+         * @description For the client and for the providers who spent "consultation": the brief, its attachments, every offer (amount, delay, message, read state), every question and message with its files, the status and, for the selected provider, the notice inviting them to confirm the terms. A provider who did not consult sees only their own offer and messages (`access: own`). When the client reads it, every unread offer gets its read receipt. Offers and messages come from the bids read model (a moment behind).
+         */
+        get: operations["BidsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/project-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My offers
+         * @description Every offer I made, newest first, with the project’s title and status, whether the client read it and whether I was selected.
+         */
+        get: operations["BidsController_myOffers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/certification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My certification: status, references and the SCP’s reasons
+         * @description Certified with 3 client references approved by the SCP, or by reputation: at least 5 finished projects reviewed by their clients with an average of at least 4.5/5. Each reference shows whether its client answered, whether its link expired (resend it) and the SCP’s reason for a refusal.
+         */
+        get: operations["MyCertificationController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/certification/references": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a client reference: it is e-mailed a link to confirm
+         * @description A client you worked for in the last 10 years (name, e-mail, company, what you did, year). The reference receives an e-mail with a single-use link valid 30 days; at most 10 references may await an answer or the SCP’s review at once, and one client e-mail once among them.
+         */
+        post: operations["MyCertificationController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/certification/references/{referenceId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the reference its e-mail again, with a new link
+         * @description Answers "mon client n’a pas reçu le mail": a new link valid 30 days replaces the old one (which stops working). Only while the reference has not answered.
+         */
+        post: operations["MyCertificationController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/certification-references/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a certification reference is asked (public link)
+         * @description The provider, the company, the work and the year the provider named. An unknown or replaced link answers 404 `CERTIFICATION_LINK_INVALID`.
+         */
+        get: operations["CertificationReferenceLinkController_show"];
+        put?: never;
+        /**
+         * Confirm or decline a certification reference (public link)
+         * @description Once only: a second answer is 409 `CERTIFICATION_REFERENCE_ALREADY_ANSWERED`; after 30 days the link is 409 `CERTIFICATION_LINK_EXPIRED` (the provider can send a new one). A confirmed reference then goes to the SCP’s review.
+         */
+        post: operations["CertificationReferenceLinkController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/certification/references": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * References by state (default: confirmed, awaiting the SCP’s review)
+         * @description Oldest answer first, with the contact the SCP checks. Read model: a reference just answered may take a moment to show.
+         */
+        get: operations["StaffCertificationController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/certification/references/{referenceId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a confirmed reference
+         * @description The third approved reference certifies the provider ("Prestataire Certifié" on the profile and in search).
+         */
+        post: operations["StaffCertificationController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/certification/references/{referenceId}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse a confirmed reference, with a reason the provider reads
+         * @description Answers "pour quelle raison ma référence a été refusée": the reason shows on the provider’s certification page and is e-mailed to them; they may add another reference.
+         */
+        post: operations["StaffCertificationController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/certification/providers/{providerId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a provider’s certification, with a reason
+         * @description The badge goes at once. Approvals and reviews from before no longer certify: 3 new approved references, or a new client review with the reputation threshold met, certify again.
+         */
+        post: operations["StaffCertificationController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reviews given on a project
+         * @description For its client and its selected provider, and for staff; anyone else gets 404 `PROJECT_NOT_FOUND`.
+         */
+        get: operations["ProjectReviewsController_list"];
+        put?: never;
+        /**
+         * Rate the other party of a finished project (1 to 5 stars)
+         * @description The client rates the provider, the provider rates the client: once each, never edited, once the project is finished. Anyone else gets 404 `PROJECT_NOT_FOUND`. A client’s review counts towards the provider’s certification by reputation.
+         */
+        post: operations["ProjectReviewsController_give"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/providers/{providerId}/project-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A provider’s reviews by clients of finished projects, with their average
+         * @description Newest first. Read model: a review just given may take a moment to show.
+         */
+        get: operations["ProviderProjectReviewsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gestion paiements: the project’s internal account (client and selected provider)
+         * @description The agreed amount (following accepted revisions), what the client funded, what was released to the provider, refunded to the client, what is on the account now (`heldCents`: the only part the provider should work on) and what is still unfunded (agreed − funded), with each tranche and its state in French. Read from the `tender_accounts` read model; a project not yet in it is read from its streams. Anyone but the client and the selected provider gets 404.
+         */
+        get: operations["TenderAccountController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/account/tranches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Alimenter le compte interne: fund a tranche of the project’s R0 account (client)
+         * @description Once the project is signed under the R0 formula, the client pays a tranche by card: it is charged at once through the payment gateway, then recorded on the project’s account (its escrow, with no commission: the platform’s income is its fees). The total funded never exceeds the agreed amount (422 `PROJECT_ACCOUNT_OVERFUNDED`, with `unfundedCents`). A declined card funds nothing (422 `PAYMENT_DECLINED`). Refused while a dispute freezes the account (409 `PROJECT_ACCOUNT_FROZEN`). The provider is told by e-mail (`tenders.r0_funded`). With an `Idempotency-Key` the tranche id derives from it, so a repeat charges nothing more and answers the same account.
+         */
+        post: operations["TenderAccountController_fund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/account/tranches/{trancheId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Libérer une tranche: release a tranche to the provider (client)
+         * @description The client acknowledges receipt of the deliverable the tranche paid for ("accuse bonne réception du livrable"): its whole amount is released to the provider, with no commission. The provider then uploads their invoice on "demandes de paiement" to be paid by bank transfer. Refused while a dispute freezes the account (409 `PROJECT_ACCOUNT_FROZEN`) and for a tranche already released or given back (409 `PROJECT_TRANCHE_ALREADY_SETTLED`). A repeat of a release answers the same account.
+         */
+        post: operations["TenderAccountController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/test-clock": {
         parameters: {
             query?: never;
@@ -3435,7 +4387,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file
-         * @description A multipart form with `purpose` then `file`. The size limit and the allowed types depend on the purpose and are checked on the bytes, never the declared content type (`deliverable`: 20 MiB, application/pdf, image/png, image/jpeg, image/webp, image/gif, application/zip; `message_attachment`: 10 MiB, application/pdf, image/png, image/jpeg, image/webp, image/gif, application/zip; `dispute_evidence`: 10 MiB, application/pdf, image/png, image/jpeg, image/webp, image/gif; `gig_gallery`: 5 MiB, image/png, image/jpeg, image/webp, image/gif; `verification_document`: 10 MiB, application/pdf, image/png, image/jpeg; `provider_invoice`: 5 MiB, application/pdf). A file the virus scanner flags is refused. The answer is the file's record; commands then name it by `fileId` (`fileRefs`, `evidenceRefs`).
+         * @description A multipart form with `purpose` then `file`. The size limit and the allowed types depend on the purpose and are checked on the bytes, never the declared content type (`deliverable`: 20 MiB, application/pdf, image/png, image/jpeg, image/webp, image/gif, application/zip; `message_attachment`: 10 MiB, application/pdf, image/png, image/jpeg, image/webp, image/gif, application/zip; `dispute_evidence`: 10 MiB, application/pdf, image/png, image/jpeg, image/webp, image/gif; `gig_gallery`: 5 MiB, image/png, image/jpeg, image/webp, image/gif; `verification_document`: 10 MiB, application/pdf, image/png, image/jpeg; `provider_invoice`: 5 MiB, application/pdf; `project_attachment`: 20 MiB, application/pdf, image/png, image/jpeg, image/webp, image/gif, application/zip). A file the virus scanner flags is refused. The answer is the file's record; commands then name it by `fileId` (`fileRefs`, `evidenceRefs`).
          */
         post: operations["FilesController_upload"];
         delete?: never;
@@ -4423,6 +5375,11 @@ export interface components {
              * @example false
              */
             featured: boolean;
+            /**
+             * @description The seller holds the "Prestataire Certifié" badge (references approved by the SCP or reputation, docs/tenders-certification.md).
+             * @example false
+             */
+            sellerCertified: boolean;
         };
         GigSearchResponse: {
             total: number;
@@ -4512,6 +5469,11 @@ export interface components {
             recommendations: number;
             recent: components["schemas"]["ProfileMissionAppreciation"][];
         };
+        ProfileProjectReviews: {
+            count: number;
+            /** @example 4.75 */
+            average: number | null;
+        };
         ProviderProfileResponse: {
             /** Format: uuid */
             accountId: string;
@@ -4538,6 +5500,15 @@ export interface components {
             missionCancellations: components["schemas"]["ProfileMissionCancellations"];
             /** @description Clients’ appreciations of missions (seed 002 scale -2..2) and recommendations. */
             missionAppreciations: components["schemas"]["ProfileMissionAppreciations"];
+            /**
+             * @description The "Prestataire Certifié" badge: 3 client references approved by the SCP, or the reputation threshold (docs/tenders-certification.md).
+             * @example true
+             */
+            certified: boolean;
+            /** @example Prestataire Certifié */
+            certifiedLabel: string | null;
+            /** @description Clients’ reviews (1 to 5 stars) of finished tender projects. */
+            projectReviews: components["schemas"]["ProfileProjectReviews"];
         };
         PlaceOrderDto: {
             /**
@@ -5413,9 +6384,26 @@ export interface components {
              */
             evidenceRefs?: string[];
         };
+        ProjectDisputeDto: {
+            /** @example Le livrable de la tranche 2 ne correspond pas au cahier des charges. */
+            statement: string;
+            /**
+             * @default other
+             * @example not_as_described
+             * @enum {string}
+             */
+            reason: "late_delivery" | "not_as_described" | "no_response" | "revision_refused" | "cancellation_refused" | "other";
+            /**
+             * @description Ids of files you uploaded as `dispute_evidence` (POST /files).
+             * @example [
+             *       "3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90"
+             *     ]
+             */
+            evidenceRefs?: string[];
+        };
         CaseSubject: {
             /** @enum {string} */
-            kind: "order" | "mission";
+            kind: "order" | "mission" | "project";
             /** Format: uuid */
             id: string;
         };
@@ -5462,7 +6450,7 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
             /** @enum {string} */
-            stream: "order" | "mission" | "escrow" | "dispute";
+            stream: "order" | "mission" | "project" | "escrow" | "dispute";
             streamName: string;
             revision: number;
             type: string;
@@ -8503,6 +9491,1424 @@ export interface components {
             rule: "votes" | "equal_shares" | "carried_over";
             shares: components["schemas"]["CloseShareResponse"][];
         };
+        ProjectFeeInvoiceResponse: {
+            /**
+             * Format: uuid
+             * @example 0b6f7c1e-3a41-4f7e-9d2b-6a9e2f1c8d40
+             */
+            invoiceId: string;
+            /** @example F-2026-000042 */
+            number: string;
+            /**
+             * @example invoice
+             * @enum {string}
+             */
+            kind: "invoice" | "credit_note";
+            /** @example 60000 */
+            totalTtcCents: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00.000Z
+             */
+            issuedAt: string;
+        };
+        ProjectFeeLineResponse: {
+            /**
+             * @example finder_fee
+             * @enum {string}
+             */
+            kind: "finder_fee" | "r0_option";
+            /** @example Commission de mise en relation */
+            label: string;
+            /**
+             * Format: uuid
+             * @example 6f1c2d3e-4b5a-5c6d-8e7f-901a2b3c4d5e
+             */
+            chargeId: string;
+            /**
+             * @description `due`: not attempted yet; `failed`: the last attempt was refused (the payer pays again with `POST .../fees/pay`); `charged`: paid.
+             * @example charged
+             * @enum {string}
+             */
+            status: "due" | "failed" | "charged";
+            /**
+             * @description The fee on the amount agreed now (TTC, cents).
+             * @example 60000
+             */
+            dueCents: number;
+            /** @example 60000 */
+            chargedCents: number;
+            /** @example 0 */
+            refundedCents: number;
+            /** @example 0 */
+            failedAttempts: number;
+            /** @example null */
+            lastFailureCode: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00.000Z
+             */
+            chargedAt: string | null;
+            invoices: components["schemas"]["ProjectFeeInvoiceResponse"][];
+        };
+        ProjectFeesResponse: {
+            /**
+             * Format: uuid
+             * @example 2b0c1f6e-1d4a-4e8b-9c3f-5a6b7c8d9e0f
+             */
+            projectId: string;
+            /**
+             * @example r0
+             * @enum {string|null}
+             */
+            formula: "base" | "r0" | null;
+            /**
+             * @example client
+             * @enum {string|null}
+             */
+            feePayer: "client" | "provider" | null;
+            /** Format: uuid */
+            payerId: string | null;
+            /**
+             * @description `not_signed` before the terms are confirmed; `paid` once every fee is charged.
+             * @example paid
+             * @enum {string}
+             */
+            status: "not_signed" | "due" | "failed" | "paid";
+            /** @description Signed amount now (TTC, cents). */
+            amountCents: number | null;
+            lines: components["schemas"]["ProjectFeeLineResponse"][];
+            /** @example 72000 */
+            totalDueCents: number;
+            /** @example 72000 */
+            totalChargedCents: number;
+            /** @example 0 */
+            totalRefundedCents: number;
+        };
+        PayProjectFeesDto: {
+            /**
+             * @description A card token from the front end, saved and charged for every fee still unpaid. Simulated gateway: `pm_card_visa` works, `pm_card_declined` is refused (422 PAYMENT_DECLINED, recorded as a failed attempt).
+             * @example pm_card_visa
+             */
+            paymentMethodId: string;
+        };
+        TenderFeeItemResponse: {
+            /** Format: uuid */
+            chargeId: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            kind: "finder_fee" | "r0_option";
+            /** Format: uuid */
+            payerId: string;
+            /** @enum {string} */
+            status: "charged" | "failed";
+            /** @description Asked by the last attempt, or charged. */
+            amountCents: number;
+            chargedCents: number;
+            refundedCents: number;
+            failures: number;
+            lastFailureCode: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00.000Z
+             */
+            chargedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        TenderFeesTotalsResponse: {
+            chargedCents: number;
+            refundedCents: number;
+            /** @description charged − refunded (TTC). */
+            netCents: number;
+            /** @description Fees whose last attempt was refused. */
+            failedCount: number;
+        };
+        TenderFeesListResponse: {
+            items: components["schemas"]["TenderFeeItemResponse"][];
+            total: number;
+            totals: components["schemas"]["TenderFeesTotalsResponse"];
+        };
+        PaymentRequestSummaryResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            requestId: string;
+            /** @example F-2026/042 */
+            invoiceNumber: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            invoiceFileId: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @example 1 */
+            submissions: number;
+            refusalReason: string | null;
+            /** Format: date-time */
+            refusedAt: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: uuid */
+            payoutId: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            failureCode: string | null;
+        };
+        PaymentRequestReleaseResponse: {
+            /** @example 5f1b7c9e-2a4d-4c8b-9e0f-3d6a1b2c4e5f */
+            releaseId: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            escrowId: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            projectId: string;
+            /** @example Refonte du site vitrine */
+            projectTitle: string | null;
+            /**
+             * @description Cents, TTC, released to you.
+             * @example 120000
+             */
+            amountCents: number;
+            /** @enum {string} */
+            releaseReason: "tranche_released" | "decision" | "accepted" | "auto_accepted";
+            /** Format: date-time */
+            releasedAt: string;
+            /** @enum {string} */
+            status: "awaiting_invoice" | "submitted" | "refused" | "approved" | "paid" | "payout_failed";
+            /** @example En attente de votre facture */
+            statusLabel: string;
+            request: components["schemas"]["PaymentRequestSummaryResponse"] | null;
+        };
+        PaymentRequestTotalsCentsResponse: {
+            /** @example 120000 */
+            awaiting_invoice: number;
+            /** @example 0 */
+            submitted: number;
+            /** @example 0 */
+            refused: number;
+            /** @example 0 */
+            approved: number;
+            /** @example 0 */
+            paid: number;
+            /** @example 0 */
+            payout_failed: number;
+        };
+        ProviderPaymentRequestsResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            providerId: string;
+            /**
+             * @description What your invoice must show ("Comment faire ma facture ?").
+             * @example [
+             *       "Un numéro de facture unique, que vous indiquez aussi dans le formulaire."
+             *     ]
+             */
+            invoiceGuidance: string[];
+            items: components["schemas"]["PaymentRequestReleaseResponse"][];
+            /** @description Cents by state. */
+            totalsCents: components["schemas"]["PaymentRequestTotalsCentsResponse"];
+        };
+        SubmitPaymentRequestDto: {
+            /**
+             * @description The release of the project’s internal account, from GET /me/payment-requests.
+             * @example 5f1b7c9e-2a4d-4c8b-9e0f-3d6a1b2c4e5f
+             */
+            releaseId: string;
+            /**
+             * Format: uuid
+             * @description Your upload (POST /files, purpose `provider_invoice`, a PDF).
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            invoiceFileId: string;
+            /**
+             * @description The number on your invoice: letters, digits, spaces and - _ / . #
+             * @example F-2026/042
+             */
+            invoiceNumber: string;
+        };
+        PaymentRequestInvoiceResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            fileId: string;
+            /** @example F-2026/042 */
+            invoiceNumber: string;
+            /**
+             * @description GET it (finance or the provider) for a short-lived download link of the PDF.
+             * @example /files/0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11/link
+             */
+            linkPath: string;
+        };
+        PaymentRequestRefusalResponse: {
+            /** @example F-2026/042 */
+            invoiceNumber: string;
+            /** @example Le numéro SIRET manque. */
+            reason: string;
+            /** Format: date-time */
+            refusedAt: string;
+        };
+        PaymentRequestResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            requestId: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            projectId: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            providerId: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            escrowId: string;
+            /** @example 5f1b7c9e-2a4d-4c8b-9e0f-3d6a1b2c4e5f */
+            releaseId: string;
+            /**
+             * @description Cents, TTC: what the invoice must show.
+             * @example 120000
+             */
+            amountCents: number;
+            /** @enum {string} */
+            status: "submitted" | "refused" | "approved" | "paid" | "payout_failed";
+            /** @example Facture en cours de vérification */
+            statusLabel: string;
+            invoice: components["schemas"]["PaymentRequestInvoiceResponse"];
+            /** Format: date-time */
+            submittedAt: string;
+            /**
+             * @description Invoices sent for this release, this one included.
+             * @example 1
+             */
+            submissions: number;
+            refusals: components["schemas"]["PaymentRequestRefusalResponse"][];
+            /** Format: date-time */
+            approvedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The transfer (GET /payouts/{payoutId}), once approved.
+             */
+            payoutId: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** @example null */
+            failureCode: string | null;
+            /** @example 0 */
+            revision: string | null;
+        };
+        PaymentRequestStateTotalResponse: {
+            /** @enum {string} */
+            status: "submitted" | "refused" | "approved" | "paid" | "payout_failed";
+            /** @example Facture en cours de vérification */
+            statusLabel: string;
+            /** @example 3 */
+            count: number;
+            /** @example 360000 */
+            amountCents: number;
+        };
+        FinancePaymentRequestItemResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            requestId: string;
+            /** @example F-2026/042 */
+            invoiceNumber: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            invoiceFileId: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @example 1 */
+            submissions: number;
+            refusalReason: string | null;
+            /** Format: date-time */
+            refusedAt: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: uuid */
+            payoutId: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            failureCode: string | null;
+            /** @example 5f1b7c9e-2a4d-4c8b-9e0f-3d6a1b2c4e5f */
+            releaseId: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            escrowId: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            projectId: string;
+            projectTitle: string | null;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            providerId: string;
+            /** @example 120000 */
+            amountCents: number;
+            /** @enum {string} */
+            status: "submitted" | "refused" | "approved" | "paid" | "payout_failed";
+            /** @example Facture en cours de vérification */
+            statusLabel: string;
+        };
+        FinancePaymentRequestListResponse: {
+            /**
+             * @description Requests matching the filter.
+             * @example 1
+             */
+            total: number;
+            /** @description Every state, whatever the filter. */
+            totals: components["schemas"]["PaymentRequestStateTotalResponse"][];
+            items: components["schemas"]["FinancePaymentRequestItemResponse"][];
+        };
+        RefusePaymentRequestDto: {
+            /**
+             * @description What the provider must correct (shown to them).
+             * @example Le numéro SIRET et la mention de TVA manquent sur la facture.
+             */
+            reason: string;
+        };
+        TenderCategoryView: {
+            /** @example web-development */
+            slug: string;
+            /** @example Développement web */
+            label: string;
+        };
+        TenderPreferencesResponse: {
+            /**
+             * Format: uuid
+             * @example 3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90
+             */
+            providerId: string;
+            /** @description Empty: every category. */
+            categories: components["schemas"]["TenderCategoryView"][];
+            /**
+             * @description Empty: any project.
+             * @example [
+             *       "wordpress"
+             *     ]
+             */
+            words: string[];
+            /** @example 100000 */
+            minBudgetCents: number | null;
+            /** @example true */
+            digest: boolean;
+            /** @description False until the provider saves preferences (defaults shown). */
+            saved: boolean;
+            /** Format: date-time */
+            savedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the digest was switched off by the e-mail’s link, since the last save.
+             */
+            unsubscribedAt: string | null;
+            /** @example 2 */
+            hiddenProjects: number;
+            /** @description Every category a project can be posted in, to choose from. */
+            availableCategories: components["schemas"]["TenderCategoryView"][];
+            /**
+             * @description Revision of the preferences stream, for If-Match (`-1` before any).
+             * @example 3
+             */
+            revision: string;
+        };
+        SetTenderPreferencesDto: {
+            /**
+             * @description Category slugs the digest keeps; empty for every category (400 `TENDER_PREFERENCES_UNKNOWN_CATEGORY` for a slug not in the list).
+             * @example [
+             *       "web-development",
+             *       "design"
+             *     ]
+             */
+            categories: ("web-development" | "mobile-apps" | "software" | "design" | "marketing" | "writing" | "video-audio" | "consulting" | "building" | "other")[];
+            /**
+             * @description At most 10 words or phrases of 2 to 40 characters; a project matches when its title or description contains one of them (case-insensitive). Empty for any project.
+             * @example [
+             *       "wordpress",
+             *       "boutique en ligne"
+             *     ]
+             */
+            words: string[];
+            /**
+             * @description Only projects whose budget range reaches this amount (TTC, cents): budget max ≥ it. Null for any budget.
+             * @example 100000
+             */
+            minBudgetCents: number | null;
+            /**
+             * @description Whether the daily digest ("newsletter quotidienne") is sent at 07:00.
+             * @example true
+             */
+            digest: boolean;
+        };
+        HiddenProjectChangeResponse: {
+            /**
+             * Format: uuid
+             * @example 3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90
+             */
+            projectId: string;
+            /** @description Whether the project is now hidden from my list and digests. */
+            hidden: boolean;
+            /** Format: date-time */
+            hiddenAt: string | null;
+            /** @description False when the project was already in that state (a repeat). */
+            changed: boolean;
+            /** @example 4 */
+            revision: string;
+        };
+        HiddenProjectView: {
+            /**
+             * Format: uuid
+             * @example 3f6c2a9e-7b1d-4e8a-9c3f-2d5e6f7a8b90
+             */
+            projectId: string;
+            /** @example Site vitrine pour un cabinet */
+            title: string | null;
+            /** @example web-development */
+            category: string | null;
+            /** @example Développement web */
+            categoryLabel: string | null;
+            /** @description Whether the project still takes offers. */
+            open: boolean;
+            /** Format: date-time */
+            hiddenAt: string;
+        };
+        HiddenProjectListResponse: {
+            /** @example 1 */
+            total: number;
+            items: components["schemas"]["HiddenProjectView"][];
+        };
+        UnsubscribeResponse: {
+            /**
+             * @description The digest is off.
+             * @example false
+             */
+            digest: boolean;
+            /** @description False when it was already off (the link is idempotent). */
+            changed: boolean;
+            /** @example Vous ne recevrez plus la newsletter quotidienne des projets. */
+            message: string;
+        };
+        PostProjectDto: {
+            /**
+             * @description 5 to 120 characters.
+             * @example Refonte du site vitrine
+             */
+            title: string;
+            /**
+             * @description 20 to 5 000 characters.
+             * @example Un site de 5 pages responsive, avec formulaire de contact et blog.
+             */
+            description: string;
+            /**
+             * @example web-development
+             * @enum {string}
+             */
+            category: "web-development" | "mobile-apps" | "software" | "design" | "marketing" | "writing" | "video-audio" | "consulting" | "building" | "other";
+            /**
+             * @description TTC, cents.
+             * @example 100000
+             */
+            budgetMinCents: number;
+            /**
+             * @description TTC, cents; at least the minimum.
+             * @example 300000
+             */
+            budgetMaxCents: number;
+            /**
+             * Format: date
+             * @description A calendar day after today (Paris).
+             * @example 2026-12-31
+             */
+            wishedDeadline: string;
+            /**
+             * @description Up to 10 files the client uploaded with purpose `project_attachment` (POST /files): the specification among them.
+             * @example [
+             *       "0b6a2c1e-4d3f-4a2b-9c3d-5e6f7a8b9c0d"
+             *     ]
+             */
+            attachmentFileIds?: string[];
+        };
+        ProjectTermsResponse: {
+            /** @example 200000 */
+            amountCents: number;
+            /** @example 30 */
+            delayDays: number;
+            /**
+             * @example base
+             * @enum {string}
+             */
+            formula: "base" | "r0";
+            /**
+             * @example client
+             * @enum {string}
+             */
+            feePayer: "client" | "provider";
+        };
+        PendingRevisionResponse: {
+            /**
+             * Format: uuid
+             * @example 3c1f9a2e-5b7d-4e8f-a1b2-c3d4e5f6a7b8
+             */
+            revisionId: string;
+            /** @example 200000 */
+            fromCents: number;
+            /** @example 150000 */
+            toCents: number;
+            /** @example 7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d */
+            proposedBy: string;
+            /** @example Deux pages en moins. */
+            reason: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T10:00:00.000Z
+             */
+            proposedAt: string;
+        };
+        ProjectChangeResponse: {
+            /**
+             * Format: uuid
+             * @example 3c1f9a2e-5b7d-4e8f-a1b2-c3d4e5f6a7b8
+             */
+            projectId: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "selected" | "signed" | "finished" | "withdrawn";
+            /** @example En attente d'offres */
+            statusLabel: string;
+            /** @example null */
+            providerId: string | null;
+            terms: components["schemas"]["ProjectTermsResponse"] | null;
+            fees: components["schemas"]["ProjectFeesResponse"] | null;
+            pendingRevision: components["schemas"]["PendingRevisionResponse"] | null;
+            /**
+             * @description Stream revision, for If-Match.
+             * @example 0
+             */
+            revision: string;
+        };
+        CreditsSpentResponse: {
+            /** @example true */
+            consultation: boolean;
+            /** @example false */
+            offer: boolean;
+            /** @example false */
+            directContact: boolean;
+        };
+        OpenProjectResponse: {
+            /**
+             * Format: uuid
+             * @example 3c1f9a2e-5b7d-4e8f-a1b2-c3d4e5f6a7b8
+             */
+            projectId: string;
+            /** @example Refonte du site vitrine */
+            title: string;
+            /** @example Un site de 5 pages responsive, avec formulaire de contact et blog. */
+            description: string;
+            /**
+             * @example web-development
+             * @enum {string}
+             */
+            category: "web-development" | "mobile-apps" | "software" | "design" | "marketing" | "writing" | "video-audio" | "consulting" | "building" | "other";
+            /** @example Développement web */
+            categoryLabel: string;
+            /** @example 100000 */
+            budgetMinCents: number;
+            /** @example 300000 */
+            budgetMaxCents: number;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            wishedDeadline: string;
+            /**
+             * @description The files themselves are in the project report.
+             * @example 1
+             */
+            attachmentCount: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-15T09:00:00.000Z
+             */
+            postedAt: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "selected" | "signed" | "finished" | "withdrawn";
+            /** @example En attente d'offres */
+            statusLabel: string;
+            /** @description For a provider: the credits they spent on this project; null for anyone else. */
+            creditsSpent: components["schemas"]["CreditsSpentResponse"] | null;
+        };
+        OpenProjectListResponse: {
+            items: components["schemas"]["OpenProjectResponse"][];
+            /**
+             * @description Pass it as `cursor` for the next page; null on the last one.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        ClientProjectResponse: {
+            /**
+             * Format: uuid
+             * @example 3c1f9a2e-5b7d-4e8f-a1b2-c3d4e5f6a7b8
+             */
+            projectId: string;
+            /** @example Refonte du site vitrine */
+            title: string;
+            /** @example Un site de 5 pages responsive, avec formulaire de contact et blog. */
+            description: string;
+            /**
+             * @example web-development
+             * @enum {string}
+             */
+            category: "web-development" | "mobile-apps" | "software" | "design" | "marketing" | "writing" | "video-audio" | "consulting" | "building" | "other";
+            /** @example Développement web */
+            categoryLabel: string;
+            /** @example 100000 */
+            budgetMinCents: number;
+            /** @example 300000 */
+            budgetMaxCents: number;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            wishedDeadline: string;
+            /**
+             * @description The files themselves are in the project report.
+             * @example 1
+             */
+            attachmentCount: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-15T09:00:00.000Z
+             */
+            postedAt: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "selected" | "signed" | "finished" | "withdrawn";
+            /** @example En attente d'offres */
+            statusLabel: string;
+            /**
+             * Format: uuid
+             * @example 7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d
+             */
+            clientId: string;
+            /**
+             * @example [
+             *       "0b6a2c1e-4d3f-4a2b-9c3d-5e6f7a8b9c0d"
+             *     ]
+             */
+            attachmentFileIds: string[];
+            /** @example 1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b */
+            providerId: string | null;
+            /** @example 9e8d7c6b-5a49-4837-a261-5f4e3d2c1b0a */
+            offerId: string | null;
+            /** @description Proposed at selection, then the signed terms (the amount follows revisions). */
+            terms: components["schemas"]["ProjectTermsResponse"] | null;
+            /** @description From signature on. */
+            fees: components["schemas"]["ProjectFeesResponse"] | null;
+            pendingRevision: components["schemas"]["PendingRevisionResponse"] | null;
+            /** Format: date-time */
+            selectedAt: string | null;
+            /** Format: date-time */
+            signedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
+        ClientProjectListResponse: {
+            items: components["schemas"]["ClientProjectResponse"][];
+        };
+        WithdrawProjectDto: {
+            /**
+             * @description Up to 1 000 characters.
+             * @example Projet reporté.
+             */
+            reason?: string;
+        };
+        SelectProviderDto: {
+            /**
+             * Format: uuid
+             * @description A provider who made an offer.
+             * @example 1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b
+             */
+            providerId: string;
+            /**
+             * @example base
+             * @enum {string}
+             */
+            formula: "base" | "r0";
+            /**
+             * @description Who pays the finder’s fee (and the R0 option); `provider` needs the provider’s agreement, given by confirming the terms.
+             * @default client
+             * @example client
+             * @enum {string}
+             */
+            feePayer: "client" | "provider";
+            /**
+             * @description TTC, cents; the offer’s amount when absent.
+             * @example 200000
+             */
+            amountCents?: number;
+            /**
+             * @description Days; the offer’s delay when absent.
+             * @example 30
+             */
+            delayDays?: number;
+        };
+        DeclineTermsDto: {
+            /**
+             * @description Up to 1 000 characters.
+             * @example Délai trop court.
+             */
+            reason?: string;
+        };
+        ProposeAmountRevisionDto: {
+            /**
+             * @description TTC, cents; lower than the signed amount.
+             * @example 150000
+             */
+            toCents: number;
+            /**
+             * @description Up to 1 000 characters.
+             * @example Deux pages en moins.
+             */
+            reason?: string;
+        };
+        BidReportBriefResponse: {
+            title: string;
+            description: string;
+            category: string;
+            budgetMinCents: number;
+            budgetMaxCents: number;
+            /** @example 2026-06-30 */
+            wishedDeadline: string;
+            /** @description The specification and other attachments. */
+            attachmentFileIds: string[];
+            /** Format: date-time */
+            postedAt: string;
+        };
+        BidOfferResponse: {
+            /** @example 6a1b2c3d-4e5f-5a6b-8c7d-9e0f1a2b3c4d */
+            offerId: string;
+            /** @example 3f6b2c1a-8d4e-4f7a-9b0c-5e1d2a3b4c5d */
+            projectId: string;
+            /** @example 9c2e4a6b-1d3f-4e5a-8b7c-0d9e8f7a6b5c */
+            providerId: string;
+            /** @example 250000 */
+            amountCents: number;
+            /** @example 21 */
+            delayDays: number;
+            /** @example Je réalise votre site vitrine en 3 semaines. */
+            message: string;
+            /** Format: date-time */
+            madeAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the client last opened the offer.
+             */
+            readAt: string | null;
+            /** @description The client read the offer as it stands now (an edit makes it unread). */
+            readByClient: boolean;
+        };
+        BidReportMessageResponse: {
+            messageId: string;
+            authorId: string;
+            /** @enum {string} */
+            authorRole: "client" | "provider";
+            /** @enum {string} */
+            kind: "question" | "message";
+            text: string;
+            /** @description Read through GET /files/{fileId}. */
+            fileIds: string[];
+            /** Format: date-time */
+            postedAt: string;
+        };
+        BidReportTermsResponse: {
+            /** @example 240000 */
+            amountCents: number;
+            /** @example 20 */
+            delayDays: number;
+            /** @enum {string} */
+            formula: "base" | "r0";
+            /** @enum {string} */
+            feePayer: "client" | "provider";
+        };
+        BidReportSelectionResponse: {
+            providerId: string;
+            offerId: string | null;
+            terms: components["schemas"]["BidReportTermsResponse"] | null;
+            /** Format: date-time */
+            selectedAt: string | null;
+            /** @description The winner confirmed the terms. */
+            signed: boolean;
+            /** @description For the selected provider while the terms await their confirmation. */
+            notice: string | null;
+        };
+        BidMyCreditsResponse: {
+            consultation: boolean;
+            offer: boolean;
+            direct_contact: boolean;
+        };
+        BidProjectReportResponse: {
+            /** @example 3f6b2c1a-8d4e-4f7a-9b0c-5e1d2a3b4c5d */
+            projectId: string;
+            /** @enum {string} */
+            status: "open" | "selected" | "signed" | "finished" | "withdrawn";
+            /** @example En attente d'offres */
+            statusLabel: string;
+            /**
+             * @description `client`: you posted the project; `full`: you spent your "consultation" credit (every offer, message and file); `own`: you did not, so you see only your own offer and messages.
+             * @enum {string}
+             */
+            access: "client" | "full" | "own";
+            brief: components["schemas"]["BidReportBriefResponse"];
+            offers: components["schemas"]["BidOfferResponse"][];
+            messages: components["schemas"]["BidReportMessageResponse"][];
+            selection: components["schemas"]["BidReportSelectionResponse"] | null;
+            /** @description For a provider: the credits they spent on this project. */
+            myCredits: components["schemas"]["BidMyCreditsResponse"] | null;
+        };
+        BidConsultationResponse: {
+            /** @description Whether the "consultation" credit was spent by this call. */
+            spentNow: boolean;
+            report: components["schemas"]["BidProjectReportResponse"];
+        };
+        BidOfferTermsDto: {
+            /**
+             * @description TTC, in cents, above 0.
+             * @example 250000
+             */
+            amountCents: number;
+            /**
+             * @description Days to deliver, 1 to 3650.
+             * @example 21
+             */
+            delayDays: number;
+            /**
+             * @description What the client reads: 10 to 5000 characters.
+             * @example Je réalise votre site vitrine en 3 semaines, maquettes comprises.
+             */
+            message: string;
+        };
+        BidMadeOfferResponse: {
+            /** @description False when this was a repeat of the same offer. */
+            created: boolean;
+            /** @description Whether an "offre" credit was spent by this call (false when it already was). */
+            spentNow: boolean;
+            offer: components["schemas"]["BidOfferResponse"];
+        };
+        BidClientOfferListResponse: {
+            /** @example 3f6b2c1a-8d4e-4f7a-9b0c-5e1d2a3b4c5d */
+            projectId: string;
+            /** @enum {string} */
+            status: "open" | "selected" | "signed" | "finished" | "withdrawn";
+            /** @example En attente d'offres */
+            statusLabel: string;
+            items: components["schemas"]["BidOfferResponse"][];
+        };
+        BidReportMessageDto: {
+            /**
+             * @description 1 to 5000 characters.
+             * @example Le cahier des charges inclut-il la version anglaise ?
+             */
+            text: string;
+            /**
+             * @description Your uploads with the purpose `message_attachment` (at most 10).
+             * @example [
+             *       "2b0b7a63-2a3e-4d55-9a55-6f0b9f7d3c11"
+             *     ]
+             */
+            fileIds?: string[];
+        };
+        BidQuestionResponse: {
+            messageId: string;
+            authorId: string;
+            /** @enum {string} */
+            authorRole: "client" | "provider";
+            /** @enum {string} */
+            kind: "question" | "message";
+            text: string;
+            /** @description Read through GET /files/{fileId}. */
+            fileIds: string[];
+            /** Format: date-time */
+            postedAt: string;
+            /** @description Whether the "offre" credit was spent by this call. */
+            spentNow: boolean;
+        };
+        BidClientContactResponse: {
+            /** @example 3f6b2c1a-8d4e-4f7a-9b0c-5e1d2a3b4c5d */
+            projectId: string;
+            clientId: string;
+            /** @example Camille Martin */
+            name: string;
+            /** @example camille.martin@example.fr */
+            email: string;
+            /** @example 0671429358 */
+            phone: string | null;
+            /** @description Whether the "contact direct" credit was spent by this call. */
+            spentNow: boolean;
+        };
+        BidMyOfferResponse: {
+            /** @example 6a1b2c3d-4e5f-5a6b-8c7d-9e0f1a2b3c4d */
+            offerId: string;
+            /** @example 3f6b2c1a-8d4e-4f7a-9b0c-5e1d2a3b4c5d */
+            projectId: string;
+            /** @example 9c2e4a6b-1d3f-4e5a-8b7c-0d9e8f7a6b5c */
+            providerId: string;
+            /** @example 250000 */
+            amountCents: number;
+            /** @example 21 */
+            delayDays: number;
+            /** @example Je réalise votre site vitrine en 3 semaines. */
+            message: string;
+            /** Format: date-time */
+            madeAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the client last opened the offer.
+             */
+            readAt: string | null;
+            /** @description The client read the offer as it stands now (an edit makes it unread). */
+            readByClient: boolean;
+            /** @example Site vitrine pour une boulangerie */
+            projectTitle: string;
+            /** @enum {string} */
+            projectStatus: "open" | "selected" | "signed" | "finished" | "withdrawn";
+            /** @description You are the provider the client selected. */
+            selected: boolean;
+        };
+        BidMyOfferListResponse: {
+            items: components["schemas"]["BidMyOfferResponse"][];
+            /** @example 1 */
+            total: number;
+        };
+        ReputationResponse: {
+            /** @description Finished projects their client reviewed. */
+            reviewedProjects: number;
+            /** @example 4.6 */
+            averageRating: number | null;
+        };
+        CertificationRulesResponse: {
+            /** @example 10 */
+            maxOpenReferences: number;
+            /** @example 30 */
+            linkValidityDays: number;
+            /** @example 3 */
+            referencesToCertify: number;
+            /** @example 5 */
+            reputationMinReviewedProjects: number;
+            /** @example 4.5 */
+            reputationMinAverage: number;
+        };
+        MyCertificationReference: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            referenceId: string;
+            name: string;
+            email: string;
+            company: string;
+            work: string;
+            year: number;
+            /** @enum {string} */
+            status: "sent" | "confirmed" | "declined" | "approved" | "refused";
+            /** @example En attente de la réponse du client */
+            statusLabel: string;
+            /** Format: date-time */
+            addedAt: string;
+            /** Format: date-time */
+            lastSentAt: string;
+            /** @description E-mails sent (1 + resends). */
+            sendCount: number;
+            /** Format: date-time */
+            linkExpiresAt: string;
+            /** @description Still unanswered and its link expired: resend it. */
+            linkExpired: boolean;
+            answerComment: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /**
+             * @description The SCP's reason: always given for a refusal.
+             * @example Le client ne confirme pas avoir travaillé avec vous.
+             */
+            reviewReason: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+        };
+        MyCertificationResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            providerId: string;
+            /** @enum {string} */
+            status: "uncertified" | "certified" | "withdrawn";
+            /** @example Prestataire Certifié */
+            statusLabel: string;
+            certified: boolean;
+            /** @enum {string|null} */
+            basis: "references" | "reputation" | null;
+            /** Format: date-time */
+            certifiedAt: string | null;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            withdrawalReason: string | null;
+            /** @description Approved references counting towards certification (since any withdrawal). */
+            approvedReferences: number;
+            reputation: components["schemas"]["ReputationResponse"];
+            rules: components["schemas"]["CertificationRulesResponse"];
+            references: components["schemas"]["MyCertificationReference"][];
+            /**
+             * @description Revision of the certification stream.
+             * @example 3
+             */
+            revision: string;
+        };
+        AddCertificationReferenceDto: {
+            /**
+             * @description The client contact.
+             * @example Claire Dubois
+             */
+            name: string;
+            /** @example claire.dubois@atelier-dubois.fr */
+            email: string;
+            /** @example Atelier Dubois */
+            company: string;
+            /**
+             * @description What you did for this client.
+             * @example Refonte du site vitrine et de la boutique en ligne
+             */
+            work: string;
+            /**
+             * @description The year of the work: this year or one of the 10 before.
+             * @example 2025
+             */
+            year: number;
+        };
+        ReferenceLinkResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            referenceId: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            providerId: string;
+            providerDisplayName: string | null;
+            /** @description Your name as the provider gave it. */
+            name: string;
+            company: string;
+            /** @description What the provider says they did for you. */
+            work: string;
+            year: number;
+            /** @enum {string} */
+            status: "sent" | "confirmed" | "declined" | "approved" | "refused";
+            statusLabel: string;
+            /** Format: date-time */
+            linkExpiresAt: string;
+            /** @description The link has expired: ask the provider to send it again. */
+            expired: boolean;
+            /** @description An answer is still expected (not answered, not expired). */
+            answerable: boolean;
+        };
+        AnswerReferenceDto: {
+            /** @enum {string} */
+            answer: "confirm" | "decline";
+            comment?: string | null;
+        };
+        StaffReference: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            referenceId: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            providerId: string;
+            providerCertified: boolean;
+            name: string;
+            email: string;
+            company: string;
+            work: string;
+            year: number;
+            /** @enum {string} */
+            status: "sent" | "confirmed" | "declined" | "approved" | "refused";
+            statusLabel: string;
+            answerComment: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            reviewReason: string | null;
+            reviewedBy: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            addedAt: string;
+        };
+        StaffReferenceListResponse: {
+            total: number;
+            items: components["schemas"]["StaffReference"][];
+        };
+        ApproveReferenceDto: {
+            reason?: string | null;
+        };
+        StaffReviewResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            referenceId: string;
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            providerId: string;
+            /** @enum {string} */
+            status: "approved" | "refused";
+            statusLabel: string;
+            reviewReason: string | null;
+            /** @description The provider is certified after this review. */
+            providerCertified: boolean;
+            /** @example 5 */
+            revision: string;
+        };
+        ReasonDto: {
+            /**
+             * @description Shown to the provider (400 `CERTIFICATION_REASON_REQUIRED` when blank).
+             * @example Le client ne confirme pas avoir travaillé avec vous.
+             */
+            reason: string;
+        };
+        WithdrawalResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            providerId: string;
+            /** @enum {string} */
+            status: "withdrawn";
+            statusLabel: string;
+            withdrawalReason: string;
+            /** Format: date-time */
+            withdrawnAt: string;
+            /** @example 6 */
+            revision: string;
+        };
+        GiveProjectReviewDto: {
+            /** @example 5 */
+            rating: number;
+            comment?: string | null;
+        };
+        ProjectReviewView: {
+            /**
+             * @description Who wrote it.
+             * @enum {string}
+             */
+            author: "client" | "provider";
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            authorId: string;
+            /**
+             * Format: uuid
+             * @description The party rated.
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            subjectId: string;
+            rating: number;
+            comment: string | null;
+            /** Format: date-time */
+            reviewedAt: string;
+        };
+        ProjectReviewsResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            projectId: string;
+            /** @enum {string} */
+            status: "open" | "complete";
+            reviews: components["schemas"]["ProjectReviewView"][];
+            /** @example 0 */
+            revision: string;
+        };
+        ProviderProjectReviewItem: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            projectId: string;
+            rating: number;
+            comment: string | null;
+            /** Format: date-time */
+            reviewedAt: string;
+        };
+        ProviderProjectReviewsResponse: {
+            /**
+             * Format: uuid
+             * @example 0b8a3e0e-7c55-4a8e-9d39-6f1f0e7c2b11
+             */
+            providerId: string;
+            count: number;
+            /** @example 4.75 */
+            average: number | null;
+            items: components["schemas"]["ProviderProjectReviewItem"][];
+        };
+        TrancheResponse: {
+            /**
+             * Format: uuid
+             * @example 8b1e6d0c-2f3a-4c5b-9d6e-7f8a9b0c1d2e
+             */
+            trancheId: string;
+            /** @example Maquettes et charte graphique */
+            label: string;
+            /** @example 150000 */
+            amountCents: number;
+            /** @example 0 */
+            releasedCents: number;
+            /** @example 0 */
+            refundedCents: number;
+            /**
+             * @description `funded` (on the account), `released` (paid out to the provider on the client’s acknowledgement or a decision), `refunded` (given back to the client by a decision), `split` (a decision shared it).
+             * @example funded
+             * @enum {string}
+             */
+            status: "funded" | "released" | "refunded" | "split";
+            /** @example Sur le compte */
+            statusLabel: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T09:00:00.000Z
+             */
+            fundedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T09:00:00.000Z
+             */
+            settledAt: string | null;
+        };
+        TenderAccountResponse: {
+            /**
+             * Format: uuid
+             * @example 2c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f
+             */
+            projectId: string;
+            /**
+             * @description The project’s escrow id.
+             * @example 1b7c2d3e-4f5a-4b6c-8d9e-0f1a2b3c4d5e
+             */
+            escrowId: string;
+            /** @example 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d */
+            clientId: string | null;
+            /** @example 3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a */
+            providerId: string | null;
+            /**
+             * @example r0
+             * @enum {string|null}
+             */
+            formula: "base" | "r0" | null;
+            /**
+             * @description The agreed amount (follows accepted revisions).
+             * @example 500000
+             */
+            agreedCents: number;
+            /**
+             * @description Paid in by the client, all tranches.
+             * @example 300000
+             */
+            fundedCents: number;
+            /**
+             * @description Paid out to the provider.
+             * @example 150000
+             */
+            releasedCents: number;
+            /**
+             * @description Given back to the client.
+             * @example 0
+             */
+            refundedCents: number;
+            /**
+             * @description On the account now: the only part the provider should work on.
+             * @example 150000
+             */
+            heldCents: number;
+            /**
+             * @description Still to fund: agreed − funded.
+             * @example 200000
+             */
+            unfundedCents: number;
+            /**
+             * @description Frozen by a dispute (SMA).
+             * @example false
+             */
+            frozen: boolean;
+            /** @example null */
+            disputeId: string | null;
+            /** @example Alimenté */
+            statusLabel: string;
+            tranches: components["schemas"]["TrancheResponse"][];
+        };
+        FundTrancheDto: {
+            /**
+             * @description The tranche, in cents TTC; funded + this must not exceed the agreed amount (422 PROJECT_ACCOUNT_OVERFUNDED).
+             * @example 150000
+             */
+            amountCents: number;
+            /**
+             * @description What the tranche pays for, shown to both parties.
+             * @example Maquettes et charte graphique
+             */
+            label: string;
+            /**
+             * @description A card token from the front end, charged at once. Simulated gateway: `pm_card_visa` works, `pm_card_declined` is refused (422 PAYMENT_DECLINED). Bank transfer and PayPal are not accepted here.
+             * @example pm_card_visa
+             */
+            paymentMethodId: string;
+        };
         TestClockResponse: {
             /**
              * Format: date-time
@@ -8578,7 +10984,7 @@ export interface components {
              * @example deliverable
              * @enum {string}
              */
-            purpose: "deliverable" | "message_attachment" | "dispute_evidence" | "gig_gallery" | "verification_document" | "provider_invoice";
+            purpose: "deliverable" | "message_attachment" | "dispute_evidence" | "gig_gallery" | "verification_document" | "provider_invoice" | "project_attachment";
             /** @example 48213 */
             sizeBytes: number;
             /**
@@ -17774,6 +20180,162 @@ export interface operations {
             };
         };
     };
+    ProjectDisputesController_dispute: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectDisputeDto"];
+            };
+        };
+        responses: {
+            /** @description The dispute (`disputeId`, Ouvert) and the project’s account (frozen, with what it holds). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeCaseResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     CasesController_get: {
         parameters: {
             query?: {
@@ -17860,8 +20422,8 @@ export interface operations {
                 status?: string;
                 /** @description `me`, `unassigned`, or a mediator account id */
                 assignee?: string;
-                /** @description Only the disputes about orders, or about missions ("Signaler un problème") */
-                subject?: "order" | "mission";
+                /** @description Only the disputes about orders, about missions ("Signaler un problème"), or about tender projects (SMA, R0 account) */
+                subject?: "order" | "mission" | "project";
             };
             header?: never;
             path?: never;
@@ -28909,6 +31471,6391 @@ export interface operations {
             };
         };
     };
+    ProjectFeesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectFeesResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client, provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `PROJECT_FEES_NOT_FOUND`: no such project, or the caller is not one of its two parties.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectFeesController_pay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayProjectFeesDto"];
+            };
+        };
+        responses: {
+            /** @description The fees, paid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectFeesResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectFeesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: "charged" | "failed";
+                kind?: "finder_fee" | "r0_option";
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenderFeesListResponse"];
+                };
+            };
+            /**
+             * @description `VALIDATION_FAILED`
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles finance, admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentRequestsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderPaymentRequestsResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentRequestsController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitPaymentRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Sent to finance. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentRequestsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only the requests in this state. */
+                status?: "submitted" | "refused" | "approved" | "paid" | "payout_failed";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancePaymentRequestListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles finance. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentRequestsController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the answer is 304 without a body while the resource is still at it. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestResponse"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles finance. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `PAYMENT_REQUEST_NOT_FOUND`
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/payment-request-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "PAYMENT_REQUEST_NOT_FOUND",
+                     *       "detail": "No payment request under this id"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentRequestsController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted; the transfer follows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles finance.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PaymentRequestsController_refuse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefusePaymentRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles finance.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TenderPreferencesController_mine: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the answer is 304 without a body while the resource is still at it. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenderPreferencesResponse"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TenderPreferencesController_save: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTenderPreferencesDto"];
+            };
+        };
+        responses: {
+            /** @description The preferences now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenderPreferencesResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TenderPreferencesController_hide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project is hidden. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HiddenProjectChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TenderPreferencesController_showAgain: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project is shown. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HiddenProjectChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TenderPreferencesController_hidden: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HiddenProjectListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TenderPreferencesController_unsubscribePage: {
+        parameters: {
+            query: {
+                /** @description From the digest e-mail’s link: the provider and a signature. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The confirmation page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /**
+             * @description `DIGEST_UNSUBSCRIBE_TOKEN_INVALID`: the token is missing, truncated or not signed by the platform.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/digest-unsubscribe-token-invalid",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "DIGEST_UNSUBSCRIBE_TOKEN_INVALID",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TenderPreferencesController_unsubscribeNow: {
+        parameters: {
+            query: {
+                /** @description From the digest e-mail’s link: the provider and a signature. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeResponse"];
+                };
+            };
+            /**
+             * @description `DIGEST_UNSUBSCRIBE_TOKEN_INVALID`: the token is missing, truncated or not signed by the platform.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/digest-unsubscribe-token-invalid",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "DIGEST_UNSUBSCRIBE_TOKEN_INVALID",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                category?: "web-development" | "mobile-apps" | "software" | "design" | "marketing" | "writing" | "video-audio" | "consulting" | "building" | "other";
+                /** @description Projects whose budget range reaches at least this amount (cents). */
+                minBudgetCents?: number;
+                /** @description Projects whose budget range starts at most at this amount (cents). */
+                maxBudgetCents?: number;
+                /** @description Posted on or after this day (`YYYY-MM-DD`, UTC) or instant. */
+                postedFrom?: string;
+                /** @description Posted on or before this day (`YYYY-MM-DD`, UTC, the whole day) or before this instant. */
+                postedTo?: string;
+                /** @description Words the title or description must all contain (French, stemmed). */
+                q?: string;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenProjectListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectsController_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostProjectDto"];
+            };
+        };
+        responses: {
+            /** @description The open project. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenProjectResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `PROJECT_NOT_FOUND`
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectsController_mine: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientProjectListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectsController_select: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelectProviderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectsController_decline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineTermsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectsController_proposeRevision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeAmountRevisionDto"];
+            };
+        };
+        responses: {
+            /** @description The project with the revision in `pendingRevision`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectsController_acceptRevision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                revisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectsController_rejectRevision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                revisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectsController_finish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectChangeResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BidsController_consult: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidConsultationResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BidsController_clientOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidClientOfferListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `PROJECT_NOT_FOUND`: no project of yours under this id.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BidsController_makeOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BidOfferTermsDto"];
+            };
+        };
+        responses: {
+            /** @description The offer, and whether a credit was spent. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidMadeOfferResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BidsController_myOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidOfferResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `PROJECT_NOT_FOUND` or `OFFER_NOT_FOUND` (you made no offer).
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BidsController_editOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BidOfferTermsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidOfferResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BidsController_ask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BidReportMessageDto"];
+            };
+        };
+        responses: {
+            /** @description The question as posted on the report. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidQuestionResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BidsController_postMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BidReportMessageDto"];
+            };
+        };
+        responses: {
+            /** @description The message as posted. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidReportMessageResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BidsController_contact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidClientContactResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BidsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidProjectReportResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client, provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `PROJECT_NOT_FOUND`: unknown, or not your project.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BidsController_myOffers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidMyOfferListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MyCertificationController_mine: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the answer is 304 without a body while the resource is still at it. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCertificationResponse"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MyCertificationController_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCertificationReferenceDto"];
+            };
+        };
+        responses: {
+            /** @description The reference is asked. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCertificationResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MyCertificationController_resend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                referenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The e-mail is sent again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCertificationResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CertificationReferenceLinkController_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The 64-character token of the e-mailed link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceLinkResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `CERTIFICATION_LINK_INVALID`.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CertificationReferenceLinkController_answer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The 64-character token of the e-mailed link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerReferenceDto"];
+            };
+        };
+        responses: {
+            /** @description The answer is recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceLinkResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StaffCertificationController_list: {
+        parameters: {
+            query?: {
+                state?: "sent" | "confirmed" | "declined" | "approved" | "refused";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffReferenceListResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StaffCertificationController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                referenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveReferenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffReviewResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StaffCertificationController_refuse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                referenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffReviewResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StaffCertificationController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `revision` last read (`"4"`, `4` or `W/"4"`); 409 `CONCURRENT_MODIFICATION` when the resource moved on, 400 `INVALID_IF_MATCH` when it is no revision.
+                 * @example "4"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles admin.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectReviewsController_list: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the answer is 304 without a body while the resource is still at it. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectReviewsResponse"];
+                };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The `revision` as a strong entity tag, `"<revision>"`; send it back as `If-Match` to write only if nothing changed since. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client, provider, admin, mediator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `PROJECT_NOT_FOUND`.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProjectReviewsController_give: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GiveProjectReviewDto"];
+            };
+        };
+        responses: {
+            /** @description The review is given. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectReviewsResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Refused; `code` names the rule.
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client, provider.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProviderProjectReviewsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderProjectReviewsResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A `*_NOT_FOUND` code: no such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TenderAccountController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenderAccountResponse"];
+                };
+            };
+            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ROLE_REQUIRED`: the account holds none of the roles client, provider. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description `PROJECT_NOT_FOUND`: no such project, or you are neither its client nor its selected provider.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TenderAccountController_fund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FundTrancheDto"];
+            };
+        };
+        responses: {
+            /** @description The account with the new tranche. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenderAccountResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TenderAccountController_release: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 255 characters; a repeat of the same request gets the first answer back (`IDEMPOTENCY_KEY_REUSED` 422 if the request differs, `IDEMPOTENCY_REQUEST_IN_PROGRESS` 409 while the first still runs).
+                 * @example 5d7c0a4e-8f1b-4d3e-9a2b-1c6f0e9d8a71
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                projectId: string;
+                /** @description A UUID; anything else is answered 400 `INVALID_ID` naming the parameter. */
+                trancheId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account after the release. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenderAccountResponse"];
+                };
+            };
+            /**
+             * @description Malformed input (`VALIDATION_FAILED` or a field rule).
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No valid bearer token.
+             *
+             *     Also: `UNAUTHENTICATED`, `INVALID_ACCESS_TOKEN` or `SESSION_REVOKED`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     `ROLE_REQUIRED`: the account holds none of the roles client.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule.
+             *
+             *     Also: A `*_NOT_FOUND` code: no such resource, or one the caller may not see.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description Refused; `code` names the rule and `currentStatus` the current state.
+             *
+             *     Also: `IDEMPOTENCY_REQUEST_IN_PROGRESS`: a request with this `Idempotency-Key` still runs (`Retry-After`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: a body over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: a path parameter over 100 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` (Postgres or Redis out of reach; retry after `Retry-After`) or `SHUTTING_DOWN` (this process is stopping). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     TestClockController_read: {
         parameters: {
             query?: never;
@@ -29132,7 +38079,7 @@ export interface operations {
                      * @example deliverable
                      * @enum {string}
                      */
-                    purpose: "deliverable" | "message_attachment" | "dispute_evidence" | "gig_gallery" | "verification_document" | "provider_invoice";
+                    purpose: "deliverable" | "message_attachment" | "dispute_evidence" | "gig_gallery" | "verification_document" | "provider_invoice" | "project_attachment";
                     /**
                      * Format: binary
                      * @description The bytes; their own signature decides their type.

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { escrowDecider, type EscrowOpened, type EscrowReleased } from '../../domain/escrow';
-import { walletDecider } from '../../domain/payouts';
+import type { EscrowOpened, EscrowReleased } from '../../domain/escrow';
 import type { CommandMeta } from '../../domain/shared';
 import {
   PAYMENT_REQUEST_STATUS_LABELS,
@@ -14,7 +13,7 @@ import {
 import { requestNotFound } from '../../domain/tenders/payment-request.errors';
 import { escrowStream } from '../escrow/escrow.messages';
 import { FileReferences } from '../files/file-references.contract';
-import { walletStream } from '../payouts/wallet.messages';
+import { latestWithdrawalAccountId } from '../payouts/withdrawal-accounts.contract';
 import { CausationContext, HandleResult, loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { revisionOf } from '../shared/revision';
@@ -24,6 +23,7 @@ import {
   paymentRequestPayoutId,
   paymentRequestStream,
 } from './payment-request.messages';
+import { readStreamOrEmpty } from './project-account.contract';
 import { projectEscrowId } from './tender-ids';
 
 /** Files named by a payment request are attached under this kind (see the file access policy). */
@@ -190,10 +190,7 @@ export class PaymentRequests {
   }
 
   private async latestAccount(providerId: string): Promise<string | null> {
-    const { state } = await loadAggregate(this.store, walletStream(providerId), walletDecider);
-    if (state.status !== 'open') return null;
-    const accounts = Object.values(state.accounts);
-    return accounts[accounts.length - 1]?.accountId ?? null;
+    return latestWithdrawalAccountId(this.store, providerId);
   }
 
   /** What the project's escrow recorded of the release, or null when it holds no such release. */
@@ -201,7 +198,7 @@ export class PaymentRequests {
     escrowId: string,
     releaseId: string,
   ): Promise<ProjectReleaseFacts | null> {
-    const { events } = await loadAggregate(this.store, escrowStream(escrowId), escrowDecider);
+    const events = await readStreamOrEmpty(this.store, escrowStream(escrowId));
     const opened = events.find((e) => e.type === 'EscrowOpened')?.data as
       EscrowOpened['data'] | undefined;
     const release = events.find(

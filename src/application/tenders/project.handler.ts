@@ -1,6 +1,6 @@
 import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { escrowDecider, escrowStreamName } from '../../domain/escrow';
+import type { EscrowEvent } from '../../domain/escrow';
 import {
   evolveOffer,
   PROJECT_RULES,
@@ -12,11 +12,14 @@ import {
   type ProjectOfferState,
   type ProjectState,
 } from '../../domain/tenders';
+import { foldAccount } from '../../domain/tenders/project-account';
+import { escrowStream } from '../escrow/escrow.messages';
 import { FileReferences } from '../files/file-references.contract';
 import { AGGREGATE_CACHE, AggregateCache } from '../shared/aggregate-cache';
 import { handleCommand, HandleResult, loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
 import { ProjectCommandMessage, projectStream } from './project.messages';
+import { readStreamOrEmpty } from './project-account.contract';
 import { projectEscrowId, projectOfferId } from './tender-ids';
 
 /** Attachments of a project, as the files context records them (and its access policy reads them). */
@@ -84,13 +87,14 @@ export class ProjectCommandHandler implements ICommandHandler<
         return { ...command, data: { ...command.data, offer } };
       }
       case 'ProposeAmountRevision': {
-        const { state: escrow } = await loadAggregate(
+        const escrowEvents = await readStreamOrEmpty(
           this.store,
-          escrowStreamName(projectEscrowId(command.data.projectId)),
-          escrowDecider,
+          escrowStream(projectEscrowId(command.data.projectId)),
         );
-        const escrowFundedCents =
-          escrow.status === 'none' ? 0 : escrow.fundedCents - escrow.refundedCents;
+        const account = foldAccount(
+          escrowEvents.map((e) => ({ event: { type: e.type, data: e.data } as EscrowEvent })),
+        );
+        const escrowFundedCents = account.fundedCents - account.refundedCents;
         return { ...command, data: { ...command.data, escrowFundedCents } };
       }
       default:

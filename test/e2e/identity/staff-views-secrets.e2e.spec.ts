@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
 import { buildOpenApi } from '../../../src/bootstrap';
+import { renderNotification } from '../../../src/infrastructure/notifications/notification-templates';
+import { eventually } from '../workers/support/helpers';
 import { uploadFile } from '../../support/files';
 import { RegistrationService } from '../../../src/application/identity/registration.service';
 import {
@@ -159,6 +163,52 @@ describe('staff views never show a secret', () => {
     keep(after.body.accessToken, after.body.refreshToken);
     await t.request('POST', '/auth/forgot-password', { body: { email: email('provider') } });
     keep(await lastCodeSent(t, provider.accountId, 'identity.password_reset'));
+
+    // A certification link sent to a provider's client reference (its token is a secret).
+    const referenceEmail = email('reference');
+    const added = await t.request('POST', '/me/certification/references', {
+      token: provider.accessToken,
+      body: {
+        name: 'Ref',
+        email: referenceEmail,
+        company: 'Réf SARL',
+        work: 'Un site',
+        year: 2025,
+      },
+    });
+    expect(added.status).toBe(201);
+    const requestSubject = renderNotification(
+      'tenders.certification_reference_request',
+      {},
+    ).subject;
+    keep(
+      await eventually(async () => t.mailbox.lastCode(referenceEmail, requestSubject) ?? undefined),
+    );
+
+    // A payment request waiting for finance's check (appended as the tenders context records it).
+    ids.requestId = randomUUID();
+    await t.app.get<EventStore>(EVENT_STORE).appendToStream(`payment_request-${ids.requestId}`, [
+      {
+        id: randomUUID(),
+        type: 'PaymentRequestSubmitted',
+        data: {
+          requestId: ids.requestId,
+          projectId: randomUUID(),
+          providerId: provider.accountId,
+          escrowId: randomUUID(),
+          releaseId: randomUUID(),
+          amountCents: 50_000,
+          invoiceFileId: randomUUID(),
+          invoiceNumber: 'F-2026-001',
+          submittedAt: new Date().toISOString(),
+        },
+        metadata: {
+          actorId: provider.accountId,
+          actorRole: 'provider',
+          occurredAt: new Date().toISOString(),
+        },
+      },
+    ]);
     await t.settle();
 
     const openApi = JSON.parse(JSON.stringify(buildOpenApi(t.app)));

@@ -238,7 +238,8 @@ describe('missions read routes', () => {
 /** The same reads behind the real write routes: publish, refuse, accept, validate, appreciate. */
 describe('missions read routes behind the write side', () => {
   let t: TestApp;
-  const clock = new ManualClock(new Date());
+  /** A fixed afternoon: a start four days ahead at 10:00 then ends within the card authorisation's lifetime (authorised at once), whatever the hour the suite runs. */
+  const clock = new ManualClock('2026-12-07T14:00:00.000Z');
   const HOUR = 3_600_000;
   let cleaning: string;
   let cheap: string;

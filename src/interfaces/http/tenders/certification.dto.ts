@@ -263,7 +263,7 @@ export class ProviderProjectReviewsResponse {
   @ApiProperty({ type: [ProviderProjectReviewItem] }) items!: ProviderProjectReviewItem[];
 }
 
-export class PageQuery {
+export class CertificationPageQuery {
   @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)

@@ -34,7 +34,7 @@ import { IdParam } from '../problem/id-param';
 import { ApiStateChange, asParty } from '../shared/http-support';
 import {
   GiveProjectReviewDto,
-  PageQuery,
+  CertificationPageQuery,
   ProjectReviewsResponse,
   ProviderProjectReviewsResponse,
 } from './certification.dto';
@@ -146,7 +146,7 @@ export class ProviderProjectReviewsController {
     description: 'Newest first. Read model: a review just given may take a moment to show.',
   })
   @ApiOkResponse({ type: ProviderProjectReviewsResponse })
-  list(@IdParam('providerId') providerId: string, @Query() page: PageQuery) {
+  list(@IdParam('providerId') providerId: string, @Query() page: CertificationPageQuery) {
     return providerProjectReviews(this.pool, providerId, {
       limit: page.limit ?? 20,
       offset: page.offset ?? 0,

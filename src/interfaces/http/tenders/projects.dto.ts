@@ -247,7 +247,7 @@ export class ProjectTermsResponse {
   @ApiProperty({ enum: FEE_PAYERS, example: 'client' }) feePayer!: string;
 }
 
-export class ProjectFeesResponse {
+export class ProjectFeeAmountsResponse {
   @ApiProperty({
     type: 'integer',
     description: 'Finder’s fee TTC: 5 % of the amount, at least 20,00 €, at most the amount.',
@@ -323,8 +323,8 @@ export class ClientProjectResponse extends ProjectBriefResponse {
     description: 'Proposed at selection, then the signed terms (the amount follows revisions).',
   })
   terms!: ProjectTermsResponse | null;
-  @ApiProperty({ type: ProjectFeesResponse, nullable: true, description: 'From signature on.' })
-  fees!: ProjectFeesResponse | null;
+  @ApiProperty({ type: ProjectFeeAmountsResponse, nullable: true, description: 'From signature on.' })
+  fees!: ProjectFeeAmountsResponse | null;
   @ApiProperty({ type: PendingRevisionResponse, nullable: true })
   pendingRevision!: PendingRevisionResponse | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) selectedAt!: string | null;
@@ -343,7 +343,7 @@ export class ProjectChangeResponse {
   @ApiProperty({ example: "En attente d'offres" }) statusLabel!: string;
   @ApiProperty({ type: String, nullable: true, example: null }) providerId!: string | null;
   @ApiProperty({ type: ProjectTermsResponse, nullable: true }) terms!: ProjectTermsResponse | null;
-  @ApiProperty({ type: ProjectFeesResponse, nullable: true }) fees!: ProjectFeesResponse | null;
+  @ApiProperty({ type: ProjectFeeAmountsResponse, nullable: true }) fees!: ProjectFeeAmountsResponse | null;
   @ApiProperty({ type: PendingRevisionResponse, nullable: true })
   pendingRevision!: PendingRevisionResponse | null;
   @ApiProperty({ description: 'Stream revision, for If-Match.', example: '0' }) revision!: string;
