@@ -10072,6 +10072,18 @@ export interface components {
              */
             feePayer: "client" | "provider";
         };
+        ProjectFeeAmountsResponse: {
+            /**
+             * @description Finder’s fee TTC: 5 % of the amount, at least 20,00 €, at most the amount.
+             * @example 10000
+             */
+            finderFeeCents: number;
+            /**
+             * @description R0 option TTC: 2 % of the amount, at least 10,00 €; 0 under the base formula.
+             * @example 0
+             */
+            r0OptionCents: number;
+        };
         PendingRevisionResponse: {
             /**
              * Format: uuid
@@ -10108,7 +10120,7 @@ export interface components {
             /** @example null */
             providerId: string | null;
             terms: components["schemas"]["ProjectTermsResponse"] | null;
-            fees: components["schemas"]["ProjectFeesResponse"] | null;
+            fees: components["schemas"]["ProjectFeeAmountsResponse"] | null;
             pendingRevision: components["schemas"]["PendingRevisionResponse"] | null;
             /**
              * @description Stream revision, for If-Match.
@@ -10239,7 +10251,7 @@ export interface components {
             /** @description Proposed at selection, then the signed terms (the amount follows revisions). */
             terms: components["schemas"]["ProjectTermsResponse"] | null;
             /** @description From signature on. */
-            fees: components["schemas"]["ProjectFeesResponse"] | null;
+            fees: components["schemas"]["ProjectFeeAmountsResponse"] | null;
             pendingRevision: components["schemas"]["PendingRevisionResponse"] | null;
             /** Format: date-time */
             selectedAt: string | null;
