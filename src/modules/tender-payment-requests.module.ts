@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { FileAccessPolicies } from '../application/files/file-references.contract';
 import { ReactorRegistry } from '../application/shared/reactor';
 import { PaymentRequestFileAccess } from '../application/tenders/payment-request-file-access';
+import { PaymentRequestNoticesReactor } from '../application/tenders/payment-request-notices.reactor';
 import { PaymentRequestPayoutReactor } from '../application/tenders/payment-request-payout.reactor';
 import { PaymentRequestCommandHandler } from '../application/tenders/payment-request.handler';
 import {
@@ -34,6 +35,7 @@ export class TenderPaymentRequestsModule implements OnModuleInit {
         PaymentRequestCommandHandler,
         PaymentRequests,
         PaymentRequestPayoutReactor,
+        PaymentRequestNoticesReactor,
         PaymentRequestFileAccess,
       ],
     };
@@ -44,11 +46,13 @@ export class TenderPaymentRequestsModule implements OnModuleInit {
     @Inject(ProjectionRegistry) private readonly projections: ProjectionRegistry,
     private readonly files: FileAccessPolicies,
     private readonly payout: PaymentRequestPayoutReactor,
+    private readonly notices: PaymentRequestNoticesReactor,
     private readonly fileAccess: PaymentRequestFileAccess,
   ) {}
 
   onModuleInit(): void {
     this.reactors.register(this.payout);
+    this.reactors.register(this.notices);
     this.files.register(PAYMENT_REQUEST_FILE_KIND, this.fileAccess);
     for (const projection of contextProjections('tenders'))
       if (projection.name === TENDER_PAYMENT_REQUESTS_PROJECTION)

@@ -29,6 +29,14 @@ const TEMPLATES: Record<string, Renderer> = {
     subject: `Vous avez remporté le projet « ${String(d.title)} »`,
     text: `Félicitations, le client vous a sélectionné pour le projet « ${String(d.title)} » : ${euros(d.amountCents)}, ${String(d.delayDays)} jours, formule ${d.formula === 'r0' ? 'R0 (risque 0)' : 'de base'}.\n\nConfirmez les termes de réalisation sur la page d’accord final, depuis le rapport du projet.`,
   }),
+  'tenders.payment_request_refused': (d) => ({
+    subject: `Facture refusée : ${String(d.invoiceNumber)}`,
+    text: `Votre facture ${String(d.invoiceNumber)} (${euros(d.amountCents)}) n’a pas été acceptée : ${String(d.reason)}\n\nDéposez une facture corrigée sur la page « demandes de paiement ».`,
+  }),
+  'tenders.payment_request_paid': (d) => ({
+    subject: `Virement envoyé : ${euros(d.amountCents)}`,
+    text: `Votre facture ${String(d.invoiceNumber)} est acceptée : le virement de ${euros(d.amountCents)} vers votre compte de retrait est envoyé ; il arrive dans les jours qui suivent.`,
+  }),
   'tenders.offer_lost': (d) => ({
     subject: `Appel d'offres perdu : « ${String(d.title)} »`,
     text: [

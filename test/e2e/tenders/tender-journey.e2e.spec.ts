@@ -443,6 +443,32 @@ describe('tenders: the whole seed 003 journey over HTTP', () => {
       expect.arrayContaining(requestIds),
     );
 
+    // Finance refuses the first invoice with a reason: P1 is e-mailed it and sends a corrected one.
+    const reason = 'Le numéro de TVA intracommunautaire manque.';
+    ok(await post(`/finance/payment-requests/${requestIds[0]}/refuse`, finance, { reason }));
+    const refusal = await eventually(
+      async () => t.mailbox.to(p1.email).find((m) => m.subject === 'Facture refusée : F-2026/100'),
+      20_000,
+      'the refusal e-mail',
+    );
+    expect(refusal.text).toContain(reason);
+    const corrected = await uploadFile(
+      t,
+      p1.token,
+      'provider_invoice',
+      await samplePdf('Facture F-2026/100-bis SIRET 123 456 789 00012 TVA FR12123456789'),
+      'facture-corrigee.pdf',
+    );
+    const resent = ok(
+      await post(url('/payment-requests'), p1.token, {
+        releaseId: releases[0].releaseId,
+        invoiceFileId: corrected,
+        invoiceNumber: 'F-2026/100-bis',
+      }),
+      201,
+    );
+    expect(resent.body).toMatchObject({ requestId: requestIds[0], status: 'submitted' });
+
     const payoutIds: string[] = [];
     for (const requestId of requestIds) {
       const approved = ok(await post(`/finance/payment-requests/${requestId}/approve`, finance));
@@ -489,6 +515,17 @@ describe('tenders: the whole seed 003 journey over HTTP', () => {
       availableCents: 0,
       inTransitCents: 0,
     });
+
+    // P1 is told of each transfer.
+    const transfers = await eventually(
+      async () => {
+        const sent = t.mailbox.to(p1.email).filter((m) => m.subject.startsWith('Virement envoyé'));
+        return sent.length >= 2 ? sent : undefined;
+      },
+      20_000,
+      'the two transfer e-mails',
+    );
+    expect(transfers.map((m) => m.text).join('\n')).toContain('F-2026/100-bis');
 
     await t.settle();
     const mine = ok(await get('/me/payment-requests', p1.token)).body;
