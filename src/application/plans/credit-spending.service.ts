@@ -15,7 +15,7 @@ import { AGGREGATE_CACHE, AggregateCache } from '../shared/aggregate-cache';
 import { Clock } from '../shared/clock';
 import { handleCommand, loadAggregate } from '../shared/command-handling';
 import { EVENT_STORE, EventStore } from '../shared/event-store.port';
-import { creditSpendId } from './credit-ids';
+import { creditSpendId, creditSteps } from './credit-ids';
 import type { CreditSpending, CreditSpendResult } from './credits.port';
 
 /**
@@ -82,6 +82,32 @@ export class CreditSpendingService implements CreditSpending {
       spentNow: result.events.length > 0,
       balance: state.status === 'none' ? zeroCredits() : { ...state.balance },
     };
+  }
+
+  async giveBack(request: {
+    accountId: string;
+    spendId: string;
+    reason: 'project_no_longer_current';
+    causationId?: string;
+    correlationId?: string;
+  }): Promise<CreditAllowance> {
+    const { accountId, spendId, reason } = request;
+    const correlationId = request.correlationId ?? randomUUID();
+    const result = await handleCommand(
+      this.store,
+      creditsStream(accountId),
+      creditsDecider,
+      (): CreditsCommand => ({
+        type: 'RefundCredit',
+        data: { accountId, spendId, reason, note: null },
+        meta: { now: this.clock.now().toISOString(), actorId: 'system', actorRole: 'system' },
+      }),
+      { correlationId, causationId: request.causationId ?? correlationId },
+      // The refund's ids derive from the spend: a retried give-back is appended once.
+      { cache: this.cache, eventIds: creditSteps.events(spendId, 'give-back') },
+    );
+    const state = result.state;
+    return state.status === 'none' ? zeroCredits() : { ...state.balance };
   }
 
   async hasSpent(accountId: string, kind: CreditKind, subject: CreditSubject): Promise<boolean> {

@@ -20,6 +20,17 @@ export interface CreditSpending {
     causationId?: string;
     correlationId?: string;
   }): Promise<CreditSpendResult>;
+  /**
+   * Gives a spend back (`CreditRefunded`, by the system) when what it paid for could not be done:
+   * a tender offer refused because the project stopped taking offers between the spend and the offer.
+   */
+  giveBack(request: {
+    accountId: string;
+    spendId: string;
+    reason: 'project_no_longer_current';
+    causationId?: string;
+    correlationId?: string;
+  }): Promise<CreditAllowance>;
   /** Whether the account already spent `kind` on the subject (and not refunded). */
   hasSpent(accountId: string, kind: CreditKind, subject: CreditSubject): Promise<boolean>;
   balance(accountId: string): Promise<CreditAllowance>;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { ActorRole } from '../../domain/shared';
+import { DomainError, type ActorRole } from '../../domain/shared';
 import {
   offerDecider,
   PROJECT_STATUS_LABELS,
@@ -13,6 +13,7 @@ import {
   type ReportMessageKind,
 } from '../../domain/tenders';
 import {
+  OfferErrorCode,
   offerNotFound,
   projectNotOpen,
   tenderProjectNotFound,
@@ -128,6 +129,16 @@ export class BidsService {
     return project as ProjectState & { brief: NonNullable<ProjectState['brief']> };
   }
 
+  private async giveBack(actor: BidActor, spendId: string): Promise<void> {
+    await this.credits.giveBack({
+      accountId: actor.accountId,
+      spendId,
+      reason: 'project_no_longer_current',
+      correlationId: actor.causation.correlationId,
+      causationId: actor.causation.causationId,
+    });
+  }
+
   /** Spends `kind` once; a first spend only on an open project, never on one's own. */
   private async spendOn(
     actor: BidActor,
@@ -179,7 +190,17 @@ export class BidsService {
     };
     offerDecider.decide(command, await this.loadOffer(offerId));
     const spend = await this.spendOn(actor, project, 'offer', projectId);
-    const result = await this.offerCommand(offerId, command, actor);
+    const result = await this.offerCommand(offerId, command, actor).catch(async (error) => {
+      // The project stopped taking offers between the spend and the offer (a selection, a
+      // withdrawal): the credit just spent is given back, never kept for nothing.
+      if (
+        spend.spentNow &&
+        error instanceof DomainError &&
+        error.code === OfferErrorCode.PROJECT_NOT_OPEN
+      )
+        await this.giveBack(actor, spend.spendId);
+      throw error;
+    });
     return {
       created: result.events.length > 0,
       spentNow: spend.spentNow,

@@ -316,11 +316,22 @@ describe('credit ledger: refunds by staff', () => {
     given.when(refund()).thenMatches((e) => expect(e).toHaveLength(1));
   });
 
-  it('is for admins only', () => {
+  it('is for admins only, and the system giving back a spend it could not serve', () => {
     spec
       .given([granted({ offer: 1 }), spent()])
       .when(refund('spend-1', 'spent_twice', null, asProvider))
       .thenThrows(C.CREDITS_NOT_ALLOWED);
+    spec
+      .given([granted({ offer: 1 }), spent()])
+      .when(refund('spend-1', 'project_no_longer_current', null, asSystem))
+      .thenMatches((events) =>
+        expect(events).toEqual([
+          expect.objectContaining({
+            type: 'CreditRefunded',
+            data: expect.objectContaining({ spendId: 'spend-1', refundedBy: asSystem.actorId }),
+          }),
+        ]),
+      );
   });
 });
 

@@ -29,12 +29,16 @@ export function allowed(
   accountId: string,
 ): void {
   const ok =
-    action === 'bonus' || action === 'refund'
+    action === 'bonus'
       ? meta.actorRole === 'admin'
-      : action === 'spend'
-        ? meta.actorRole === 'system' ||
-          (meta.actorRole === 'provider' && meta.actorId === accountId)
-        : meta.actorRole === 'system';
+      : action === 'refund'
+        ? // Staff, or the system giving back a spend whose purpose could not be served (a tender
+          // offer refused because the project was no longer open when it was made).
+          meta.actorRole === 'admin' || meta.actorRole === 'system'
+        : action === 'spend'
+          ? meta.actorRole === 'system' ||
+            (meta.actorRole === 'provider' && meta.actorId === accountId)
+          : meta.actorRole === 'system';
   if (!ok) throw notAllowed(action);
 }
 
