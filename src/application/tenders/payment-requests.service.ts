@@ -159,7 +159,9 @@ export class PaymentRequests {
         requestId,
         payoutId,
         withdrawalAccountId:
-          state.status === 'none' ? null : await this.latestAccount(state.providerId),
+          state.status === 'none'
+            ? null
+            : await latestWithdrawalAccountId(this.store, state.providerId),
       },
       meta,
     });
@@ -187,10 +189,6 @@ export class PaymentRequests {
         new PaymentRequestCommandMessage(requestId, command, causation),
       );
     return paymentRequestView(result.state, result.nextExpectedRevision);
-  }
-
-  private async latestAccount(providerId: string): Promise<string | null> {
-    return latestWithdrawalAccountId(this.store, providerId);
   }
 
   /** What the project's escrow recorded of the release, or null when it holds no such release. */

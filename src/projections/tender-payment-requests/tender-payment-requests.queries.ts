@@ -94,10 +94,6 @@ export async function financePaymentRequests(pool: Pool, filter: FinanceFilter) 
     params.push(filter.status);
     clause = `WHERE q.status = $1`;
   }
-  const { rows: counted } = await pool.query<{ n: string }>(
-    `SELECT count(*) AS n FROM rm_tender_payment_requests q ${clause}`,
-    params,
-  );
   const { rows: sums } = await pool.query<{
     status: PaymentRequestStatus;
     n: string;
@@ -126,8 +122,12 @@ export async function financePaymentRequests(pool: Pool, filter: FinanceFilter) 
       amountCents: int(sum?.cents ?? 0),
     };
   });
+  // The filter's count is one of the totals (or all of them): no second count query.
+  const total = totals
+    .filter((t) => !filter.status || t.status === filter.status)
+    .reduce((n, t) => n + t.count, 0);
   return {
-    total: int(counted[0]?.n ?? 0),
+    total,
     totals,
     items: rows.map((r) => ({
       ...requestPart(r),

@@ -133,6 +133,37 @@ describe('payment requests: a project release is paid once finance accepts the p
   const detail = (requestId: string) =>
     t.request('GET', `/finance/payment-requests/${requestId}`, { token: finance });
 
+  /** The invoice `invoiceFileId` numbered `invoiceNumber`, sent (by `token`, the payee by default) for `p`'s release. */
+  const sendInvoice = (
+    p: { token: string; projectId: string; releaseId: string },
+    invoiceFileId: string,
+    invoiceNumber: string,
+    token = p.token,
+  ) => submit(token, p.projectId, { releaseId: p.releaseId, invoiceFileId, invoiceNumber });
+
+  /** Finance (or `token`) approves or refuses the request. */
+  const decide = (
+    requestId: string,
+    action: 'approve' | 'refuse',
+    options: { body?: Record<string, unknown>; token?: string } = {},
+  ) =>
+    t.request('POST', `/finance/payment-requests/${requestId}/${action}`, {
+      token: options.token ?? finance,
+      ...(options.body ? { body: options.body } : {}),
+      idempotencyKey: randomUUID(),
+    });
+
+  /**
+   * Finance's list in `status`, its last page: oldest first, so the requests just made are at its
+   * end whatever earlier runs left in the database.
+   */
+  const financeList = async (status: string) => {
+    const path = `/finance/payment-requests?status=${status}`;
+    const { total } = (await t.request('GET', `${path}&limit=1`, { token: finance })).body;
+    const offset = Math.max(0, Number(total) - 200);
+    return t.request('GET', `${path}&limit=200&offset=${offset}`, { token: finance });
+  };
+
   it('releases, invoice, refusal, corrected invoice, approval, transfer: the whole way, with both dashboards', async () => {
     const p = await releasedEscrow({});
 
@@ -159,11 +190,7 @@ describe('payment requests: a project release is paid once finance accepts the p
 
     // The first invoice is sent, then checked by finance.
     const first = await invoice(p.token, 'Facture F-2026/042 sans SIRET');
-    const sent = await submit(p.token, p.projectId, {
-      releaseId: p.releaseId,
-      invoiceFileId: first,
-      invoiceNumber: ' F-2026/042 ',
-    });
+    const sent = await sendInvoice(p, first, ' F-2026/042 ');
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({
       status: 'submitted',
@@ -176,11 +203,7 @@ describe('payment requests: a project release is paid once finance accepts the p
     const requestId = sent.body.requestId as string;
 
     const other = await invoice(p.token, 'Une autre facture');
-    const whilePending = await submit(p.token, p.projectId, {
-      releaseId: p.releaseId,
-      invoiceFileId: other,
-      invoiceNumber: 'F-2026/099',
-    });
+    const whilePending = await sendInvoice(p, other, 'F-2026/099');
     expect(whilePending.status).toBe(409);
     expect(whilePending.body).toMatchObject({
       code: 'PAYMENT_REQUEST_PENDING',
@@ -190,26 +213,16 @@ describe('payment requests: a project release is paid once finance accepts the p
     // Another provider cannot invoice this release, even with their own upload.
     const stranger = await t.tokenFor({ roles: ['provider'] });
     const theirs = await invoice(stranger, 'Facture usurpée');
-    const foreign = await submit(stranger, p.projectId, {
-      releaseId: p.releaseId,
-      invoiceFileId: theirs,
-      invoiceNumber: 'X-1',
-    });
+    const foreign = await sendInvoice(p, theirs, 'X-1', stranger);
     expect(foreign.status).toBe(404);
     expect(foreign.body.code).toBe('PROJECT_RELEASE_NOT_FOUND');
     // ...nor name someone else's file.
-    const notMine = await submit(p.token, p.projectId, {
-      releaseId: p.releaseId,
-      invoiceFileId: theirs,
-      invoiceNumber: 'X-1',
-    });
+    const notMine = await sendInvoice(p, theirs, 'X-1');
     expect(notMine.status).toBe(422);
     expect(notMine.body.code).toBe('FILE_NOT_FOUND');
 
     await t.settle();
-    const queue = await t.request('GET', '/finance/payment-requests?status=submitted', {
-      token: finance,
-    });
+    const queue = await financeList('submitted');
     expect(queue.status).toBe(200);
     expect(queue.body.items).toContainEqual(
       expect.objectContaining({
@@ -238,10 +251,8 @@ describe('payment requests: a project release is paid once finance accepts the p
     expect(pdf.text.startsWith('%PDF')).toBe(true);
 
     // Refused with a reason the provider reads.
-    const refused = await t.request('POST', `/finance/payment-requests/${requestId}/refuse`, {
-      token: finance,
+    const refused = await decide(requestId, 'refuse', {
       body: { reason: 'Le numéro SIRET manque sur la facture.' },
-      idempotencyKey: randomUUID(),
     });
     expect(refused.status).toBe(200);
     expect(refused.body).toMatchObject({
@@ -257,42 +268,25 @@ describe('payment requests: a project release is paid once finance accepts the p
     });
 
     // The refused file cannot come back; a corrected invoice goes to the same request.
-    const again = await submit(p.token, p.projectId, {
-      releaseId: p.releaseId,
-      invoiceFileId: first,
-      invoiceNumber: 'F-2026/042',
-    });
+    const again = await sendInvoice(p, first, 'F-2026/042');
     expect(again.status).toBe(422);
     expect(again.body.code).toBe('INVOICE_ALREADY_REFUSED');
     const corrected = await invoice(p.token, 'Facture F-2026/043 avec SIRET');
-    const resent = await submit(p.token, p.projectId, {
-      releaseId: p.releaseId,
-      invoiceFileId: corrected,
-      invoiceNumber: 'F-2026/043',
-    });
+    const resent = await sendInvoice(p, corrected, 'F-2026/043');
     expect(resent.status).toBe(201);
     expect(resent.body).toMatchObject({ requestId, status: 'submitted', submissions: 2 });
 
     // No withdrawal account yet: finance is told so.
-    const noAccount = await t.request('POST', `/finance/payment-requests/${requestId}/approve`, {
-      token: finance,
-      idempotencyKey: randomUUID(),
-    });
+    const noAccount = await decide(requestId, 'approve');
     expect(noAccount.status).toBe(422);
     expect(noAccount.body.code).toBe('PROVIDER_HAS_NO_WITHDRAWAL_ACCOUNT');
 
     expect((await bankAccount(p.token)).status).toBe(201);
-    const approved = await t.request('POST', `/finance/payment-requests/${requestId}/approve`, {
-      token: finance,
-      idempotencyKey: randomUUID(),
-    });
+    const approved = await decide(requestId, 'approve');
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', payoutId: expect.any(String) });
     const payoutId = approved.body.payoutId as string;
-    const twice = await t.request('POST', `/finance/payment-requests/${requestId}/approve`, {
-      token: finance,
-      idempotencyKey: randomUUID(),
-    });
+    const twice = await decide(requestId, 'approve');
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('PAYMENT_REQUEST_NOT_PENDING');
 
@@ -347,9 +341,7 @@ describe('payment requests: a project release is paid once finance accepts the p
       request: { requestId, invoiceNumber: 'F-2026/043', submissions: 2, payoutId },
     });
     expect(board.body.totalsCents).toMatchObject({ awaiting_invoice: 0, paid: 120_000 });
-    const paidList = await t.request('GET', '/finance/payment-requests?status=paid', {
-      token: finance,
-    });
+    const paidList = await financeList('paid');
     expect(paidList.body.items.map((i: { requestId: string }) => i.requestId)).toContain(requestId);
   });
 
@@ -378,11 +370,7 @@ describe('payment requests: a project release is paid once finance accepts the p
     ).toEqual([]);
     // An order's release is no project's: it cannot be invoiced here.
     const file = await invoice(order.token, 'Facture commande');
-    const refused = await submit(order.token, order.projectId, {
-      releaseId: order.releaseId,
-      invoiceFileId: file,
-      invoiceNumber: 'C-1',
-    });
+    const refused = await sendInvoice(order, file, 'C-1');
     expect(refused.status).toBe(404);
   });
 
@@ -390,16 +378,8 @@ describe('payment requests: a project release is paid once finance accepts the p
     const p = await releasedEscrow({ amountCents: 80_000 });
     expect((await bankAccount(p.token, REFUSED_IBAN)).status).toBe(201);
     const file = await invoice(p.token, 'Facture F-7');
-    const sent = await submit(p.token, p.projectId, {
-      releaseId: p.releaseId,
-      invoiceFileId: file,
-      invoiceNumber: 'F-7',
-    });
-    const approved = await t.request(
-      'POST',
-      `/finance/payment-requests/${sent.body.requestId}/approve`,
-      { token: finance, idempotencyKey: randomUUID() },
-    );
+    const sent = await sendInvoice(p, file, 'F-7');
+    const approved = await decide(sent.body.requestId, 'approve');
     expect(approved.status).toBe(200);
     const failed = await eventually(
       async () => {
@@ -424,28 +404,17 @@ describe('payment requests: a project release is paid once finance accepts the p
   it('finance only decides; an unknown request is 404', async () => {
     const p = await releasedEscrow({ amountCents: 10_000 });
     const file = await invoice(p.token, 'Facture F-8');
-    const sent = await submit(p.token, p.projectId, {
-      releaseId: p.releaseId,
-      invoiceFileId: file,
-      invoiceNumber: 'F-8',
-    });
-    const byProvider = await t.request(
-      'POST',
-      `/finance/payment-requests/${sent.body.requestId}/approve`,
-      { token: p.token, idempotencyKey: randomUUID() },
-    );
+    const sent = await sendInvoice(p, file, 'F-8');
+    const byProvider = await decide(sent.body.requestId, 'approve', { token: p.token });
     expect(byProvider.status).toBe(403);
-    const blank = await t.request(
-      'POST',
-      `/finance/payment-requests/${sent.body.requestId}/refuse`,
-      {
-        token: finance,
-        body: { reason: '   ' },
-        idempotencyKey: randomUUID(),
-      },
-    );
+    const blank = await decide(sent.body.requestId, 'refuse', { body: { reason: '   ' } });
     expect(blank.status).toBe(400);
     expect(blank.body.code).toBe('PAYMENT_REQUEST_REASON_REQUIRED');
+    // Neither refusal wrote anything: the request is still waiting at the revision it was sent at.
+    expect((await detail(sent.body.requestId)).body).toMatchObject({
+      status: 'submitted',
+      revision: sent.body.revision,
+    });
     const unknown = await detail(randomUUID());
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('PAYMENT_REQUEST_NOT_FOUND');
