@@ -65,7 +65,11 @@ export class TenderDigestJob {
     let sent = 0;
     let unreachable = 0;
     for (;;) {
-      const page = await this.reader.recipients(window, { after, limit: PAGE });
+      const page = await this.reader.recipients(window, {
+        after,
+        limit: PAGE,
+        maxProjects: DIGEST_MAX_PROJECTS,
+      });
       for (const recipient of page) {
         if (await this.send(payload.day, recipient)) sent++;
         else unreachable++;
@@ -86,15 +90,15 @@ export class TenderDigestJob {
   }
 
   private async send(day: string, recipient: DigestRecipient): Promise<boolean> {
-    const { providerId, projects } = recipient;
+    const { providerId, total, projects } = recipient;
     try {
       await this.notifications.send({
         to: { accountId: providerId },
         template: DIGEST_TEMPLATE,
         data: {
           day,
-          total: projects.length,
-          projects: projects.slice(0, DIGEST_MAX_PROJECTS),
+          total,
+          projects,
           unsubscribeUrl: this.links.url(providerId),
         },
         idempotencyKey: digestIdempotencyKey(providerId, day),

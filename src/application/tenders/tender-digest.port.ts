@@ -11,7 +11,9 @@ export interface DigestProject {
 
 export interface DigestRecipient {
   providerId: string;
-  /** The open, matching, not hidden projects of the window, oldest first. */
+  /** How many open, matching, not hidden projects the window has. */
+  total: number;
+  /** The first of them (at most the page's `maxProjects`), oldest first. */
   projects: DigestProject[];
 }
 
@@ -23,7 +25,7 @@ export abstract class TenderDigestReader {
    */
   abstract recipients(
     window: { from: string; to: string },
-    page: { after: string | null; limit: number },
+    page: { after: string | null; limit: number; maxProjects: number },
   ): Promise<DigestRecipient[]>;
 
   /** True while the read model has not applied an event that happened before `before`. */

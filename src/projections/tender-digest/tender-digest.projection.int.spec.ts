@@ -72,10 +72,9 @@ const preferencesSet = (providerId: string, over: object = {}) =>
 let reader: ReadModelTenderDigestReader;
 const matches = async () =>
   Object.fromEntries(
-    (await reader.recipients({ from: FROM, to: TO }, { after: null, limit: 100 })).map((r) => [
-      r.providerId,
-      r.projects.map((p) => p.projectId),
-    ]),
+    (
+      await reader.recipients({ from: FROM, to: TO }, { after: null, limit: 100, maxProjects: 50 })
+    ).map((r) => [r.providerId, r.projects.map((p) => p.projectId)]),
   );
 
 beforeAll(async () => {
@@ -159,11 +158,23 @@ describe('the tender_digest read model', () => {
   });
 
   it('pages providers by id', async () => {
-    const first = await reader.recipients({ from: FROM, to: TO }, { after: null, limit: 2 });
+    const first = await reader.recipients(
+      { from: FROM, to: TO },
+      { after: null, limit: 2, maxProjects: 50 },
+    );
     const rest = await reader.recipients(
       { from: FROM, to: TO },
-      { after: first[first.length - 1].providerId, limit: 100 },
+      { after: first[first.length - 1].providerId, limit: 100, maxProjects: 50 },
     );
     expect([...first, ...rest].map((r) => r.providerId)).toEqual(['any', 'rich', 'words']);
+  });
+
+  it('sends over the first projects of each provider only and counts them all', async () => {
+    const [any] = await reader.recipients(
+      { from: FROM, to: TO },
+      { after: null, limit: 1, maxProjects: 1 },
+    );
+    expect(any).toMatchObject({ providerId: 'any', total: 2 });
+    expect(any.projects.map((p) => p.projectId)).toEqual(['b']);
   });
 });

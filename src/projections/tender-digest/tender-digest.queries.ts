@@ -45,7 +45,10 @@ export async function hiddenProjects(
   };
 }
 
-/** The digest's matches in one query: preferences × the window's open projects, minus hidden. */
+/**
+ * The digest's matches in one query per page of providers: preferences × the window's open
+ * projects, minus hidden; each provider's first `maxProjects` sent over, the rest counted.
+ */
 @Injectable()
 export class ReadModelTenderDigestReader extends TenderDigestReader {
   private readonly projection = new TenderDigestProjection();
@@ -59,14 +62,14 @@ export class ReadModelTenderDigestReader extends TenderDigestReader {
 
   async recipients(
     window: { from: string; to: string },
-    page: { after: string | null; limit: number },
+    page: { after: string | null; limit: number; maxProjects: number },
   ): Promise<DigestRecipient[]> {
     const { rows } = await this.pool.query(
-      `SELECT v.provider_id,
-              json_agg(json_build_object(
+      `SELECT v.provider_id, count(*)::int AS total,
+              (array_agg(json_build_object(
                 'projectId', x.project_id, 'title', x.title, 'category', x.category,
                 'budgetMinCents', x.budget_min_cents, 'budgetMaxCents', x.budget_max_cents,
-                'postedAt', x.posted_at) ORDER BY x.posted_at, x.project_id) AS projects
+                'postedAt', x.posted_at) ORDER BY x.posted_at, x.project_id))[1:$5] AS projects
          FROM rm_tender_digest_providers v
          JOIN rm_tender_digest_projects x
            ON x.open AND x.posted_at > $1 AND x.posted_at <= $2
@@ -80,10 +83,11 @@ export class ReadModelTenderDigestReader extends TenderDigestReader {
         GROUP BY v.provider_id
         ORDER BY v.provider_id
         LIMIT $4`,
-      [window.from, window.to, page.after, page.limit],
+      [window.from, window.to, page.after, page.limit, page.maxProjects],
     );
     return rows.map((r) => ({
       providerId: r.provider_id as string,
+      total: r.total as number,
       projects: (r.projects as Record<string, unknown>[]).map((p) => ({
         projectId: p.projectId as string,
         title: p.title as string,

@@ -91,7 +91,7 @@ const UNSUBSCRIBED_MESSAGE = 'Vous ne recevrez plus la newsletter quotidienne de
 const UNSUBSCRIBE_REFUSALS = {
   status: 400,
   description:
-    '`DIGEST_UNSUBSCRIBE_TOKEN_INVALID`: the token is missing, truncated or not signed by the platform.',
+    '`DIGEST_UNSUBSCRIBE_TOKEN_INVALID`: the token is truncated or not signed by the platform; `VALIDATION_FAILED`: no token, or one over 200 characters.',
   content: {
     'application/problem+json': {
       example: {
