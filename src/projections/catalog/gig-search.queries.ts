@@ -1,4 +1,3 @@
-import { certifiedAmong } from '../tender-certification/tender-certification.queries';
 import { Pool } from 'pg';
 import { foldForSearch } from './catalog.tables';
 import { int, iso, partyView } from '../shared/query-helpers';
@@ -76,17 +75,16 @@ export async function searchGigs(pool: Pool, s: GigSearch) {
   params.push(s.limit, s.offset);
   const { rows } = await pool.query(
     `SELECT g.*, ${rank} AS rank, p.display_name, p.provider_reference, p.erased,
-            ps.cancellation_marks AS seller_cancellation_marks, ${FEATURED} AS featured
+            ps.cancellation_marks AS seller_cancellation_marks, ${FEATURED} AS featured,
+            tc.status = 'certified' AS seller_certified
        FROM rm_gigs g LEFT JOIN rm_catalog_parties p ON p.account_id = g.seller_id
        LEFT JOIN rm_profile_stats ps ON ps.account_id = g.seller_id
        LEFT JOIN rm_profile_pro pp ON pp.account_id = g.seller_id
+       LEFT JOIN rm_tender_certifications tc ON tc.provider_id = g.seller_id
       WHERE ${filter} ORDER BY ${s.sort === 'relevance' && !words ? RELEVANCE_WITHOUT_WORDS : ORDER_BY[s.sort]}
       LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
-  const certified = await certifiedAmong(pool, [
-    ...new Set(rows.map((r) => r.seller_id as string)),
-  ]);
   return {
     total: total.rows[0].n as number,
     limit: s.limit,
@@ -112,7 +110,7 @@ export async function searchGigs(pool: Pool, s: GigSearch) {
       /** The seller runs a Pro subscription: a featured result (docs/plans-pro.md). */
       featured: r.featured === true,
       /** The seller holds the "Prestataire Certifié" badge (docs/tenders-certification.md). */
-      sellerCertified: certified.has(r.seller_id),
+      sellerCertified: r.seller_certified === true,
     })),
   };
 }

@@ -108,19 +108,6 @@ export async function providerProjectReviews(
   };
 }
 
-/** The providers among these who hold the "Prestataire Certifié" badge now. */
-export function certifiedAmong(pool: Pool, providerIds: string[]): Promise<Set<string>> {
-  if (providerIds.length === 0) return Promise.resolve(new Set());
-  return tolerant(async () => {
-    const { rows } = await pool.query<{ provider_id: string }>(
-      `SELECT provider_id FROM rm_tender_certifications
-        WHERE provider_id = ANY($1::text[]) AND status = 'certified'`,
-      [providerIds],
-    );
-    return new Set(rows.map((r) => r.provider_id));
-  }, new Set<string>());
-}
-
 /**
  * What a public profile shows of tenders: the badge and the clients' project reviews; `known`
  * when the provider has a certification stream or a review (a profile then exists).
@@ -133,19 +120,21 @@ export function profileCertification(pool: Pool, accountId: string) {
     projectReviews: { count: 0, average: null as number | null },
   };
   return tolerant(async () => {
-    const [{ rows }, reviews] = await Promise.all([
-      pool.query<{ status: string }>(
-        'SELECT status FROM rm_tender_certifications WHERE provider_id = $1',
-        [accountId],
-      ),
-      providerProjectReviews(pool, accountId, { limit: 0, offset: 0 }),
-    ]);
-    const is = rows[0]?.status === 'certified';
+    // One indexed read: the certification row by its key, the clients' reviews by subject.
+    const { rows } = await pool.query<{ status: string | null; n: number; average: string | null }>(
+      `SELECT c.status, r.n, r.average
+         FROM (SELECT count(*)::int AS n, round(avg(rating), 2) AS average
+                 FROM rm_tender_project_reviews WHERE subject_id = $1 AND author = 'client') r
+         LEFT JOIN rm_tender_certifications c ON c.provider_id = $1`,
+      [accountId],
+    );
+    const { status, n, average } = rows[0];
+    const is = status === 'certified';
     return {
-      known: rows.length > 0 || reviews.count > 0,
+      known: status !== null || n > 0,
       certified: is,
       certifiedLabel: is ? CERTIFICATION_STATUS_LABELS.certified : null,
-      projectReviews: { count: reviews.count, average: reviews.average },
+      projectReviews: { count: n, average: average === null ? null : Number(average) },
     };
   }, none);
 }

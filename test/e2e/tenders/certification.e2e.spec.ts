@@ -58,7 +58,7 @@ describe('tenders: certification by client references and by reputation, and the
           email,
           company,
           work: 'Tenue de la comptabilité et bilan annuel',
-          year: new Date().getUTCFullYear() - 1,
+          year: t.clock.now().getUTCFullYear() - 1,
         },
       })
       .then((res) => {
@@ -122,7 +122,7 @@ describe('tenders: certification by client references and by reputation, and the
         email: refs.a.email,
         company: 'Société a',
         work: 'Encore',
-        year: new Date().getUTCFullYear(),
+        year: t.clock.now().getUTCFullYear(),
       },
     });
     expect(twice.body.code).toBe('CERTIFICATION_REFERENCE_DUPLICATE');
@@ -136,7 +136,7 @@ describe('tenders: certification by client references and by reputation, and the
       email,
       company: 'Société once',
       work: 'Audit',
-      year: new Date().getUTCFullYear(),
+      year: t.clock.now().getUTCFullYear(),
     };
     const first = await t.request('POST', '/me/certification/references', {
       token: provider.token,

@@ -263,8 +263,18 @@ export class CertificationReferenceLinkController {
   @ApiResponse({ status: 404, description: '`CERTIFICATION_LINK_INVALID`.' })
   async show(@Param('token') token: string): Promise<ReferenceLinkResponse> {
     const { providerId, state } = await this.byToken(token);
-    const reference = state.references.find((r) => r.tokenHash === linkTokenHash(token))!;
-    const now = this.clock.now().toISOString();
+    return this.view(providerId, state, token, this.clock.now().toISOString());
+  }
+
+  /** The reference behind the link, as the state (loaded or just decided) holds it. */
+  private async view(
+    providerId: string,
+    state: CertificationState,
+    token: string,
+    now: string,
+  ): Promise<ReferenceLinkResponse> {
+    const reference = state.references.find((r) => r.tokenHash === linkTokenHash(token));
+    if (!reference) throw linkInvalid();
     const expired = now >= reference.linkExpiresAt;
     return {
       referenceId: reference.referenceId,
@@ -304,7 +314,8 @@ export class CertificationReferenceLinkController {
     @Body() body: AnswerReferenceDto,
   ): Promise<ReferenceLinkResponse> {
     const { providerId, referenceId } = await this.lookup(token);
-    await this.commandBus.execute(
+    const now = this.clock.now().toISOString();
+    const result: CertificationResult = await this.commandBus.execute(
       new CertificationCommandMessage(
         providerId,
         {
@@ -317,12 +328,13 @@ export class CertificationReferenceLinkController {
             comment: body.comment,
           },
           // The reference has no account: the reference id stands for the actor.
-          meta: { now: this.clock.now().toISOString(), actorId: referenceId, actorRole: 'client' },
+          meta: { now, actorId: referenceId, actorRole: 'client' },
         },
         { correlationId: randomUUID() },
       ),
     );
-    return this.show(token);
+    // The decided state answers: no second read of the stream.
+    return this.view(providerId, result.state, token, now);
   }
 
   private async lookup(token: string) {
@@ -339,7 +351,6 @@ export class CertificationReferenceLinkController {
       certificationStream(providerId),
       certificationDecider,
     );
-    if (!state.references.some((r) => r.tokenHash === linkTokenHash(token))) throw linkInvalid();
     return { providerId, state };
   }
 

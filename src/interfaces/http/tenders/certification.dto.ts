@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../shared/page-query.dto';
 
 /** Requests and answers of the certification and project reviews routes (docs/tenders-certification.md). */
 
@@ -135,19 +136,11 @@ export class AnswerReferenceDto {
   comment?: string | null;
 }
 
-export class StaffReferencesQuery {
+export class StaffReferencesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REFERENCE_STATES, default: 'confirmed' })
   @IsOptional()
   @IsIn(REFERENCE_STATES)
   state?: (typeof REFERENCE_STATES)[number];
-
-  @ApiPropertyOptional({ example: 50, minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 
   @ApiPropertyOptional({ example: 0, minimum: 0, maximum: 100000, default: 0 })
   @IsOptional()
