@@ -160,14 +160,14 @@ export class ProjectFeesService {
 
   /**
    * "Payer à nouveau": the payer saves a card and every fee still unpaid is charged to it. A
-   * refused card is recorded too (then `PAYMENT_DECLINED`).
+   * refused card is recorded too (then `PAYMENT_DECLINED`). Answers the project it paid for.
    */
   async pay(
     projectId: string,
     actorId: string,
     paymentMethod: string,
     causation: CausationContext,
-  ): Promise<ChargeOutcome[]> {
+  ): Promise<FeeProject> {
     const project = await this.project(projectId);
     if (!project || (actorId !== project.clientId && actorId !== project.providerId))
       throw new NotFoundError(ProjectFeesAppErrorCode.NOT_FOUND, 'No such project', {
@@ -225,7 +225,7 @@ export class ProjectFeesService {
       );
     const refused = outcomes.find((o) => !o.charged);
     if (refused) throw new PaymentDeclinedError(refused.code ?? 'card_declined');
-    return outcomes;
+    return project;
   }
 
   /**

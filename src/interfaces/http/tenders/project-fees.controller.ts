@@ -121,9 +121,12 @@ export class ProjectFeesController {
     @IdParam('projectId') projectId: string,
     @Body() body: PayProjectFeesDto,
   ): Promise<ProjectFeesResponse> {
-    await this.fees.pay(projectId, actor.accountId, body.paymentMethodId, actor.causation);
-    const project = await this.fees.project(projectId);
-    if (!project) throw notFound(projectId);
+    const project = await this.fees.pay(
+      projectId,
+      actor.accountId,
+      body.paymentMethodId,
+      actor.causation,
+    );
     return this.view(project, await this.fees.fees(projectId));
   }
 
