@@ -160,14 +160,14 @@ export class ProjectFeesService {
 
   /**
    * "Payer à nouveau": the payer saves a card and every fee still unpaid is charged to it. A
-   * refused card is recorded too (then `PAYMENT_DECLINED`).
+   * refused card is recorded too (then `PAYMENT_DECLINED`). Answers the project it paid for.
    */
   async pay(
     projectId: string,
     actorId: string,
     paymentMethod: string,
     causation: CausationContext,
-  ): Promise<ChargeOutcome[]> {
+  ): Promise<FeeProject> {
     const project = await this.project(projectId);
     if (!project || (actorId !== project.clientId && actorId !== project.providerId))
       throw new NotFoundError(ProjectFeesAppErrorCode.NOT_FOUND, 'No such project', {
@@ -177,7 +177,7 @@ export class ProjectFeesService {
       throw new IllegalStateError(
         ProjectFeesAppErrorCode.NOT_SIGNED,
         'The fees are due once the terms are signed',
-        { projectId, status: project.state.status },
+        { projectId, currentStatus: project.state.status },
       );
     if (actorId !== project.payerId)
       throw new ForbiddenError(
@@ -225,7 +225,7 @@ export class ProjectFeesService {
       );
     const refused = outcomes.find((o) => !o.charged);
     if (refused) throw new PaymentDeclinedError(refused.code ?? 'card_declined');
-    return outcomes;
+    return project;
   }
 
   /**
@@ -241,41 +241,35 @@ export class ProjectFeesService {
     for (const kind of PROJECT_FEE_KINDS) {
       const target = revised.fees[FEE_FIELD[kind]];
       const refundId = projectFeeRefundId(projectId, revisionId, kind);
-      try {
-        await this.commandBus.execute(
-          new ProjectFeesCommandMessage(
-            projectId,
-            async (state: ProjectFeesState): Promise<ProjectFeesCommand> => {
-              const line = state.lines[kind];
-              if (line?.status !== 'charged' || line.refundIds.includes(refundId))
-                throw new NothingToDo();
-              const amountCents = refundableCents(line) - target;
-              if (amountCents <= 0) throw new NothingToDo();
-              const { refundRef } = await this.gateway.refundCharge({
-                chargeRef: line.paymentRef!,
-                amountCents,
-                idempotencyKey: projectFeeGatewayKeys.refund(refundId),
-              });
-              return {
-                type: 'RecordProjectFeeRefund',
-                data: {
-                  projectId,
-                  refundId,
-                  kind,
-                  amountCents,
-                  paymentRef: refundRef,
-                  reason: 'amount_revised',
-                },
-                meta: this.system(),
-              };
+      await this.record(
+        projectId,
+        causation,
+        async (state): Promise<ProjectFeesCommand> => {
+          const line = state.lines[kind];
+          if (line?.status !== 'charged' || line.refundIds.includes(refundId))
+            throw new NothingToDo();
+          const amountCents = refundableCents(line) - target;
+          if (amountCents <= 0) throw new NothingToDo();
+          const { refundRef } = await this.gateway.refundCharge({
+            chargeRef: line.paymentRef!,
+            amountCents,
+            idempotencyKey: projectFeeGatewayKeys.refund(refundId),
+          });
+          return {
+            type: 'RecordProjectFeeRefund',
+            data: {
+              projectId,
+              refundId,
+              kind,
+              amountCents,
+              paymentRef: refundRef,
+              reason: 'amount_revised',
             },
-            causation,
-            { eventIds: eventIdsFrom(causeId, 'project-fee-refund', kind) },
-          ),
-        );
-      } catch (error) {
-        if (!(error instanceof NothingToDo)) throw error;
-      }
+            meta: this.system(),
+          };
+        },
+        { eventIds: eventIdsFrom(causeId, 'project-fee-refund', kind) },
+      );
     }
   }
 

@@ -12,7 +12,7 @@ import {
   ProjectFeesErrorCode as Code,
 } from './project-fees.errors';
 import { PROJECT_FEE_KINDS, type ProjectFeesEvent } from './project-fees.events';
-import { type ProjectFeesState, refundableCents } from './project-fees.state';
+import { type ProjectFeeLine, type ProjectFeesState, refundableCents } from './project-fees.state';
 
 /** A fee is at most 1 000 000 € (far above any project's). */
 export const PROJECT_FEE_MAX_CENTS = 100_000_000;
@@ -49,6 +49,21 @@ function sameProject(state: ProjectFeesState, projectId: string): void {
     throw feesInvalid('projectId', { value: projectId, expected: state.projectId });
 }
 
+/** A retried attempt keeps the kind's first charge id (the gateway's idempotency key); who pays and how much. */
+function attempt(
+  data: { chargeId: unknown; payerId: unknown; amountCents: unknown },
+  line: ProjectFeeLine | undefined,
+): { chargeId: string; payerId: string; amountCents: number } {
+  const chargeId = requiredId(data.chargeId, 'chargeId');
+  if (line && line.chargeId !== chargeId)
+    throw feesInvalid('chargeId', { value: chargeId, expected: line.chargeId });
+  return {
+    chargeId,
+    payerId: requiredId(data.payerId, 'payerId'),
+    amountCents: amount(data.amountCents),
+  };
+}
+
 /** Once per kind: the same charge again (same gateway reference) is a retry and records nothing. */
 function charge(
   { data, meta }: RecordProjectFeeCharge,
@@ -69,9 +84,7 @@ function charge(
       paymentRef: line.paymentRef,
     });
   }
-  const chargeId = requiredId(data.chargeId, 'chargeId');
-  if (line && line.chargeId !== chargeId)
-    throw feesInvalid('chargeId', { value: chargeId, expected: line.chargeId });
+  const { chargeId, payerId, amountCents } = attempt(data, line);
   return [
     {
       type: 'ProjectFeeCharged',
@@ -79,8 +92,8 @@ function charge(
         projectId,
         chargeId,
         kind,
-        payerId: requiredId(data.payerId, 'payerId'),
-        amountCents: amount(data.amountCents),
+        payerId,
+        amountCents,
         paymentRef,
         ...(data.projectTitle ? { projectTitle: data.projectTitle } : {}),
         ...(data.paymentMethodRef ? { paymentMethodRef: data.paymentMethodRef } : {}),
@@ -101,9 +114,7 @@ function fail(
   const kind = kindOf(data.kind);
   const line = state.lines[kind];
   if (line?.status === 'charged') return [];
-  const chargeId = requiredId(data.chargeId, 'chargeId');
-  if (line && line.chargeId !== chargeId)
-    throw feesInvalid('chargeId', { value: chargeId, expected: line.chargeId });
+  const { chargeId, payerId, amountCents } = attempt(data, line);
   return [
     {
       type: 'ProjectFeeChargeFailed',
@@ -111,8 +122,8 @@ function fail(
         projectId,
         chargeId,
         kind,
-        payerId: requiredId(data.payerId, 'payerId'),
-        amountCents: amount(data.amountCents),
+        payerId,
+        amountCents,
         code: requiredId(data.code, 'code'),
         failedAt: meta.now,
       },

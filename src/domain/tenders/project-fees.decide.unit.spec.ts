@@ -82,6 +82,18 @@ describe('ProjectFees: charge failure', () => {
   it('ignores a refusal once the fee is charged', () => {
     spec.given([charged()]).when(failure).then([]);
   });
+
+  it('keeps the kind’s first charge id over its attempts', () => {
+    spec
+      .given([failed()])
+      .when({ ...failure, data: { ...failure.data, chargeId: 'charge-other' } })
+      .thenThrows(Code.INVALID_FIELD, { field: 'chargeId', expected: 'charge-finder_fee' });
+    const command = chargeCommand();
+    spec
+      .given([failed()])
+      .when({ ...command, data: { ...command.data, chargeId: 'charge-other' } } as typeof command)
+      .thenThrows(Code.INVALID_FIELD, { field: 'chargeId', expected: 'charge-finder_fee' });
+  });
 });
 
 describe('ProjectFees: refund', () => {

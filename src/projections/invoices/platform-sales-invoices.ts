@@ -241,9 +241,7 @@ export async function platformSaleInvoicing(b: InvoiceBatch, event: RecordedEven
     case 'ProjectFeeCharged': {
       if (current) return;
       const d = event.data as ProjectFeeCharged['data'];
-      const sale: InvoiceSaleRow = {
-        ...blankSale(saleId, 'fee', rev, d.payerId, d.projectId, d.projectTitle ?? ''),
-      };
+      const sale = blankSale(saleId, 'fee', rev, d.payerId, d.projectId, d.projectTitle ?? '');
       b.sales.put(
         await charge(b, event, sale, d.amountCents, d.chargedAt, () =>
           projectFeeDescription(d.kind, d.projectTitle),

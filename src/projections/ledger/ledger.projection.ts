@@ -80,10 +80,13 @@ export class LedgerProjection implements Projection {
         .map((e) => (e.data as { payoutId: string }).payoutId),
     );
     await sales.prefetch(
-      events.filter((e) => e.type.startsWith('HourPack')).map((e) => planSaleIdOf(e)),
-    );
-    await sales.prefetch(
-      events.filter((e) => TENDER_FEE_POSTING_TYPES.has(e.type)).map(tenderFeeSaleIdOf),
+      events.map((e) =>
+        e.type.startsWith('HourPack')
+          ? planSaleIdOf(e)
+          : TENDER_FEE_POSTING_TYPES.has(e.type)
+            ? tenderFeeSaleIdOf(e)
+            : undefined,
+      ),
     );
     for (const event of events) {
       let postings: Posting[] = [];

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Notifications } from '../../../src/application/notifications/notifications.port';
-import { EVENT_STORE, EventStore } from '../../../src/application/shared/event-store.port';
+import {
+  EVENT_STORE,
+  EventStore,
+  StreamNotFoundError,
+} from '../../../src/application/shared/event-store.port';
 import { projectFeeChargeId } from '../../../src/application/tenders/tender-ids';
-import { type ProjectFees, type ProjectTerms, projectStream } from '../../../src/domain/tenders';
+import {
+  type ProjectFees,
+  projectFeesStream,
+  type ProjectTerms,
+  projectStream,
+} from '../../../src/domain/tenders';
 import { definePlan } from '../../support/plan-events';
 import { startTestApp, TestApp, TestResponse } from '../../support/test-app';
 import { eventually, registerAccount } from '../workers/support/helpers';
@@ -59,6 +68,8 @@ describe('project fees: charged at signature, paid again, refunded after a lower
     title: string;
     terms: ProjectTerms;
     fees: ProjectFees;
+    /** false: the provider is selected, the terms not confirmed yet. */
+    signed?: boolean;
   }): Promise<string> {
     const projectId = randomUUID();
     const at = (days: number) => new Date(Date.now() + days * DAY).toISOString();
@@ -108,7 +119,7 @@ describe('project fees: charged at signature, paid again, refunded after a lower
           },
           metadata: meta(providerId),
         },
-      ],
+      ].slice(0, options.signed === false ? 2 : 3),
       { expectedRevision: 'no_stream' },
     );
     await t.settle();
@@ -221,6 +232,30 @@ describe('project fees: charged at signature, paid again, refunded after a lower
     expect(stranger404.status).toBe(404);
   });
 
+  it('charges nothing before signature: the fees are not due, paying is refused and writes nothing', async () => {
+    const projectId = await signedProject({
+      title: 'Boutique en ligne',
+      terms: { amountCents: 400_000, delayDays: 30, formula: 'base', feePayer: 'client' },
+      fees: { finderFeeCents: 20_000, r0OptionCents: 0 },
+      signed: false,
+    });
+    expect(ok(await fees(projectId, client)).body).toMatchObject({
+      status: 'not_signed',
+      amountCents: null,
+      lines: [],
+    });
+    const early = await pay(projectId, client, 'pm_card_visa');
+    expect({
+      status: early.status,
+      code: early.body.code,
+      currentStatus: early.body.currentStatus,
+    }).toEqual({ status: 409, code: 'PROJECT_FEES_NOT_SIGNED', currentStatus: 'selected' });
+    await expect(store.readStream(projectFeesStream(projectId))).rejects.toBeInstanceOf(
+      StreamNotFoundError,
+    );
+    expect(await chargesOf(projectFeeChargeId(projectId, 'finder_fee'))).toEqual([]);
+  });
+
   let r0Project: string;
 
   it('charges the finder’s fee and the R0 option at signature to the card the client saved', async () => {
@@ -300,11 +335,10 @@ describe('project fees: charged at signature, paid again, refunded after a lower
     ).body;
     // The card saved on the subscription now is refused off-session.
     ok(
-      await t.request(
-        'POST',
-        `/me/subscriptions/${subscription.subscriptionId}/payment-method`,
-        { token: provider, body: { paymentMethod: 'pm_card_chargeCustomerFail' } },
-      ),
+      await t.request('POST', `/me/subscriptions/${subscription.subscriptionId}/payment-method`, {
+        token: provider,
+        body: { paymentMethod: 'pm_card_chargeCustomerFail' },
+      }),
     );
     await t.settle();
     providerProject = await signedProject({

@@ -6,6 +6,7 @@ import {
   ProjectFeesAppErrorCode as Code,
   ProjectFeesService,
 } from '../../../application/tenders/project-fees.service';
+import { projectFeeChargeId } from '../../../application/tenders/tender-ids';
 import { NotFoundError } from '../../../domain/shared';
 import { PROJECT_FEE_KINDS, type ProjectFeesState } from '../../../domain/tenders';
 import { TenderFeesReader } from '../../../projections/tender-fees/tender-fees.queries';
@@ -29,7 +30,34 @@ const NOT_FOUND_DOC = {
   status: 404,
   description:
     '`PROJECT_FEES_NOT_FOUND`: no such project, or the caller is not one of its two parties.',
+  content: {
+    'application/problem+json': {
+      example: {
+        type: 'https://docs.marketplace.local/problems/project-fees-not-found',
+        title: 'Not Found',
+        status: 404,
+        code: Code.NOT_FOUND,
+        detail: 'No such project',
+      },
+    },
+  },
 };
+
+const badInputDoc = (code: string) => ({
+  status: 400,
+  description: `\`${code}\``,
+  content: {
+    'application/problem+json': {
+      example: {
+        type: `https://docs.marketplace.local/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+        title: 'Bad Request',
+        status: 400,
+        code,
+        detail: 'See the code',
+      },
+    },
+  },
+});
 
 const notFound = (projectId: string) =>
   new NotFoundError(Code.NOT_FOUND, 'No such project', { projectId });
@@ -57,6 +85,7 @@ export class ProjectFeesController {
   })
   @ApiOkResponse({ type: ProjectFeesResponse })
   @ApiResponse(NOT_FOUND_DOC)
+  @ApiResponse(badInputDoc('INVALID_ID'))
   async get(
     @CurrentActor() actor: Actor,
     @IdParam('projectId') projectId: string,
@@ -92,9 +121,12 @@ export class ProjectFeesController {
     @IdParam('projectId') projectId: string,
     @Body() body: PayProjectFeesDto,
   ): Promise<ProjectFeesResponse> {
-    await this.fees.pay(projectId, actor.accountId, body.paymentMethodId, actor.causation);
-    const project = await this.fees.project(projectId);
-    if (!project) throw notFound(projectId);
+    const project = await this.fees.pay(
+      projectId,
+      actor.accountId,
+      body.paymentMethodId,
+      actor.causation,
+    );
     return this.view(project, await this.fees.fees(projectId));
   }
 
@@ -106,7 +138,7 @@ export class ProjectFeesController {
       'Every finder’s fee and R0 option, most recently changed first, by status (`failed`: the last attempt was refused) and kind, with the totals charged, refunded and net (TTC) over the filter. From the `tender_fees` read model (about a second behind).',
   })
   @ApiOkResponse({ type: TenderFeesListResponse })
-  @ApiResponse({ status: 400, description: '`VALIDATION_FAILED`' })
+  @ApiResponse(badInputDoc('VALIDATION_FAILED'))
   list(@Query() query: TenderFeesQuery): Promise<TenderFeesListResponse> {
     return this.reader.list({
       status: query.status,
@@ -128,7 +160,7 @@ export class ProjectFeesController {
       return {
         kind,
         label: KIND_LABELS[kind],
-        chargeId: line?.chargeId ?? '',
+        chargeId: line?.chargeId ?? projectFeeChargeId(project.projectId, kind),
         status: line?.status ?? 'due',
         dueCents: project.state.fees?.[FEE_FIELD[kind]] ?? 0,
         chargedCents: line?.chargedCents ?? 0,
