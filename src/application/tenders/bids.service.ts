@@ -4,9 +4,12 @@ import { DomainError, type ActorRole } from '../../domain/shared';
 import {
   offerDecider,
   PROJECT_STATUS_LABELS,
+  ProjectReportErrorCode,
+  projectReportDecider,
   projectOfferStream,
   type OfferCommand,
   type ProjectOfferState,
+  type ProjectReportCommand,
   type ProjectState,
   type ProjectStatus,
   type ProjectTerms,
@@ -139,6 +142,27 @@ export class BidsService {
     });
   }
 
+  /**
+   * The project stopped taking what was just paid for between the spend and the command (a
+   * selection, a withdrawal): the credit just spent is given back, never kept for nothing.
+   */
+  private async refundIfClosed<T>(
+    actor: BidActor,
+    spend: { spentNow: boolean; spendId: string },
+    run: () => Promise<T>,
+  ): Promise<T> {
+    return run().catch(async (error) => {
+      if (
+        spend.spentNow &&
+        error instanceof DomainError &&
+        (error.code === OfferErrorCode.PROJECT_NOT_OPEN ||
+          error.code === ProjectReportErrorCode.REPORT_CLOSED)
+      )
+        await this.giveBack(actor, spend.spendId);
+      throw error;
+    });
+  }
+
   /** Spends `kind` once; a first spend only on an open project, never on one's own. */
   private async spendOn(
     actor: BidActor,
@@ -190,17 +214,9 @@ export class BidsService {
     };
     offerDecider.decide(command, await this.loadOffer(offerId));
     const spend = await this.spendOn(actor, project, 'offer', projectId);
-    const result = await this.offerCommand(offerId, command, actor).catch(async (error) => {
-      // The project stopped taking offers between the spend and the offer (a selection, a
-      // withdrawal): the credit just spent is given back, never kept for nothing.
-      if (
-        spend.spentNow &&
-        error instanceof DomainError &&
-        error.code === OfferErrorCode.PROJECT_NOT_OPEN
-      )
-        await this.giveBack(actor, spend.spendId);
-      throw error;
-    });
+    const result = await this.refundIfClosed(actor, spend, () =>
+      this.offerCommand(offerId, command, actor),
+    );
     return {
       created: result.events.length > 0,
       spentNow: spend.spentNow,
@@ -290,8 +306,20 @@ export class BidsService {
     input: { text: string; fileIds: string[]; key?: string },
   ) {
     const project = await this.existing(projectId);
+    if (project.brief.clientId === actor.accountId) throw ownProject(projectId);
+    const command = this.postCommand(actor, projectId, 'question', input);
+    // Checked first, as if the credit were held: a refused question (its text, its files) costs nothing.
+    projectReportDecider.decide(
+      {
+        ...command,
+        data: { ...command.data, access: { project: standingOf(project), offerCreditSpent: true } },
+      },
+      projectReportDecider.initialState(),
+    );
     const spend = await this.spendOn(actor, project, 'offer', projectId);
-    const message = await this.post(actor, projectId, 'question', input);
+    const message = await this.refundIfClosed(actor, spend, () =>
+      this.post(actor, projectId, command),
+    );
     return { ...message, spentNow: spend.spentNow };
   }
 
@@ -302,37 +330,39 @@ export class BidsService {
     input: { text: string; fileIds: string[]; key?: string },
   ) {
     await this.existing(projectId);
-    return this.post(actor, projectId, 'message', input);
+    return this.post(actor, projectId, this.postCommand(actor, projectId, 'message', input));
+  }
+
+  private postCommand(
+    actor: BidActor,
+    projectId: string,
+    kind: ReportMessageKind,
+    input: { text: string; fileIds: string[]; key?: string },
+  ): ProjectReportCommand {
+    return {
+      type: 'PostProjectMessage',
+      data: {
+        messageId: projectMessageId(projectId, actor.accountId, input.key),
+        projectId,
+        kind,
+        text: input.text,
+        fileIds: input.fileIds.map((id) => id.toLowerCase()),
+        access: { project: UNKNOWN_PROJECT, offerCreditSpent: false },
+      },
+      meta: this.meta(actor),
+    };
   }
 
   private async post(
     actor: BidActor,
     projectId: string,
-    kind: ReportMessageKind,
-    input: { text: string; fileIds: string[]; key?: string },
+    command: ProjectReportCommand,
   ): Promise<ReportMessageView> {
-    const messageId = projectMessageId(projectId, actor.accountId, input.key);
+    const { messageId } = command.data;
     const result = await this.commands.execute<
       ProjectReportCommandMessage,
       HandleResult<ProjectReportState, ProjectReportEvent>
-    >(
-      new ProjectReportCommandMessage(
-        projectId,
-        {
-          type: 'PostProjectMessage',
-          data: {
-            messageId,
-            projectId,
-            kind,
-            text: input.text,
-            fileIds: input.fileIds.map((id) => id.toLowerCase()),
-            access: { project: UNKNOWN_PROJECT, offerCreditSpent: false },
-          },
-          meta: this.meta(actor),
-        },
-        actor.causation,
-      ),
-    );
+    >(new ProjectReportCommandMessage(projectId, command, actor.causation));
     const posted = result.events[0];
     if (posted) {
       const { messageId: id, authorId, authorRole, text, fileIds, postedAt } = posted.data;
@@ -365,9 +395,9 @@ export class BidsService {
   async contact(actor: BidActor, projectId: string) {
     const project = await this.existing(projectId);
     const client = project.brief.clientId;
-    const before = await this.contactOf(client, projectId);
+    // Read before the spend: an erased client refuses the request before any credit is spent.
+    const details = await this.contactOf(client, projectId);
     const spend = await this.spendOn(actor, project, 'direct_contact', projectId);
-    const details = spend.spentNow ? await this.contactOf(client, projectId) : before;
     return { projectId, clientId: client, ...details, spentNow: spend.spentNow };
   }
 
@@ -393,24 +423,20 @@ export class BidsService {
     projectId: string,
   ): Promise<ReportView> {
     const isClient = project.brief.clientId === actor.accountId;
-    const spent = isClient
-      ? null
-      : {
-          consultation: await this.credits.hasSpent(
-            actor.accountId,
-            'consultation',
-            subject(projectId),
+    const has = (kind: CreditKind) =>
+      this.credits.hasSpent(actor.accountId, kind, subject(projectId));
+    const [spent, allOffers, allMessages] = await Promise.all([
+      isClient
+        ? null
+        : Promise.all([has('consultation'), has('offer'), has('direct_contact')]).then(
+            ([consultation, offer, direct_contact]) => ({ consultation, offer, direct_contact }),
           ),
-          offer: await this.credits.hasSpent(actor.accountId, 'offer', subject(projectId)),
-          direct_contact: await this.credits.hasSpent(
-            actor.accountId,
-            'direct_contact',
-            subject(projectId),
-          ),
-        };
+      this.reader.offersOf(projectId),
+      this.reader.messagesOf(projectId),
+    ]);
     const access: ReportView['access'] = isClient ? 'client' : spent!.consultation ? 'full' : 'own';
-    let offers = await this.reader.offersOf(projectId);
-    let messages = await this.reader.messagesOf(projectId);
+    let offers = allOffers;
+    let messages = allMessages;
     if (access === 'own') {
       offers = offers.filter((o) => o.providerId === actor.accountId);
       messages = messages.filter((m) => m.authorId === actor.accountId);

@@ -39,13 +39,17 @@ describe('making an offer while the project stops taking offers', () => {
       },
     ]);
     const givenBack: string[] = [];
+    let spends = 0;
     const credits = {
       hasSpent: async () => !spentNow,
-      spend: async () => ({
-        spendId: 'spend-1',
-        spentNow,
-        balance: { consultation: 0, offer: 0, direct_contact: 0 },
-      }),
+      spend: async () => {
+        spends += 1;
+        return {
+          spendId: 'spend-1',
+          spentNow,
+          balance: { consultation: 0, offer: 0, direct_contact: 0 },
+        };
+      },
       giveBack: async ({ spendId }: { spendId: string }) => {
         givenBack.push(spendId);
         return { consultation: 0, offer: 1, direct_contact: 0 };
@@ -66,13 +70,19 @@ describe('making an offer while the project stops taking offers', () => {
       {} as BidsReader,
       new ManualClock(NOW),
     );
+    const provider = {
+      accountId: PROVIDER,
+      role: 'provider' as const,
+      causation: { correlationId: 'c1' },
+    };
     const offer = () =>
-      service.makeOffer(
-        { accountId: PROVIDER, role: 'provider', causation: { correlationId: 'c1' } },
-        PROJECT,
-        { amountCents: 200_000, delayDays: 30, message: 'Je peux livrer en un mois.' },
-      );
-    return { offer, givenBack };
+      service.makeOffer(provider, PROJECT, {
+        amountCents: 200_000,
+        delayDays: 30,
+        message: 'Je peux livrer en un mois.',
+      });
+    const ask = (text: string) => service.ask(provider, PROJECT, { text, fileIds: [] });
+    return { offer, ask, givenBack, spends: () => spends };
   }
 
   it('gives the credit just spent back and answers PROJECT_NOT_OPEN', async () => {
@@ -85,5 +95,19 @@ describe('making an offer while the project stops taking offers', () => {
     const { offer, givenBack } = await setup(false);
     await expect(offer()).rejects.toMatchObject({ code: 'PROJECT_NOT_OPEN' });
     expect(givenBack).toEqual([]);
+  });
+
+  it('a question refused that way gives its credit back too', async () => {
+    const { ask, givenBack } = await setup(true);
+    await expect(ask('La version anglaise est-elle comprise ?')).rejects.toMatchObject({
+      code: 'PROJECT_NOT_OPEN',
+    });
+    expect(givenBack).toEqual(['spend-1']);
+  });
+
+  it('a blank question is refused before any spend', async () => {
+    const { ask, spends } = await setup(true);
+    await expect(ask('   ')).rejects.toMatchObject({ code: 'REPORT_INVALID_TEXT' });
+    expect(spends()).toBe(0);
   });
 });

@@ -99,6 +99,21 @@ describe('tenders: consult, bid, ask, message, contact (real app, Postgres)', ()
     expect(invalid.body.code).toBe('OFFER_INVALID_MESSAGE');
   });
 
+  it('a refused question spends no credit', async () => {
+    const dan = await registered(t, 'provider');
+    await grantCredits(t, dan.id, { offer: 1 });
+    const blank = await t.request('POST', url('/questions'), {
+      token: dan.token,
+      body: { text: '   ' },
+    });
+    expect(blank.status).toBe(400);
+    expect(blank.body.code).toBe('REPORT_INVALID_TEXT');
+    expect((await balance(dan)).offer).toBe(1);
+    expect(await spending.hasSpent(dan.id, 'offer', { type: 'project', id: projectId })).toBe(
+      false,
+    );
+  });
+
   it('the client reading the offers gives each a read receipt; an edit makes it unread again', async () => {
     await t.settle();
     const offers = await t.request('GET', url('/offers'), { token: client.token });

@@ -61,6 +61,25 @@ export class BidsController {
     private readonly files: FileReferences,
   ) {}
 
+  /** A question or a message: its `fileIds` attached to the project's report around the post. */
+  private withFiles<T>(
+    actor: Actor,
+    projectId: string,
+    body: BidReportMessageDto,
+    key: string | undefined,
+    post: (actor: BidActor, input: { text: string; fileIds: string[]; key?: string }) => Promise<T>,
+  ): Promise<T> {
+    const fileIds = body.fileIds ?? [];
+    return this.files.attach(
+      actor.accountId,
+      fileIds,
+      'message_attachment',
+      { kind: 'project_report', subjectId: projectId },
+      'fileIds',
+      () => post(bidActor(actor), { text: body.text, fileIds, key }),
+    );
+  }
+
   @Post('projects/:projectId/consultation')
   @Roles('provider')
   @HttpCode(200)
@@ -92,7 +111,7 @@ export class BidsController {
       { status: 409, code: 'OFFER_ALREADY_MADE', currentStatus: 'made' },
       NO_CREDIT,
       FROZEN,
-      OWN,
+      { status: 422, code: 'OFFER_ON_OWN_PROJECT' },
     ],
     ifMatch: false,
   })
@@ -200,14 +219,8 @@ export class BidsController {
     @Body() body: BidReportMessageDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    const fileIds = body.fileIds ?? [];
-    return this.files.attach(
-      actor.accountId,
-      fileIds,
-      'message_attachment',
-      { kind: 'project_report', subjectId: projectId },
-      'fileIds',
-      () => this.bids.ask(bidActor(actor), projectId, { text: body.text, fileIds, key }),
+    return this.withFiles(actor, projectId, body, key, (a, input) =>
+      this.bids.ask(a, projectId, input),
     );
   }
 
@@ -222,6 +235,7 @@ export class BidsController {
     refusals: [
       { status: 400, code: 'REPORT_INVALID_TEXT' },
       { status: 403, code: 'OFFER_CREDIT_REQUIRED' },
+      { status: 403, code: 'REPORT_NOT_A_PARTICIPANT' },
       NOT_FOUND,
       { status: 409, code: 'PROJECT_REPORT_CLOSED', currentStatus: 'withdrawn' },
       ...FILE_REFUSALS,
@@ -239,14 +253,8 @@ export class BidsController {
     @Body() body: BidReportMessageDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    const fileIds = body.fileIds ?? [];
-    return this.files.attach(
-      actor.accountId,
-      fileIds,
-      'message_attachment',
-      { kind: 'project_report', subjectId: projectId },
-      'fileIds',
-      () => this.bids.postMessage(bidActor(actor), projectId, { text: body.text, fileIds, key }),
+    return this.withFiles(actor, projectId, body, key, (a, input) =>
+      this.bids.postMessage(a, projectId, input),
     );
   }
 
