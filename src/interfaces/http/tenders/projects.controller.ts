@@ -118,10 +118,6 @@ export class ProjectsController {
       'Open projects only (a selected, signed, finished or withdrawn one has left the list), newest first, 50 a page by default, keyset-paginated with `nextCursor`. Filters: `category`; `minBudgetCents` / `maxBudgetCents` keep the projects whose budget range overlaps them; `postedFrom` / `postedTo` (a day is taken whole); `q`, words that must all be in the title or description (French full text, stemmed). For a provider each row says which credits they spent on it (`creditsSpent`), and the projects they hid are left out. Read model: a change shows within moments.',
   })
   @ApiOkResponse({ type: OpenProjectListResponse })
-  @ApiResponse({
-    status: 400,
-    description: '`VALIDATION_FAILED`: a filter, the limit or the cursor is malformed.',
-  })
   list(@CurrentActor() actor: Actor, @Query() query: OpenProjectsQuery) {
     return openProjects(this.pool, {
       providerId: actor.has('provider') ? actor.accountId : undefined,
@@ -148,7 +144,6 @@ export class ProjectsController {
       'Any signed-in account sees the brief of an open project (title, description, category, budget, wished deadline, number of attachments); once it has left the open list only its client, the selected provider and staff still see it. For a provider, `creditsSpent` says which credits they spent on it. The full report (offers, files, messages) is unlocked by a consultation credit.',
   })
   @ApiOkResponse({ type: OpenProjectResponse })
-  @ApiResponse({ status: 400, description: '`INVALID_ID`: the id is not a UUID.' })
   @ApiResponse({ status: 404, description: '`PROJECT_NOT_FOUND`' })
   async get(
     @CurrentActor() actor: Actor,
@@ -191,7 +186,6 @@ export class ProjectsController {
       'Every status, newest first, with its label, the selected provider, the terms, the fees (from signature on) and any amount revision awaiting an answer.',
   })
   @ApiOkResponse({ type: ClientProjectListResponse })
-  @ApiResponse({ status: 400, description: '`VALIDATION_FAILED`: the limit is malformed.' })
   mine(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
     return clientProjects(this.pool, actor.accountId, page.limit ?? 50);
   }
