@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { projectStream, type ProjectPosted } from '../../domain/tenders';
 import { FileAccessPolicy, FileViewer, isFileStaff } from '../files/file-references.contract';
 import { CREDIT_SPENDING, type CreditSpending } from '../plans/credits.port';
-import { EVENT_STORE, EventStore, StreamNotFoundError } from '../shared/event-store.port';
+import { EVENT_STORE, EventStore } from '../shared/event-store.port';
+import { readStreamOrEmpty } from './project-account.contract';
 
 /**
  * Who reads a project's attachments (the specification): its client, file staff, and a provider
@@ -17,14 +18,8 @@ export class ProjectFileAccess implements FileAccessPolicy {
   ) {}
 
   async mayRead(projectId: string, fileId: string, viewer: FileViewer): Promise<boolean> {
-    let posted: ProjectPosted | undefined;
-    try {
-      const events = await this.store.readStream(projectStream(projectId));
-      posted = events.find((e) => e.type === 'ProjectPosted') as ProjectPosted | undefined;
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return false;
-      throw error;
-    }
+    const events = await readStreamOrEmpty(this.store, projectStream(projectId));
+    const posted = events.find((e) => e.type === 'ProjectPosted') as ProjectPosted | undefined;
     if (!posted || !posted.data.attachmentFileIds.includes(fileId)) return false;
     if (posted.data.clientId === viewer.accountId || isFileStaff(viewer)) return true;
     return this.credits.hasSpent(viewer.accountId, 'consultation', {

@@ -11,6 +11,7 @@ import {
 } from '../../domain/tenders';
 import { occurredAt, Projection } from '../runner/projection';
 import { isNewer } from '../runner/row-buffer';
+import { iso } from '../shared/query-helpers';
 import { TENDER_PROJECTS_TABLES } from './tender-projects.tables';
 
 const PROJECT_EVENTS: readonly ProjectEvent['type'][] = [
@@ -165,7 +166,6 @@ export class TenderProjectsProjection implements Projection {
     );
     const r = rows[0];
     if (!r) return null;
-    const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
     return {
       rev: String(r.rev),
       state: {

@@ -88,6 +88,12 @@ const brief = (r: Record<string, unknown>): ProjectBriefView => ({
 const encodeCursor = (postedAt: string, projectId: string) =>
   Buffer.from(JSON.stringify([postedAt, projectId])).toString('base64url');
 
+/** Exactly what `encodeCursor` writes: anything else would reach Postgres as a bad timestamp. */
+const isIsoInstant = (value: string) => {
+  const at = new Date(value);
+  return !Number.isNaN(at.getTime()) && at.toISOString() === value;
+};
+
 export function decodeCursor(cursor: string): [string, string] | null {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
@@ -95,7 +101,7 @@ export function decodeCursor(cursor: string): [string, string] | null {
       Array.isArray(value) &&
       value.length === 2 &&
       typeof value[0] === 'string' &&
-      !Number.isNaN(Date.parse(value[0])) &&
+      isIsoInstant(value[0]) &&
       typeof value[1] === 'string'
     )
       return [value[0], value[1]];

@@ -251,17 +251,24 @@ describe('tender projects (HTTP)', () => {
       'category=cuisine',
       'minBudgetCents=-1',
       'postedFrom=hier',
+      'postedTo=2026-02-30',
       'limit=0',
       'cursor=%25%25',
     ]) {
       const refused = await get(`/projects?${bad}`, p1.token);
       expect(refused.status).toBe(400);
     }
+    // A cursor that is not one of ours (a timestamp Postgres would refuse) is ignored, never a 500.
+    const forged = Buffer.from(JSON.stringify(['1', site])).toString('base64url');
+    expect(ids(await list(`q=${token}&limit=1&cursor=${forged}`))).toEqual([hidden]);
   });
 
   it('selects a provider who offered: of two racing selections exactly one wins, the project leaves the list', async () => {
-    const projectId = await postProject({ title: 'Refonte course aux sélections' });
+    const token = randomUUID().slice(0, 8);
+    const projectId = await postProject({ title: `Refonte course aux sélections ${token}` });
     const [p1, p2] = providers;
+    await t.settle();
+    expect(ids((await get(`/projects?q=${token}`, p1.token)).body)).toEqual([projectId]);
     const noOffer = await post(`/projects/${projectId}/selection`, client, {
       providerId: p1.id,
       formula: 'base',
@@ -300,8 +307,7 @@ describe('tender projects (HTTP)', () => {
     });
 
     await t.settle();
-    const open = await get(`/projects?limit=200`, p1.token);
-    expect(ids(open.body)).not.toContain(projectId);
+    expect(ids((await get(`/projects?q=${token}`, p1.token)).body)).toEqual([]);
     const outsiderView = await get(`/projects/${projectId}`, providers[2].token);
     expect(outsiderView.status).toBe(404);
     expect((await get(`/projects/${projectId}`, client)).body.status).toBe('selected');
@@ -493,13 +499,11 @@ describe('tender projects (HTTP)', () => {
     const link = (token: string) => get(`/files/${fileId}/link`, token);
     expect((await link(client)).status).toBe(200);
     expect((await link(provider)).status).toBe(404);
-    await t.app
-      .get<CreditSpending>(CREDIT_SPENDING)
-      .spend({
-        accountId: providerId,
-        kind: 'consultation',
-        subject: { type: 'project', id: projectId },
-      });
+    await t.app.get<CreditSpending>(CREDIT_SPENDING).spend({
+      accountId: providerId,
+      kind: 'consultation',
+      subject: { type: 'project', id: projectId },
+    });
     expect((await link(provider)).status).toBe(200);
     expect((await link(providers[2].token)).status).toBe(404);
     await t.settle();

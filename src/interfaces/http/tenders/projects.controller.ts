@@ -59,6 +59,14 @@ const NO_SUCH_REVISION = {
   currentStatus: 'signed',
 };
 const REASON = { status: 400 as const, code: C.REASON_TOO_LONG };
+const OWNER_ONLY = { status: 403 as const, code: C.OWNER_ONLY };
+/** Accepting or rejecting a revision: the other party, while it still awaits an answer. */
+const ANSWER_REFUSALS = [
+  UNKNOWN,
+  NOT_SIGNED,
+  NO_SUCH_REVISION,
+  { status: 422 as const, code: C.OWN_REVISION },
+];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** "Projets disponibles" and a project's life: post, withdraw, select, sign, revise, finish. */
@@ -100,11 +108,7 @@ export class ProjectsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<ProjectChangeResponse> {
     const projectId = newId('tender-project', actor, key);
-    return this.send(actor, projectId, {
-      type: 'PostProject',
-      data: { projectId, ...body },
-      meta: actor.meta(this.clock.now(), 'client'),
-    });
+    return this.act(actor, 'PostProject', { projectId, ...body }, 'client');
   }
 
   @Get('projects')
@@ -194,7 +198,12 @@ export class ProjectsController {
     summary: 'Withdraw a project',
     description:
       'Its client only (anyone else gets 404), while it is open (no provider selected): it leaves the open list for good.',
-    refusals: [UNKNOWN, REASON, { status: 409, code: C.NOT_OPEN, currentStatus: 'selected' }],
+    refusals: [
+      UNKNOWN,
+      REASON,
+      OWNER_ONLY,
+      { status: 409, code: C.NOT_OPEN, currentStatus: 'selected' },
+    ],
   })
   @ApiOkResponse({ type: ProjectChangeResponse })
   withdraw(
@@ -203,14 +212,11 @@ export class ProjectsController {
     @Body() body: WithdrawProjectDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.send(
+    return this.act(
       actor,
-      projectId,
-      {
-        type: 'WithdrawProject',
-        data: { projectId, reason: body.reason },
-        meta: actor.meta(this.clock.now(), 'client'),
-      },
+      'WithdrawProject',
+      { projectId, reason: body.reason },
+      'client',
       ifMatch,
     );
   }
@@ -226,6 +232,7 @@ export class ProjectsController {
     refusals: [
       UNKNOWN,
       { status: 400, code: C.TERMS_INVALID },
+      OWNER_ONLY,
       { status: 409, code: C.NOT_OPEN, currentStatus: 'selected' },
       { status: 422, code: C.NO_OFFER },
       { status: 422, code: C.PROVIDER_DECLINED },
@@ -238,21 +245,18 @@ export class ProjectsController {
     @Body() body: SelectProviderDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.send(
+    return this.act(
       actor,
-      projectId,
+      'SelectProvider',
       {
-        type: 'SelectProvider',
-        data: {
-          projectId,
-          providerId: body.providerId.toLowerCase(),
-          formula: body.formula,
-          feePayer: body.feePayer,
-          amountCents: body.amountCents,
-          delayDays: body.delayDays,
-        },
-        meta: actor.meta(this.clock.now(), 'client'),
+        projectId,
+        providerId: body.providerId.toLowerCase(),
+        formula: body.formula,
+        feePayer: body.feePayer,
+        amountCents: body.amountCents,
+        delayDays: body.delayDays,
       },
+      'client',
       ifMatch,
     );
   }
@@ -277,16 +281,7 @@ export class ProjectsController {
     @IdParam('projectId') projectId: string,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.send(
-      actor,
-      projectId,
-      {
-        type: 'ConfirmTerms',
-        data: { projectId },
-        meta: actor.meta(this.clock.now(), 'provider'),
-      },
-      ifMatch,
-    );
+    return this.act(actor, 'ConfirmTerms', { projectId }, 'provider', ifMatch);
   }
 
   @Post('projects/:projectId/terms/decline')
@@ -311,16 +306,7 @@ export class ProjectsController {
     @Body() body: DeclineTermsDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.send(
-      actor,
-      projectId,
-      {
-        type: 'DeclineTerms',
-        data: { projectId, reason: body.reason },
-        meta: actor.meta(this.clock.now(), 'provider'),
-      },
-      ifMatch,
-    );
+    return this.act(actor, 'DeclineTerms', { projectId, reason: body.reason }, 'provider', ifMatch);
   }
 
   @Post('projects/:projectId/amount-revisions')
@@ -352,14 +338,11 @@ export class ProjectsController {
     @Headers('if-match') ifMatch?: string,
   ) {
     const revisionId = newId(`project-revision:${projectId}`, actor, key);
-    return this.send(
+    return this.act(
       actor,
-      projectId,
-      {
-        type: 'ProposeAmountRevision',
-        data: { projectId, revisionId, toCents: body.toCents, reason: body.reason },
-        meta: actor.meta(this.clock.now(), partyRole(actor)),
-      },
+      'ProposeAmountRevision',
+      { projectId, revisionId, toCents: body.toCents, reason: body.reason },
+      partyRole(actor),
       ifMatch,
     );
   }
@@ -373,7 +356,7 @@ export class ProjectsController {
     summary: 'Accept a lower amount',
     description:
       'The other party only (422 `PROJECT_OWN_REVISION` for its proposer): the amount is revised and the fees are computed again on it (`fees`).',
-    refusals: [UNKNOWN, NOT_SIGNED, NO_SUCH_REVISION, { status: 422, code: C.OWN_REVISION }],
+    refusals: ANSWER_REFUSALS,
   })
   @ApiOkResponse({ type: ProjectChangeResponse })
   acceptRevision(
@@ -382,14 +365,11 @@ export class ProjectsController {
     @IdParam('revisionId') revisionId: string,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.send(
+    return this.act(
       actor,
-      projectId,
-      {
-        type: 'AcceptAmountRevision',
-        data: { projectId, revisionId },
-        meta: actor.meta(this.clock.now(), partyRole(actor)),
-      },
+      'AcceptAmountRevision',
+      { projectId, revisionId },
+      partyRole(actor),
       ifMatch,
     );
   }
@@ -402,7 +382,7 @@ export class ProjectsController {
   @ApiStateChange({
     summary: 'Reject a lower amount',
     description: 'The other party only: the signed amount and fees stay as they are.',
-    refusals: [UNKNOWN, NOT_SIGNED, NO_SUCH_REVISION, { status: 422, code: C.OWN_REVISION }],
+    refusals: ANSWER_REFUSALS,
   })
   @ApiOkResponse({ type: ProjectChangeResponse })
   rejectRevision(
@@ -411,14 +391,11 @@ export class ProjectsController {
     @IdParam('revisionId') revisionId: string,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.send(
+    return this.act(
       actor,
-      projectId,
-      {
-        type: 'RejectAmountRevision',
-        data: { projectId, revisionId },
-        meta: actor.meta(this.clock.now(), partyRole(actor)),
-      },
+      'RejectAmountRevision',
+      { projectId, revisionId },
+      partyRole(actor),
       ifMatch,
     );
   }
@@ -433,7 +410,7 @@ export class ProjectsController {
       'Its client only, once signed and with no amount revision awaiting an answer; reviews both ways open.',
     refusals: [
       UNKNOWN,
-      { status: 403, code: C.OWNER_ONLY },
+      OWNER_ONLY,
       NOT_SIGNED,
       { status: 409, code: C.REVISION_PENDING, currentStatus: 'signed' },
     ],
@@ -444,24 +421,19 @@ export class ProjectsController {
     @IdParam('projectId') projectId: string,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.send(
-      actor,
-      projectId,
-      {
-        type: 'FinishProject',
-        data: { projectId },
-        meta: actor.meta(this.clock.now(), 'client'),
-      },
-      ifMatch,
-    );
+    return this.act(actor, 'FinishProject', { projectId }, 'client', ifMatch);
   }
 
-  private async send(
+  /** Sends one project command (its `data.projectId` names the project) as the actor in `role`. */
+  private async act<T extends ProjectCommand['type']>(
     actor: Actor,
-    projectId: string,
-    command: ProjectCommand,
+    type: T,
+    data: Extract<ProjectCommand, { type: T }>['data'],
+    role: 'client' | 'provider',
     ifMatch?: string,
   ): Promise<ProjectChangeResponse> {
+    const { projectId } = data;
+    const command = { type, data, meta: actor.meta(this.clock.now(), role) } as ProjectCommand;
     const result = await asParty<HandleResult<ProjectState, ProjectEvent>>(
       actor,
       () => projectNotFound(projectId),

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsDateString,
+  IsISO8601,
   IsIn,
   IsInt,
   IsOptional,
@@ -204,7 +204,7 @@ export class OpenProjectsQuery extends PageQuery {
     example: '2026-11-01',
   })
   @IsOptional()
-  @IsDateString()
+  @IsISO8601({ strict: true })
   postedFrom?: string;
 
   @ApiPropertyOptional({
@@ -213,7 +213,7 @@ export class OpenProjectsQuery extends PageQuery {
     example: '2026-11-30',
   })
   @IsOptional()
-  @IsDateString()
+  @IsISO8601({ strict: true })
   postedTo?: string;
 
   @ApiPropertyOptional({
@@ -323,7 +323,11 @@ export class ClientProjectResponse extends ProjectBriefResponse {
     description: 'Proposed at selection, then the signed terms (the amount follows revisions).',
   })
   terms!: ProjectTermsResponse | null;
-  @ApiProperty({ type: ProjectFeeAmountsResponse, nullable: true, description: 'From signature on.' })
+  @ApiProperty({
+    type: ProjectFeeAmountsResponse,
+    nullable: true,
+    description: 'From signature on.',
+  })
   fees!: ProjectFeeAmountsResponse | null;
   @ApiProperty({ type: PendingRevisionResponse, nullable: true })
   pendingRevision!: PendingRevisionResponse | null;
@@ -343,7 +347,8 @@ export class ProjectChangeResponse {
   @ApiProperty({ example: "En attente d'offres" }) statusLabel!: string;
   @ApiProperty({ type: String, nullable: true, example: null }) providerId!: string | null;
   @ApiProperty({ type: ProjectTermsResponse, nullable: true }) terms!: ProjectTermsResponse | null;
-  @ApiProperty({ type: ProjectFeeAmountsResponse, nullable: true }) fees!: ProjectFeeAmountsResponse | null;
+  @ApiProperty({ type: ProjectFeeAmountsResponse, nullable: true })
+  fees!: ProjectFeeAmountsResponse | null;
   @ApiProperty({ type: PendingRevisionResponse, nullable: true })
   pendingRevision!: PendingRevisionResponse | null;
   @ApiProperty({ description: 'Stream revision, for If-Match.', example: '0' }) revision!: string;
