@@ -150,7 +150,11 @@ export class DisputeEffects {
         () =>
           this.escrow(escrowId, disputeEffectIds.freeze(disputeId), cause, {
             type: 'FreezeEscrow',
-            data: { disputeId },
+            // A project's dispute distributes what the account held at its opening: exactly that is frozen.
+            data:
+              subject.kind === 'project'
+                ? { disputeId, heldCents: opened.heldCents }
+                : { disputeId },
             meta: opener,
           }),
       );

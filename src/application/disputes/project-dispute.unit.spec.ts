@@ -176,6 +176,39 @@ describe('SMA on a tender project (R0 account)', () => {
     expect(s.store.log.length).toBe(before);
   });
 
+  it('given a tranche released while the dispute opens, then the account is not frozen on a stale amount and a new dispute takes what it holds', async () => {
+    const s = await setup();
+    const openAndFreeze = s.effects.openAndFreeze.bind(s.effects);
+    jest.spyOn(s.effects, 'openAndFreeze').mockImplementationOnce(async (...args) => {
+      // The client releases tranche 1 between the dispute's reading of the account and its freeze.
+      await s.bus.execute(
+        new EscrowCommandMessage(
+          escrowId,
+          {
+            type: 'ReleaseEscrow',
+            data: {
+              releaseId: 'r-t1',
+              amountCents: 150_000,
+              reason: 'tranche_released',
+              trancheId: 't1',
+            },
+            meta: client,
+          },
+          causation,
+        ),
+      );
+      return openAndFreeze(...args);
+    });
+    expect(await codeOf(() => s.open())).toBe('ESCROW_HELD_CHANGED');
+    const first = s.store.log.filter((e) => e.streamName === `dispute-${disputeId}`);
+    expect(first.map((e) => e.type)).toEqual(['DisputeOpened', 'DisputeWithdrawn']);
+    expect(s.store.log.some((e) => e.type === 'EscrowFrozen')).toBe(false);
+    expect(await s.open()).toMatchObject({
+      status: 'open',
+      escrow: { status: 'frozen', heldCents: 200_000 },
+    });
+  });
+
   it('given a withdrawal by the opener, then the account is unfrozen and holds the money again', async () => {
     const s = await setup();
     await s.open();

@@ -39,7 +39,14 @@ const CHARGE_NOW_DAYS = 30;
 /** Deterministic ids of the account's movements: a retried request finds the same ones. */
 export const accountIds = {
   releaseOf: (trancheId: string) => id('tranche-release', trancheId),
-  fundingKey: (trancheId: string) => `tender-account-fund-${trancheId}`,
+  /**
+   * The charge of a tranche, on the account as it stood when it was asked for (its escrow's
+   * length): a retry after a crash finds the same charge, while a retry after a charge refused by
+   * the escrow and given back (the account moved meanwhile) is charged anew, never recorded on the
+   * refunded payment the gateway would replay under the same key.
+   */
+  fundingKey: (trancheId: string, escrowLength: number) =>
+    `tender-account-fund-${trancheId}-${escrowLength}`,
   fundedMail: (trancheId: string) => `tenders.r0_funded:${trancheId}`,
 };
 
@@ -50,6 +57,8 @@ export interface AccountSnapshot {
   account: ProjectAccount;
   /** Whether the escrow was opened (its first tranche funded). */
   opened: boolean;
+  /** How many events the escrow's stream holds. */
+  escrowLength: number;
 }
 
 /**
@@ -89,7 +98,14 @@ export class ProjectAccountService {
         at: e.recordedAt.toISOString(),
       })),
     );
-    return { projectId, escrowId, project, account, opened: escrowEvents.length > 0 };
+    return {
+      projectId,
+      escrowId,
+      project,
+      account,
+      opened: escrowEvents.length > 0,
+      escrowLength: escrowEvents.length,
+    };
   }
 
   async fund(
@@ -115,13 +131,14 @@ export class ProjectAccountService {
     // Every rule is checked before the card is charged: signed, R0, not frozen, within the amount.
     const parties = assertMayFund(before.project, before.account, amountCents);
     if (isDeferredPaymentMethod(paymentMethodId)) throw cardOnly(paymentMethodId);
+    const fundingKey = accountIds.fundingKey(trancheId, before.escrowLength);
     const payment = await this.gateway.fundEscrow({
       escrowId: before.escrowId,
       amountCents,
       payerId: parties.clientId,
       paymentMethod: paymentMethodId,
       dueAt: new Date(Date.parse(meta.now) + CHARGE_NOW_DAYS * DAY_MS).toISOString(),
-      idempotencyKey: accountIds.fundingKey(trancheId),
+      idempotencyKey: fundingKey,
     });
     const common = {
       trancheId,
@@ -159,7 +176,7 @@ export class ProjectAccountService {
           escrowId: before.escrowId,
           paymentRef: payment.paymentRef,
           amountCents,
-          idempotencyKey: `${accountIds.fundingKey(trancheId)}-refused`,
+          idempotencyKey: `${fundingKey}-refused`,
         });
         throw this.asAccountError(error, parties.agreedCents, amountCents);
       }

@@ -51,7 +51,14 @@ export type RefundEscrow = Command<
     decisionId?: string;
   }
 >;
-export type FreezeEscrow = Command<'FreezeEscrow', { disputeId: string }>;
+export type FreezeEscrow = Command<
+  'FreezeEscrow',
+  {
+    disputeId: string;
+    /** What the dispute opened on (a project's account): refused if the escrow holds otherwise. */
+    heldCents?: number;
+  }
+>;
 export type UnfreezeEscrow = Command<'UnfreezeEscrow', { disputeId: string }>;
 
 export type EscrowCommand =

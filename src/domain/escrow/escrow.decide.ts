@@ -197,6 +197,9 @@ function freeze(command: FreezeEscrow, state: OpenedEscrowState): EscrowEvent[] 
   if (state.endedDisputeIds.includes(disputeId)) throw errors.disputeEnded(state.status, disputeId);
   if (state.status === 'closed') throw errors.escrowClosed(state.status);
   if (state.status === 'awaiting_funding') throw errors.notFunded(state.status);
+  const { heldCents } = command.data;
+  if (heldCents !== undefined && heldCents !== state.heldCents)
+    throw errors.heldChanged(state.status, state.heldCents, heldCents);
   return [{ type: 'EscrowFrozen', data: { escrowId: state.escrowId, disputeId } }];
 }
 

@@ -28,6 +28,7 @@ export const ESCROW_ERROR_CODES = [
   'ESCROW_FUNDING_CAP_EXCEEDED',
   'ESCROW_TRANCHE_NOT_FOUND',
   'ESCROW_TRANCHE_AMOUNT_MISMATCH',
+  'ESCROW_HELD_CHANGED',
   'ONLY_PAYER',
   'ONLY_SYSTEM',
   'ONLY_MEDIATOR',
@@ -168,6 +169,14 @@ export const trancheAmountMismatch = (
     trancheCents,
     requestedCents,
   });
+
+/** The escrow moved between the dispute's opening and its freeze: the dispute's amount is stale. */
+export const heldChanged = (currentStatus: EscrowStatus, heldCents: Cents, disputedCents: Cents) =>
+  new IllegalStateError(
+    'ESCROW_HELD_CHANGED',
+    'The account moved while the dispute opened: open it again on what it holds now',
+    { currentStatus, heldCents, disputedCents },
+  );
 
 export const onlyPayer = () => new ForbiddenError('ONLY_PAYER', 'Only the payer may do this');
 export const onlySystem = () =>

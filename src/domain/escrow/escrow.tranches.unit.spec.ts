@@ -66,6 +66,16 @@ describe('Escrow — tender project (R0) funded by tranches, held', () => {
     });
   });
 
+  it('freezes on exactly what the dispute opened on, and refuses if the account moved meanwhile', () => {
+    const on = (heldCents: number) => ({ ...freeze('d1'), data: { disputeId: 'd1', heldCents } });
+    given.when(on(3000)).then([frozen('d1')]);
+    given.when(on(5000)).thenThrows('ESCROW_HELD_CHANGED', {
+      currentStatus: 'held',
+      heldCents: 3000,
+      disputedCents: 5000,
+    });
+  });
+
   it('refuses a tranche release by the provider', () => {
     given.when(release('r1', 1000, 'tranche_released', asSeller)).thenThrows('ONLY_PAYER');
   });

@@ -256,6 +256,10 @@ describe('tenders: the R0 account of a project, funded by tranches, released, di
       unfundedCents: 150_000,
     });
     expect(await fundingOps()).toHaveLength(2);
+    // A blank label is bad input: refused before any charge, not charged then given back.
+    const blank = await fund({ amountCents: 1_000, label: '   ' });
+    expect(blank.status).toBe(400);
+    expect(await fundingOps()).toHaveLength(2);
   });
 
   it('the client releases a tranche on receipt of its deliverable, every cent to the provider', async () => {

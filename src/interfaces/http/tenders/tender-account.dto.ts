@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { TRANCHE_STATUSES } from '../../../domain/tenders';
 
 const INSTANT = { type: String, format: 'date-time', example: '2026-03-01T09:00:00.000Z' };
@@ -27,6 +27,8 @@ export class FundTrancheDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  // A blank label is refused here, before the card is charged (the escrow would refuse it after).
+  @Matches(/\S/, { message: 'label must not be blank' })
   label!: string;
 
   @ApiProperty({
