@@ -1507,7 +1507,7 @@ export interface paths {
         put?: never;
         /**
          * Solliciter le SMA: take a disagreement on a signed R0 project to mediation
-         * @description The client or the selected provider of a signed R0 project opens a dispute with the Service de Médiation et d’Arbitrage. The amount in dispute is what the project’s account holds at that moment; the account freezes (no funding, no release) until the decision or a withdrawal. Mediation and arbitration then go through the `/disputes/{disputeId}` routes as for orders: a decision distributes only that amount (refund to the client + release to the provider = held), never an unfunded part. Evidence ids must be your own `dispute_evidence` uploads (POST /files).
+         * @description The client or the selected provider of a signed R0 project opens a dispute with the Service de Médiation et d’Arbitrage. The amount in dispute is what the project’s account holds at that moment; the account freezes (no funding, no release) until the decision or a withdrawal. Should a tranche be funded or released while the dispute opens, it is withdrawn at once and 409 `ESCROW_HELD_CHANGED` asks to open it again on what the account holds now. Mediation and arbitration then go through the `/disputes/{disputeId}` routes as for orders: a decision distributes only that amount (refund to the client + release to the provider = held), never an unfunded part. Evidence ids must be your own `dispute_evidence` uploads (POST /files).
          */
         post: operations["ProjectDisputesController_dispute"];
         delete?: never;
@@ -31503,12 +31503,25 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectFeesResponse"];
                 };
             };
-            /** @description Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields. */
+            /**
+             * @description `INVALID_ID`
+             *
+             *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/invalid-id",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "INVALID_ID",
+                     *       "detail": "See the code"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -31540,6 +31553,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/project-fees-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "PROJECT_FEES_NOT_FOUND",
+                     *       "detail": "No such project"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -31753,6 +31775,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.marketplace.local/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "See the code"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -33119,7 +33150,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `DIGEST_UNSUBSCRIBE_TOKEN_INVALID`: the token is missing, truncated or not signed by the platform.
+             * @description `DIGEST_UNSUBSCRIBE_TOKEN_INVALID`: the token is truncated or not signed by the platform; `VALIDATION_FAILED`: no token, or one over 200 characters.
              *
              *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS` (NUL, lone surrogate, control character), `INVALID_ID` (a path id that is not a UUID), `MALFORMED_URL`, or a field rule; `errors` names the fields.
              */
@@ -33181,7 +33212,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `DIGEST_UNSUBSCRIBE_TOKEN_INVALID`: the token is missing, truncated or not signed by the platform.
+             * @description `DIGEST_UNSUBSCRIBE_TOKEN_INVALID`: the token is truncated or not signed by the platform; `VALIDATION_FAILED`: no token, or one over 200 characters.
              *
              *     Also: Refused input: `VALIDATION_FAILED`, `INVALID_CHARACTERS`, `INVALID_ID`, `MALFORMED_JSON`, `JSON_TOO_DEEP` (nesting over 64 levels), or a field rule; `errors` names the fields.
              */
@@ -33693,6 +33724,8 @@ export interface operations {
             /**
              * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
              *
+             *     Refused; `code` names the rule.
+             *
              *     `ROLE_REQUIRED`: the account holds none of the roles client.
              */
             403: {
@@ -33841,6 +33874,8 @@ export interface operations {
             };
             /**
              * @description Missing role, or a party acting outside its part (`ROLE_REQUIRED`, `ONLY_BUYER`, `ONLY_SELLER`...).
+             *
+             *     Refused; `code` names the rule.
              *
              *     `ROLE_REQUIRED`: the account holds none of the roles client.
              */
@@ -36658,8 +36693,8 @@ export interface operations {
     StaffCertificationController_list: {
         parameters: {
             query?: {
-                state?: "sent" | "confirmed" | "declined" | "approved" | "refused";
                 limit?: number;
+                state?: "sent" | "confirmed" | "declined" | "approved" | "refused";
                 offset?: number;
             };
             header?: never;

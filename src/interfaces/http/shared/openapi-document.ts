@@ -8,7 +8,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 
 /** Every tag an operation uses; a controller with a new tag adds it here (a test fails otherwise). */
 export const API_TAGS: Record<string, string> = {
-  'tender account':
+  'tenders: account':
     'The R0 internal account of a signed tender project ("gestion paiements"): funding by tranches, release on receipt of a deliverable, disputes with the SMA.',
   'identity: authentication':
     'Registration, e-mail confirmation, login with rotating refresh tokens, password reset.',
@@ -54,17 +54,17 @@ export const API_TAGS: Record<string, string> = {
     'Staff back office of the solidarity pot: association accounts, their verification and their partnership.',
   'hour packs':
     'Hours of one service type bought at a reduced rate (seed 000 "packs horaires"), paid at once; missions paid from them; withdrawal within 14 days and refund of unused hours at expiry.',
-  'tender fees':
+  'tenders: fees':
     'The platform’s fees on a signed project (seed 003): the finder’s fee ("commission de mise en relation") and the R0 option, charged to the payer’s card at signature, paid again after a refusal, refunded when the signed amount goes down; invoices and credit notes; finance’s list.',
   'tenders: preferences':
     'A provider\'s tender preferences (seed 003 "Préférences"): what the daily digest of new projects ("newsletter quotidienne", 07:00) matches, the projects hidden from their list, and the e-mail\'s unsubscribe link.',
   'solidarity missions':
     'Missions without money (seed 000 "Proposer une mission solidaire", "Devenir bénévole"): staff keep the solidarity types, a verified association proposes a mission, volunteers browse the missions near them and sign up until it is full, withdraw before the start, and the association confirms who came.',
-  'payment requests':
+  'tenders: payment requests':
     'Demandes de paiement (seed 003, Étape 4): after a release of a project’s internal account the provider uploads their invoice; finance checks it, refuses it with a reason or approves it, and the approval pays the amount by bank transfer to the provider’s withdrawal account. Dashboards for the provider and for finance.',
   'tenders: projects':
     'Project tenders (seed 003): a client posts a project, providers browse "projets disponibles" with filters, the client selects one provider who offered, the winner confirms the terms (formula, fees), either party may lower the amount after signature, the client marks it finished.',
-  'tender bids':
+  'tenders: bids':
     'Credits at work on a project (seed 003, Étape 1): a "consultation" opens its report, an "offre" makes an offer or asks a written question, a "contact direct" reveals the client’s details; offers with read receipts, messages and files on the report.',
   'tenders: certification':
     'The "Prestataire Certifié" certification (seed 003, SCP): client references asked by e-mail and confirmed through a public link, reviewed by staff with a reason; certified by 3 approved references or by reputation; reviews both ways on finished projects.',

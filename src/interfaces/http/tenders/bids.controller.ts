@@ -53,7 +53,7 @@ const bidActor = (actor: Actor): BidActor => ({
  * The credits at work on a project (seed 003, Étape 1): consultation and the report, offers with
  * their read receipts, questions and messages with files, the client's contact details.
  */
-@ApiTags('tender bids')
+@ApiTags('tenders: bids')
 @Controller()
 export class BidsController {
   constructor(

@@ -43,7 +43,7 @@ const notFoundDoc = {
  * "Demandes de paiement" (seed 003, Étape 4): a release of a project's internal account is paid to
  * the provider once finance accepts their invoice for it, by a transfer to their withdrawal account.
  */
-@ApiTags('payment requests')
+@ApiTags('tenders: payment requests')
 @ApiBearerAuth()
 @Controller()
 export class PaymentRequestsController {

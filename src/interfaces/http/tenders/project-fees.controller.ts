@@ -67,7 +67,7 @@ const notFound = (projectId: string) =>
  * R0", docs/tenders-fees.md): what is due, charged and refunded, who pays, the invoices; the payer
  * pays again after a refused charge; finance lists every fee with totals.
  */
-@ApiTags('tender fees')
+@ApiTags('tenders: fees')
 @ApiBearerAuth()
 @Controller()
 export class ProjectFeesController {

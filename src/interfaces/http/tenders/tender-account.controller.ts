@@ -41,7 +41,7 @@ const snapshotView = (s: AccountSnapshot) =>
  * releases a tranche on receipt of its deliverable. Going to the SMA is the disputes context's
  * `POST /projects/{projectId}/disputes`.
  */
-@ApiTags('tender account')
+@ApiTags('tenders: account')
 @ApiBearerAuth()
 @Controller('projects/:projectId')
 export class TenderAccountController {
